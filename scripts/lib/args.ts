@@ -1,6 +1,9 @@
 // Minimal, strict flag parser for the project's scripts: --name value, --flag, and positionals.
 export type ArgSpec = Record<string, 'string' | 'number' | 'boolean'>;
-export type ParsedArgs = Record<string, string | number | boolean | undefined> & { _: string[] };
+export interface ParsedArgs {
+  _: string[];
+  [name: string]: string | number | boolean | string[] | undefined;
+}
 
 export function parseArgs(argv: string[], spec: ArgSpec): ParsedArgs {
   const out: ParsedArgs = { _: [] };
