@@ -27,6 +27,8 @@ export interface EntityMention extends Span {
   confidence?: number;
   /** For demonyms and country adjectives ("Malian"): the canonical place they refer to ("Mali"). */
   refersTo?: string;
+  /** Set by the analysis when the mention lies on a line flagged as boilerplate. */
+  inBoilerplate?: boolean;
 }
 
 export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';

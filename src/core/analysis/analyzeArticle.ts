@@ -1,0 +1,98 @@
+// The one entry point of the core: an article's text plus settings in, its analysis out.
+import type { CorpusConfig } from '../config/types';
+import type { BoilerplateEngine, CorpusLineStats, DateEngine, EntityEngine } from '../engines';
+import { buildActors } from '../entities/actors';
+import { gazetteer } from '../entities/gazetteer';
+import { checkInput, DEFAULT_LIMITS, type InputLimits } from '../text/input';
+import { splitLines } from '../text/lines';
+import { splitSentences } from '../text/sentences';
+import type { ArticleAnalysis, ArticleDateInfo, BoilerplateFinding, EntityMention, Span } from '../types';
+import { findBlocks } from './structure';
+
+export interface Engines {
+  entities: EntityEngine;
+  dates: DateEngine;
+  boilerplate: BoilerplateEngine;
+  /** Finds the article date from the text and config (see dates/articleDate). */
+  articleDate(text: string, relPath: string | undefined, config: CorpusConfig): ArticleDateInfo | undefined;
+}
+
+export interface AnalyzeOptions {
+  config: CorpusConfig;
+  engines: Engines;
+  /** Path of the article relative to its corpus root, forward slashes (for the date map, templates). */
+  relPath?: string;
+  /** Corpus-wide line statistics for template detection. */
+  corpus?: CorpusLineStats;
+  limits?: InputLimits;
+  /** Skip stages not needed (e.g. the CLI `check` needs only boilerplate). */
+  stages?: { entities?: boolean; dates?: boolean; boilerplate?: boolean };
+}
+
+function timed<T>(timings: Record<string, number>, name: string, f: () => T): T {
+  const t0 = performance.now();
+  try {
+    return f();
+  } finally {
+    timings[name] = (timings[name] ?? 0) + performance.now() - t0;
+  }
+}
+
+export function analyzeArticle(fullText: string, opts: AnalyzeOptions): ArticleAnalysis {
+  const timings: Record<string, number> = {};
+  const { config, engines } = opts;
+  const stages = { entities: true, dates: true, boilerplate: true, ...opts.stages };
+  const checked = checkInput(fullText, opts.limits ?? DEFAULT_LIMITS);
+  const problems = [...checked.problems];
+  const text = checked.text;
+  const lines = timed(timings, 'structure', () => splitLines(text));
+  const empty: ArticleAnalysis = { text, lines, blocks: [], sentences: [], entities: [], dates: [], boilerplate: [], actors: [], problems, timings };
+  if (!checked.analysable || text.trim() === '') return empty;
+
+  const { blocks, headline } = findBlocks(lines);
+  const nonEmpty: Span[] = lines.filter((l) => l.text.trim() !== '').map((l) => ({ start: l.start, end: l.end }));
+  const sentences = timed(timings, 'sentences', () => splitSentences(text, nonEmpty));
+
+  let boilerplate: BoilerplateFinding[] = [];
+  if (stages.boilerplate && config.boilerplate.enabled) {
+    const settings = config.trusted ? config.boilerplate : { ...config.boilerplate, patterns: [] };
+    boilerplate = timed(timings, 'boilerplate', () =>
+      engines.boilerplate.detect({ text, lines, settings, corpus: opts.corpus, docId: opts.relPath }),
+    );
+  }
+  const flagged = new Set(boilerplate.map((b) => b.line));
+
+  let entities: EntityMention[] = [];
+  if (stages.entities) {
+    entities = timed(timings, 'entities', () => engines.entities.recognize(text, nonEmpty));
+    const g = gazetteer();
+    const kinds = new Set(config.entities.kinds);
+    const lineStarts = lines.map((l) => l.start);
+    entities = entities
+      .filter((e) => kinds.has(e.kind))
+      .map((e) => {
+        const line = upperBound(lineStarts, e.start) - 1;
+        const dem = e.kind === 'other' && !e.refersTo ? g.demonym(e.text) : undefined;
+        return { ...e, ...(dem ? { refersTo: dem.name } : {}), ...(flagged.has(line) ? { inBoilerplate: true } : {}) };
+      });
+  }
+
+  const articleDate = stages.dates ? timed(timings, 'articleDate', () => engines.articleDate(text, opts.relPath, config)) : undefined;
+  const dates = stages.dates ? timed(timings, 'dates', () => engines.dates.recognize(text, articleDate)) : [];
+
+  const articleEntities = entities.filter((e) => !e.inBoilerplate);
+  const actors = stages.entities ? timed(timings, 'actors', () => buildActors(text, articleEntities, sentences)) : [];
+
+  return { text, lines, blocks, sentences, headline, entities, dates, boilerplate, actors, articleDate, problems, timings };
+}
+
+function upperBound(a: number[], x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,135 @@
+// Groups an article's entity mentions into actors: one per person, organisation,
+// place or other name, with its other names (Goita → Assimi Goïta; "Malian" → Mali),
+// the roles the text gives it, and whom it appears with.
+import type { Actor, EntityKind, EntityMention, Span } from '../types';
+import { foldName } from '../text/fold';
+import { rolesOf } from './roles';
+
+interface Cluster {
+  kind: EntityKind;
+  name: string;
+  forms: Map<string, string>; // folded → first surface form
+  mentions: EntityMention[];
+  roles: Map<string, string>;
+  demonyms: Set<string>;
+}
+
+export function buildActors(text: string, entities: EntityMention[], sentences: Span[]): Actor[] {
+  const clusters: Cluster[] = [];
+  const byKey = new Map<string, Cluster>();
+  const clusterOf = new Map<EntityMention, Cluster>();
+  const add = (kind: EntityKind, name: string, m: EntityMention) => {
+    const key = kind + ':' + foldName(name);
+    let c = byKey.get(key);
+    if (!c) {
+      c = { kind, name, forms: new Map(), mentions: [], roles: new Map(), demonyms: new Set() };
+      byKey.set(key, c);
+      clusters.push(c);
+    }
+    c.mentions.push(m);
+    clusterOf.set(m, c);
+    return c;
+  };
+
+  // Longest names first so that short forms can attach to them.
+  const persons = entities.filter((e) => e.kind === 'person').sort((a, b) => tokenCount(b.text) - tokenCount(a.text) || a.start - b.start);
+  const personClusters: Cluster[] = [];
+  for (const m of persons) {
+    const toks = foldName(m.text).split(/[\s]+/);
+    const target = personClusters.find((c) => {
+      const full = foldName(c.name).split(/\s+/);
+      return toks.length < full.length ? toks.every((t) => full.includes(t)) && full[full.length - 1] === toks[toks.length - 1] || (toks.length === 1 && full.includes(toks[0])) : foldName(c.name) === toks.join(' ');
+    });
+    const c = target ?? add('person', m.text, m);
+    if (target) {
+      c.mentions.push(m);
+      clusterOf.set(m, c);
+    } else personClusters.push(c);
+    const f = foldName(m.text);
+    if (!c.forms.has(f)) c.forms.set(f, m.text);
+  }
+  // Organisations: an acronym in brackets right after a name is that name's other form.
+  const orgs = entities.filter((e) => e.kind === 'organization').sort((a, b) => a.start - b.start);
+  const acronymOf = new Map<string, Cluster>();
+  for (let k = 0; k < orgs.length; k++) {
+    const m = orgs[k];
+    const f = foldName(m.text);
+    const viaAcronym = acronymOf.get(f);
+    const c = viaAcronym ?? add('organization', m.text, m);
+    if (viaAcronym) {
+      c.mentions.push(m);
+      clusterOf.set(m, c);
+    }
+    if (!c.forms.has(f)) c.forms.set(f, m.text);
+    const next = orgs[k + 1];
+    if (next && /^\s*\(\s*$/.test(text.slice(m.end, next.start)) && /^\s*\)/.test(text.slice(next.end, next.end + 2)) && /^[\p{Lu}\d&-]{2,}$/u.test(next.text)) {
+      acronymOf.set(foldName(next.text), c);
+    }
+  }
+  // Places and other names; demonyms ("Malian") join the place they refer to.
+  for (const m of entities) {
+    if (m.kind === 'person' || m.kind === 'organization') continue;
+    if (m.refersTo) {
+      const c = add('place', m.refersTo, m);
+      c.demonyms.add(m.text);
+      continue;
+    }
+    const c = add(m.kind, m.text, m);
+    const f = foldName(m.text);
+    if (!c.forms.has(f)) c.forms.set(f, m.text);
+  }
+  // Canonical name: the longest form; accented spelling preferred among equals.
+  for (const c of clusters) {
+    for (const form of c.forms.values()) {
+      if (form.length > c.name.length || (form.length === c.name.length && form.normalize('NFD').length > c.name.normalize('NFD').length)) c.name = form;
+    }
+  }
+  // Roles of people.
+  const sentenceOf = (s: Span) => sentences.find((x) => x.start <= s.start && s.end <= x.end) ?? s;
+  for (const m of persons) {
+    const c = clusterOf.get(m)!;
+    for (const r of rolesOf(text, m, sentenceOf(m), entities)) {
+      const k = foldName(r);
+      if (!c.roles.has(k)) c.roles.set(k, r);
+    }
+  }
+  // Co-occurrence within sentences.
+  const co = new Map<Cluster, Map<Cluster, number>>();
+  let si = 0;
+  const sorted = [...entities].sort((a, b) => a.start - b.start);
+  const groups: Cluster[][] = sentences.map(() => []);
+  for (const m of sorted) {
+    while (si < sentences.length && sentences[si].end <= m.start) si++;
+    if (si < sentences.length && sentences[si].start <= m.start) {
+      const c = clusterOf.get(m);
+      if (c && !groups[si].includes(c)) groups[si].push(c);
+    }
+  }
+  for (const g of groups) {
+    for (const a of g) for (const b of g) {
+      if (a === b) continue;
+      const row = co.get(a) ?? new Map<Cluster, number>();
+      row.set(b, (row.get(b) ?? 0) + 1);
+      co.set(a, row);
+    }
+  }
+  return clusters
+    .map((c): Actor => ({
+      id: c.kind + ':' + foldName(c.name),
+      name: c.name,
+      kind: c.kind,
+      aliases: [...new Set([...c.forms.values(), ...c.demonyms])].filter((f) => f !== c.name),
+      roles: [...c.roles.values()],
+      demonyms: [...c.demonyms],
+      mentions: c.mentions.map((m) => ({ start: m.start, end: m.end })).sort((a, b) => a.start - b.start),
+      coOccurring: [...(co.get(c) ?? new Map<Cluster, number>()).entries()]
+        .map(([o, count]) => ({ name: o.name, kind: o.kind, count }))
+        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+      boilerplateOnly: c.mentions.every((m) => m.inBoilerplate === true),
+    }))
+    .sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0].start - b.mentions[0].start);
+}
+
+function tokenCount(s: string): number {
+  return s.trim().split(/\s+/).length;
+}
