@@ -1,0 +1,117 @@
+// Reading and writing an article's annotation files: article.txt, its brat
+// standoff article.ann and the rejected-suggestions sidecar article.rejected.json.
+// Loading re-anchors annotations whose offsets no longer match the text.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  parseBrat,
+  parseRejections,
+  reanchor,
+  rejectionSidecarPath,
+  serializeBrat,
+  serializeRejections,
+  textBounds,
+  type BratDocument,
+  type Rejection,
+} from '../core/annotations';
+import { writeFileAtomic } from './atomicWrite';
+
+/** Larger articles are not loaded (the CLI reports them). */
+export const MAX_ARTICLE_BYTES = 20 * 1024 * 1024;
+
+export function annPathFor(txtPath: string): string {
+  return txtPath.replace(/\.txt$/i, '') + '.ann';
+}
+
+export interface LoadedArticle {
+  txtPath: string;
+  annPath: string;
+  text: string;
+  ann: BratDocument;
+  /** The .ann as read (undefined when there is none). */
+  annRaw?: string;
+  rejections: Rejection[];
+  /** Human-readable problems: parse errors, re-anchored or damaged annotations. */
+  problems: string[];
+}
+
+function readOptional(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Loads an article with its annotations; re-anchors them against the text. Throws only when the .txt cannot be read. */
+export function loadAnnotatedArticle(txtPath: string): LoadedArticle {
+  const size = statSync(txtPath).size;
+  if (size > MAX_ARTICLE_BYTES) throw new Error(`${txtPath} is larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MB; skipped`);
+  const text = readFileSync(txtPath, 'utf8');
+  const annPath = annPathFor(txtPath);
+  const annRaw = readOptional(annPath);
+  const problems: string[] = [];
+  const ann = parseBrat(annRaw ?? '', text);
+  for (const p of ann.problems) problems.push(`${annPath}:${p.line}: ${p.message}`);
+  for (const o of reanchor(text, textBounds(ann))) {
+    if (o.status === 'reanchored') problems.push(`${annPath}: ${o.item.id} re-anchored from ${o.from} to ${o.item.fragments[0].start} ("${o.item.text}")`);
+    else if (o.status !== 'ok') problems.push(`${annPath}: ${o.item.id}: ${o.item.damage?.message}`);
+  }
+  const sidecar = readOptional(rejectionSidecarPath(txtPath));
+  let rejections: Rejection[] = [];
+  if (sidecar !== undefined) {
+    const parsed = parseRejections(sidecar, text);
+    problems.push(...parsed.problems.map((m) => `${rejectionSidecarPath(txtPath)}: ${m}`));
+    rejections = parsed.rejections;
+    reanchor(text, rejections);
+  }
+  return { txtPath, annPath, text, ann, annRaw, rejections, problems };
+}
+
+/** Writes the .ann (and the rejections sidecar when there are rejections or one exists) atomically. */
+export async function saveAnnotations(txtPath: string, text: string, ann: BratDocument, rejections?: Rejection[]): Promise<string> {
+  const annText = serializeBrat(ann, text);
+  await writeFileAtomic(annPathFor(txtPath), annText);
+  if (rejections) {
+    const side = rejectionSidecarPath(txtPath);
+    if (rejections.length > 0 || existsSync(side)) await writeFileAtomic(side, serializeRejections(rejections, text));
+  }
+  return annText;
+}
+
+/** .txt files under the given paths (directories recurse; hidden folders and node_modules skipped), sorted, with their root. */
+export function listArticles(paths: readonly string[]): { file: string; root: string }[] {
+  const out: { file: string; root: string }[] = [];
+  const walk = (dir: string, root: string, depth: number): void => {
+    if (depth > 50) return;
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      return;
+    }
+    for (const n of names) {
+      if (n.startsWith('.') || n === 'node_modules') continue;
+      const p = join(dir, n);
+      let st;
+      try {
+        st = statSync(p);
+      } catch {
+        continue;
+      }
+      if (st.isDirectory()) walk(p, root, depth + 1);
+      else if (st.isFile() && /\.txt$/i.test(n)) out.push({ file: p, root });
+    }
+  };
+  for (const p of paths) {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      throw new Error(`${p}: no such file or directory`);
+    }
+    if (st.isDirectory()) walk(p, p, 0);
+    else out.push({ file: p, root: join(p, '..') });
+  }
+  return out;
+}

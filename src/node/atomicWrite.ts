@@ -1,0 +1,93 @@
+// Atomic file writes: the data goes to a temporary file in the same directory,
+// is flushed to disk (fsync), then renamed over the target. A reader (or a crash)
+// sees the old file or the new one, never half of one. Same directory so the
+// rename stays on one file system. The file's mode is kept when it exists.
+import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync, promises as fsp } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+function tempPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+function existingMode(path: string): number | undefined {
+  try {
+    return statSync(path).mode & 0o777;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes data to path atomically (synchronously). Strings are written as UTF-8. */
+export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
+  const tmp = tempPathFor(path);
+  const mode = existingMode(path) ?? 0o644;
+  const fd = openSync(tmp, 'wx', mode);
+  try {
+    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    let off = 0;
+    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    fsyncSync(fd);
+  } catch (e) {
+    closeSync(fd);
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* already gone */
+    }
+    throw e;
+  }
+  closeSync(fd);
+  try {
+    renameSync(tmp, path);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* already gone */
+    }
+    throw e;
+  }
+  fsyncDir(dirname(path));
+}
+
+/** Writes data to path atomically. Strings are written as UTF-8. */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const tmp = tempPathFor(path);
+  let mode = 0o644;
+  try {
+    mode = (await fsp.stat(path)).mode & 0o777;
+  } catch {
+    /* new file */
+  }
+  const fh = await fsp.open(tmp, 'wx', mode);
+  try {
+    await fh.writeFile(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+    await fh.sync();
+  } catch (e) {
+    await fh.close();
+    await fsp.unlink(tmp).catch(() => undefined);
+    throw e;
+  }
+  await fh.close();
+  try {
+    await fsp.rename(tmp, path);
+  } catch (e) {
+    await fsp.unlink(tmp).catch(() => undefined);
+    throw e;
+  }
+  fsyncDir(dirname(path));
+}
+
+/** Flushes the directory entry (the rename) where the platform allows it. */
+function fsyncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    /* not supported (Windows) — the rename is still atomic */
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
