@@ -1,0 +1,154 @@
+// The boilerplate engine: flags each non-article line of a plain-text article
+// with a category, a confidence and a short message. Sources of a finding, in
+// order of precedence: the user's phrases and (trusted) patterns → 'custom';
+// a long line repeating an earlier one → 'duplicate'; the trained line model
+// (categorised from lexicon hits and line shape); lines repeated across the
+// corpus → 'template'. Lines in settings.keep are never flagged, blank lines
+// never are.
+import type { BoilerplateSettings } from '../config/types';
+import type { BoilerplateEngine, BoilerplateInput } from '../engines';
+import type { BoilerplateCategory, BoilerplateFinding, Line } from '../types';
+import type { LineInfo } from './features';
+import { confidenceOf, scoreArticle, type BoilerplateModel } from './model';
+import { isTemplate, lineKey } from './templates';
+import { compilePatterns, matchPattern, matchPhrase, normalisePhrases, type CompiledPatterns } from './user-rules';
+import weights from './weights.json';
+
+/** Lines beyond this many are not examined (bounds the work on huge input). */
+export const MAX_LINES = 20_000;
+/** A line repeating an earlier one is a duplicate when it has at least this many characters or DUPLICATE_MIN_WORDS words. */
+export const DUPLICATE_MIN_CHARS = 40;
+export const DUPLICATE_MIN_WORDS = 6;
+
+export const DEFAULT_MODEL: BoilerplateModel = weights as BoilerplateModel;
+
+export interface BoilerplateEngineOptions {
+  /** Whether settings.patterns may run (false in an untrusted workspace). Default false. */
+  trusted?: boolean;
+}
+
+/** BoilerplateInput plus, optionally, whether user patterns may run (overrides the engine option). */
+export type BoilerplateDetectInput = BoilerplateInput & { trusted?: boolean };
+
+const LABEL: Record<BoilerplateCategory, string> = {
+  navigation: 'Navigation',
+  byline: 'Byline',
+  share: 'Share/subscribe prompt',
+  related: 'Related-post teaser',
+  'read-more': '"Read more" link',
+  comments: 'Comment section',
+  legal: 'Legal/cookie notice',
+  caption: 'Caption/credit',
+  duplicate: 'Duplicate line',
+  template: 'Corpus template line',
+  custom: 'Custom boilerplate',
+};
+
+export function snippet(text: string, max = 40): string {
+  const t = text.trim().replace(/\s+/g, ' ');
+  if (t.length <= max) return t;
+  const half = Math.floor((max - 1) / 2);
+  return `${t.slice(0, half).trimEnd()}…${t.slice(t.length - half).trimStart()}`;
+}
+
+/** Category of a line the model flagged, from its lexicon hits and shape. */
+function categoryOf(info: LineInfo, pos: number, body: [number, number]): BoilerplateCategory {
+  const best = info.hits.find((h) => h.kind === 'whole') ?? info.hits.find((h) => h.kind === 'strong') ?? info.hits.find((h) => h.kind === 'prefix');
+  if (best) return best.category;
+  const [b0, b1] = body;
+  const after = b0 >= 0 && pos > b1;
+  const before = b0 >= 0 && pos < b0;
+  if (/©|\(c\)\s*\d{4}/iu.test(info.text)) return 'legal';
+  if (info.teaser) return 'related';
+  if ((info.nameLike || info.dateLike) && (before ? b0 - pos <= 3 : after ? pos - b1 <= 3 : true)) return 'byline';
+  if (after && info.words >= 6) return 'related';
+  return 'navigation';
+}
+
+function messageOf(category: BoilerplateCategory, text: string, extra?: string): string {
+  const base = `${LABEL[category]} ("${snippet(text)}")`;
+  return extra ? `${base}: ${extra}` : base;
+}
+
+export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL, options: BoilerplateEngineOptions = {}): BoilerplateEngine {
+  let cachedPatterns: { key: string; trusted: boolean; compiled: CompiledPatterns } | undefined;
+  const patternsFor = (patterns: readonly string[], trusted: boolean): CompiledPatterns => {
+    const key = patterns.join('\u0000');
+    if (!cachedPatterns || cachedPatterns.key !== key || cachedPatterns.trusted !== trusted) {
+      cachedPatterns = { key, trusted, compiled: compilePatterns(patterns, trusted) };
+    }
+    return cachedPatterns.compiled;
+  };
+
+  return {
+    name: 'boilerplate-lr2',
+    detect(input: BoilerplateDetectInput): BoilerplateFinding[] {
+      const settings: BoilerplateSettings = input.settings;
+      if (!settings || settings.enabled === false) return [];
+      const lines: Line[] = input.lines.length > MAX_LINES ? input.lines.slice(0, MAX_LINES) : input.lines;
+      if (lines.length === 0) return [];
+      const on = (c: BoilerplateCategory): boolean => settings.categories?.[c] !== false;
+      const threshold = typeof settings.threshold === 'number' && Number.isFinite(settings.threshold) ? settings.threshold : 0.5;
+      const keep = new Set((settings.keep ?? []).map(lineKey));
+      const phrases = normalisePhrases(settings.phrases ?? []);
+      const trusted = input.trusted ?? options.trusted ?? false;
+      const patterns = patternsFor(settings.patterns ?? [], trusted);
+
+      const texts = lines.map((l) => l.text);
+      const { features, p } = scoreArticle(model, texts);
+      const { infos, body } = features;
+      const firstSeen = new Map<string, number>();
+      const findings: BoilerplateFinding[] = [];
+
+      for (let j = 0; j < infos.length; j++) {
+        const info = infos[j];
+        const line = lines[info.line];
+        const key = lineKey(line.text);
+        if (key.length === 0 && info.text.length === 0) continue;
+        if (keep.has(key)) continue;
+        const emit = (category: BoilerplateCategory, confidence: number, message: string, duplicateOf?: number): boolean => {
+          if (!on(category) || confidence < threshold) return false;
+          const f: BoilerplateFinding = { line: line.index, start: line.start, end: line.end, category, confidence: round3(confidence), message };
+          if (duplicateOf !== undefined) f.duplicateOf = duplicateOf;
+          findings.push(f);
+          return true;
+        };
+
+        const phrase = matchPhrase(phrases, line.text);
+        if (phrase !== undefined && emit('custom', 1, messageOf('custom', line.text, `contains "${snippet(phrase, 30)}"`))) continue;
+        const pattern = patterns.regexes.length > 0 ? matchPattern(patterns, line.text) : undefined;
+        if (pattern !== undefined && emit('custom', 1, messageOf('custom', line.text, `matches /${snippet(pattern, 30)}/`))) continue;
+
+        const earlier = key.length > 0 ? firstSeen.get(key) : undefined;
+        if (key.length > 0 && earlier === undefined) firstSeen.set(key, line.index);
+        if (earlier !== undefined && (info.chars >= DUPLICATE_MIN_CHARS || info.words >= DUPLICATE_MIN_WORDS)) {
+          if (emit('duplicate', 0.9, `${LABEL.duplicate}: repeats line ${earlier + 1} ("${snippet(line.text)}")`, earlier)) continue;
+        }
+
+        const conf = confidenceOf(model, p[j]);
+        const category = categoryOf(info, j, body);
+        let template: { template: boolean; articles: number } | undefined;
+        if (input.corpus && key.length > 0) {
+          template = isTemplate(input.corpus, key, input.docId);
+          // Short generic lines count only when they also look like boilerplate.
+          if (template.template && info.words < 4 && info.hits.length === 0 && conf < 0.3) template.template = false;
+        }
+        if (conf >= 0.5 && emit(category, conf, messageOf(category, line.text))) continue;
+        if (template?.template) {
+          const tconf = Math.max(conf, Math.min(0.95, 0.6 + 0.05 * template.articles));
+          const cat: BoilerplateCategory = info.hits.length > 0 && on(category) && category !== 'navigation' ? category : 'template';
+          emit(cat, tconf, `${LABEL.template} ("${snippet(line.text)}"): in ${template.articles} articles of the corpus`);
+        } else if (conf < 0.5 && conf >= threshold) {
+          // A threshold below 0.5 reports borderline lines too.
+          emit(category, conf, messageOf(category, line.text));
+        }
+      }
+      findings.sort((a, b) => a.line - b.line);
+      return findings;
+    },
+  };
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

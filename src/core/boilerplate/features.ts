@@ -1,0 +1,293 @@
+// Line features for boilerplate detection. Works on the non-empty lines of an
+// article (blank lines are never flagged and do not count as neighbours), so
+// articles with and without blank lines between paragraphs look alike.
+//
+// Per line: shape (length, words, terminal punctuation, "…" teaser endings,
+// capitalisation, digits, separators), stop-word density, lexicon hits, and
+// its place relative to the main body, found as the run of lines with the
+// largest weight of prose (a maximum-sum segment: long prose lines count +,
+// other lines −). Context: the same figures over neighbouring lines.
+import { LEX_CATEGORIES, lexiconHits, type LexiconHit } from './lexicon';
+import { STOP_WORDS } from './stopwords';
+
+/** Longest part of a line that features look at (bounds the work per line). */
+export const MAX_LINE_CHARS = 2000;
+
+const WORD_RE = /[\p{L}\p{N}]+/gu;
+const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/gu;
+const UPPER_START_RE = /^\p{Lu}/u;
+const TERMINAL_RE = /[.!?。！？:;"”»'’)\]]$/u;
+const SENTENCE_END_RE = /[.!?。！？]["”»'’)\]]?$/u;
+const ELLIPSIS_RE = /(?:\.\.\.|…|\.\.\.\.)\s*$/u;
+const URL_RE = /(?:https?:\/\/|www\.)\S|\S@\S+\.\p{L}{2,}/u;
+const MONTH_RE =
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|januari|februari|maret|mei|agustus|desember|ago|dic|dez)\b\.?/iu;
+const TIME_AGO_RE = /\b(?:\d+\s*(?:min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago|am|pm|gmt|utc|est|edt|pst|pdt|cet)\b/iu;
+
+export interface LineInfo {
+  /** Index into the article's lines. */
+  line: number;
+  text: string;
+  chars: number;
+  words: number;
+  prose: boolean;
+  hits: LexiconHit[];
+  nameLike: boolean;
+  dateLike: boolean;
+  teaser: boolean;
+}
+
+export interface ArticleFeatures {
+  infos: LineInfo[];
+  /** One row per non-empty line, FEATURE_NAMES order. */
+  rows: number[][];
+  /** Body segment over infos (inclusive), or [-1,-1] when no prose. */
+  body: [number, number];
+}
+
+const BASE_NAMES = [
+  'bias', 'logChars', 'logWords', 'short', 'mid', 'long', 'endsSentence', 'endsTerminal', 'ellipsis', 'endsColon',
+  'stopRatio', 'capRatio', 'allCaps', 'digitRatio', 'url', 'separators', 'bullet', 'quoteStart', 'nameLike', 'dateLike',
+  'cjk', 'lexWhole', 'lexStrong', 'lexPrefix',
+  ...LEX_CATEGORIES.map((c) => 'lex_' + c),
+  'relPos', 'isFirst', 'isLast', 'firstNearBody', 'inBody', 'beforeBody', 'afterBody', 'beforeBodyNear', 'afterBodyNear',
+  'bodyOverlap', 'overlapOutside', 'prose', 'teaser', 'teaserAfterBody', 'shortRun', 'proseWin3', 'proseWin8',
+  'lenWin2', 'prevProse', 'nextProse', 'prevLex', 'nextLex', 'bodyShare', 'shortOutside', 'proseOutside',
+];
+
+export const FEATURE_NAMES: readonly string[] = BASE_NAMES;
+
+function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+interface Shape {
+  text: string;
+  chars: number;
+  words: string[];
+  wordCount: number;
+  cjk: number;
+  stop: number;
+  caps: number;
+  alpha: number;
+  digits: number;
+}
+
+function shapeOf(raw: string): Shape {
+  let text = raw.length > MAX_LINE_CHARS ? raw.slice(0, MAX_LINE_CHARS) : raw;
+  text = text.normalize('NFC').trim();
+  const words = text.toLowerCase().match(WORD_RE) ?? [];
+  const cjk = (text.match(CJK_RE) ?? []).length;
+  let stop = 0;
+  for (const w of words) if (STOP_WORDS.has(w)) stop++;
+  let caps = 0;
+  let alpha = 0;
+  for (const w of text.match(WORD_RE) ?? []) {
+    if (/^\p{L}/u.test(w)) {
+      alpha++;
+      if (UPPER_START_RE.test(w)) caps++;
+    }
+  }
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+  }
+  const wordCount = Math.max(words.length, Math.round(cjk / 2));
+  return { text, chars: text.length, words, wordCount, cjk, stop, caps, alpha, digits };
+}
+
+function isProse(s: Shape, hits: LexiconHit[]): boolean {
+  if (hits.some((h) => h.kind !== 'prefix')) return false;
+  if (s.cjk > 20) return SENTENCE_END_RE.test(s.text) || s.cjk > 60;
+  if (s.wordCount < 10) return false;
+  const stopRatio = s.words.length > 0 ? s.stop / s.words.length : 0;
+  if (stopRatio < 0.12 && s.wordCount < 30) return false;
+  return SENTENCE_END_RE.test(s.text) || s.wordCount >= 25;
+}
+
+/** Maximum-sum contiguous segment of values (Kadane); [-1,-1] when all are ≤ 0. */
+function bestSegment(values: number[]): [number, number] {
+  let best = 0;
+  let bestRange: [number, number] = [-1, -1];
+  let sum = 0;
+  let start = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (sum <= 0) {
+      sum = 0;
+      start = i;
+    }
+    sum += values[i];
+    if (sum > best) {
+      best = sum;
+      bestRange = [start, i];
+    }
+  }
+  return bestRange;
+}
+
+/** Features of the given lines (texts of all lines, blank ones included). */
+export function articleFeatures(lineTexts: string[]): ArticleFeatures {
+  const shapes: Shape[] = [];
+  const infos: LineInfo[] = [];
+  for (let i = 0; i < lineTexts.length; i++) {
+    const raw = lineTexts[i];
+    if (raw.trim().length === 0) continue;
+    const s = shapeOf(raw);
+    const hits = lexiconHits(s.text);
+    const alphaWords = s.alpha;
+    const nameLike =
+      s.wordCount >= 2 && s.wordCount <= 4 && alphaWords === s.wordCount && s.caps === alphaWords &&
+      !/[.!?:;,"“”]/.test(s.text) && s.chars <= 40;
+    const dateLike = s.chars <= 80 && (MONTH_RE.test(s.text) || TIME_AGO_RE.test(s.text) || /\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b/.test(s.text)) && s.wordCount <= 12;
+    const teaser = ELLIPSIS_RE.test(s.text) && s.wordCount >= 6;
+    shapes.push(s);
+    infos.push({ line: i, text: s.text, chars: s.chars, words: s.wordCount, prose: isProse(s, hits), hits, nameLike, dateLike, teaser });
+  }
+  const n = infos.length;
+  // Body: prose lines weigh their length, others a penalty.
+  const values = infos.map((f) => (f.prose && !f.teaser ? f.chars : -(25 + Math.min(f.chars, 200) * 0.5)));
+  const body = bestSegment(values);
+  const [b0, b1] = body;
+  // Body vocabulary (content words).
+  const vocab = new Map<string, number>();
+  const contentWords = shapes.map((s) => s.words.filter((w) => w.length >= 4 && !STOP_WORDS.has(w) && !/^\d+$/.test(w)));
+  if (b0 >= 0) for (let j = b0; j <= b1; j++) for (const w of contentWords[j]) vocab.set(w, (vocab.get(w) ?? 0) + 1);
+  let bodyChars = 0;
+  let totalChars = 0;
+  for (let j = 0; j < n; j++) {
+    totalChars += infos[j].chars;
+    if (j >= b0 && j <= b1) bodyChars += infos[j].chars;
+  }
+  // Runs of short lines.
+  const shortRun = new Array<number>(n).fill(0);
+  for (let j = 0; j < n; ) {
+    if (infos[j].words > 6) {
+      j++;
+      continue;
+    }
+    let k = j;
+    while (k < n && infos[k].words <= 6) k++;
+    for (let m = j; m < k; m++) shortRun[m] = k - j;
+    j = k;
+  }
+  const proseArr = infos.map((f) => (f.prose ? 1 : 0));
+  const prefix = [0];
+  for (const p of proseArr) prefix.push(prefix[prefix.length - 1] + p);
+  const win = (j: number, r: number): number => {
+    const a = Math.max(0, j - r);
+    const b = Math.min(n - 1, j + r);
+    return (prefix[b + 1] - prefix[a] - proseArr[j]) / Math.max(1, b - a);
+  };
+  const rows: number[][] = [];
+  for (let j = 0; j < n; j++) {
+    const f = infos[j];
+    const s = shapes[j];
+    const lexAny = (k: LexiconHit['kind']): number => (f.hits.some((h) => h.kind === k) ? 1 : 0);
+    const inBody = b0 >= 0 && j >= b0 && j <= b1 ? 1 : 0;
+    const before = b0 >= 0 && j < b0 ? b0 - j : 0;
+    const after = b0 >= 0 && j > b1 ? j - b1 : 0;
+    let overlap = 0;
+    const cw = contentWords[j];
+    if (cw.length > 0) {
+      const own = new Map<string, number>();
+      if (inBody) for (const w of cw) own.set(w, (own.get(w) ?? 0) + 1);
+      let found = 0;
+      for (const w of cw) if ((vocab.get(w) ?? 0) - (own.get(w) ?? 0) > 0) found++;
+      overlap = found / cw.length;
+    }
+    let lenWin = 0;
+    let cnt = 0;
+    for (let k = Math.max(0, j - 2); k <= Math.min(n - 1, j + 2); k++) {
+      if (k === j) continue;
+      lenWin += Math.log1p(infos[k].chars);
+      cnt++;
+    }
+    const wc = s.words.length;
+    const row = [
+      1,
+      Math.log1p(s.chars) / 6,
+      Math.log1p(f.words) / 4,
+      f.words <= 3 ? 1 : 0,
+      f.words > 3 && f.words < 10 ? 1 : 0,
+      f.words >= 20 ? 1 : 0,
+      SENTENCE_END_RE.test(s.text) ? 1 : 0,
+      TERMINAL_RE.test(s.text) ? 1 : 0,
+      f.teaser ? 1 : 0,
+      /:$/.test(s.text) ? 1 : 0,
+      wc > 0 ? s.stop / wc : 0,
+      s.alpha > 0 ? s.caps / s.alpha : 0,
+      s.alpha > 0 && s.text === s.text.toUpperCase() && /\p{Lu}/u.test(s.text) ? 1 : 0,
+      s.chars > 0 ? s.digits / s.chars : 0,
+      URL_RE.test(s.text) ? 1 : 0,
+      Math.min(3, (s.text.match(/[|•·»›]/g) ?? []).length) / 3,
+      /^[-–—•·*>»›▶►]/.test(s.text) ? 1 : 0,
+      /^["“«„']/.test(s.text) ? 1 : 0,
+      f.nameLike ? 1 : 0,
+      f.dateLike ? 1 : 0,
+      s.chars > 0 ? clamp01(s.cjk / s.chars) : 0,
+      lexAny('whole'),
+      lexAny('strong'),
+      lexAny('prefix'),
+      ...LEX_CATEGORIES.map((c) => (f.hits.some((h) => h.category === c) ? 1 : 0)),
+      n > 1 ? j / (n - 1) : 0,
+      j === 0 ? 1 : 0,
+      j === n - 1 ? 1 : 0,
+      j === 0 && b0 >= 0 && b0 - j <= 3 ? 1 : 0,
+      inBody,
+      before > 0 ? Math.log1p(before) / 3 : 0,
+      after > 0 ? Math.log1p(after) / 3 : 0,
+      before > 0 && before <= 2 ? 1 : 0,
+      after > 0 && after <= 2 ? 1 : 0,
+      overlap,
+      inBody ? 0 : overlap,
+      f.prose ? 1 : 0,
+      f.teaser ? 1 : 0,
+      f.teaser && after > 0 ? 1 : 0,
+      Math.log1p(shortRun[j]) / 3,
+      win(j, 3),
+      win(j, 8),
+      cnt > 0 ? lenWin / cnt / 6 : 0,
+      j > 0 ? proseArr[j - 1] : 0,
+      j < n - 1 ? proseArr[j + 1] : 0,
+      j > 0 && infos[j - 1].hits.length > 0 ? 1 : 0,
+      j < n - 1 && infos[j + 1].hits.length > 0 ? 1 : 0,
+      totalChars > 0 ? bodyChars / totalChars : 0,
+      inBody ? 0 : f.words <= 6 ? 1 : 0,
+      inBody ? 0 : f.prose ? 1 : 0,
+    ];
+    rows.push(row);
+  }
+  return { infos, rows, body };
+}
+
+/** Context features for the second stage, from first-stage probabilities over the non-empty lines. */
+export const CONTEXT_NAMES: readonly string[] = ['p', 'pPrev', 'pNext', 'pWin2', 'pWin5', 'pBefore', 'pAfter', 'pMaxNb', 'pMinNb'];
+
+export function contextFeatures(p: number[]): number[][] {
+  const n = p.length;
+  const pre = [0];
+  for (const x of p) pre.push(pre[pre.length - 1] + x);
+  const mean = (a: number, b: number): number => {
+    a = Math.max(0, a);
+    b = Math.min(n - 1, b);
+    return b >= a ? (pre[b + 1] - pre[a]) / (b - a + 1) : 0.5;
+  };
+  const out: number[][] = [];
+  for (let j = 0; j < n; j++) {
+    const prev = j > 0 ? p[j - 1] : 0.5;
+    const next = j < n - 1 ? p[j + 1] : 0.5;
+    out.push([
+      p[j],
+      prev,
+      next,
+      mean(j - 2, j + 2),
+      mean(j - 5, j + 5),
+      j > 0 ? mean(j - 4, j - 1) : 0.5,
+      j < n - 1 ? mean(j + 1, j + 4) : 0.5,
+      Math.max(prev, next),
+      Math.min(prev, next),
+    ]);
+  }
+  return out;
+}

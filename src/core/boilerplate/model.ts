@@ -1,0 +1,152 @@
+// Two-stage logistic regression over lines: stage 1 scores each line from its
+// own and its neighbourhood's features; stage 2 re-scores it from stage 1's
+// scores of the lines around it (boilerplate comes in runs). Training is
+// plain, deterministic full-batch gradient descent (Adam), here so that the
+// training script and the engine share one implementation.
+import { articleFeatures, contextFeatures, CONTEXT_NAMES, FEATURE_NAMES, type ArticleFeatures } from './features';
+
+export interface BoilerplateModel {
+  version: 1;
+  featureNames: string[];
+  contextNames: string[];
+  /** Stage-1 weights, one per feature (the first feature is the bias). */
+  w1: number[];
+  /** Stage-2 weights over [stage-1 features…, logit of context figures…]. */
+  w2: number[];
+  /** Stage-2 probability at which a line is called boilerplate (maps to confidence 0.5). */
+  threshold: number;
+  /** Free text: what the weights were trained on. */
+  trainedOn?: string;
+}
+
+export function sigmoid(z: number): number {
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
+
+export function logit(p: number): number {
+  const q = Math.min(1 - 1e-4, Math.max(1e-4, p));
+  return Math.log(q / (1 - q)) / 4;
+}
+
+export function dot(w: number[], x: number[]): number {
+  let s = 0;
+  const n = Math.min(w.length, x.length);
+  for (let i = 0; i < n; i++) s += w[i] * x[i];
+  return s;
+}
+
+export function stage2Rows(rows: number[][], p1: number[]): number[][] {
+  const ctx = contextFeatures(p1);
+  return rows.map((r, j) => [...r, ...ctx[j].map(logit)]);
+}
+
+export interface ArticleScores {
+  features: ArticleFeatures;
+  /** Stage-1 probability per non-empty line. */
+  p1: number[];
+  /** Final probability per non-empty line. */
+  p: number[];
+}
+
+export function scoreArticle(model: BoilerplateModel, lineTexts: string[]): ArticleScores {
+  const features = articleFeatures(lineTexts);
+  const p1 = features.rows.map((r) => sigmoid(dot(model.w1, r)));
+  const rows2 = stage2Rows(features.rows, p1);
+  const p = rows2.map((r) => sigmoid(dot(model.w2, r)));
+  return { features, p1, p };
+}
+
+/** Confidence 0..1 with the model's threshold mapped to 0.5 (monotone in p). */
+export function confidenceOf(model: BoilerplateModel, p: number): number {
+  const t = Math.min(0.99, Math.max(0.01, model.threshold));
+  return p >= t ? 0.5 + (0.5 * (p - t)) / (1 - t) : (0.5 * p) / t;
+}
+
+export interface TrainOptions {
+  l2: number;
+  epochs: number;
+  learningRate: number;
+}
+
+/** Weighted L2-regularised logistic regression (bias = feature 0, not regularised). Deterministic. */
+export function trainLogistic(X: number[][], y: number[], sw: number[], opts: TrainOptions): number[] {
+  const d = X[0]?.length ?? 0;
+  const w = new Array<number>(d).fill(0);
+  const m = new Array<number>(d).fill(0);
+  const v = new Array<number>(d).fill(0);
+  const b1 = 0.9;
+  const b2 = 0.999;
+  let totalW = 0;
+  for (const s of sw) totalW += s;
+  if (totalW === 0) return w;
+  const g = new Array<number>(d);
+  for (let t = 1; t <= opts.epochs; t++) {
+    g.fill(0);
+    for (let i = 0; i < X.length; i++) {
+      const x = X[i];
+      const err = (sigmoid(dot(w, x)) - y[i]) * sw[i];
+      for (let k = 0; k < d; k++) g[k] += err * x[k];
+    }
+    for (let k = 0; k < d; k++) {
+      const gk = g[k] / totalW + (k === 0 ? 0 : opts.l2 * w[k]);
+      m[k] = b1 * m[k] + (1 - b1) * gk;
+      v[k] = b2 * v[k] + (1 - b2) * gk * gk;
+      const mh = m[k] / (1 - Math.pow(b1, t));
+      const vh = v[k] / (1 - Math.pow(b2, t));
+      w[k] -= (opts.learningRate * mh) / (Math.sqrt(vh) + 1e-8);
+    }
+  }
+  return w;
+}
+
+export interface TrainingArticle {
+  lineTexts: string[];
+  /** 1 = boilerplate, per line of lineTexts (blank lines ignored). */
+  labels: number[];
+  /** Weight of the article's lines (e.g. to balance variants). */
+  weight: number;
+}
+
+export function lineWeight(chars: number): number {
+  return Math.sqrt(Math.max(1, chars));
+}
+
+/** Trains both stages on the articles. */
+export function trainModel(articles: TrainingArticle[], opts: TrainOptions, threshold = 0.5): BoilerplateModel {
+  const feats = articles.map((a) => articleFeatures(a.lineTexts));
+  const X: number[][] = [];
+  const y: number[] = [];
+  const sw: number[] = [];
+  const spans: [number, number][] = [];
+  feats.forEach((f, i) => {
+    const start = X.length;
+    for (let j = 0; j < f.infos.length; j++) {
+      X.push(f.rows[j]);
+      y.push(articles[i].labels[f.infos[j].line] ?? 0);
+      sw.push(articles[i].weight * lineWeight(f.infos[j].chars));
+    }
+    spans.push([start, X.length]);
+  });
+  const w1 = trainLogistic(X, y, sw, opts);
+  const X2: number[][] = [];
+  feats.forEach((f, i) => {
+    const [a, b] = spans[i];
+    const p1 = X.slice(a, b).map((r) => sigmoid(dot(w1, r)));
+    X2.push(...stage2Rows(f.rows, p1));
+  });
+  const w2 = trainLogistic(X2, y, sw, opts);
+  return {
+    version: 1,
+    featureNames: [...FEATURE_NAMES],
+    contextNames: [...CONTEXT_NAMES],
+    w1: w1.map(round6),
+    w2: w2.map(round6),
+    threshold,
+  };
+}
+
+function round6(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
