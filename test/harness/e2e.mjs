@@ -1,0 +1,161 @@
+// npm run test:e2e — drive the real VS Code workbench (code-server + Chromium) like a person, with the
+// packaged extension installed, on a temp copy of samples/corpus/: open an article, check entity colours,
+// an actor hover and the boilerplate problems, and save the README screenshots to media/screenshots/.
+// Flags: --skip-build (reuse dist-vsix/). Env: E2E_TIMEOUT_MS (default 240000), KEEP_TMP=1, SHOTS_DIR.
+// Exit: 0 pass, 1 an assertion failed, 2 timeout, 3 harness/server/workbench error.
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, EXTENSION_ID, HarnessError, seconds } from './paths.mjs';
+import { buildAndPackage, unpackVsix } from './extension-package.mjs';
+import { RESULTS, captureBrowserLog, launchBrowser, makeTemp, showLog, startCodeServer, tempCopy, workbenchUrl } from './launcher.mjs';
+
+const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 240000);
+const SHOTS = process.env.SHOTS_DIR || join(ROOT, 'media', 'screenshots');
+const ARTICLE = 'aes-summit-niamey.txt';          // samples/corpus/sahel-tribune/
+const t0 = Date.now();
+const log = (...a) => console.log(`[e2e ${seconds(t0).padStart(7)}]`, ...a);
+const cleanups = [];
+let finished = false;
+let logs = [];
+let page;   // the workbench page, for a screenshot on failure
+
+class CheckFailed extends Error {}
+function check(ok, message) {
+  if (!ok) throw new CheckFailed(message);
+  log(`ok - ${message}`);
+}
+
+async function finish(code, why) {
+  if (finished) return;
+  finished = true;
+  if (code !== 0) {
+    for (const f of logs) showLog(f);
+    if (page) await page.screenshot({ path: join(RESULTS, 'e2e-failure.png') }).then(() => log(`screenshot ${join(RESULTS, 'e2e-failure.png')}`), () => {});
+  }
+  log(`${why}: exit ${code}`);
+  for (const c of cleanups.reverse()) { try { await c(); } catch { /* best effort */ } }
+  process.exit(code);
+}
+
+async function main() {
+  if (!process.argv.includes('--skip-build')) buildAndPackage({ tests: false });
+  const extTmp = makeTemp('e2e-ext');
+  cleanups.push(() => { if (!process.env.KEEP_TMP) rmSync(extTmp, { recursive: true, force: true }); });
+  const extDir = join(extTmp, 'extension');
+  const { manifest } = unpackVsix(extDir);
+  const language = manifest.contributes?.languages?.find((l) => l.id === 'news-article');
+  if (!language) throw new HarnessError('the packaged extension contributes no news-article language');
+  const languageName = language.aliases?.[0] ?? 'news-article';
+
+  const ws = tempCopy(join(ROOT, 'samples', 'corpus'), 'e2e-ws');
+  cleanups.push(() => { if (!process.env.KEEP_TMP) rmSync(ws.dir, { recursive: true, force: true }); });
+
+  const cs = await startCodeServer({ name: 'e2e', extensions: [{ id: EXTENSION_ID, version: manifest.version, dir: extDir }] });
+  cleanups.push(() => cs.stop());
+  logs.push(cs.logFile);
+  cs.exited.then((c) => finish(3, `code-server exited (${c})`));
+  log(`code-server ${cs.url}, extension ${EXTENSION_ID}@${manifest.version} installed`);
+
+  const browser = await launchBrowser();
+  cleanups.push(() => browser.close());
+  page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+  page.setDefaultTimeout(20000);
+  logs.push(captureBrowserLog(page, 'e2e'));
+  page.on('crash', () => finish(3, 'page crashed'));
+
+  await page.goto(workbenchUrl(cs, ws.path), { timeout: 30000 });
+  await page.waitForFunction(() => window.driver, null, { timeout: 30000 });
+  await page.evaluate(() => window.driver.whenWorkbenchRestored());
+  log('workbench restored');
+
+  // --- open an article through Quick Open
+  await page.keyboard.press('Control+P');
+  const qi = page.locator('.quick-input-widget');
+  await qi.locator('input').waitFor();
+  await page.keyboard.type(ARTICLE);
+  await qi.locator('.monaco-list-row', { hasText: ARTICLE }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: ARTICLE }).waitFor();
+  const editor = page.locator('.editor-instance .monaco-editor').first();
+  await editor.locator('.view-line', { hasText: 'Abdourahamane Tiani' }).first().waitFor();
+  log(`opened ${ARTICLE}`);
+
+  // --- the language mode in the status bar is the extension's, not Plain Text
+  const langItem = page.locator('.statusbar-item', { hasText: languageName });
+  await langItem.first().waitFor({ timeout: 20000 }).catch(() => {});
+  check(await langItem.count() > 0, `status bar shows the language "${languageName}"`);
+
+  // --- semantic colouring: entity names get a colour of their own, plain words keep the text colour
+  const spanWith = (re) => editor.locator('.view-line span span', { hasText: re }).first();
+  const colours = async () => page.evaluate(() => {
+    const spans = [...document.querySelectorAll('.editor-instance .monaco-editor .view-line span span')];
+    const colourOf = (re) => { const s = spans.find((x) => re.test(x.textContent)); return s ? getComputedStyle(s).color : null; };
+    return {
+      person: colourOf(/Tiani/), place: colourOf(/Niamey/), org: colourOf(/ECOWAS/),
+      plain: colourOf(/^\s*hosted\b/) ?? colourOf(/\bhosted\b/),
+    };
+  });
+  let c = await colours();
+  for (let i = 0; i < 100 && !(c.person && c.plain && c.person !== c.plain && c.place !== c.plain); i++) {
+    await page.waitForTimeout(200);
+    c = await colours();
+  }
+  log('colours', JSON.stringify(c));
+  check(c.person && c.plain && c.person !== c.plain, `person name "Tiani" is coloured (${c.person}) unlike plain text (${c.plain})`);
+  check(c.place && c.place !== c.plain, `place "Niamey" is coloured (${c.place}) unlike plain text`);
+  check(c.org && c.org !== c.plain, `organisation "ECOWAS" is coloured (${c.org}) unlike plain text`);
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, 'editor.png') });
+  log('screenshot editor.png');
+
+  // --- hover an actor
+  const word = spanWith(/Goïta/);
+  await word.scrollIntoViewIfNeeded();
+  const box = await word.boundingBox();
+  if (!box) throw new CheckFailed('"Goïta" is not visible in the editor');
+  const text = await word.textContent();
+  const offset = Math.max(0, text.indexOf('Goïta'));
+  const charWidth = box.width / Math.max(1, text.length);
+  const x = box.x + (offset + 2) * charWidth;
+  const hover = page.locator('.monaco-hover:visible', { hasText: /Goïta/ });
+  for (let i = 0; !(await hover.isVisible()); i++) {   // the hover provider may register after the first move
+    if (i > 75) throw new CheckFailed('no hover appeared over "Goïta"');
+    await page.mouse.move(x + (i % 2), box.y + box.height / 2);
+    await page.waitForTimeout(200);
+  }
+  await page.waitForTimeout(300);
+  const hoverText = (await hover.first().innerText()).replace(/\s+/g, ' ');
+  log('hover:', JSON.stringify(hoverText.slice(0, 300)));
+  check(/Assimi Goïta/.test(hoverText), 'hover names the actor "Assimi Goïta"');
+  check(/\bperson\b/i.test(hoverText), 'hover gives the kind "person"');
+  check(/\b(President|General)\b/.test(hoverText), 'hover lists a role (President / General)');
+  await page.screenshot({ path: join(SHOTS, 'hover.png') });
+  log('screenshot hover.png');
+  await page.keyboard.press('Escape');
+  await page.mouse.move(5, 5);
+
+  // --- Problems: the boilerplate lines of the article
+  await page.keyboard.press('Control+Shift+M');
+  const rows = page.locator('.markers-panel .monaco-list-row');
+  await rows.nth(3).waitFor({ timeout: 20000 }).catch(() => {});
+  const expected = ['byline', 'related', 'comments', 'template', 'duplicate'];
+  let texts = [];
+  for (let i = 0; i < 50; i++) {   // diagnostics may still be arriving
+    texts = await rows.evaluateAll((els) => els.map((e) => `${e.getAttribute('aria-label') ?? ''} | ${e.innerText.replace(/\s+/g, ' ')}`));
+    if (expected.every((cat) => texts.some((t) => t.toLowerCase().includes(cat)))) break;
+    await page.waitForTimeout(200);
+  }
+  log(`problems (${texts.length} rows):\n    ${texts.join('\n    ')}`);
+  check(texts.some((t) => /\bnews\b/.test(t)), 'problems come from the source "news"');
+  for (const cat of expected) check(texts.some((t) => t.toLowerCase().includes(cat)), `a "${cat}" boilerplate problem is listed`);
+  check(!texts.some((t) => /Nigerien President General Abdourahamane Tiani hosted/.test(t)), 'the lead paragraph is not flagged');
+  await page.screenshot({ path: join(SHOTS, 'problems.png') });
+  log('screenshot problems.png');
+}
+
+setTimeout(() => finish(2, `overall timeout (${TIMEOUT / 1000} s)`), TIMEOUT).unref();
+main().then(() => finish(0, 'all checks passed'), (e) => {
+  if (e instanceof CheckFailed) { console.error(`not ok - ${e.message}`); return finish(1, 'check failed'); }
+  console.error(e instanceof HarnessError ? e.message : e);
+  return finish(3, 'harness error');
+});
