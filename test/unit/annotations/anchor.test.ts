@@ -1,0 +1,62 @@
+import { strict as assert } from 'node:assert';
+import { acceptCurrentText, parseBrat, reanchor, reanchorNearest, serializeBrat, textBounds, type Anchored } from '../../../src/core/annotations';
+
+describe('re-anchoring on load', () => {
+  it('moves an annotation to the unique occurrence of its text', () => {
+    const oldText = 'Ada Moreau met the Lumen Group in Porto.';
+    const newText = 'Yesterday, ' + oldText;
+    const doc = parseBrat('T1\tORG 19 30\tLumen Group\nT2\tPER 0 10\tAda Moreau\n', newText);
+    const out = reanchor(newText, textBounds(doc));
+    assert.deepEqual(out.map((o) => o.status), ['reanchored', 'reanchored']);
+    assert.equal(serializeBrat(doc, newText), 'T1\tORG 30 41\tLumen Group\nT2\tPER 11 21\tAda Moreau\n');
+  });
+
+  it('leaves matching annotations alone', () => {
+    const text = 'Ada Moreau';
+    const ann = 'T1\tPER 0 10\tAda Moreau';
+    const doc = parseBrat(ann, text);
+    assert.equal(reanchor(text, textBounds(doc))[0].status, 'ok');
+    assert.equal(serializeBrat(doc, text), ann);
+  });
+
+  it('takes the nearest of several occurrences but flags it', () => {
+    const text = 'Porto. xx Porto. yyyyyyyyyyyyyyyy Porto.';
+    const a: Anchored = { fragments: [{ start: 12, end: 17 }], text: 'Porto' };
+    const [o] = reanchor(text, [a]);
+    assert.equal(o.status, 'ambiguous');
+    assert.deepEqual(a.fragments, [{ start: 10, end: 15 }]);
+    assert.equal(a.damage?.reason, 'ambiguous');
+  });
+
+  it('flags an annotation whose text is gone', () => {
+    const a: Anchored = { fragments: [{ start: 0, end: 5 }], text: 'Porto' };
+    assert.equal(reanchor('Lisbon is far', [a])[0].status, 'not-found');
+    assert.equal(a.damage?.reason, 'not-found');
+    assert.deepEqual(a.fragments, [{ start: 0, end: 5 }]);
+  });
+
+  it('re-anchors discontinuous annotations keeping the gap', () => {
+    const text = '>> Ada Moreau met';
+    const a: Anchored = { fragments: [{ start: 0, end: 3 }, { start: 11, end: 14 }], text: 'Ada met' };
+    assert.equal(reanchor(text, [a])[0].status, 'reanchored');
+    assert.deepEqual(a.fragments, [{ start: 3, end: 6 }, { start: 14, end: 17 }]);
+  });
+
+  it('treats CRLF as two characters and compares line breaks as spaces', () => {
+    const text = 'Title\r\nAda\r\nMoreau';
+    const a: Anchored = { fragments: [{ start: 7, end: 18 }], text: 'Ada  Moreau' };
+    assert.equal(reanchor(text, [a])[0].status, 'ok');
+  });
+
+  it('fixes a damaged annotation by its original text or by accepting the new text', () => {
+    const text = 'the Lumen Groups and the Lumen Group';
+    const a: Anchored = { fragments: [{ start: 25, end: 36 }], text: 'Lumen Grou', damage: { reason: 'edited', originalText: 'Lumen Group', message: '' } };
+    assert.ok(reanchorNearest(text, a));
+    assert.deepEqual(a.fragments, [{ start: 25, end: 36 }]);
+    assert.equal(a.damage, undefined);
+    const b: Anchored = { fragments: [{ start: 4, end: 16 }], text: 'Lumen Group', damage: { reason: 'edited', originalText: 'Lumen Group', message: '' } };
+    acceptCurrentText(text, b);
+    assert.equal(b.text, 'Lumen Groups');
+    assert.equal(b.damage, undefined);
+  });
+});
