@@ -1,0 +1,139 @@
+// The date engine: finds temporal expressions with the rules (and chrono for
+// numeric dates), keeps the longest non-overlapping ones, then resolves them in
+// reading order so anaphoric expressions ("the following year") count from the
+// last date the article mentioned.
+import type { DateEngine } from '../engines';
+import type { ArticleDateInfo, DateMention, TimexType } from '../types';
+import { type Ymd, parseIsoDate, pad, isValidYmd, ymdString } from './calendar';
+import { type RefPoint, type ResolveContext, sentenceAround, sentenceTense } from './context';
+import { findNumericDates } from './explicit';
+import { RULES, type Resolution } from './rules';
+
+/** Text beyond this many characters is not searched (keeps the work bounded on huge input). */
+export const MAX_DATE_TEXT = 2_000_000;
+/** At most this many mentions are returned. */
+export const MAX_DATE_MENTIONS = 20_000;
+
+interface Candidate {
+  start: number;
+  end: number;
+  priority: number;
+  resolve: (ctx: ResolveContext) => Resolution;
+}
+
+export interface DateEngineOptions {
+  /** Also look for numeric dates (12/03/1998) with chrono; default true. */
+  numericDates?: boolean;
+}
+
+export function createDateEngine(options: DateEngineOptions = {}): DateEngine {
+  const numeric = options.numericDates ?? true;
+  return {
+    name: 'rules+chrono',
+    recognize(text: string, articleDate: ArticleDateInfo | undefined): DateMention[] {
+      return recognizeDates(text, articleDate, numeric);
+    },
+  };
+}
+
+export function recognizeDates(text: string, articleDate: ArticleDateInfo | undefined, numeric = true): DateMention[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const limit = Math.min(text.length, MAX_DATE_TEXT);
+  const src = limit < text.length ? text.slice(0, limit) : text;
+  const dct = parseIsoDate(articleDate?.value);
+
+  const candidates: Candidate[] = [];
+  RULES.forEach((rule, priority) => {
+    const re = new RegExp(rule.re.source, rule.re.flags);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(src)) !== null) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      if (rule.accept && !rule.accept(m, src)) {
+        // Let a shorter match starting later in the same span have its chance.
+        re.lastIndex = m.index + 1;
+        continue;
+      }
+      const match = m;
+      candidates.push({ start: m.index, end: m.index + m[0].length, priority, resolve: (ctx) => rule.resolve(match, ctx) });
+      if (candidates.length > MAX_DATE_MENTIONS * 4) break;
+    }
+  });
+  if (numeric) {
+    for (const hit of findNumericDates(src, dct)) {
+      candidates.push({
+        start: hit.start,
+        end: hit.end,
+        priority: RULES.length,
+        resolve: () => numericResolution(hit.parts),
+      });
+    }
+  }
+
+  // Longest first, then rule order; keep those that do not overlap a kept one.
+  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.priority - b.priority || a.start - b.start);
+  const taken = new Uint8Array(src.length);
+  const kept: Candidate[] = [];
+  for (const c of candidates) {
+    let free = true;
+    for (let i = c.start; i < c.end; i++) if (taken[i]) { free = false; break; }
+    if (!free) continue;
+    for (let i = c.start; i < c.end; i++) taken[i] = 1;
+    kept.push(c);
+    if (kept.length >= MAX_DATE_MENTIONS) break;
+  }
+  kept.sort((a, b) => a.start - b.start);
+
+  const out: DateMention[] = [];
+  let ref: RefPoint | undefined;
+  let lastQuarter: { y: number; q: number } | undefined;
+  const dctAnchor = articleDate && dct ? `article date ${ymdString(dct)} (${articleDate.source})` : undefined;
+  for (const c of kept) {
+    const sentence = sentenceAround(src, c.start, c.end).text;
+    let refUsed = false;
+    const ctx: ResolveContext = {
+      dct,
+      tense: sentenceTense(src, c.start, c.end),
+      get ref() {
+        if (ref) refUsed = true;
+        return ref;
+      },
+      lastQuarter,
+      quarterContext: /\bquarter|\bperiod\b/i.test(sentence),
+    };
+    let r: Resolution;
+    try {
+      r = c.resolve(ctx);
+    } catch {
+      r = { type: 'DATE', value: null, note: 'could not be resolved' };
+    }
+    const mentionText = src.slice(c.start, c.end);
+    const mention: DateMention = { start: c.start, end: c.end, text: mentionText, type: r.type, value: r.value };
+    const absolute = /\b\d{4}\b/.test(mentionText) || r.type === 'DURATION' || r.type === 'SET' || /_REF$/.test(r.value ?? '');
+    if (!absolute) {
+      if (refUsed && ref) mention.anchor = `earlier date in the text ${refString(ref)}`;
+      else if (dctAnchor) mention.anchor = dctAnchor;
+    }
+    if (r.note) mention.note = r.note;
+    out.push(mention);
+    if (r.setsRef && r.value && !/^X/.test(r.value)) ref = r.setsRef;
+    if (r.setsQuarter) lastQuarter = r.setsQuarter;
+    else if (r.value && /^\d{4}-Q[1-4]$/.test(r.value)) lastQuarter = { y: Number(r.value.slice(0, 4)), q: Number(r.value[6]) };
+  }
+  return out;
+}
+
+function refString(p: RefPoint): string {
+  return p.d !== undefined && p.m !== undefined ? `${pad(p.y, 4)}-${pad(p.m)}-${pad(p.d)}` : p.m !== undefined ? `${pad(p.y, 4)}-${pad(p.m)}` : pad(p.y, 4);
+}
+
+function numericResolution(parts: { year?: number; month?: number; day?: number }): Resolution {
+  const type: TimexType = 'DATE';
+  if (!parts.month || !parts.day) return { type, value: null, note: 'incomplete date' };
+  if (parts.year === undefined) return { type, value: `XXXX-${pad(parts.month)}-${pad(parts.day)}`, note: 'year not given' };
+  const v: Ymd = { y: parts.year, m: parts.month, d: parts.day };
+  if (!isValidYmd(v)) return { type, value: null, note: 'not a valid calendar date' };
+  return { type, value: ymdString(v), setsRef: v };
+}
