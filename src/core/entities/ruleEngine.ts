@@ -6,8 +6,8 @@ import type { EntityKind, EntityMention, Span } from '../types';
 import { gazetteer } from './gazetteer';
 import { HONORIFICS, isTitleWord, OFFICE_HEADS, RANKS } from './titles';
 
-const WORD = /[\p{Lu}\p{Lt}][\p{L}\p{M}'’]*(?:[-‐][\p{L}\p{M}'’]+)*\.?|[\p{L}\p{M}][\p{L}\p{M}'’-]*|\d[\d.,:]*|[^\s\p{L}\p{M}\d]/gu;
-const CONNECTORS = new Set(['of', 'and', 'de', 'du', 'des', 'la', 'le', 'al', 'bin', 'van', 'von', 'der', 'da', 'do', 'dos', 'for', 'the']);
+const WORD = /[\p{Lu}\p{Lt}][\p{L}\p{M}'’]*(?:[-‐][\p{L}\p{M}'’]+)*|[\p{L}\p{M}][\p{L}\p{M}'’-]*|\d[\d.,:]*|[^\s\p{L}\p{M}\d]/gu;
+const CONNECTORS = new Set(['of', 'de', 'du', 'des', 'la', 'le', 'al', 'bin', 'van', 'von', 'der', 'da', 'do', 'dos', 'for', 'the']);
 const STARTERS = new Set(
   ('the a an this that these those it its he she they we i you his her their our my according earlier later ' +
     'after before during while when where if as at in on by for from with without both all some many most ' +
@@ -65,18 +65,44 @@ function recognizeRegion(text: string, r: Span, out: EntityMention[]): void {
       else if (CONNECTORS.has(toks[j].text.toLowerCase()) && j + 1 < toks.length && isCap(toks[j + 1].text) && adjacent(text, toks[j - 1], toks[j])) j += 2;
       else break;
     }
-    let run = toks.slice(i, j);
+    const whole = toks.slice(i, j);
     i = j;
+    // A possessive ends a name ("Burkina Faso's Lieutenant-Colonel …"): split there.
+    const parts: Tok[][] = [[]];
+    for (const t of whole) {
+      parts[parts.length - 1].push(t);
+      if (/['’]s$/.test(t.text)) parts.push([]);
+    }
+    for (const part of parts) if (part.length) emitRun(text, r, part, toks, out);
+  }
+}
+
+const MONTHS_DAYS = new Set(
+  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
+);
+
+function emitRun(text: string, r: Span, whole: Tok[], toks: Tok[], out: EntityMention[]): void {
+  {
+    let run = whole;
     const sentenceStart = isSentenceStart(text, r, run[0]);
+    // Words up to the last title word are a role, not part of the name ("Russian President | Vladimir Putin").
+    let lastTitle = -1;
+    run.forEach((t, k) => { if (isTitleWord(stripPossessive(t.text))) lastTitle = k; });
+    let titledByRole = false;
+    if (lastTitle >= 0 && lastTitle < run.length - 1) {
+      run = run.slice(lastTitle + 1);
+      titledByRole = true;
+    } else if (lastTitle === run.length - 1) return; // only a title ("Malian President")
     // Drop sentence-initial function words, titles and honorifics from the front.
-    let titled = false;
+    let titled = titledByRole;
     while (run.length && (isTitleWord(stripPossessive(run[0].text)) || (sentenceStart && STARTERS.has(run[0].text.toLowerCase())) || HONORIFICS.has(run[0].text.toLowerCase()))) {
       if (isTitleWord(stripPossessive(run[0].text))) titled = true;
       run = run.slice(1);
     }
     while (run.length && CONNECTORS.has(run[run.length - 1].text.toLowerCase())) run = run.slice(0, -1);
     while (run.length && CONNECTORS.has(run[0].text.toLowerCase())) run = run.slice(1);
-    if (!run.length) continue;
+    if (!run.length) return;
+    if (run.length === 1 && MONTHS_DAYS.has(run[0].text.toLowerCase())) return;
     // Possessive "Burkina Faso's": the entity ends before 's.
     const last = run[run.length - 1];
     let end = last.end;
@@ -84,9 +110,9 @@ function recognizeRegion(text: string, r: Span, out: EntityMention[]): void {
     if (poss) end -= 2;
     const start = run[0].start;
     const surface = text.slice(start, end);
-    if (run.length === 1 && surface.length < 2) continue;
+    if (run.length === 1 && surface.length < 2) return;
     const kind = classify(run.map((t) => t.text), surface, titled, sentenceStart && run[0] === toks[0]);
-    if (!kind) continue;
+    if (!kind) return;
     const g = gazetteer();
     const dem = kind === 'other' ? g.demonym(surface) : undefined;
     out.push({ start, end, text: surface, kind, source: 'rules', confidence: 0.6, ...(dem ? { refersTo: dem.name } : {}) });

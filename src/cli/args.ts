@@ -1,0 +1,1 @@
+export { parseArgs } from '../../scripts/lib/args';

@@ -1,0 +1,79 @@
+// news-annotate check <paths…> [--json] [--exit-zero]: every diagnostic of the given articles.
+import { TemplateIndex } from '../../core/boilerplate';
+import { analyzeArticle } from '../../core/analysis/analyzeArticle';
+import { boilerplateMessage } from '../../core/present/hoverMarkdown';
+import { positionAt } from '../../core/text/lines';
+import { corpusFor, readArticleFile, relPathIn, type CorpusOnDisk } from '../../node/corpusFiles';
+import { listArticles } from '../../node/annotationFiles';
+import { nodeEngines } from '../../node/engines';
+import { isCorpusArticle } from '../../core/config/corpusPaths';
+import type { CliIO } from '../io';
+import { parseArgs } from '../args';
+
+export const usage = 'news-annotate check <paths…> [--json] [--exit-zero]';
+
+export interface CheckRecord {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: 'error' | 'warning' | 'information';
+  category: string;
+  message: string;
+}
+
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv, { json: 'boolean', 'exit-zero': 'boolean' });
+  if (!args._.length) {
+    io.err(`usage: ${usage}`);
+    return 2;
+  }
+  const files = listArticles(args._);
+  const engines = nodeEngines().engines;
+  // Group files by corpus; templates are counted over every article of a corpus.
+  const groups = new Map<CorpusOnDisk, string[]>();
+  for (const { file } of files) {
+    const c = corpusFor(file);
+    if (!groups.has(c)) groups.set(c, []);
+    groups.get(c)!.push(file);
+  }
+  const records: CheckRecord[] = [];
+  let findings = 0;
+  for (const [corpus, group] of groups) {
+    for (const p of corpus.problems) {
+      records.push({ file: corpus.configPath!, line: p.line + 1, column: p.character + 1, endLine: p.endLine + 1, endColumn: p.endCharacter + 1, severity: p.severity, category: 'config', message: p.message });
+    }
+    const members = corpus.root ? listArticles([corpus.root]).map((f) => f.file).filter((f) => isCorpusArticle(relPathIn(corpus, f), corpus.config.include, corpus.config.exclude)).slice(0, 5000) : group;
+    const templates = new TemplateIndex();
+    const texts = new Map<string, string>();
+    for (const f of new Set([...members, ...group])) {
+      const r = readArticleFile(f);
+      if (r.text !== undefined) {
+        texts.set(f, r.text);
+        templates.update(relPathIn(corpus, f), r.text);
+      }
+    }
+    for (const file of group) {
+      const r = readArticleFile(file);
+      if (r.note) records.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: r.skipped ? 'warning' : 'information', category: 'input', message: `${r.skipped ? 'Skipped: ' : ''}${r.note}` });
+      const text = texts.get(file);
+      if (text === undefined) continue;
+      const a = analyzeArticle(text, { config: corpus.config, engines, relPath: relPathIn(corpus, file), corpus: templates, stages: { entities: false, dates: false } });
+      for (const p of a.problems) {
+        if (p.kind !== 'empty') records.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: p.kind === 'invalid-utf8' ? 'information' : 'warning', category: 'input', message: p.message });
+      }
+      for (const f of a.boilerplate) {
+        const s = positionAt(a.lines, f.start);
+        const e = positionAt(a.lines, f.end);
+        records.push({ file, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, severity: f.category === 'duplicate' ? 'information' : 'warning', category: f.category, message: boilerplateMessage(f) });
+        findings++;
+      }
+    }
+  }
+  for (const r of records) {
+    io.out(args.json ? JSON.stringify(r) : `${r.file}:${r.line}:${r.column}: ${r.severity} [${r.category}] ${r.message}`);
+  }
+  if (!args.json) io.err(`${findings} boilerplate line(s) in ${files.length} file(s)`);
+  return findings > 0 && !args['exit-zero'] ? 1 : 0;
+}

@@ -1,0 +1,109 @@
+// news-annotate export --format jsonl|conll <paths…> [--out FILE] [--no-boilerplate]
+// Confirmed annotations (brat .ann beside each .txt) as JSONL (spaCy, Prodigy,
+// doccano) or CoNLL BIO. Directories recurse into .txt files. Output goes to
+// stdout unless --out is given (written atomically). A summary goes to stderr.
+import { relative, resolve, sep } from 'node:path';
+import { exportConll, exportJsonl, prepareForExport, type PreparedDoc } from '../../core/annotations';
+import { checkInput } from '../../core/text/input';
+import { parseArgs } from '../../../scripts/lib/args';
+import { listArticles, loadAnnotatedArticle, type LoadedArticle } from '../../node/annotationFiles';
+import { createBoilerplateFinder } from '../../node/articleBoilerplate';
+import { writeFileAtomic } from '../../node/atomicWrite';
+import type { CliIO } from '../main';
+
+export const USAGE = 'news-annotate export --format jsonl|conll <paths…> [--out FILE] [--no-boilerplate]';
+
+export interface LoadedSet {
+  articles: { article: LoadedArticle; rel: string; root: string }[];
+  problems: string[];
+}
+
+/** Loads every article under paths; unreadable or binary files are reported, not fatal. */
+export function loadArticles(paths: string[]): LoadedSet {
+  const set: LoadedSet = { articles: [], problems: [] };
+  for (const { file, root } of listArticles(paths)) {
+    try {
+      const article = loadAnnotatedArticle(file);
+      if (!checkInput(article.text).analysable) {
+        set.problems.push(`${file}: looks binary, skipped`);
+        continue;
+      }
+      set.problems.push(...article.problems);
+      set.articles.push({ article, rel: relative(root, file).split(sep).join('/'), root });
+    } catch (e) {
+      set.problems.push(`${file}: ${(e as Error).message}`);
+    }
+  }
+  return set;
+}
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  let opts;
+  try {
+    opts = parseArgs(args, { format: 'string', out: 'string', 'no-boilerplate': 'boolean', help: 'boolean' });
+  } catch (e) {
+    io.stderr(`${(e as Error).message}\nusage: ${USAGE}\n`);
+    return 2;
+  }
+  if (opts.help) {
+    io.stdout(`usage: ${USAGE}\n`);
+    return 0;
+  }
+  const format = opts.format ?? 'jsonl';
+  if (format !== 'jsonl' && format !== 'conll') {
+    io.stderr(`--format must be jsonl or conll, not "${format}"\nusage: ${USAGE}\n`);
+    return 2;
+  }
+  if (opts._.length === 0) {
+    io.stderr(`no article paths given\nusage: ${USAGE}\n`);
+    return 2;
+  }
+  const paths = opts._.map((p) => resolve(io.cwd, p));
+  let set: LoadedSet;
+  try {
+    set = loadArticles(paths);
+  } catch (e) {
+    io.stderr(`${(e as Error).message}\n`);
+    return 2;
+  }
+  const leaveOut = opts['no-boilerplate'] === true;
+  const finder = leaveOut ? createBoilerplateFinder(set.articles.map((a) => ({ path: a.article.txtPath, text: a.article.text }))) : undefined;
+  const docs: PreparedDoc[] = [];
+  let skipped = 0;
+  let removedLines = 0;
+  for (const { article, rel } of set.articles) {
+    const boilerplateLines = finder ? finder.linesOf(article.txtPath, article.text) : undefined;
+    removedLines += boilerplateLines?.length ?? 0;
+    const doc = prepareForExport({ file: rel, text: article.text, ann: article.ann, boilerplateLines }, { leaveOutBoilerplate: leaveOut });
+    skipped += doc.skipped.length;
+    for (const s of doc.skipped) set.problems.push(`${article.annPath}: ${s.id} not exported (${s.reason})`);
+    docs.push(doc);
+  }
+  let output: string;
+  let overlaps = 0;
+  if (format === 'jsonl') output = exportJsonl(docs);
+  else {
+    const r = exportConll(docs);
+    output = r.text;
+    overlaps = r.overlapsSkipped;
+  }
+  if (typeof opts.out === 'string') {
+    try {
+      await writeFileAtomic(resolve(io.cwd, opts.out), output);
+    } catch (e) {
+      io.stderr(`cannot write ${opts.out}: ${(e as Error).message}\n`);
+      return 1;
+    }
+  } else io.stdout(output);
+  for (const p of set.problems) io.stderr(`${p}\n`);
+  const spans = docs.reduce((n, d) => n + d.spans.length, 0);
+  io.stderr(
+    `exported ${docs.length} article(s), ${spans} span(s) as ${format}` +
+      (leaveOut ? `, ${removedLines} boilerplate line(s) left out` : '') +
+      (skipped ? `, ${skipped} annotation(s) not exported` : '') +
+      (overlaps ? `, ${overlaps} overlapping span(s) left out of CoNLL` : '') +
+      (typeof opts.out === 'string' ? ` → ${opts.out}` : '') +
+      '\n',
+  );
+  return 0;
+}

@@ -1,0 +1,40 @@
+// news-annotate: the project's core as a shell tool for batch work.
+import type { CliIO } from './io';
+import { processIO } from './io';
+import * as analyze from './commands/analyze';
+import * as check from './commands/check';
+
+interface Command {
+  usage: string;
+  summary: string;
+  run(argv: string[], io: CliIO): Promise<number>;
+}
+
+export const COMMANDS: Record<string, Command> = {
+  check: { ...check, summary: 'print boilerplate and input diagnostics; exit 1 when boilerplate is found' },
+  analyze: { ...analyze, summary: "print an article's entities, dates, boilerplate and actors" },
+};
+
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out('news-annotate: News Corpus Annotator on the command line\n');
+    for (const [n, c] of Object.entries(COMMANDS)) io.out(`  ${c.usage}\n      ${c.summary}`);
+    return name ? 0 : 2;
+  }
+  const cmd = COMMANDS[name];
+  if (!cmd) {
+    io.err(`news-annotate: unknown command "${name}" (known: ${Object.keys(COMMANDS).join(', ')})`);
+    return 2;
+  }
+  try {
+    return await cmd.run(rest, io);
+  } catch (e) {
+    io.err(`news-annotate ${name}: ${(e as Error).message}`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

@@ -1,0 +1,101 @@
+// Hover texts as Markdown. Every piece of article text is escaped: nothing in
+// an article can become a link, an image, HTML or a command.
+import { escapeMarkdown as esc } from '../text/fold';
+import type { Actor, ArticleDateInfo, BoilerplateFinding, DateMention, EntityMention } from '../types';
+
+export interface CorpusMentions {
+  /** Articles of the corpus that mention the actor (corpus-relative paths). */
+  articles: string[];
+  /** Articles indexed so far. */
+  indexed: number;
+}
+
+const KIND_WORD: Record<string, string> = { person: 'person', organization: 'organisation', place: 'place', other: 'other name' };
+
+export function actorHover(actor: Actor, mention: EntityMention, corpus?: CorpusMentions): string {
+  const out: string[] = [];
+  out.push(`**${esc(actor.name)}** — ${KIND_WORD[actor.kind]}`);
+  if (mention.refersTo && actor.kind === 'place') out.push(`"${esc(mention.text)}" refers to ${esc(actor.name)}`);
+  if (actor.roles.length) out.push(`Roles and titles: ${actor.roles.map((r) => `*${esc(r)}*`).join(', ')}`);
+  if (actor.aliases.length) out.push(`Also named: ${actor.aliases.map(esc).join(', ')}`);
+  out.push(`Mentions in this article: ${actor.mentions.length}`);
+  if (corpus) {
+    const n = corpus.articles.length;
+    const list = corpus.articles.slice(0, 5).map(esc).join(', ') + (n > 5 ? `, … (${n - 5} more)` : '');
+    out.push(`In the corpus: ${n} of ${corpus.indexed} article${corpus.indexed === 1 ? '' : 's'}${n ? ` (${list})` : ''}`);
+  }
+  if (actor.coOccurring.length) {
+    out.push(
+      `Appears with: ${actor.coOccurring
+        .slice(0, 6)
+        .map((c) => `${esc(c.name)} (${KIND_WORD[c.kind]}${c.count > 1 ? `, ${c.count}×` : ''})`)
+        .join(', ')}`,
+    );
+  }
+  out.push(`*found by ${esc(mention.source)}${mention.confidence !== undefined ? `, confidence ${mention.confidence.toFixed(2)}` : ''}*`);
+  return out.join('\n\n');
+}
+
+/** Hover for a name in flagged boilerplate: it is not an actor of the article. */
+export function boilerplateEntityHover(mention: EntityMention): string {
+  return `**${esc(mention.text)}** — ${KIND_WORD[mention.kind]}\n\nOn a line flagged as boilerplate: not counted as an actor of this article.`;
+}
+
+const TYPE_WORD: Record<string, string> = { DATE: 'date', TIME: 'time', DURATION: 'duration', SET: 'recurring time' };
+
+export function dateHover(d: DateMention, articleDate: ArticleDateInfo | undefined): string {
+  const out: string[] = [];
+  out.push(`**${esc(d.text)}** — ${TYPE_WORD[d.type] ?? d.type.toLowerCase()}`);
+  if (d.value) out.push(`Value: \`${d.value.replace(/`/g, '')}\`${describeValue(d.value)}`);
+  else out.push('Value: cannot be resolved');
+  if (d.anchor) out.push(`Resolved against: ${esc(d.anchor)}`);
+  else if (articleDate) out.push(`Article date: ${articleDate.value} (${esc(articleDate.source)})`);
+  else out.push('Article date: unknown (set one in newscorpus.yaml under articleDate)');
+  if (d.note) out.push(esc(d.note));
+  return out.join('\n\n');
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** A readable gloss of a TimeML value (" — Monday, 10 November 2025"). */
+export function describeValue(v: string): string {
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (m) {
+    const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    return ` — ${WEEKDAYS[d.getUTCDay()]}, ${+m[3]} ${MONTHS[+m[2] - 1]} ${m[1]}`;
+  }
+  m = /^(\d{4})-(\d{2})$/.exec(v);
+  if (m) return ` — ${MONTHS[+m[2] - 1]} ${m[1]}`;
+  m = /^XXXX-(\d{2})-(\d{2})$/.exec(v);
+  if (m) return ` — ${+m[2]} ${MONTHS[+m[1] - 1]}, year unknown`;
+  if (v === 'PRESENT_REF') return ' — the present';
+  if (v === 'PAST_REF') return ' — the past';
+  if (v === 'FUTURE_REF') return ' — the future';
+  m = /^P(\d+(?:\.\d+)?)([YMWD])$/.exec(v);
+  if (m) return ` — ${m[1]} ${{ Y: 'year', M: 'month', W: 'week', D: 'day' }[m[2]]}${m[1] === '1' ? '' : 's'}`;
+  m = /^PT(\d+(?:\.\d+)?)([HMS])$/.exec(v);
+  if (m) return ` — ${m[1]} ${{ H: 'hour', M: 'minute', S: 'second' }[m[2]]}${m[1] === '1' ? '' : 's'}`;
+  m = /^(\d{4})-Q([1-4])$/.exec(v);
+  if (m) return ` — quarter ${m[2]} of ${m[1]}`;
+  return '';
+}
+
+const CATEGORY_WORD: Record<string, string> = {
+  navigation: 'navigation',
+  byline: 'byline',
+  share: 'share/subscribe prompt',
+  related: 'related posts',
+  'read-more': '"read more" link',
+  comments: 'comments',
+  legal: 'cookie/legal notice',
+  caption: 'caption/credit',
+  duplicate: 'duplicate paragraph',
+  template: 'template line',
+  custom: 'corpus phrase',
+};
+
+/** Diagnostic message for a boilerplate finding: "Boilerplate (related posts): …". */
+export function boilerplateMessage(f: BoilerplateFinding): string {
+  return `Boilerplate (${CATEGORY_WORD[f.category] ?? f.category}): ${f.message}`;
+}

@@ -1,0 +1,174 @@
+// Analyses articles for every provider: one analysis per document version,
+// corpus context (templates, names across articles) from a background index.
+import * as vscode from 'vscode';
+import { analyzeArticle, type Engines } from '../../core/analysis/analyzeArticle';
+import { globToRegExp } from '../../core/config/corpusPaths';
+import type { ArticleAnalysis } from '../../core/types';
+import { LANGUAGE_ID } from '../corpus/languageAssigner';
+import type { ArticleLocation, ConfigStore, CorpusRoot } from '../corpus/configStore';
+import { newCorpusState, readArticle, type CorpusState } from './corpusState';
+
+export interface AnalysedDocument {
+  analysis: ArticleAnalysis;
+  location: ArticleLocation;
+  version: number;
+}
+
+export class AnalysisService implements vscode.Disposable {
+  private readonly cache = new Map<string, AnalysedDocument>();
+  private readonly corpora = new Map<string, CorpusState>();
+  private readonly emitter = new vscode.EventEmitter<vscode.Uri | undefined>();
+  private readonly warned = new Set<string>();
+  /** Fires with a document's uri when its analysis may have changed, or undefined for all. */
+  readonly onDidChange = this.emitter.event;
+  private indexing: Promise<void> | undefined;
+
+  constructor(
+    private readonly store: ConfigStore,
+    private readonly engines: () => Engines,
+  ) {}
+
+  /** The analysis of an open news article, computed on demand and cached per version. */
+  get(doc: vscode.TextDocument): AnalysedDocument | undefined {
+    if (doc.languageId !== LANGUAGE_ID) return undefined;
+    const location = this.store.locate(doc.uri);
+    if (!location) return undefined;
+    const key = doc.uri.toString();
+    const hit = this.cache.get(key);
+    if (hit && hit.version === doc.version && hit.location.corpus === location.corpus) return hit;
+    const analysis = this.analyze(doc.getText(), location);
+    const entry = { analysis, location, version: doc.version };
+    this.cache.set(key, entry);
+    this.state(location.corpus).names.setArticle(location.relPath, analysis.actors);
+    this.tell(doc.uri, analysis);
+    return entry;
+  }
+
+  analyze(text: string, location: ArticleLocation): ArticleAnalysis {
+    const state = this.state(location.corpus);
+    const max = vscode.workspace.getConfiguration('newsCorpus').get<number>('maxAnalysedCharacters', 2_000_000);
+    return analyzeArticle(text, {
+      config: location.corpus.config,
+      engines: this.engines(),
+      relPath: location.relPath,
+      corpus: state.templates,
+      limits: { maxChars: max },
+    });
+  }
+
+  corpusState(corpus: CorpusRoot): CorpusState {
+    return this.state(corpus);
+  }
+
+  forget(uri: vscode.Uri): void {
+    this.cache.delete(uri.toString());
+  }
+
+  invalidateAll(): void {
+    this.cache.clear();
+    this.emitter.fire(undefined);
+  }
+
+  /** Reads every article of every corpus (bounded), for templates and corpus-wide name counts. */
+  indexCorpora(token?: vscode.CancellationToken, progress?: (done: number, total: number) => void): Promise<void> {
+    if (!this.indexing || token) {
+      const run = this.runIndex(token, progress);
+      if (!token) this.indexing = run;
+      return run;
+    }
+    return this.indexing;
+  }
+
+  /** Re-reads one article from disk (on create/change outside the editor). */
+  async reindexFile(uri: vscode.Uri): Promise<void> {
+    const location = this.store.locate(uri);
+    if (!location) return;
+    const text = await readArticle(uri);
+    const state = this.state(location.corpus);
+    if (text === undefined) {
+      state.templates.remove(location.relPath);
+      state.names.removeArticle(location.relPath);
+      return;
+    }
+    state.templates.update(location.relPath, text);
+    state.names.setArticle(location.relPath, this.analyze(text, location).actors);
+    this.emitter.fire(undefined);
+  }
+
+  removeFile(uri: vscode.Uri): void {
+    const location = this.store.locate(uri);
+    if (!location) return;
+    const state = this.state(location.corpus);
+    state.templates.remove(location.relPath);
+    state.names.removeArticle(location.relPath);
+    this.emitter.fire(undefined);
+  }
+
+  /** Lists the articles of a corpus under include/exclude, capped by newsCorpus.scan.maxFiles. */
+  async listArticles(corpus: CorpusRoot): Promise<{ files: vscode.Uri[]; capped: boolean }> {
+    const max = vscode.workspace.getConfiguration('newsCorpus').get<number>('scan.maxFiles', 5000);
+    const include = corpus.config.include.length === 1 ? corpus.config.include[0] : `{${corpus.config.include.join(',')}}`;
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(corpus.root, include), '**/node_modules/**', max + 1);
+    const files = found
+      .filter((u) => this.store.locate(u)?.corpus === corpus)
+      .filter((u) => !corpus.config.exclude.some((g) => globToRegExp(g).test(u.path.slice(corpus.root.path.length + 1))))
+      .sort((a, b) => a.path.localeCompare(b.path));
+    return { files: files.slice(0, max), capped: files.length > max };
+  }
+
+  private async runIndex(token?: vscode.CancellationToken, progress?: (done: number, total: number) => void): Promise<void> {
+    const roots = this.store.all();
+    const lists = await Promise.all(roots.map((r) => this.listArticles(r)));
+    const total = lists.reduce((n, l) => n + l.files.length, 0);
+    let done = 0;
+    for (let i = 0; i < roots.length; i++) {
+      const state = this.state(roots[i]);
+      state.files = lists[i].files;
+      state.capped = lists[i].capped;
+      const texts = new Map<string, string>();
+      // Pass 1: line statistics (templates need every article before any is judged).
+      for (const uri of state.files) {
+        if (token?.isCancellationRequested) return;
+        const rel = uri.path.slice(roots[i].root.path.replace(/\/$/, '').length + 1);
+        const text = await readArticle(uri);
+        if (text === undefined) continue;
+        texts.set(rel, text);
+        state.templates.update(rel, text);
+      }
+      // Pass 2: names across articles.
+      for (const [rel, text] of texts) {
+        if (token?.isCancellationRequested) return;
+        state.names.setArticle(rel, this.analyze(text, { corpus: roots[i], relPath: rel }).actors);
+        progress?.(++done, total);
+        if (done % 20 === 0) await new Promise((r) => setImmediate(r));
+      }
+      state.ready = true;
+    }
+    this.cache.clear();
+    this.emitter.fire(undefined);
+  }
+
+  private state(corpus: CorpusRoot): CorpusState {
+    const key = corpus.root.toString();
+    let s = this.corpora.get(key);
+    if (!s) this.corpora.set(key, (s = newCorpusState()));
+    return s;
+  }
+
+  /** Tells the user once per document about skipped work (binary, too large, bad encoding). */
+  private tell(uri: vscode.Uri, analysis: ArticleAnalysis): void {
+    for (const p of analysis.problems) {
+      if (p.kind === 'empty') continue;
+      const key = uri.toString() + '|' + p.kind;
+      if (this.warned.has(key)) continue;
+      this.warned.add(key);
+      const name = uri.path.split('/').pop();
+      const show = p.kind === 'binary' || p.kind === 'too-large' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+      void show(`News Corpus Annotator: ${name}: ${p.message}`);
+    }
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+}

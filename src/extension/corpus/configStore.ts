@@ -1,0 +1,120 @@
+// Finds the news corpora of the workspace (folders holding newscorpus.yaml),
+// keeps their parsed configs up to date, and shows YAML problems at their lines.
+import * as vscode from 'vscode';
+import { isCorpusArticle } from '../../core/config/corpusPaths';
+import { CONFIG_FILE_NAME, parseCorpusConfig, type ConfigProblem } from '../../core/config/parseConfig';
+import type { CorpusConfig } from '../../core/config/types';
+
+export interface CorpusRoot {
+  /** The folder holding newscorpus.yaml. */
+  root: vscode.Uri;
+  configUri: vscode.Uri;
+  config: CorpusConfig;
+  problems: ConfigProblem[];
+}
+
+export interface ArticleLocation {
+  corpus: CorpusRoot;
+  /** Path relative to the corpus root, forward slashes. */
+  relPath: string;
+}
+
+export class ConfigStore implements vscode.Disposable {
+  private readonly roots = new Map<string, CorpusRoot>();
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('newscorpus.yaml');
+  private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.diagnostics, this.emitter];
+  /** Fires when a corpus is added, removed or its config changes. */
+  readonly onDidChange = this.emitter.event;
+
+  async init(): Promise<void> {
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
+    watcher.onDidCreate((u) => this.load(u).then(() => this.emitter.fire()));
+    watcher.onDidChange((u) => this.load(u).then(() => this.emitter.fire()));
+    watcher.onDidDelete((u) => this.unload(u));
+    this.disposables.push(
+      watcher,
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (isConfigUri(e.document.uri)) {
+          this.apply(e.document.uri, e.document.getText());
+          this.emitter.fire();
+        }
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.reloadAll()),
+    );
+    const found = await vscode.workspace.findFiles(`**/${CONFIG_FILE_NAME}`, '**/node_modules/**', 200);
+    await Promise.all(found.map((u) => this.load(u)));
+  }
+
+  all(): CorpusRoot[] {
+    return [...this.roots.values()];
+  }
+
+  /** The corpus an article belongs to: the nearest newscorpus.yaml above it whose include/exclude match. */
+  locate(uri: vscode.Uri): ArticleLocation | undefined {
+    if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote' && uri.scheme !== 'untitled') return undefined;
+    let best: CorpusRoot | undefined;
+    for (const r of this.roots.values()) {
+      const prefix = r.root.path.endsWith('/') ? r.root.path : r.root.path + '/';
+      if (uri.authority === r.root.authority && uri.scheme === r.root.scheme && uri.path.startsWith(prefix)) {
+        if (!best || r.root.path.length > best.root.path.length) best = r;
+      }
+    }
+    if (!best) return undefined;
+    const relPath = uri.path.slice(best.root.path.replace(/\/$/, '').length + 1);
+    if (!isCorpusArticle(relPath, best.config.include, best.config.exclude)) return undefined;
+    return { corpus: best, relPath };
+  }
+
+  async reloadAll(): Promise<void> {
+    await Promise.all([...this.roots.values()].map((r) => this.load(r.configUri)));
+    this.emitter.fire();
+  }
+
+  private async load(uri: vscode.Uri): Promise<void> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    let text: string;
+    if (open) text = open.getText();
+    else {
+      try {
+        text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+      } catch {
+        return this.unload(uri);
+      }
+    }
+    this.apply(uri, text);
+  }
+
+  private apply(uri: vscode.Uri, text: string): void {
+    const { config, problems } = parseCorpusConfig(text, { trusted: vscode.workspace.isTrusted });
+    const root = vscode.Uri.joinPath(uri, '..');
+    this.roots.set(root.toString(), { root, configUri: uri, config, problems });
+    this.diagnostics.set(
+      uri,
+      problems.map((p) => {
+        const d = new vscode.Diagnostic(
+          new vscode.Range(p.line, p.character, p.endLine, p.endCharacter),
+          p.message + (p.severity === 'error' ? ' Defaults apply until this is fixed.' : ''),
+          p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
+        );
+        d.source = 'newscorpus.yaml';
+        return d;
+      }),
+    );
+  }
+
+  private unload(uri: vscode.Uri): void {
+    const root = vscode.Uri.joinPath(uri, '..');
+    this.roots.delete(root.toString());
+    this.diagnostics.delete(uri);
+    this.emitter.fire();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+export function isConfigUri(uri: vscode.Uri): boolean {
+  return uri.path.endsWith('/' + CONFIG_FILE_NAME);
+}

@@ -1,0 +1,77 @@
+// News Corpus Annotator: activation wires the pure core (src/core) into VS Code.
+import * as vscode from 'vscode';
+import { nodeEngines } from '../node/engines';
+import { AnalysisService } from './analysis/analysisService';
+import { registerActorCommands } from './commands/actorCommands';
+import { registerBoilerplateCommands } from './commands/boilerplateCommands';
+import { registerCorpusCommands } from './commands/corpusCommands';
+import { ConfigStore } from './corpus/configStore';
+import { LANGUAGE_ID, registerLanguageAssigner } from './corpus/languageAssigner';
+import { BoilerplateCodeActions } from './providers/codeActions';
+import { DiagnosticsPublisher } from './providers/diagnostics';
+import { DocumentSymbols } from './providers/documentSymbols';
+import { HoverProvider } from './providers/hover';
+import { LEGEND, SemanticTokensProvider } from './providers/semanticTokens';
+import { ActorsView } from './views/actorsView';
+import { registerStatusBar } from './views/statusBar';
+
+/** What the extension exposes to other extensions and to its integration tests. */
+export interface NewsCorpusApi {
+  store: ConfigStore;
+  analyses: AnalysisService;
+  diagnostics: DiagnosticsPublisher;
+  /** Resolves when the corpus index (templates, names across articles) is built. */
+  indexed: Promise<void>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<NewsCorpusApi> {
+  const store = new ConfigStore();
+  context.subscriptions.push(store);
+  await store.init();
+
+  let warnedFallback = false;
+  const engines = () => {
+    const e = nodeEngines();
+    if (e.fallbackReason && !warnedFallback) {
+      warnedFallback = true;
+      console.warn(`News Corpus Annotator: using the rule-based entity engine (${e.fallbackReason}).`);
+    }
+    return e.engines;
+  };
+  const analyses = new AnalysisService(store, engines);
+  const diagnostics = new DiagnosticsPublisher(analyses);
+  const selector: vscode.DocumentSelector = { language: LANGUAGE_ID };
+  context.subscriptions.push(
+    analyses,
+    diagnostics,
+    registerLanguageAssigner(store),
+    vscode.languages.registerDocumentSemanticTokensProvider(selector, new SemanticTokensProvider(analyses), LEGEND),
+    vscode.languages.registerHoverProvider(selector, new HoverProvider(analyses)),
+    vscode.languages.registerCodeActionsProvider(selector, new BoilerplateCodeActions(analyses), { providedCodeActionKinds: BoilerplateCodeActions.kinds }),
+    vscode.languages.registerDocumentSymbolProvider(selector, new DocumentSymbols(analyses), { label: 'News article' }),
+    vscode.window.registerTreeDataProvider('newsCorpus.actors', new ActorsView(analyses)),
+    registerStatusBar(analyses),
+    ...registerBoilerplateCommands(analyses, store),
+    ...registerCorpusCommands(analyses, store, diagnostics),
+    ...registerActorCommands(analyses),
+  );
+
+  // Keep the corpus index current as articles change on disk.
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*.txt');
+  context.subscriptions.push(
+    watcher,
+    watcher.onDidCreate((u) => analyses.reindexFile(u)),
+    watcher.onDidChange((u) => analyses.reindexFile(u)),
+    watcher.onDidDelete((u) => analyses.removeFile(u)),
+    store.onDidChange(() => {
+      analyses.invalidateAll();
+      void analyses.indexCorpora();
+    }),
+  );
+  const indexed = analyses.indexCorpora();
+  return { store, analyses, diagnostics, indexed };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

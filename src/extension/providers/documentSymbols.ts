@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import type { EntityKind } from '../../core/types';
+import type { AnalysisService } from '../analysis/analysisService';
+
+const KIND: Record<EntityKind, vscode.SymbolKind> = {
+  person: vscode.SymbolKind.Object,
+  organization: vscode.SymbolKind.Class,
+  place: vscode.SymbolKind.Namespace,
+  other: vscode.SymbolKind.Key,
+};
+
+/** Outline: the headline, each paragraph (boilerplate marked), and the entities inside each. */
+export class DocumentSymbols implements vscode.DocumentSymbolProvider {
+  constructor(private readonly analyses: AnalysisService) {}
+
+  provideDocumentSymbols(doc: vscode.TextDocument): vscode.DocumentSymbol[] {
+    const a = this.analyses.get(doc)?.analysis;
+    if (!a) return [];
+    const flagged = new Map(a.boilerplate.map((b) => [b.line, b]));
+    const range = (s: number, e: number) => new vscode.Range(doc.positionAt(s), doc.positionAt(e));
+    let para = 0;
+    return a.blocks.map((b) => {
+      const text = a.text.slice(b.start, b.end).trim();
+      const f = flagged.get(b.startLine);
+      const name = b.kind === 'headline' ? text : `¶ ${++para}  ${text.length > 60 ? text.slice(0, 57).trimEnd() + '…' : text}`;
+      const sym = new vscode.DocumentSymbol(
+        name || '(empty)',
+        b.kind === 'headline' ? 'headline' : f ? `boilerplate: ${f.category}` : `line ${b.startLine + 1}`,
+        b.kind === 'headline' ? vscode.SymbolKind.File : f ? vscode.SymbolKind.Null : vscode.SymbolKind.String,
+        range(b.start, b.end),
+        range(b.start, b.end),
+      );
+      sym.children = a.entities
+        .filter((e) => e.start >= b.start && e.end <= b.end && !e.inBoilerplate)
+        .map((e) => new vscode.DocumentSymbol(e.text, e.refersTo ? `${e.kind} → ${e.refersTo}` : e.kind, KIND[e.kind], range(e.start, e.end), range(e.start, e.end)));
+      return sym;
+    });
+  }
+}

@@ -1,0 +1,20 @@
+// Engines for Node hosts (extension host, CLI): the trained entity tagger when
+// its model file loads, otherwise the rule engine, with the reason kept for the user.
+import type { Engines } from '../core/analysis/analyzeArticle';
+import { assembleEngines } from '../core/analysis/defaultEngines';
+import { createRuleEngine } from '../core/entities/ruleEngine';
+
+export interface NodeEngines {
+  engines: Engines;
+  /** Why the trained tagger is not in use, if it is not. */
+  fallbackReason?: string;
+}
+
+let cached: NodeEngines | undefined;
+
+/** Built on first call (the model is read then), then reused. */
+export function nodeEngines(): NodeEngines {
+  if (cached) return cached;
+  cached = { engines: assembleEngines(createRuleEngine()), fallbackReason: 'the trained tagger is not part of this build' };
+  return cached;
+}
