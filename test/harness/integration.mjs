@@ -2,20 +2,25 @@
 // against the *packaged* extension (the VSIX, unpacked), in a temp copy of test/fixtures/workspace/.
 //   $VSCODE_EXECUTABLE set → desktop VS Code through @vscode/test-electron (under xvfb-run -a without $DISPLAY)
 //   otherwise              → code-server (npm run setup:vscode) + Chromium, smoke-test driver route
-// Flags: --skip-build (reuse dist-vsix/ and out/). Env: INTEGRATION_TIMEOUT_MS (default 240000), KEEP_TMP=1.
+// Flags: --skip-build (reuse dist-vsix/ and out/), --vsix FILE (test that VSIX; implies --skip-build),
+//        --workspace DIR (instead of test/fixtures/workspace). Env: INTEGRATION_TIMEOUT_MS (default 240000), KEEP_TMP=1.
 // Exit: 0 pass, 1 test failure, 2 timeout, 3 harness/server/workbench error.
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, rmSync } from 'node:fs';
+import { format } from 'node:util';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROOT, HarnessError, seconds, which } from './paths.mjs';
 import { buildAndPackage, unpackVsix } from './extension-package.mjs';
-import { captureBrowserLog, launchBrowser, makeTemp, showLog, startCodeServer, tempCopy, workbenchUrl } from './launcher.mjs';
+import { RESULTS, captureBrowserLog, launchBrowser, makeTemp, showLog, startCodeServer, tempCopy, workbenchUrl } from './launcher.mjs';
 
 const TIMEOUT = Number(process.env.INTEGRATION_TIMEOUT_MS || 240000);
 const TESTS = join(ROOT, 'out', 'test', 'integration', 'index.js');
-const FIXTURE = join(ROOT, 'test', 'fixtures', 'workspace');
+const flag = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const VSIX_ARG = flag('--vsix');
+const FIXTURE = resolve(flag('--workspace') ?? join(ROOT, 'test', 'fixtures', 'workspace'));
+const SUITE_START = '[news-corpus] integration suite:';   // printed by test/integration/index.ts
 const t0 = Date.now();
 const cleanups = [];
 let finished = false;
@@ -29,13 +34,13 @@ async function finish(code, why) {
 }
 
 function prepare() {
-  if (!process.argv.includes('--skip-build')) buildAndPackage();
+  if (!process.argv.includes('--skip-build') && !VSIX_ARG) buildAndPackage();
   if (!existsSync(TESTS)) throw new HarnessError(`${TESTS} missing: npm run build bundles test/integration/*.ts there.`);
   if (!existsSync(FIXTURE)) throw new HarnessError(`${FIXTURE} missing (the fixture workspace).`);
   const extTmp = makeTemp('integration-ext');
   cleanups.push(() => { if (!process.env.KEEP_TMP) rmSync(extTmp, { recursive: true, force: true }); });
   const ext = join(extTmp, 'extension');
-  const { manifest, files } = unpackVsix(ext);
+  const { manifest, files } = unpackVsix(ext, VSIX_ARG ? resolve(VSIX_ARG) : undefined);
   console.log(`[integration] packaged extension ${manifest.publisher}.${manifest.name}@${manifest.version}: ${files.length} files → ${ext}`);
   const ws = tempCopy(FIXTURE, 'integration-ws');
   cleanups.push(() => { if (!process.env.KEEP_TMP) rmSync(ws.dir, { recursive: true, force: true }); });
@@ -69,13 +74,22 @@ async function runDesktop(exe, ext, ws) {
 async function runCodeServer(ext, ws) {
   const cs = await startCodeServer({ name: 'integration', env: { NEWS_CORPUS_ROOT: ROOT } });
   cleanups.push(() => cs.stop());
-  cs.exited.then((c) => { showLog(cs.logFile); finish(3, `code-server exited (${c})`); });
+  cs.exited.then((c) => { if (!finished) { showLog(cs.logFile); finish(3, `code-server exited (${c})`); } });
   const browser = await launchBrowser();
   cleanups.push(() => browser.close());
   const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
   const browserLog = captureBrowserLog(page, 'integration');
   page.on('crash', () => { showLog(browserLog); finish(3, 'page crashed'); });
-  await page.exposeFunction('codeAutomationLog', (_type, args) => console.log(...args));
+  // Everything the workbench logs goes to test-results/integration-workbench.log; the terminal gets what
+  // follows the suite's start line (the mocha report), minus the usual offline noise.
+  const wbLog = createWriteStream(join(RESULTS, 'integration-workbench.log'));
+  let started = false;
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const line = format(...(Array.isArray(args) ? args : [args]));
+    wbLog.write(`[${type}] ${line}\n`);
+    if (line.includes(SUITE_START)) { started = true; console.log(line); }
+    else if (started && !/ENOTFOUND|authentication provider|^\s+at /.test(line)) console.log(line);
+  });
   await page.exposeFunction('codeAutomationExit', (code) => finish(code === 0 ? 0 : 1, code === 0 ? 'tests passed (code-server)' : 'tests failed (code-server)'));
   await page.goto(workbenchUrl(cs, ws, { extensionDevelopmentPath: ext, extensionTestsPath: TESTS }), { timeout: 30000 });
   try {

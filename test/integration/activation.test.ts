@@ -41,7 +41,7 @@ describe('activation', () => {
     const inCorpus = (u: vscode.Uri) => corpusRoots.some((r) => u.fsPath.startsWith(r + path.sep));
     const plainDir = path.join(folder.uri.fsPath, 'plain') + path.sep;
     const article = texts.filter((u) => inCorpus(u) && !u.fsPath.startsWith(plainDir)).sort()[0];
-    const plain = texts.filter((u) => u.fsPath.startsWith(plainDir) && !inCorpus(u)).sort()[0];
+    const plain = texts.filter((u) => u.fsPath.startsWith(plainDir)).sort()[0];
     assert.ok(article, `a .txt inside the corpus (${corpusRoots.join(', ')})`);
     assert.ok(plain, `a .txt under ${plainDir}, outside any corpus`);
     corpusArticle = article;

@@ -27,6 +27,8 @@ export function run(): Promise<void> {
   const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
   if (files.length === 0) return Promise.reject(new Error(`no *.test.js files in ${__dirname}`));
   for (const f of files) mocha.addFile(path.join(__dirname, f));
+  // The harness shows the extension host's output from this line on.
+  console.log(`[news-corpus] integration suite: ${files.join(', ')} (VS Code ${require('vscode').version})`);
   return new Promise((resolve, reject) => {
     try {
       mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} integration test(s) failed.`)) : resolve()));
