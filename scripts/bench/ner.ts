@@ -1,0 +1,73 @@
+// Entity tagging throughput: this project's tagger (tokenizing and tagging raw
+// text through the engine) and compromise (people/places/organizations) on the
+// same text in the same run, in tokens per second (tokens as our tokenizer counts them).
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import nlp from 'compromise';
+import type { BenchOptions } from '../bench';
+import { SHARED_DATA } from '../lib/shared';
+import { parseConll } from '../../src/core/ner/conllFormat';
+import { createNerEngine } from '../../src/core/ner/engine';
+import { tokenize } from '../../src/core/ner/tokenize';
+import { loadNerModel } from '../../src/node/nerModel';
+
+function conllText(path: string): string {
+  // Documents of the CoNLL file as plain text: one sentence per line, a blank line between documents.
+  return parseConll(readFileSync(path, 'utf8'))
+    .map((d) => d.sentences.map((s) => s.tokens.join(' ')).join('\n'))
+    .join('\n\n');
+}
+
+function loadText(opts: BenchOptions): { text: string; source: string } {
+  const dev = join(SHARED_DATA, 'ner', 'conll2003', 'dev.txt');
+  if (opts.data) {
+    const cand = [opts.data, join(opts.data, 'ner', 'conll2003', 'dev.txt'), join(opts.data, 'dev.txt')];
+    const f = cand.find((p) => existsSync(p) && statSync(p).isFile());
+    if (f) return { text: /\.txt$/.test(f) && readFileSync(f, 'utf8').includes('-DOCSTART-') ? conllText(f) : readFileSync(f, 'utf8'), source: f };
+  }
+  if (existsSync(dev)) return { text: conllText(dev), source: `${dev} (CoNLL-2003 dev as plain text)` };
+  const dir = join(__dirname, '..', '..', 'test', 'fixtures', 'ner');
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')).sort() : [];
+  const text = files.map((f) => readFileSync(join(dir, f), 'utf8')).join('\n\n');
+  return { text: text.repeat(Math.max(1, Math.ceil(200_000 / Math.max(1, text.length)))), source: `project fixtures ${dir} (shared data absent)` };
+}
+
+function timeLoop(seconds: number, fn: () => void): number {
+  fn(); // warm-up
+  let runs = 0;
+  const t0 = performance.now();
+  do {
+    fn();
+    runs++;
+  } while (performance.now() - t0 < seconds * 1000);
+  return (performance.now() - t0) / runs;
+}
+
+export async function bench(opts: BenchOptions): Promise<Record<string, number | string>> {
+  const { text, source } = loadText(opts);
+  const engine = createNerEngine(loadNerModel());
+  const region = [{ start: 0, end: text.length }];
+  const tokens = tokenize(text).length;
+  const ms = timeLoop(opts.seconds, () => engine.recognize(text, region));
+  const entities = engine.recognize(text, region).length;
+  // compromise is much slower: give it a slice of the same text (up to ~30k tokens).
+  const cut = tokens > 30_000 ? text.slice(0, text.lastIndexOf('\n', Math.floor((text.length * 30_000) / tokens)) + 1 || text.length) : text;
+  const cutTokens = tokenize(cut).length;
+  let found = 0;
+  const cms = timeLoop(opts.seconds, () => {
+    const doc = nlp(cut);
+    found = doc.people().length + doc.places().length + doc.organizations().length;
+  });
+  const ours = tokens / (ms / 1000);
+  const theirs = cutTokens / (cms / 1000);
+  return {
+    text: source,
+    tokens,
+    entities,
+    tokensPerSecond: Math.round(ours),
+    compromiseTokens: cutTokens,
+    compromiseEntities: found,
+    compromiseTokensPerSecond: Math.round(theirs),
+    speedupOverCompromise: Number((ours / theirs).toFixed(2)),
+  };
+}

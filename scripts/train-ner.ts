@@ -1,0 +1,204 @@
+// npm run train:ner [-- --data DIR --out models/ner.bin --epochs N --bits B --stages 1|2 --scheme BIO|BILOU]
+// Trains the averaged-perceptron entity tagger on DIR/train.txt (CoNLL-2003, IOB1),
+// prints dev figures after every epoch, keeps the epoch with the best dev F1,
+// and writes the model. Deterministic: seeded shuffles, fixed folds.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import countries from 'world-countries';
+import { parseArgs } from './lib/args';
+import { requireDataPath, SHARED_DATA } from './lib/shared';
+import { parseConll, type ConllDoc } from '../src/core/ner/conllFormat';
+import { conllEvaluate, type ConllScore } from '../src/core/ner/conllEval';
+import { prepareDoc, sentenceFeatures, type Lexicon } from '../src/core/ner/features';
+import { newModel, serializeModel, deserializeModel, type NerModel, type Stage } from '../src/core/ner/model';
+import { chunksFromIob, makeTagSet, tagsFromChunks, type TagScheme, type TagSet } from '../src/core/ner/tags';
+import { buildLexicon, PerceptronTrainer, seededRandom, shuffled, type LexiconEntry, type TrainItem } from '../src/core/ner/train';
+import { documentEvidence, evidenceRows, type SentenceRows } from '../src/core/ner/tagger';
+import { emissions, viterbi } from '../src/core/ner/viterbi';
+
+const args = parseArgs(process.argv.slice(2), {
+  data: 'string', out: 'string', epochs: 'number', bits: 'number', stages: 'number', scheme: 'string',
+  folds: 'number', seed: 'number', prune: 'number',
+});
+const dataDir = requireDataPath((args.data as string) ?? join(SHARED_DATA, 'ner', 'conll2003'), 'CoNLL-2003 data folder');
+const outPath = resolve((args.out as string) ?? join(__dirname, '..', 'models', 'ner.bin'));
+const EPOCHS = (args.epochs as number) ?? 12;
+const BITS = (args.bits as number) ?? 19;
+const STAGES = (args.stages as number) ?? 2;
+const SCHEME = ((args.scheme as string) ?? 'BIO') as TagScheme;
+const FOLDS = (args.folds as number) ?? 5;
+const SEED = (args.seed as number) ?? 20031;
+const PRUNE = (args.prune as number) ?? 0;
+const TYPES = ['PER', 'ORG', 'LOC', 'MISC'];
+
+const t0 = Date.now();
+const log = (s: string) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${s}`);
+
+const train = parseConll(readFileSync(requireDataPath(join(dataDir, 'train.txt'), 'train.txt'), 'utf8'));
+const dev = parseConll(readFileSync(requireDataPath(join(dataDir, 'dev.txt'), 'dev.txt'), 'utf8'));
+const set = makeTagSet(SCHEME);
+const mask = (1 << BITS) - 1;
+log(`train ${train.length} docs, dev ${dev.length} docs; scheme ${SCHEME}, 2^${BITS} rows, ${STAGES} stage(s), ${EPOCHS} epochs max`);
+
+// ---- Lexicon: entities of the training data (by type) and world countries.
+function worldEntries(): LexiconEntry[] {
+  const out: LexiconEntry[] = [];
+  const tok = (s: string) => s.split(/\s+/).filter(Boolean);
+  for (const c of countries as any[]) {
+    const names = new Set<string>([c.name.common, c.name.official, ...(c.altSpellings ?? []).filter((a: string) => a.length > 3)]);
+    for (const n of names) out.push({ tokens: tok(n), source: 4 });
+    for (const cap of c.capital ?? []) out.push({ tokens: tok(cap), source: 4 });
+    const d = c.demonyms?.eng;
+    if (d) for (const x of new Set<string>([d.m, d.f])) if (x) {
+      out.push({ tokens: tok(x), source: 5 });
+      out.push({ tokens: tok(x + 's'), source: 5 });
+    }
+  }
+  return out;
+}
+const WORLD = worldEntries();
+
+function entityEntries(docs: ConllDoc[]): LexiconEntry[] {
+  const out: LexiconEntry[] = [];
+  for (const d of docs)
+    for (const s of d.sentences)
+      for (const c of chunksFromIob(s.tags)) out.push({ tokens: s.tokens.slice(c.start, c.end), source: TYPES.indexOf(c.type) });
+  return out;
+}
+const fullLexicon = buildLexicon([...entityEntries(train), ...WORLD]);
+const foldOf = (di: number) => di % FOLDS;
+const foldLexicons: Lexicon[] = [];
+for (let k = 0; k < FOLDS; k++) foldLexicons.push(buildLexicon([...entityEntries(train.filter((_, i) => foldOf(i) !== k)), ...WORLD]));
+log(`lexicon: ${fullLexicon.gazetteer.map.size} phrase keys, ${fullLexicon.tokenTypes.size} tokens`);
+
+// ---- Features.
+interface PreparedDoc {
+  doc: ReturnType<typeof prepareDoc>;
+  base: SentenceRows[];
+  gold: Uint8Array[];
+  goldTags: string[][];
+  fold: number;
+}
+function prepare(docs: ConllDoc[], lexFor: (i: number) => Lexicon): PreparedDoc[] {
+  return docs.map((d, i) => {
+    const lex = lexFor(i);
+    const doc = prepareDoc(d.sentences.map((s) => s.tokens), lex);
+    return {
+      doc,
+      base: doc.sentences.map((_, si) => sentenceFeatures(doc, si, lex, mask)),
+      gold: d.sentences.map((s) => tagsFromChunks(set, s.tokens.length, chunksFromIob(s.tags))),
+      goldTags: d.sentences.map((s) => s.tags),
+      fold: foldOf(i),
+    };
+  });
+}
+const trainP = prepare(train, (i) => foldLexicons[foldOf(i)]);
+const devP = prepare(dev, () => fullLexicon);
+log(`features ready (${trainP.reduce((a, d) => a + d.base.reduce((b, s) => b + s.rows.length, 0), 0)} feature occurrences in train)`);
+
+// ---- Tagging helpers on prepared docs.
+function tagDoc(p: PreparedDoc, st: Stage, extra?: SentenceRows[]): Uint8Array[] {
+  const nt = set.tags.length;
+  return p.base.map((f, si) => {
+    const n = f.offsets.length - 1;
+    const e = emissions(st.weights, nt, f.rows, f.offsets);
+    if (extra) emissions(st.weights, nt, extra[si].rows, extra[si].offsets, e, true);
+    return viterbi(set, e, n, st.trans);
+  });
+}
+function score(docs: PreparedDoc[], preds: Uint8Array[][]): ConllScore {
+  const sents: { gold: string[]; guess: string[] }[] = [];
+  docs.forEach((p, di) => p.goldTags.forEach((g, si) => sents.push({ gold: g, guess: Array.from(preds[di][si], (t) => set.tags[t]) })));
+  return conllEvaluate(sents);
+}
+const fmt = (s: ConllScore) =>
+  `F1 ${s.overall.f1.toFixed(2)} (P ${s.overall.precision.toFixed(2)} R ${s.overall.recall.toFixed(2)}) ` +
+  TYPES.map((t) => `${t} ${(s.byType[t]?.f1 ?? 0).toFixed(2)}`).join(' ');
+
+function items(docs: PreparedDoc[], extra?: SentenceRows[][]): TrainItem[] {
+  const out: TrainItem[] = [];
+  docs.forEach((p, di) => p.base.forEach((f, si) => out.push({ ...f, gold: p.gold[si], extra: extra?.[di][si] })));
+  return out;
+}
+
+/** Trains for `epochs`, evaluating on dev after each (when evalDev); returns the best (or last) stage. */
+function trainStage(
+  label: string, trainItems: TrainItem[], epochs: number, evalDev?: (st: Stage) => ConllScore,
+): { stage: Stage; epoch: number; dev?: ConllScore } {
+  const tr = new PerceptronTrainer(set, BITS);
+  const rand = seededRandom(SEED);
+  let best: { stage: Stage; epoch: number; dev?: ConllScore } | null = null;
+  for (let ep = 1; ep <= epochs; ep++) {
+    const mistakes = tr.epoch(shuffled(trainItems, rand));
+    if (!evalDev) {
+      if (ep === epochs) best = { stage: tr.averaged(), epoch: ep };
+      continue;
+    }
+    const st = tr.averaged();
+    const s = evalDev(st);
+    log(`${label} epoch ${ep}: ${mistakes} sentences wrong; dev ${fmt(s)}`);
+    if (!best || s.overall.f1 > best.dev!.overall.f1) best = { stage: st, epoch: ep, dev: s };
+  }
+  return best!;
+}
+
+// ---- Stage 0.
+const s0 = trainStage('stage0', items(trainP), EPOCHS, (st) => score(devP, devP.map((p) => tagDoc(p, st))));
+log(`stage0 best epoch ${s0.epoch}: dev ${fmt(s0.dev!)}`);
+const model: NerModel = newModel(SCHEME, BITS, fullLexicon, 0);
+model.stages.push(s0.stage);
+let finalDev = s0.dev!;
+
+if (STAGES > 1) {
+  // Out-of-fold stage-0 tags for the training documents, so stage 1 learns from realistic evidence.
+  const trainExtra: SentenceRows[][] = new Array(trainP.length);
+  for (let k = 0; k < FOLDS; k++) {
+    const { stage } = trainStage(`fold${k}`, items(trainP.filter((p) => p.fold !== k)), s0.epoch);
+    trainP.forEach((p, di) => {
+      if (p.fold !== k) return;
+      trainExtra[di] = documentEvidence(p.doc, set, tagDoc(p, stage)).map((keys) => evidenceRows(keys, mask));
+    });
+    log(`fold ${k} done`);
+  }
+  const devExtra = devP.map((p) => documentEvidence(p.doc, set, tagDoc(p, s0.stage)).map((keys) => evidenceRows(keys, mask)));
+  const s1 = trainStage('stage1', items(trainP, trainExtra), EPOCHS, (st) =>
+    score(devP, devP.map((p, di) => tagDoc(p, st, devExtra[di]))),
+  );
+  log(`stage1 best epoch ${s1.epoch}: dev ${fmt(s1.dev!)}`);
+  model.stages.push(s1.stage);
+  finalDev = s1.dev!;
+}
+
+model.info = {
+  trainedOn: 'CoNLL-2003 train (eng.train)',
+  scheme: SCHEME,
+  bits: BITS,
+  seed: SEED,
+  devF1: Number(finalDev.overall.f1.toFixed(2)),
+  devByType: Object.fromEntries(TYPES.map((t) => [t, Number((finalDev.byType[t]?.f1 ?? 0).toFixed(2))])),
+};
+const bytes = serializeModel(model, PRUNE);
+mkdirSync(dirname(outPath), { recursive: true });
+writeFileSync(outPath, bytes);
+// Check the written model tags dev as the in-memory one did (quantisation loss).
+const back = deserializeModel(bytes);
+let qDev = s0.dev!;
+{
+  const st0 = back.stages[0];
+  const p0 = devP.map((p) => tagDoc(p, st0));
+  qDev = score(devP, p0);
+  if (back.stages.length > 1) {
+    const ex = devP.map((p, di) => documentEvidence(p.doc, set, p0[di]).map((k) => evidenceRows(k, mask)));
+    qDev = score(devP, devP.map((p, di) => tagDoc(p, back.stages[1], ex[di])));
+  }
+}
+log(`wrote ${outPath} (${(bytes.length / 1048576).toFixed(2)} MB); dev after quantisation: ${fmt(qDev)}`);
+console.log(JSON.stringify({
+  devF1: Number(qDev.overall.f1.toFixed(2)),
+  devPrecision: Number(qDev.overall.precision.toFixed(2)),
+  devRecall: Number(qDev.overall.recall.toFixed(2)),
+  ...Object.fromEntries(TYPES.map((t) => [`dev${t}`, Number((qDev.byType[t]?.f1 ?? 0).toFixed(2))])),
+  modelBytes: bytes.length,
+  seconds: Math.round((Date.now() - t0) / 1000),
+}));
+void ({} as TagSet);

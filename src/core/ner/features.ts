@@ -1,0 +1,305 @@
+// Hashed features of tokens in context. Every token's strings (normalised word,
+// folded lower case, shapes, affixes) are hashed once and cached; a feature is a
+// template id mixed with those hashes, reduced to a row of the weight table.
+import { fmix, hashRange, hashString, mix, mix3 } from './hash';
+import { Gazetteer, GAZ_SOURCES } from './gazetteer';
+
+export interface TokInfo {
+  /** Folded lower case with digits as 0 (accents removed, ’ → '). */
+  lower: string;
+  hW: number;
+  hL: number;
+  hS: number;
+  hSS: number;
+  pre: number[];
+  suf: number[];
+  /** Hashes of the parts of a hyphenated word (folded), else empty. */
+  parts: number[];
+  capFirst: boolean;
+  allCaps: boolean;
+  hasLetter: boolean;
+  hasDigit: boolean;
+  isPunct: boolean;
+  lowerOnly: boolean;
+}
+
+const MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+const UPPER = /\p{Lu}|\p{Lt}/u;
+const LOWER = /\p{Ll}/u;
+const LETTER = /\p{L}/u;
+const DIGIT = /\p{Nd}/u;
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+/** Normalised surface form: NFC, typographic apostrophes and dashes unified. */
+export function normalizeToken(s: string): string {
+  if (isAscii(s)) return s;
+  return s.normalize('NFC').replace(/[\u2018\u2019\u02bc`´]/g, "'").replace(/[\u2010-\u2015\u2212]/g, '-');
+}
+
+/** Folded lower case used for word identity and gazetteers. */
+export function foldToken(s: string): string {
+  let t = isAscii(s) ? s : normalizeToken(s).normalize('NFD').replace(MARKS, '');
+  t = t.toLowerCase();
+  let out = '';
+  let changed = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      changed = true;
+      out += '0';
+    } else out += t[i];
+  }
+  return changed ? out : t;
+}
+
+const cache = new Map<string, TokInfo>();
+const CACHE_MAX = 200_000;
+
+export function tokInfo(raw: string): TokInfo {
+  let info = cache.get(raw);
+  if (info) return info;
+  if (cache.size >= CACHE_MAX) cache.clear();
+  info = computeTokInfo(raw);
+  cache.set(raw, info);
+  return info;
+}
+
+function computeTokInfo(raw: string): TokInfo {
+  const w = normalizeToken(raw);
+  const lower = foldToken(raw);
+  let shape = '';
+  let short = '';
+  let last = '';
+  let run = 0;
+  let upper = 0;
+  let lowerCount = 0;
+  let letters = 0;
+  let digits = 0;
+  let others = 0;
+  for (const ch of w) {
+    let k: string;
+    const c = ch.charCodeAt(0);
+    if (c < 128) {
+      if (c >= 65 && c <= 90) k = 'X';
+      else if (c >= 97 && c <= 122) k = 'x';
+      else if (c >= 48 && c <= 57) k = 'd';
+      else k = ch;
+    } else if (UPPER.test(ch)) k = 'X';
+    else if (LOWER.test(ch)) k = 'x';
+    else if (LETTER.test(ch)) k = 'x';
+    else if (DIGIT.test(ch)) k = 'd';
+    else if (/\p{M}/u.test(ch)) continue;
+    else k = ch;
+    if (k === 'X') (upper++, letters++);
+    else if (k === 'x') (lowerCount++, letters++);
+    else if (k === 'd') digits++;
+    else others++;
+    if (k === last) run++;
+    else {
+      run = 1;
+      short += k;
+    }
+    if (run <= 4 && shape.length < 12) shape += k;
+    last = k;
+  }
+  const pre: number[] = [];
+  const suf: number[] = [];
+  const L = lower.length;
+  for (let n = 1; n <= 4; n++) {
+    pre.push(n <= L ? hashRange(lower, 0, n, 0x1000 + n) : 0);
+    suf.push(n <= L ? hashRange(lower, L - n, L, 0x2000 + n) : 0);
+  }
+  const parts: number[] = [];
+  if (lower.includes('-') && L > 2) for (const p of lower.split('-')) if (p) parts.push(hashString(p));
+  return {
+    lower,
+    hW: hashString(w, 0x3000),
+    hL: hashString(lower),
+    hS: hashString(shape, 0x4000),
+    hSS: hashString(short, 0x5000),
+    pre,
+    suf,
+    parts,
+    capFirst: shape[0] === 'X',
+    allCaps: upper > 0 && lowerCount === 0,
+    hasLetter: letters > 0,
+    hasDigit: digits > 0,
+    isPunct: letters === 0 && digits === 0 && others > 0,
+    lowerOnly: lowerCount > 0 && upper === 0,
+  };
+}
+
+/** A document prepared for feature extraction. */
+export interface DocFeatures {
+  sentences: TokInfo[][];
+  /** Per sentence: true when it is an ALL-CAPS headline. */
+  caps: boolean[];
+  /** Per sentence, per token: gazetteer match bits. */
+  gaz: Uint32Array[];
+  /** Folded words seen all lower case in the document (outside caps headlines). */
+  lowerSeen: Set<number>;
+  /** Folded words seen capitalised not at the start of a sentence (outside caps headlines). */
+  capMidSeen: Set<number>;
+}
+
+export interface Lexicon {
+  gazetteer: Gazetteer;
+  /** Folded token hash → mask of entity types (PER ORG LOC MISC bits) it was seen inside in training. */
+  tokenTypes: Map<number, number>;
+}
+
+export function prepareDoc(sentences: string[][], lex: Lexicon): DocFeatures {
+  const infos = sentences.map((s) => s.map(tokInfo));
+  const caps = infos.map(isCapsSentence);
+  const lowerSeen = new Set<number>();
+  const capMidSeen = new Set<number>();
+  infos.forEach((s, si) => {
+    if (caps[si]) return;
+    let first = true;
+    for (const t of s) {
+      if (t.isPunct) continue;
+      if (t.lowerOnly) lowerSeen.add(t.hL);
+      else if (t.capFirst && !first) capMidSeen.add(t.hL);
+      first = false;
+    }
+  });
+  const gaz = infos.map((s, si) => {
+    const out = new Uint32Array(s.length);
+    const hashes = s.map((t) => t.hL);
+    lex.gazetteer.match(hashes, (i) => s[i].capFirst || s[i].hasDigit || (caps[si] && s[i].hasLetter), out);
+    return out;
+  });
+  return { sentences: infos, caps, gaz, lowerSeen, capMidSeen };
+}
+
+function isCapsSentence(s: TokInfo[]): boolean {
+  let letters = 0;
+  let caps = 0;
+  let longCaps = 0;
+  for (const t of s) {
+    if (!t.hasLetter) continue;
+    letters++;
+    if (t.allCaps) {
+      caps++;
+      if (t.lower.length > 1) longCaps++;
+    }
+  }
+  return letters > 0 && caps >= 0.75 * letters && longCaps >= 1 && (letters >= 2 || s[0].lower.length > 3);
+}
+
+// Template ids.
+const T = {
+  bias: 1, w: 2, l: 3, lm1: 4, lm2: 5, lp1: 6, lp2: 7, bgm: 8, bgp: 9, pre: 10, suf: 14, shape: 18, ss: 19,
+  sm1: 20, sp1: 21, sss: 22, first: 23, caps: 24, capsL: 25, docLower: 26, docCapMid: 27, gaz: 28, tokType: 29,
+  wm1: 30, wp1: 31, part: 32, partGaz: 33, lm1ss: 34, lp1ss: 35, gazNeighbor: 36, extra: 37, sm2: 38, sp2: 39,
+  len: 40, trigramShape: 41, gazW: 42,
+} as const;
+
+const BOS = hashString('<s>');
+const EOS = hashString('</s>');
+
+/**
+ * Feature rows for one sentence: rows[offsets[i] .. offsets[i+1]) for token i. mask = rows - 1 (power of two).
+ * extra: per token, additional keys (already hashed) such as document-level label evidence.
+ */
+export function sentenceFeatures(
+  doc: DocFeatures,
+  si: number,
+  lex: Lexicon,
+  mask: number,
+  extra?: ArrayLike<number>[],
+): { rows: Int32Array; offsets: Int32Array } {
+  const s = doc.sentences[si];
+  const n = s.length;
+  const caps = doc.caps[si];
+  const gaz = doc.gaz[si];
+  const buf: number[] = [];
+  const offsets = new Int32Array(n + 1);
+  const push = (h: number): void => {
+    buf.push(h & mask);
+  };
+  for (let i = 0; i < n; i++) {
+    offsets[i] = buf.length;
+    const t = s[i];
+    const pm1 = i > 0 ? s[i - 1] : null;
+    const pm2 = i > 1 ? s[i - 2] : null;
+    const pp1 = i + 1 < n ? s[i + 1] : null;
+    const pp2 = i + 2 < n ? s[i + 2] : null;
+    const lm1 = pm1 ? pm1.hL : BOS;
+    const lm2 = pm2 ? pm2.hL : BOS;
+    const lp1 = pp1 ? pp1.hL : EOS;
+    const lp2 = pp2 ? pp2.hL : EOS;
+    const sm1 = pm1 ? pm1.hSS : BOS;
+    const sp1 = pp1 ? pp1.hSS : EOS;
+    push(T.bias);
+    push(mix(T.w, t.hW));
+    push(mix(T.l, t.hL));
+    push(mix(T.lm1, lm1));
+    push(mix(T.lm2, lm2));
+    push(mix(T.lp1, lp1));
+    push(mix(T.lp2, lp2));
+    push(mix3(T.bgm, lm1, t.hL));
+    push(mix3(T.bgp, t.hL, lp1));
+    for (let k = 0; k < 4; k++) {
+      if (t.pre[k]) push(mix(T.pre + k, t.pre[k]));
+      if (t.suf[k]) push(mix(T.suf + k, t.suf[k]));
+    }
+    push(mix(T.shape, t.hS));
+    push(mix(T.ss, t.hSS));
+    push(mix(T.sm1, pm1 ? pm1.hS : BOS));
+    push(mix(T.sp1, pp1 ? pp1.hS : EOS));
+    push(mix(T.sm2, pm2 ? pm2.hSS : BOS));
+    push(mix(T.sp2, pp2 ? pp2.hSS : EOS));
+    push(mix3(T.sss, mix(sm1, t.hSS), sp1));
+    push(mix3(T.lm1ss, lm1, t.hSS));
+    push(mix3(T.lp1ss, t.hSS, lp1));
+    push(mix(T.wm1, pm1 ? pm1.hW : BOS));
+    push(mix(T.wp1, pp1 ? pp1.hW : EOS));
+    push(mix(T.len, Math.min(t.lower.length, 12)));
+    if (i === 0) push(mix(T.first, t.hSS));
+    if (caps) {
+      push(mix(T.caps, t.hSS));
+      push(mix(T.capsL, t.hL));
+    }
+    if (t.hasLetter && (caps || i === 0 || t.capFirst)) {
+      const dl = doc.lowerSeen.has(t.hL) ? 1 : 0;
+      const dc = doc.capMidSeen.has(t.hL) ? 1 : 0;
+      const pos = caps ? 2 : i === 0 ? 1 : 0;
+      push(mix3(T.docLower, dl * 2 + dc, pos));
+    }
+    const g = gaz[i];
+    if (g) {
+      for (let b = 0; b < GAZ_SOURCES.length * 4; b++) {
+        if (!(g & (1 << b))) continue;
+        push(mix(T.gaz, b));
+        push(mix3(T.gazW, b, t.capFirst ? 1 : 0));
+      }
+    }
+    const gm = i > 0 ? gaz[i - 1] : 0;
+    const gp = i + 1 < n ? gaz[i + 1] : 0;
+    if (gm || gp) push(mix3(T.gazNeighbor, gm & 0xffffff, gp & 0xffffff));
+    const tt = lex.tokenTypes.get(t.hL);
+    if (tt !== undefined) push(mix3(T.tokType, tt, t.capFirst ? 1 : caps ? 2 : 0));
+    if (t.parts.length) {
+      for (let k = 0; k < t.parts.length && k < 4; k++) {
+        const p = t.parts[k];
+        const last = k === t.parts.length - 1 ? 1 : 0;
+        push(mix3(T.part, p, last));
+        const pt = lex.tokenTypes.get(p);
+        if (pt !== undefined) push(mix3(T.partGaz, pt, last));
+      }
+    }
+    if (extra && extra[i]) {
+      const e = extra[i];
+      for (let k = 0; k < e.length; k++) push(mix(T.extra, e[k]));
+    }
+  }
+  offsets[n] = buf.length;
+  return { rows: Int32Array.from(buf), offsets };
+}
+
+export { fmix };

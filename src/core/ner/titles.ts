@@ -1,0 +1,22 @@
+// Words that open a person's name in news text without being part of it
+// ("Lieutenant-Colonel Paul-Henri Sandaogo Damiba", "Defense Minister General
+// Sadio Camara", "His Excellency General Assimi Goïta"). Folded forms.
+export const TITLE_WORDS: ReadonlySet<string> = new Set(
+  (
+    'mr mrs ms miss mister madam madame mme mlle monsieur sir dame lord lady dr doctor prof professor ' +
+    'president vice-president president-elect prime premier minister ministers secretary chancellor deputy interim acting former late ' +
+    'general gen lieutenant lt lieutenant-colonel lieutenant-general lieutenant-general major major-general maj colonel col captain capt ' +
+    'commander cmdr admiral adm marshal field-marshal field brigadier brigadier-general sergeant sgt corporal private commandant ' +
+    'chief chiefs staff head army air force navy defense defence foreign finance interior justice economy health ' +
+    'his her their excellency excellencies majesty highness honourable honorable hon ' +
+    'king queen prince princess emir sheikh sultan crown imam ayatollah pope cardinal archbishop bishop rev reverend father pastor rabbi ' +
+    'senator sen rep representative congressman congresswoman governor gov mayor ambassador envoy judge ' +
+    'spokesman spokeswoman spokesperson chairman chairwoman chair ceo director coach manager striker midfielder defender goalkeeper ' +
+    'captain-general junta leader opposition rebel of the and'
+  ).split(' '),
+);
+
+/** Title words that may also stand between a title and the name ("of" in "Chief of Staff General"). */
+export function isTitleWord(folded: string): boolean {
+  return TITLE_WORDS.has(folded.endsWith('.') ? folded.slice(0, -1) : folded);
+}
