@@ -36,20 +36,36 @@ export function defaultQuarter(ctx: ResolveContext): { y: number; q: number } | 
   return q === 0 ? { y: ctx.dct.y - 1, q: 4 } : { y: ctx.dct.y, q };
 }
 
-const FUTURE_RE = /\b(?:will|won't|shall|'ll|going to|plans? to|planned to|intends? to|expects? to|expected to|is to|are to|scheduled|set to|would|next|coming|upcoming|later this|until|by the end)\b/i;
+const FUTURE_RE = /\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planned\s+to|intends?\s+to|expects?\s+to|expected\s+to|scheduled|set\s+to|would|next|upcoming|until)\b/gi;
 const PAST_RE =
-  /\b(?:was|were|had|did|didn't|wasn't|weren't|hadn't|said|told|announced|reported|ago|last|earlier|yesterday|previously|recently|came|went|took|made|gave|saw|got|began|left|fell|rose|met|held|won|lost|found|[a-z]{2,}ed)\b/i;
+  /\b(?:was|were|had|did|didn't|wasn't|weren't|hadn't|said|told|announced|reported|ago|last|earlier|yesterday|previously|recently|came|went|took|made|gave|saw|got|began|left|fell|rose|met|held|won|lost|found|[a-z]{2,}ed)\b/gi;
 
-/** A rough tense for the sentence holding [start, end): future markers win, then past ones. */
+/**
+ * A rough tense for the sentence holding [start, end): the tense marker nearest
+ * to the expression wins ("said on Tuesday that Iraq would retaliate" is past).
+ */
 export function sentenceTense(text: string, start: number, end: number): Tense {
   const s = sentenceAround(text, start, end);
-  // Look at the words around the expression, the expression itself excluded.
-  const before = s.text.slice(0, start - s.start);
-  const after = s.text.slice(end - s.start);
-  const around = before + ' ' + after;
-  if (FUTURE_RE.test(around)) return 'future';
-  if (PAST_RE.test(around)) return 'past';
-  return 'present';
+  const relStart = start - s.start;
+  const relEnd = end - s.start;
+  let best: Tense = 'present';
+  let bestDist = Infinity;
+  for (const [re, tense] of [[FUTURE_RE, 'future'], [PAST_RE, 'past']] as const) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(s.text)) !== null) {
+      const a = m.index;
+      const b = a + m[0].length;
+      if (a >= relStart && b <= relEnd) continue; // inside the expression itself
+      // Markers before the expression weigh a little more than those after it.
+      const dist = b <= relStart ? relStart - b : (a - relEnd) * 1.5;
+      if (dist < bestDist) {
+        bestDist = dist;
+        best = tense;
+      }
+    }
+  }
+  return best;
 }
 
 /** The sentence around [start, end), bounded to 300 characters either side. */

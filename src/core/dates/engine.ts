@@ -57,7 +57,8 @@ export function recognizeDates(text: string, articleDate: ArticleDateInfo | unde
         continue;
       }
       const match = m;
-      candidates.push({ start: m.index, end: m.index + m[0].length, priority, resolve: (ctx) => rule.resolve(match, ctx) });
+      const start = m.index + (rule.spanStart ? rule.spanStart(m) : 0);
+      candidates.push({ start, end: m.index + m[0].length, priority, resolve: (ctx) => rule.resolve(match, ctx) });
       if (candidates.length > MAX_DATE_MENTIONS * 4) break;
     }
   });

@@ -32,6 +32,8 @@ export interface Rule {
   /** Extra check on the match (capitalisation of ambiguous words, context). */
   accept?: (m: RegExpExecArray, text: string) => boolean;
   resolve: (m: RegExpExecArray, ctx: ResolveContext) => Resolution;
+  /** Where the mention starts inside the match, when the match needs its leading words for context only. */
+  spanStart?: (m: RegExpExecArray) => number;
 }
 
 const NO_DCT = 'relative to the article date, which is unknown';
@@ -41,7 +43,7 @@ const YEAR_UNKNOWN = 'year unknown: no article date';
 
 const YEAR = String.raw`(?:1[7-9]\d\d|20\d\d)(?!\d)(?![.,]\d)`;
 const DAY = String.raw`(?:3[01]|[12]\d|0?[1-9])(?!\d)(?:st|nd|rd|th)?`;
-const MOD_DUR = String.raw`(?:more\s+than|less\s+than|fewer\s+than|no\s+more\s+than|no\s+less\s+than|nearly|almost|about|around|approximately|roughly|at\s+least|at\s+most|over|under|up\s+to|just|only|within|barely|close\s+to|well\s+over|some)`;
+const MOD_DUR = String.raw`(?:more\s+than|less\s+than|fewer\s+than|no\s+more\s+than|no\s+less\s+than|nearly|almost|at\s+least|at\s+most|over(?=\s+an?\s)|up\s+to|close\s+to|well\s+over)`;
 const DUR_ADJ = String.raw`(?:past|last|next|first|coming|previous|following|latest|final|remaining|initial|same|ensuing|preceding|prior|recent|full|entire|whole|additional|further|other)`;
 const DET = String.raw`(?:the|its|their|his|her|our|this|that|these|those|a|an)`;
 const PART_MOD = String.raw`(?:early|earlier|late|later|mid|the\s+middle\s+of|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+balance\s+of)`;
@@ -49,7 +51,7 @@ const START = String.raw`(?<![A-Za-z0-9\u00C0-\u024F$£€#'’/-])`;
 const END = String.raw`(?![A-Za-z0-9\u00C0-\u024F])`;
 
 function rx(body: string): RegExp {
-  return new RegExp(START + '(?:' + body + ')' + END, 'gi');
+  return new RegExp(START + '(?:' + body + ')' + END, 'gid');
 }
 
 const lower = (s: string | undefined) => (s ?? '').toLowerCase().replace(/\s+/g, ' ');
@@ -68,15 +70,12 @@ function dateVal(v: Ymd): string {
 function yearForMonth(ctx: ResolveContext, month: number, day?: number): number | undefined {
   const dct = ctx.dct;
   if (!dct) return undefined;
-  const after = month > dct.m || (month === dct.m && day !== undefined && day > dct.d);
-  const before = month < dct.m || (month === dct.m && day !== undefined && day < dct.d);
-  if (ctx.tense === 'future') return before && dct.m - month > 1 ? dct.y + 1 : dct.y;
-  if (ctx.tense === 'past') return after && month - dct.m > 1 ? dct.y - 1 : after && day !== undefined ? dct.y - 1 : dct.y;
-  // No clear tense: the nearest occurrence.
-  const diff = month - dct.m;
-  if (diff > 6) return dct.y - 1;
-  if (diff < -6) return dct.y + 1;
-  return dct.y;
+  // Months ahead of the article date (negative: behind it); a later day in the same month counts as ahead.
+  let diff = month - dct.m;
+  if (diff === 0 && day !== undefined) diff = day > dct.d ? 0.5 : day < dct.d ? -0.5 : 0;
+  if (ctx.tense === 'future') return diff < -2 ? dct.y + 1 : dct.y;
+  const window = ctx.tense === 'past' ? 1 : 2;
+  return diff > window ? dct.y - 1 : dct.y;
 }
 
 function monthDay(ctx: ResolveContext, month: number, day: number, year?: number): Resolution {
@@ -303,7 +302,7 @@ rules.push({
 // last Tuesday / next May / this summer / last year / the following day / earlier this month
 rules.push({
   name: 'relative',
-  re: rx(String.raw`(?:(?<pre>${PART_MOD})[\s-]+)?(?<det>${REL_DET})\s+(?:(?<fiscal>fiscal|calendar)\s+)?(?:(?<u>week|weekend|month|year|quarter|decade|century|day|night|morning|afternoon|evening)|(?<wd>${WEEKDAY_RE})|(?<mon>${MONTH_RE})|(?<season>${SEASON_RE}))(?:\s+(?<part>${DAY_PART_RE}))?`),
+  re: rx(String.raw`(?:(?<pre>${PART_MOD})[\s-]+)?(?<det>${REL_DET})\s+(?:(?<fiscal>fiscal|calendar)\s+)?(?:(?<u>week|weekend|month|year|quarter|decade|century|day|night|morning|afternoon|evening)|(?<wd>${WEEKDAY_RE})|(?<mon>${MONTH_RE})(?!\s*\d)|(?<season>${SEASON_RE}))(?:\s+(?<part>${DAY_PART_RE}))?`),
   accept: (m) => {
     const g = m.groups!;
     if (g.mon && !monthCaseOk(g.mon, true)) return false;
@@ -380,14 +379,15 @@ rules.push({
 // Friday, late Tuesday, Friday morning
 rules.push({
   name: 'weekday',
-  re: rx(String.raw`(?:(?<pre>early|earlier|late|later)\s+)?(?<wd>${WEEKDAY_RE})(?:\s+(?<part>${DAY_PART_RE}))?`),
+  re: rx(String.raw`(?:(?<pre>early|late)\s+)?(?<wd>${WEEKDAY_RE})(?:\s+(?<part>${DAY_PART_RE}))?`),
   accept: (m) => /^[A-Z]/.test(m.groups!.wd),
   resolve: (m, ctx) => {
     const g = m.groups!;
     const wd = WEEKDAYS[lower(g.wd)];
     const v = weekdayDate(ctx, wd);
-    if (!v) return { type: 'DATE', value: `XXXX-WXX-${wd}`, note: NO_DCT };
-    return { type: 'DATE', value: dateVal(v), setsRef: v };
+    const part = g.part ? 'T' + DAY_PARTS[lower(g.part)] : '';
+    if (!v) return { type: 'DATE', value: `XXXX-WXX-${wd}${part}`, note: NO_DCT };
+    return { type: 'DATE', value: dateVal(v) + part, setsRef: v };
   },
 });
 
@@ -417,7 +417,7 @@ rules.push({
 
 rules.push({
   name: 'set-adverb',
-  re: rx(String.raw`(?<w>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|bimonthly|semiannually|quarterly)`),
+  re: rx(String.raw`(?<w>daily|weekly|monthly|yearly|hourly|nightly|biweekly|bimonthly|semiannually)`),
   resolve: (m) => {
     const w = lower(m.groups!.w);
     const v: Record<string, string> = {
@@ -439,6 +439,12 @@ rules.push({
 rules.push({
   name: 'quarter-ordinal',
   re: rx(String.raw`(?:(?<det>the|its|their|this|that|a|last\s+year's|this\s+year's|next\s+year's|the\s+year's|the\s+company's)\s+)?(?:(?<adj>fiscal|latest|current|same|comparable|corresponding|year-ago|year-earlier|flat|strong|weak|(?<ay>${YEAR}))[\s-]+)?(?:(?<adj2>fiscal|year-ago|year-earlier)[\s-]+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?(?:quarter|qtr\.?)(?:,?\s+(?:of\s+)?(?:(?<qy>${YEAR})|(?:fiscal\s+(?<fy>${YEAR}))|(?<qrel>this|last|next)\s+year))?`),
+  spanStart: (m) => {
+    const det = lower(m.groups!.det);
+    if (det !== 'a' && det !== 'its' && det !== 'their' && det !== 'the company\'s') return 0;
+    const gi = m.indices!.groups!;
+    return (gi.adj ?? gi.adj2 ?? gi.ord!)[0] - m.index;
+  },
   resolve: (m, ctx) => {
     const g = m.groups!;
     const q = parseOrdinal(g.ord) ?? 1;
@@ -552,16 +558,25 @@ rules.push({
 // the last ten years, two weeks, five-year, more than four hours, the first nine months
 rules.push({
   name: 'duration',
-  re: rx(String.raw`(?:(?<mod>${MOD_DUR})\s+)?(?:(?<det>${DET})\s+)?(?:(?<adj>${DUR_ADJ})\s+)?(?:(?<mod2>${MOD_DUR})\s+)?(?<n>${QUANT_RE})(?:\s+(?:or|to)\s+(?<n2>${NUMBER_RE}))?[\s-]+(?:(?:more|additional|straight|consecutive|full|trading|business|calendar|fiscal|long|short|working)[\s-]+)?(?<u>${UNIT_RE})(?:-(?:long|old))?`),
+  re: rx(String.raw`(?:(?<mod>${MOD_DUR})\s+)?(?:(?<det>${DET})\s+)?(?:(?<adj>${DUR_ADJ})\s+)?(?:(?<mod2>${MOD_DUR})\s+)?(?<n>${QUANT_RE})(?:\s+(?:or|to)\s+(?<n2>${NUMBER_RE}))?[\s-]+(?:(?:more|additional|straight|consecutive|full|trading|business|calendar|fiscal|long|short|working)[\s-]+)?(?<u>${UNIT_RE})(?<suffix>-(?:long|old))?`),
   accept: (m) => {
     const g = m.groups!;
     const n = lower(g.n);
     const u = lower(g.u);
+    if (lower(g.suffix) === '-old') return false; // ages ("a 6-year-old") are not times
     if ((n === 'a' || n === 'an') && (u === 'second' || u === 'quarter' || u === 'minute')) return false;
     if ((n === 'a' || n === 'an') && g.det) return false;
     if (/^(some|many)$/.test(n) && !/s$/.test(u)) return false;
     if (/^\d+(\.\d+)?$/.test(n) && Number(n) > 1000 && !/(year|day|hour)s/.test(u)) return false;
     return true;
+  },
+  spanStart: (m) => {
+    const g = m.groups!;
+    const unitAt = m.indices!.groups!.u![0];
+    const nEnd = m.indices!.groups!.n![1];
+    const adjectival = /-/.test(m[0].slice(nEnd, unitAt)) || (!/s$/i.test(g.u) && parseQuantity(g.n) !== 1 && !/^an?$/i.test(g.n));
+    if (!adjectival || !g.det) return 0;
+    return (m.indices!.groups!.mod2 ?? m.indices!.groups!.n!)[0] - m.index;
   },
   resolve: (m) => {
     const g = m.groups!;
@@ -772,7 +787,7 @@ const REF_WORDS: Record<string, string> = {
 
 rules.push({
   name: 'reference-word',
-  re: rx(String.raw`(?<w>right\s+now|just\s+now|now|currently|nowadays|these\s+days|the\s+present|presently|current|more\s+recently|most\s+recently|recently|lately|the\s+past|formerly|previously|recent|the\s+(?:near|distant|foreseeable)\s+future|the\s+future|soon|the\s+(?:near|short|long)\s+term|the\s+(?:long|short)\s+run|a\s+later\s+date|future)`),
+  re: rx(String.raw`(?<w>right\s+now|just\s+now|now|currently|nowadays|these\s+days|the\s+present|presently|current|more\s+recently|most\s+recently|recently|lately|the\s+past|formerly|the\s+(?:near|distant)\s+future|the\s+future|the\s+(?:near|short)\s+term|a\s+later\s+date)`),
   accept: (m, text) => {
     const w = lower(m.groups!.w);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
