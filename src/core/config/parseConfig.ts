@@ -44,7 +44,7 @@ export function parseCorpusConfig(source: string, opts: { trusted?: boolean } = 
     const b = lc.linePos(Math.max(e, s + 1));
     problems.push({ message, severity, line: a.line - 1, character: a.col - 1, endLine: b.line - 1, endCharacter: b.col - 1 });
   };
-  for (const err of doc.errors) at([err.pos[0], err.pos[1]], `YAML syntax error: ${firstLine(err.message)}`);
+  for (const err of doc.errors) at(errorSpan(source, err.message, err.pos), `YAML syntax error: ${firstLine(err.message)}`);
   for (const w of doc.warnings) at([w.pos[0], w.pos[1]], `YAML: ${firstLine(w.message)}`, 'warning');
   if (doc.errors.length) return { config, problems };
 
@@ -93,6 +93,19 @@ export function parseCorpusConfig(source: string, opts: { trusted?: boolean } = 
 }
 
 type At = (offsets: [number, number] | undefined, message: string, severity?: 'error' | 'warning') => void;
+
+/**
+ * yaml reports an unclosed flow collection or quote where the document ends; point at the opener
+ * instead, which is the line the user has to fix.
+ */
+function errorSpan(source: string, message: string, pos: [number, number]): [number, number] {
+  const opener = /Flow sequence/.test(message) ? '[' : /Flow mapping/.test(message) ? '{' : /closing "quote|Missing closing "/.test(message) ? '"' : /closing 'quote/.test(message) ? "'" : undefined;
+  if (opener) {
+    const i = source.lastIndexOf(opener, Math.max(0, pos[0] - 1));
+    if (i >= 0) return [i, i + 1];
+  }
+  return [pos[0], pos[1]];
+}
 
 function firstLine(s: string): string {
   return s.split('\n')[0];
