@@ -36,7 +36,7 @@ export function defaultQuarter(ctx: ResolveContext): { y: number; q: number } | 
   return q === 0 ? { y: ctx.dct.y - 1, q: 4 } : { y: ctx.dct.y, q };
 }
 
-const FUTURE_RE = /\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planned\s+to|intends?\s+to|expects?\s+to|expected\s+to|scheduled|set\s+to|would|next|upcoming|until)\b/gi;
+const FUTURE_RE = /\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planned\s+to|intends?\s+to|expects?\s+to|expected\s+to|scheduled|set\s+to|would|next|upcoming|until|is\s+to|are\s+to|as\s+soon\s+as)\b/gi;
 const PAST_RE =
   /\b(?:was|were|had|did|didn't|wasn't|weren't|hadn't|said|told|announced|reported|ago|last|earlier|yesterday|previously|recently|came|went|took|made|gave|saw|got|began|left|fell|rose|met|held|won|lost|found|[a-z]{2,}ed)\b/gi;
 

@@ -90,6 +90,7 @@ export function recognizeDates(text: string, articleDate: ArticleDateInfo | unde
   const out: DateMention[] = [];
   let ref: RefPoint | undefined;
   let lastQuarter: { y: number; q: number } | undefined;
+  let lastQuarterAt = -Infinity;
   const dctAnchor = articleDate && dct ? `article date ${ymdString(dct)} (${articleDate.source})` : undefined;
   for (const c of kept) {
     const sentence = sentenceAround(src, c.start, c.end).text;
@@ -102,7 +103,8 @@ export function recognizeDates(text: string, articleDate: ArticleDateInfo | unde
         return ref;
       },
       lastQuarter,
-      quarterContext: /\bquarter|\bperiod\b/i.test(sentence),
+      // Earnings-report style: "a year earlier" means the year-ago quarter when quarters are being discussed.
+      quarterContext: /\bquarter|\bperiod\b/i.test(sentence) || c.start - lastQuarterAt < 1500,
     };
     let r: Resolution;
     try {
@@ -120,8 +122,10 @@ export function recognizeDates(text: string, articleDate: ArticleDateInfo | unde
     if (r.note) mention.note = r.note;
     out.push(mention);
     if (r.setsRef && r.value && !/^X/.test(r.value)) ref = r.setsRef;
-    if (r.setsQuarter) lastQuarter = r.setsQuarter;
-    else if (r.value && /^\d{4}-Q[1-4]$/.test(r.value)) lastQuarter = { y: Number(r.value.slice(0, 4)), q: Number(r.value[6]) };
+    if (r.setsQuarter) {
+      lastQuarter = r.setsQuarter;
+      lastQuarterAt = c.end;
+    }
   }
   return out;
 }

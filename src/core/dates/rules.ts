@@ -461,18 +461,19 @@ rules.push({
       y = base === undefined ? undefined : base - 1;
     } else y = yearForQuarter(ctx, q);
     if (y === undefined) return { type: 'DATE', value: `XXXX-Q${q}`, note: YEAR_UNKNOWN };
-    return { type: 'DATE', value: `${pad(y, 4)}-Q${q}`, setsQuarter: { y, q } };
+    const yearAgo = /year-(ago|earlier)/.test(adj);
+    return { type: 'DATE', value: `${pad(y, 4)}-Q${q}`, setsQuarter: yearAgo ? undefined : { y, q } };
   },
 });
 
 // the quarter, the latest quarter, the year-ago quarter, the year-earlier period
 rules.push({
   name: 'quarter-bare',
-  re: rx(String.raw`(?<det>the|its|this|that|last|next|the\s+latest|the\s+current|the\s+same|the\s+previous|the\s+prior|the\s+recent|the\s+most\s+recent|its\s+latest|the\s+comparable|the\s+corresponding|the\s+year-ago|the\s+year-earlier|the\s+comparable\s+year-ago|the\s+year-before|year-ago|year-earlier)\s+(?:fiscal\s+)?(?<u>quarter|period)(?:\s+(?<ago>a\s+year\s+(?:ago|earlier)|last\s+year))?`),
+  re: rx(String.raw`(?<det>the|its|this|that|last|next|the\s+latest|the\s+current|the\s+same|the\s+previous|the\s+prior|the\s+recent|the\s+most\s+recent|its\s+latest|the\s+comparable|the\s+corresponding|the\s+year-ago|the\s+year-earlier|the\s+comparable\s+year-ago|the\s+year-before|year-ago|year-earlier|the\s+(?<py>${YEAR}))\s+(?:fiscal\s+)?(?<u>quarter|period)(?:\s+(?<ago>a\s+year\s+(?:ago|earlier)|last\s+year))?`),
   accept: (m) => {
     const g = m.groups!;
     if (lower(g.u) === 'quarter') return true;
-    return /latest|year-ago|year-earlier|comparable|corresponding|same|year-before|recent/.test(lower(g.det));
+    return !!g.py || /latest|year-ago|year-earlier|comparable|corresponding|same|year-before|recent/.test(lower(g.det));
   },
   resolve: (m, ctx) => {
     const g = m.groups!;
@@ -484,7 +485,8 @@ rules.push({
     else if (det === 'next') q = ctx.dct ? quarterShift({ y: ctx.dct.y, q: quarterOf(ctx.dct.m) }, 1) : undefined;
     else q = defaultQuarter(ctx);
     if (!q) return { type: 'DATE', value: null, note: NO_DCT };
-    if (/year-ago|year-earlier|comparable|corresponding|year-before/.test(det) || g.ago) q = quarterShift(q, -4);
+    if (g.py) q = { y: Number(g.py), q: q.q };
+    else if (/year-ago|year-earlier|comparable|corresponding|year-before/.test(det) || g.ago) q = quarterShift(q, -4);
     return { type: 'DATE', value: qv(q) };
   },
 });
@@ -706,6 +708,24 @@ rules.push({
     const p = anchorPoint(ctx)!;
     if (unit === 'day' && p.d === undefined) return { type: 'DATE', value: p.m ? ymString(p.y, p.m) + '-XX' : pad(p.y, 4) + '-XX-XX' };
     return { type: 'DATE', value: valueAtGranularity(base, unit) };
+  },
+});
+
+// the weekend, the full year, the fiscal year
+rules.push({
+  name: 'the-period',
+  re: rx(String.raw`(?:(?<pre>early|late|over|during)\s+)?the\s+(?:(?<wk>weekend)|(?<fy>full|fiscal|calendar|current\s+fiscal|latest\s+fiscal|entire)\s+year)`),
+  spanStart: (m) => (m.groups!.pre ? m.indices!.groups!.pre![1] + 1 - m.index : 0),
+  resolve: (m, ctx) => {
+    const g = m.groups!;
+    if (!ctx.dct) return { type: 'DATE', value: null, note: NO_DCT };
+    if (g.wk) {
+      const wd = isoWeekday(ctx.dct);
+      // The weekend just past, unless the sentence looks ahead.
+      const sat = ctx.tense === 'future' ? addDays(ctx.dct, (6 - wd + 7) % 7) : wd >= 6 ? addDays(ctx.dct, 6 - wd) : addDays(ctx.dct, -(wd + 1));
+      return { type: 'DATE', value: weekString(sat) + '-WE' };
+    }
+    return { type: 'DATE', value: pad(ctx.dct.y, 4) };
   },
 });
 
