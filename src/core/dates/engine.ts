@@ -114,7 +114,7 @@ export function recognizeDates(text: string, articleDate: ArticleDateInfo | unde
     }
     const mentionText = src.slice(c.start, c.end);
     const mention: DateMention = { start: c.start, end: c.end, text: mentionText, type: r.type, value: r.value };
-    const absolute = /\b\d{4}\b/.test(mentionText) || r.type === 'DURATION' || r.type === 'SET' || /_REF$/.test(r.value ?? '');
+    const absolute = /\d{4}|['’]\d0s|\b(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/i.test(mentionText) || r.type === 'DURATION' || r.type === 'SET' || /_REF$/.test(r.value ?? '');
     if (!absolute) {
       if (refUsed && ref) mention.anchor = `earlier date in the text ${refString(ref)}`;
       else if (dctAnchor) mention.anchor = dctAnchor;

@@ -40,21 +40,22 @@ export interface NumericDateHit {
 
 // Cheap pre-check so chrono only runs on text that has a numeric date in it.
 const NUMERIC_DATE_HINT = /\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}/;
-const NUMERIC_DATE_SHAPE = /^(?:\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})$/;
+const NUMERIC_DATE_IN = /(?<!\d)(?:\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?!\d)/;
 
 /** Numeric dates (12/03/1998, 1998-12-03) found by chrono in a block of text. */
 export function findNumericDates(text: string, dct: Ymd | undefined): NumericDateHit[] {
   if (!NUMERIC_DATE_HINT.test(text)) return [];
   const out: NumericDateHit[] = [];
   for (const r of chrono.strict.parse(text, { instant: refDate(dct), timezone: 0 })) {
-    const t = r.text.trim();
-    if (!NUMERIC_DATE_SHAPE.test(t)) continue;
+    // chrono may join a clock time to the date ("10:30 a.m. on 12/03/2019"); keep the numeric date part.
+    const shape = NUMERIC_DATE_IN.exec(r.text);
+    if (!shape) continue;
     const s = r.start;
     if (!s.isCertain('month') || !s.isCertain('day')) continue;
-    const start = r.index + r.text.indexOf(t);
+    const start = r.index + shape.index;
     out.push({
       start,
-      end: start + t.length,
+      end: start + shape[0].length,
       parts: { year: s.isCertain('year') ? s.get('year') ?? undefined : undefined, month: s.get('month') ?? undefined, day: s.get('day') ?? undefined },
     });
   }
