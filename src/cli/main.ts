@@ -3,6 +3,8 @@ import type { CliIO } from './io';
 import { processIO } from './io';
 import * as analyze from './commands/analyze';
 import * as check from './commands/check';
+import * as exportCmd from './commands/export';
+import * as clean from './commands/clean';
 
 interface Command {
   usage: string;
@@ -13,6 +15,8 @@ interface Command {
 export const COMMANDS: Record<string, Command> = {
   check: { ...check, summary: 'print boilerplate and input diagnostics; exit 1 when boilerplate is found' },
   analyze: { ...analyze, summary: "print an article's entities, dates, boilerplate and actors" },
+  export: { ...exportCmd, summary: 'confirmed annotations (.ann) as JSONL (spaCy/Prodigy/doccano) or CoNLL BIO, boilerplate optionally left out' },
+  clean: { ...clean, summary: 'copy articles without boilerplate lines, annotations carried over, plus clean-report.json' },
 };
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {

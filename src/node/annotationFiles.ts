@@ -14,6 +14,7 @@ import {
   type BratDocument,
   type Rejection,
 } from '../core/annotations';
+import { decodeBytes } from '../core/text/decode';
 import { writeFileAtomic } from './atomicWrite';
 
 /** Larger articles are not loaded (the CLI reports them). */
@@ -26,7 +27,12 @@ export function annPathFor(txtPath: string): string {
 export interface LoadedArticle {
   txtPath: string;
   annPath: string;
+  /** Article text as editors show it (decoded, BOM left out). */
   text: string;
+  /** The .txt starts with a UTF-8 BOM (brat counts it: .ann offsets are one more). */
+  bom: boolean;
+  /** Set when the .txt was not valid UTF-8 or not UTF-8 at all. */
+  encodingNote?: string;
   ann: BratDocument;
   /** The .ann as read (undefined when there is none). */
   annRaw?: string;
@@ -47,11 +53,15 @@ function readOptional(path: string): string | undefined {
 export function loadAnnotatedArticle(txtPath: string): LoadedArticle {
   const size = statSync(txtPath).size;
   if (size > MAX_ARTICLE_BYTES) throw new Error(`${txtPath} is larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MB; skipped`);
-  const text = readFileSync(txtPath, 'utf8');
+  const decoded = decodeBytes(readFileSync(txtPath));
+  const text = decoded.text;
+  const bom = decoded.encoding === 'utf-8-bom';
   const annPath = annPathFor(txtPath);
   const annRaw = readOptional(annPath);
   const problems: string[] = [];
-  const ann = parseBrat(annRaw ?? '', text);
+  if (decoded.warning) problems.push(`${txtPath}: ${decoded.warning}`);
+  if (decoded.encoding === 'utf-16le' || decoded.encoding === 'utf-16be') problems.push(`${txtPath}: UTF-16 text; brat expects UTF-8`);
+  const ann = parseBrat(annRaw ?? '', text, { bom });
   for (const p of ann.problems) problems.push(`${annPath}:${p.line}: ${p.message}`);
   for (const o of reanchor(text, textBounds(ann))) {
     if (o.status === 'reanchored') problems.push(`${annPath}: ${o.item.id} re-anchored from ${o.from} to ${o.item.fragments[0].start} ("${o.item.text}")`);
@@ -65,12 +75,18 @@ export function loadAnnotatedArticle(txtPath: string): LoadedArticle {
     rejections = parsed.rejections;
     reanchor(text, rejections);
   }
-  return { txtPath, annPath, text, ann, annRaw, rejections, problems };
+  return { txtPath, annPath, text, bom, encodingNote: decoded.warning, ann, annRaw, rejections, problems };
 }
 
 /** Writes the .ann (and the rejections sidecar when there are rejections or one exists) atomically. */
-export async function saveAnnotations(txtPath: string, text: string, ann: BratDocument, rejections?: Rejection[]): Promise<string> {
-  const annText = serializeBrat(ann, text);
+export async function saveAnnotations(
+  txtPath: string,
+  text: string,
+  ann: BratDocument,
+  rejections?: Rejection[],
+  options: { bom?: boolean } = {},
+): Promise<string> {
+  const annText = serializeBrat(ann, text, options);
   await writeFileAtomic(annPathFor(txtPath), annText);
   if (rejections) {
     const side = rejectionSidecarPath(txtPath);

@@ -4,16 +4,16 @@
 // attributes kept for surviving annotations), under the same relative names in
 // DIR, plus DIR/clean-report.json. Originals are never touched.
 import { existsSync, mkdirSync, realpathSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { cleanArticle, serializeBrat, type CleanReport } from '../../core/annotations';
-import { parseArgs } from '../../../scripts/lib/args';
+import { parseArgs } from '../args';
 import { annPathFor } from '../../node/annotationFiles';
 import { createBoilerplateFinder } from '../../node/articleBoilerplate';
 import { writeFileAtomic } from '../../node/atomicWrite';
-import type { CliIO } from '../main';
+import type { CliIO } from '../io';
 import { loadArticles } from './export';
 
-export const USAGE = 'news-annotate clean <paths…> --out DIR';
+export const usage = 'news-annotate clean <paths…> --out DIR';
 
 export interface CleanFileReport extends CleanReport {
   file: string;
@@ -33,35 +33,46 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   try {
     opts = parseArgs(args, { out: 'string', help: 'boolean' });
   } catch (e) {
-    io.stderr(`${(e as Error).message}\nusage: ${USAGE}\n`);
+    io.err(`${(e as Error).message}\nusage: ${usage}`);
     return 2;
   }
   if (opts.help) {
-    io.stdout(`usage: ${USAGE}\n`);
+    io.out(`usage: ${usage}`);
     return 0;
   }
   if (typeof opts.out !== 'string' || opts._.length === 0) {
-    io.stderr(`clean needs article paths and --out DIR\nusage: ${USAGE}\n`);
+    io.err(`clean needs article paths and --out DIR\nusage: ${usage}`);
     return 2;
   }
-  const outDir = resolve(io.cwd, opts.out);
+  const outDir = resolve(opts.out);
   let set;
   try {
-    set = loadArticles(opts._.map((p) => resolve(io.cwd, p)));
+    set = loadArticles(opts._.map((p) => resolve(p)));
   } catch (e) {
-    io.stderr(`${(e as Error).message}\n`);
+    io.err(`${(e as Error).message}`);
     return 2;
   }
+  // --out must not hold the inputs; a previous clean copy inside an input folder is not an input.
+  const outReal = real(outDir);
+  const outPrefix = outReal + sep;
+  for (const p of opts._) {
+    const r = real(resolve(p));
+    if (r === outReal || r.startsWith(outPrefix)) {
+      io.err(`--out ${opts.out} would overwrite the original ${p}; choose another folder`);
+      return 2;
+    }
+  }
+  set.articles = set.articles.filter((a) => !real(a.article.txtPath).startsWith(outPrefix));
   // Never write over an original: refuse when an output path is an input file.
   const inputs = new Set(set.articles.flatMap((a) => [real(a.article.txtPath), real(a.article.annPath)]));
   for (const { rel } of set.articles) {
     const txt = join(outDir, rel);
     if (inputs.has(real(txt)) || inputs.has(real(annPathFor(txt)))) {
-      io.stderr(`--out ${opts.out} would overwrite the original ${rel}; choose another folder\n`);
+      io.err(`--out ${opts.out} would overwrite the original ${rel}; choose another folder`);
       return 2;
     }
   }
-  const finder = createBoilerplateFinder(set.articles.map((a) => ({ path: a.article.txtPath, text: a.article.text })));
+  const finder = createBoilerplateFinder(new Map(set.articles.map((a) => [a.article.txtPath, a.article.text])));
   const files: CleanFileReport[] = [];
   for (const { article, rel } of set.articles) {
     const lines = finder.linesOf(article.txtPath, article.text);
@@ -69,10 +80,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     const txtOut = join(outDir, rel);
     try {
       mkdirSync(dirname(txtOut), { recursive: true });
-      await writeFileAtomic(txtOut, r.text);
-      if (article.annRaw !== undefined) await writeFileAtomic(annPathFor(txtOut), serializeBrat(r.ann, r.text));
+      await writeFileAtomic(txtOut, (article.bom ? '\uFEFF' : '') + r.text);
+      if (article.annRaw !== undefined) await writeFileAtomic(annPathFor(txtOut), serializeBrat(r.ann, r.text, { bom: article.bom }));
     } catch (e) {
-      io.stderr(`cannot write ${txtOut}: ${(e as Error).message}\n`);
+      io.err(`cannot write ${txtOut}: ${(e as Error).message}`);
       return 1;
     }
     files.push({ file: rel, ...r.report, problems: article.problems });
@@ -87,19 +98,19 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const reportPath = join(outDir, 'clean-report.json');
   try {
     if (!existsSync(outDir)) mkdirSync(outDir, { recursive: true });
-    await writeFileAtomic(reportPath, JSON.stringify(report, null, 2) + '\n');
+    await writeFileAtomic(reportPath, JSON.stringify(report, null, 2) );
   } catch (e) {
-    io.stderr(`cannot write ${reportPath}: ${(e as Error).message}\n`);
+    io.err(`cannot write ${reportPath}: ${(e as Error).message}`);
     return 1;
   }
   for (const f of files) {
     if (f.removedLines.length === 0 && f.droppedAnnotations.length === 0) continue;
-    io.stdout(`${f.file}: ${f.removedLines.length} line(s) removed` + (f.droppedAnnotations.length ? `, ${f.droppedAnnotations.length} annotation(s) not carried (${f.droppedAnnotations.map((d) => `${d.id} ${d.type} "${d.text}"`).join(', ')})` : '') + '\n');
+    io.out(`${f.file}: ${f.removedLines.length} line(s) removed` + (f.droppedAnnotations.length ? `, ${f.droppedAnnotations.length} annotation(s) not carried (${f.droppedAnnotations.map((d) => `${d.id} ${d.type} "${d.text}"`).join(', ')})` : '') );
   }
-  for (const p of set.problems) io.stderr(`${p}\n`);
-  io.stdout(
+  for (const p of set.problems) io.err(`${p}`);
+  io.out(
     `cleaned ${totals.articles} article(s) into ${outDir}: ${totals.removedLines} boilerplate line(s) removed, ` +
-      `${totals.droppedAnnotations} annotation(s) and ${totals.droppedOther} dependent entr(ies) not carried; report: ${reportPath}\n`,
+      `${totals.droppedAnnotations} annotation(s) and ${totals.droppedOther} dependent entr(ies) not carried; report: ${reportPath}`,
   );
   return 0;
 }

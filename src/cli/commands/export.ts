@@ -5,13 +5,13 @@
 import { relative, resolve, sep } from 'node:path';
 import { exportConll, exportJsonl, prepareForExport, type PreparedDoc } from '../../core/annotations';
 import { checkInput } from '../../core/text/input';
-import { parseArgs } from '../../../scripts/lib/args';
+import { parseArgs } from '../args';
 import { listArticles, loadAnnotatedArticle, type LoadedArticle } from '../../node/annotationFiles';
 import { createBoilerplateFinder } from '../../node/articleBoilerplate';
 import { writeFileAtomic } from '../../node/atomicWrite';
-import type { CliIO } from '../main';
+import type { CliIO } from '../io';
 
-export const USAGE = 'news-annotate export --format jsonl|conll <paths…> [--out FILE] [--no-boilerplate]';
+export const usage = 'news-annotate export --format jsonl|conll <paths…> [--out FILE] [--no-boilerplate]';
 
 export interface LoadedSet {
   articles: { article: LoadedArticle; rel: string; root: string }[];
@@ -42,32 +42,32 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   try {
     opts = parseArgs(args, { format: 'string', out: 'string', 'no-boilerplate': 'boolean', help: 'boolean' });
   } catch (e) {
-    io.stderr(`${(e as Error).message}\nusage: ${USAGE}\n`);
+    io.err(`${(e as Error).message}\nusage: ${usage}`);
     return 2;
   }
   if (opts.help) {
-    io.stdout(`usage: ${USAGE}\n`);
+    io.out(`usage: ${usage}`);
     return 0;
   }
   const format = opts.format ?? 'jsonl';
   if (format !== 'jsonl' && format !== 'conll') {
-    io.stderr(`--format must be jsonl or conll, not "${format}"\nusage: ${USAGE}\n`);
+    io.err(`--format must be jsonl or conll, not "${format}"\nusage: ${usage}`);
     return 2;
   }
   if (opts._.length === 0) {
-    io.stderr(`no article paths given\nusage: ${USAGE}\n`);
+    io.err(`no article paths given\nusage: ${usage}`);
     return 2;
   }
-  const paths = opts._.map((p) => resolve(io.cwd, p));
+  const paths = opts._.map((p) => resolve(p));
   let set: LoadedSet;
   try {
     set = loadArticles(paths);
   } catch (e) {
-    io.stderr(`${(e as Error).message}\n`);
+    io.err(`${(e as Error).message}`);
     return 2;
   }
   const leaveOut = opts['no-boilerplate'] === true;
-  const finder = leaveOut ? createBoilerplateFinder(set.articles.map((a) => ({ path: a.article.txtPath, text: a.article.text }))) : undefined;
+  const finder = leaveOut ? createBoilerplateFinder(new Map(set.articles.map((a) => [a.article.txtPath, a.article.text]))) : undefined;
   const docs: PreparedDoc[] = [];
   let skipped = 0;
   let removedLines = 0;
@@ -89,21 +89,20 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   if (typeof opts.out === 'string') {
     try {
-      await writeFileAtomic(resolve(io.cwd, opts.out), output);
+      await writeFileAtomic(resolve(opts.out), output);
     } catch (e) {
-      io.stderr(`cannot write ${opts.out}: ${(e as Error).message}\n`);
+      io.err(`cannot write ${opts.out}: ${(e as Error).message}`);
       return 1;
     }
-  } else io.stdout(output);
-  for (const p of set.problems) io.stderr(`${p}\n`);
+  } else if (output) io.out(output.endsWith('\n') ? output.slice(0, -1) : output);
+  for (const p of set.problems) io.err(`${p}`);
   const spans = docs.reduce((n, d) => n + d.spans.length, 0);
-  io.stderr(
+  io.err(
     `exported ${docs.length} article(s), ${spans} span(s) as ${format}` +
       (leaveOut ? `, ${removedLines} boilerplate line(s) left out` : '') +
       (skipped ? `, ${skipped} annotation(s) not exported` : '') +
       (overlaps ? `, ${overlaps} overlapping span(s) left out of CoNLL` : '') +
-      (typeof opts.out === 'string' ? ` → ${opts.out}` : '') +
-      '\n',
+      (typeof opts.out === 'string' ? ` → ${opts.out}` : ''),
   );
   return 0;
 }

@@ -11,7 +11,10 @@
 // into the article text, like every other span of the core. In the file they
 // are Unicode code points, brat's own convention (brat indexes Python strings);
 // parseBrat/serializeBrat convert when given the article text. The text is
-// counted as it is in the file: a CRLF is two characters, a BOM is one.
+// counted as it is in the file: a CRLF is two characters. A UTF-8 byte order
+// mark is one character for brat (it reads the file as is) but editors drop it
+// from the text: pass { bom: true } when the .txt file starts with one, and
+// file offsets are then one more than in-memory offsets.
 import type { Span } from '../types';
 import { offsetConverter, type OffsetConverter } from './codepoints';
 
@@ -260,7 +263,12 @@ function splitWithEol(s: string): { line: string; eol: string }[] {
  * points to UTF-16 units, and offsets beyond the text are reported. Never
  * throws: malformed lines are kept verbatim as 'other' entries and reported.
  */
-export function parseBrat(ann: string, articleText?: string): BratDocument {
+export interface BratOffsetOptions {
+  /** The .txt file starts with a UTF-8 BOM that articleText does not hold (file offsets are +1). */
+  bom?: boolean;
+}
+
+export function parseBrat(ann: string, articleText?: string, options: BratOffsetOptions = {}): BratDocument {
   const lines = splitWithEol(ann ?? '');
   const doc: BratDocument = { entries: [], eol: lines.find((l) => l.eol)?.eol ?? '\n', problems: [] };
   const conv = articleText !== undefined ? offsetConverter(articleText) : undefined;
@@ -282,11 +290,15 @@ export function parseBrat(ann: string, articleText?: string): BratDocument {
       }
     }
     if (parsed.kind === 'T' && articleText !== undefined) {
-      const cpLen = conv!.identity ? articleText.length : conv!.toCodePoints(articleText.length);
+      const shift = options.bom ? 1 : 0;
+      const cpLen = (conv!.identity ? articleText.length : conv!.toCodePoints(articleText.length)) + shift;
       if (parsed.fragments.some((f) => f.end > cpLen)) {
         doc.problems.push({ line: i + 1, message: `${parsed.id}: offsets beyond the end of the text (${cpLen} characters)` });
       }
-      if (!conv!.identity) parsed.fragments = parsed.fragments.map((f) => ({ start: conv!.toUnits(f.start), end: conv!.toUnits(f.end) }));
+      if (!conv!.identity || shift) {
+        const toUnits = (cp: number) => conv!.toUnits(Math.max(0, cp - shift));
+        parsed.fragments = parsed.fragments.map((f) => ({ start: toUnits(f.start), end: toUnits(f.end) }));
+      }
     }
     doc.entries.push(parsed);
   });
@@ -298,7 +310,8 @@ export function parseBrat(ann: string, articleText?: string): BratDocument {
  * line; changed or new ones are formatted. With the article text, T offsets
  * are converted to code points (brat's convention).
  */
-export function serializeBrat(doc: BratDocument, articleText?: string): string {
+export function serializeBrat(doc: BratDocument, articleText?: string, options: BratOffsetOptions = {}): string {
+  const shift = articleText !== undefined && options.bom ? 1 : 0;
   const conv: OffsetConverter | undefined = articleText !== undefined ? offsetConverter(articleText) : undefined;
   const parts: string[] = [];
   const n = doc.entries.length;
@@ -307,8 +320,8 @@ export function serializeBrat(doc: BratDocument, articleText?: string): string {
     if (e.kind === 'other') line = e.raw;
     else {
       const fileForm: BratEntry =
-        e.kind === 'T' && conv && !conv.identity
-          ? { ...e, fragments: e.fragments.map((f) => ({ start: conv.toCodePoints(f.start), end: conv.toCodePoints(f.end) })) }
+        e.kind === 'T' && conv && (!conv.identity || shift)
+          ? { ...e, fragments: e.fragments.map((f) => ({ start: conv.toCodePoints(f.start) + shift, end: conv.toCodePoints(f.end) + shift })) }
           : e;
       const formatted = formatEntry(fileForm);
       line = e.raw !== undefined && e.key === formatted ? e.raw : formatted;

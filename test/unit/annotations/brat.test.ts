@@ -154,4 +154,12 @@ describe('brat offsets with non-BMP characters', () => {
     const cp = [...text.slice(0, portoUnits)].length;
     assert.equal(serializeBrat(doc, text), `T1\tLOC ${cp} ${cp + 5}\tPorto\n`);
   });
+
+  it('counts a UTF-8 BOM of the .txt file as one character in the .ann, as brat does', () => {
+    const text = 'Ada Moreau'; // as the editor shows it, BOM left out
+    const doc = parseBrat('T1\tPER 1 4\tAda\n', text, { bom: true });
+    assert.deepEqual(textBounds(doc)[0].fragments, [{ start: 0, end: 3 }]);
+    addTextBound(doc, text, 'PER', [{ start: 4, end: 10 }]);
+    assert.equal(serializeBrat(doc, text, { bom: true }), 'T1\tPER 1 4\tAda\nT2\tPER 5 11\tMoreau\n');
+  });
 });
