@@ -46,7 +46,7 @@ const DAY = String.raw`(?:3[01]|[12]\d|0?[1-9])(?!\d)(?:st|nd|rd|th)?`;
 const MOD_DUR = String.raw`(?:more\s+than|less\s+than|fewer\s+than|no\s+more\s+than|no\s+less\s+than|nearly|almost|at\s+least|at\s+most|over(?=\s+an?\s)|up\s+to|close\s+to|well\s+over)`;
 const DUR_ADJ = String.raw`(?:past|last|next|first|coming|previous|following|latest|final|remaining|initial|same|ensuing|preceding|prior|recent|full|entire|whole|additional|further|other)`;
 const DET = String.raw`(?:the|its|their|his|her|our|this|that|these|those|a|an)`;
-const PART_MOD = String.raw`(?:early|earlier|late|later|mid|the\s+middle\s+of|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+balance\s+of)`;
+const PART_MOD = String.raw`(?:(?:earlier|later|early|late)\s+in|early|earlier|late|later|mid|the\s+middle\s+of|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+balance\s+of)`;
 const START = String.raw`(?<![A-Za-z0-9\u00C0-\u024F$£€#'’/-])`;
 const END = String.raw`(?![A-Za-z0-9\u00C0-\u024F])`;
 
@@ -714,11 +714,12 @@ rules.push({
 // the weekend, the full year, the fiscal year
 rules.push({
   name: 'the-period',
-  re: rx(String.raw`(?:(?<pre>early|late|over|during)\s+)?the\s+(?:(?<wk>weekend)|(?<fy>full|fiscal|calendar|current\s+fiscal|latest\s+fiscal|entire)\s+year)`),
+  re: rx(String.raw`(?:(?<pre>early|late|over|during)\s+)?the\s+(?:(?<wk>weekend)|(?<fy>full|fiscal|calendar|current\s+fiscal|latest\s+fiscal|entire)\s+year)|(?<edge>earlier|later|early|late)\s+in\s+the\s+(?<u>year|month|week|day)`),
   spanStart: (m) => (m.groups!.pre ? m.indices!.groups!.pre![1] + 1 - m.index : 0),
   resolve: (m, ctx) => {
     const g = m.groups!;
     if (!ctx.dct) return { type: 'DATE', value: null, note: NO_DCT };
+    if (g.u) return { type: 'DATE', value: valueAtGranularity(ctx.dct, parseUnit(g.u)) };
     if (g.wk) {
       const wd = isoWeekday(ctx.dct);
       // The weekend just past, unless the sentence looks ahead.
