@@ -49,6 +49,7 @@ function prepare() {
 
 /** Desktop VS Code through @vscode/test-electron. */
 async function runDesktop(exe, ext, ws) {
+  if (!existsSync(exe)) throw new HarnessError(`$VSCODE_EXECUTABLE=${exe} does not exist (it must be desktop VS Code's Electron binary, e.g. /usr/share/code/code).`);
   if (!process.env.DISPLAY && !process.env.NCA_UNDER_XVFB) {
     if (!which('xvfb-run')) throw new HarnessError('no $DISPLAY and no xvfb-run: `sudo apt-get install -y xvfb`, or unset VSCODE_EXECUTABLE to use code-server.');
     console.log('[integration] no $DISPLAY: re-running under xvfb-run -a');
