@@ -1,0 +1,102 @@
+// Writes a clean copy of articles (boilerplate lines removed, annotations carried
+// over) under an output folder with the same relative names, plus
+// clean-report.json. Shared by `news-annotate clean` and "News: Clean Corpus…".
+// Originals are never written: an output path equal to an input is refused.
+import { mkdirSync, realpathSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { cleanArticle, serializeBrat, type BratDocument, type CleanReport } from '../core/annotations';
+import { annPathFor } from './annotationFiles';
+import { writeFileAtomic } from './atomicWrite';
+
+export interface CleanInput {
+  /** Absolute path of the original .txt. */
+  txtPath: string;
+  /** Path relative to the output folder (forward slashes). */
+  rel: string;
+  text: string;
+  ann: BratDocument;
+  /** Whether the original had a .ann (a cleaned .ann is written only then). */
+  hasAnn: boolean;
+  bom: boolean;
+  problems: string[];
+}
+
+export interface CleanFileReport extends CleanReport {
+  file: string;
+  problems: string[];
+}
+
+export interface CleanCorpusReport {
+  out: string;
+  totals: { articles: number; removedLines: number; droppedAnnotations: number; droppedOther: number };
+  files: CleanFileReport[];
+  problems: string[];
+}
+
+export const CLEAN_REPORT_NAME = 'clean-report.json';
+
+function real(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+}
+
+/** Output paths that would overwrite an input, as "rel" names (empty when safe). */
+export function overwrittenOriginals(inputs: readonly CleanInput[], outDir: string): string[] {
+  const originals = new Set(inputs.flatMap((a) => [real(a.txtPath), real(annPathFor(a.txtPath))]));
+  return inputs.filter((a) => originals.has(real(join(outDir, a.rel))) || originals.has(real(annPathFor(join(outDir, a.rel))))).map((a) => a.rel);
+}
+
+/** Cleans and writes every input; returns the report (also written as clean-report.json). */
+export async function writeCleanCorpus(
+  inputs: readonly CleanInput[],
+  outDir: string,
+  boilerplateLinesOf: (input: CleanInput) => number[],
+  problems: string[] = [],
+): Promise<CleanCorpusReport> {
+  const clash = overwrittenOriginals(inputs, outDir);
+  if (clash.length) throw new Error(`the output folder would overwrite the original ${clash[0]}; choose another folder`);
+  const files: CleanFileReport[] = [];
+  for (const a of inputs) {
+    const r = cleanArticle(a.text, a.ann, boilerplateLinesOf(a));
+    const txtOut = join(outDir, ...a.rel.split('/'));
+    mkdirSync(dirname(txtOut), { recursive: true });
+    await writeFileAtomic(txtOut, (a.bom ? '\uFEFF' : '') + r.text);
+    if (a.hasAnn) await writeFileAtomic(annPathFor(txtOut), serializeBrat(r.ann, r.text, { bom: a.bom }));
+    files.push({ file: a.rel, ...r.report, problems: a.problems });
+  }
+  const report: CleanCorpusReport = {
+    out: outDir,
+    totals: {
+      articles: files.length,
+      removedLines: files.reduce((n, f) => n + f.removedLines.length, 0),
+      droppedAnnotations: files.reduce((n, f) => n + f.droppedAnnotations.length, 0),
+      droppedOther: files.reduce((n, f) => n + f.droppedOther.length, 0),
+    },
+    files,
+    problems,
+  };
+  mkdirSync(outDir, { recursive: true });
+  await writeFileAtomic(join(outDir, CLEAN_REPORT_NAME), JSON.stringify(report, null, 2) + '\n');
+  return report;
+}
+
+/** One line per article with something removed, then a total. */
+export function summarizeClean(report: CleanCorpusReport): string[] {
+  const out: string[] = [];
+  for (const f of report.files) {
+    if (f.removedLines.length === 0 && f.droppedAnnotations.length === 0) continue;
+    out.push(
+      `${f.file}: ${f.removedLines.length} line(s) removed` +
+        (f.droppedAnnotations.length ? `, ${f.droppedAnnotations.length} annotation(s) not carried (${f.droppedAnnotations.map((d) => `${d.id} ${d.type} "${d.text}"`).join(', ')})` : ''),
+    );
+  }
+  const t = report.totals;
+  out.push(
+    `cleaned ${t.articles} article(s) into ${report.out}: ${t.removedLines} boilerplate line(s) removed, ` +
+      `${t.droppedAnnotations} annotation(s) and ${t.droppedOther} dependent entr(ies) not carried; report: ${join(report.out, CLEAN_REPORT_NAME)}`,
+  );
+  return out;
+}
