@@ -19,6 +19,18 @@ function refDate(dct: Ymd | undefined): Date {
 
 /** Parses one explicit date/time string with chrono; only the components chrono is certain of. */
 export function parseExplicit(text: string, dct: Ymd | undefined): ExplicitParts | undefined {
+  const key = text + '|' + (dct ? `${dct.y}-${dct.m}-${dct.d}` : '');
+  if (cache.has(key)) return cache.get(key);
+  const parts = parseExplicitUncached(text, dct);
+  if (cache.size >= CACHE_SIZE) cache.clear();
+  cache.set(key, parts);
+  return parts;
+}
+
+const CACHE_SIZE = 2000;
+const cache = new Map<string, ExplicitParts | undefined>();
+
+function parseExplicitUncached(text: string, dct: Ymd | undefined): ExplicitParts | undefined {
   const results = chrono.strict.parse(text, { instant: refDate(dct), timezone: 0 });
   const r = results[0];
   if (!r) return undefined;

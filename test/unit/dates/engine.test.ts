@@ -159,3 +159,28 @@ describe('date engine: awkward input', () => {
 function pick(m: DateMention): [string, string | null] {
   return [m.type, m.value];
 }
+
+describe('date engine: property', () => {
+  it('never throws; mentions are sorted, disjoint, inside the text and match their span (fast-check)', async () => {
+    const fc = await import('fast-check');
+    const words = ['on', 'Tuesday', 'May', 'may', 'the', 'last', 'ten', 'years', 'ago', '2012', 'since', 'Oct.', '13,', '1998',
+      'third-quarter', 'a', 'year', 'earlier', '10:30', 'p.m.', 'EST', 'every', 'week', 'now', '\r\n', '\uFEFF', '😀', 'é', 'noon',
+      'the following', 'mid-', '1990s', "'80s", 'fiscal', '12/03/1998', 'spring', 'Christmas', '-', ',', '.'];
+    const textArb = fc.array(fc.oneof(fc.constantFrom(...words), fc.string({ maxLength: 4 })), { maxLength: 40 }).map((a) => a.join(' '));
+    const dateArb = fc.option(fc.constantFrom('2025-09-20', '1998-01-08', '2000-02-29', 'not a date'), { nil: undefined });
+    fc.assert(
+      fc.property(textArb, dateArb, (text, d) => {
+        const all = engine.recognize(text, d ? { value: d, source: 'test' } : undefined);
+        let prevEnd = 0;
+        for (const m of all) {
+          if (m.start < prevEnd || m.end <= m.start || m.end > text.length) return false;
+          if (text.slice(m.start, m.end) !== m.text) return false;
+          if (m.value === null && !m.note) return false;
+          prevEnd = m.end;
+        }
+        return true;
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
