@@ -12,3 +12,4 @@ export * from './tokens';
 export * from './export';
 export * from './import';
 export * from './clean';
+export * from './merge';

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import {
   addTextBound,
   findEntry,
+  mergeBrat,
   nextId,
   parseBrat,
   relabel,
@@ -161,5 +162,22 @@ describe('brat offsets with non-BMP characters', () => {
     assert.deepEqual(textBounds(doc)[0].fragments, [{ start: 0, end: 3 }]);
     addTextBound(doc, text, 'PER', [{ start: 4, end: 10 }]);
     assert.equal(serializeBrat(doc, text, { bom: true }), 'T1\tPER 1 4\tAda\nT2\tPER 5 11\tMoreau\n');
+  });
+});
+
+describe('merging with a .ann changed on disk', () => {
+  it('keeps the disk entries and adds ours, renumbering clashing ids and their references', () => {
+    const base = 'T1\tPER 0 10\tAda Moreau\n';
+    const disk = parseBrat(base + 'T2\tORG 19 30\tLumen Group\n', TEXT);
+    const ours = parseBrat(base, TEXT);
+    const t = addTextBound(ours, TEXT, 'LOC', [{ start: 34, end: 39 }]); // T2 here too
+    setNote(ours, t.id, 'the city');
+    addTextBound(ours, TEXT, 'ORG', [{ start: 19, end: 30 }]); // same as disk's T2
+    const { merged, added } = mergeBrat(disk, ours);
+    assert.equal(added, 2);
+    assert.equal(
+      serializeBrat(merged, TEXT),
+      'T1\tPER 0 10\tAda Moreau\nT2\tORG 19 30\tLumen Group\nT3\tLOC 34 39\tPorto\n#1\tAnnotatorNotes T3\tthe city\n',
+    );
   });
 });
