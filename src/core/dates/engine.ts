@@ -58,7 +58,8 @@ export function recognizeDates(text: string, articleDate: ArticleDateInfo | unde
       }
       const match = m;
       const start = m.index + (rule.spanStart ? rule.spanStart(m) : 0);
-      candidates.push({ start, end: m.index + m[0].length, priority, resolve: (ctx) => rule.resolve(match, ctx) });
+      const end = m.index + (rule.spanEnd ? rule.spanEnd(m) : m[0].length);
+      candidates.push({ start, end, priority, resolve: (ctx) => rule.resolve(match, ctx) });
       if (candidates.length > MAX_DATE_MENTIONS * 4) break;
     }
   });

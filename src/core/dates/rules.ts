@@ -34,6 +34,8 @@ export interface Rule {
   resolve: (m: RegExpExecArray, ctx: ResolveContext) => Resolution;
   /** Where the mention starts inside the match, when the match needs its leading words for context only. */
   spanStart?: (m: RegExpExecArray) => number;
+  /** Where the mention ends inside the match (default: the match's end). */
+  spanEnd?: (m: RegExpExecArray) => number;
 }
 
 const NO_DCT = 'relative to the article date, which is unknown';
@@ -74,7 +76,8 @@ function yearForMonth(ctx: ResolveContext, month: number, day?: number): number 
   let diff = month - dct.m;
   if (diff === 0 && day !== undefined) diff = day > dct.d ? 0.5 : day < dct.d ? -0.5 : 0;
   if (ctx.tense === 'future') return diff < -2 ? dct.y + 1 : dct.y;
-  const window = ctx.tense === 'past' ? 1 : 2;
+  // Past tense still allows a month or two ahead (deadlines: "by May"); otherwise up to four months ahead.
+  const window = ctx.tense === 'past' ? 2 : 4;
   return diff > window ? dct.y - 1 : dct.y;
 }
 
@@ -136,6 +139,22 @@ function shift(v: Ymd, unit: Unit, n: number): Ymd {
 
 function refYmd(p: RefPoint | undefined): Ymd | undefined {
   return p ? { y: p.y, m: p.m ?? 1, d: p.d ?? 1 } : undefined;
+}
+
+/** Anchor for day-level anaphora ("the day before", "two days later"): the last date with a day, else the article date. */
+function dayAnchor(ctx: ResolveContext): Ymd | undefined {
+  const p = anchorPoint(ctx);
+  if (p && p.m !== undefined && p.d !== undefined) return { y: p.y, m: p.m, d: p.d };
+  return ctx.dct;
+}
+
+/** Anchor for anaphora at a unit's granularity: the last date precise enough for it, else the article date. */
+function unitAnchor(ctx: ResolveContext, unit: Unit): Ymd | undefined {
+  if (unit === 'day' || unit === 'night' || unit === 'week' || unit === 'weekend' || unit === 'hour' || unit === 'minute' || unit === 'second') return dayAnchor(ctx);
+  const p = anchorPoint(ctx);
+  if (!p) return undefined;
+  if ((unit === 'month' || unit === 'quarter') && p.m === undefined) return ctx.dct ?? refYmd(p);
+  return refYmd(p);
 }
 
 function quarterShift(q: { y: number; q: number }, n: number): { y: number; q: number } {
@@ -316,7 +335,7 @@ function resolveRelative(m: RegExpExecArray, ctx: ResolveContext): Resolution {
   const g = m.groups!;
   const det = lower(g.det);
   const d = DET_OFFSETS[det] ?? { off: 0, anaphoric: false };
-  const anchor = d.anaphoric ? refYmd(anchorPoint(ctx)) : ctx.dct;
+  const anchor = d.anaphoric ? (g.u ? unitAnchor(ctx, parseUnit(g.u)) : dayAnchor(ctx)) : ctx.dct;
   if (g.wd) {
     const wd = WEEKDAYS[lower(g.wd)];
     const dir = d.off === 0 ? (d.anaphoric ? undefined : 0) : (d.off as -1 | 1);
@@ -379,13 +398,16 @@ rules.push({
 // Friday, late Tuesday, Friday morning
 rules.push({
   name: 'weekday',
-  re: rx(String.raw`(?:(?<pre>early|late)\s+)?(?<wd>${WEEKDAY_RE})(?:\s+(?<part>${DAY_PART_RE}))?`),
+  re: rx(String.raw`(?:(?<pre>early|late)\s+)?(?<wd>${WEEKDAY_RE})(?:\s+(?<part>${DAY_PART_RE}))?(?<poss>['’]s)?`),
   accept: (m) => /^[A-Z]/.test(m.groups!.wd),
+  spanEnd: (m) => (m.groups!.poss ? m[0].length - m.groups!.poss.length : m[0].length),
   resolve: (m, ctx) => {
     const g = m.groups!;
     const wd = WEEKDAYS[lower(g.wd)];
-    const v = weekdayDate(ctx, wd);
-    const part = g.part ? 'T' + DAY_PARTS[lower(g.part)] : '';
+    // "Wednesday's ruling" names something that has happened.
+    const v = weekdayDate(g.poss ? { ...ctx, tense: 'past' } : ctx, wd);
+    // TimeBank mostly gives "Friday night" the day's value alone.
+    const part = '';
     if (!v) return { type: 'DATE', value: `XXXX-WXX-${wd}${part}`, note: NO_DCT };
     return { type: 'DATE', value: dateVal(v) + part, setsRef: v };
   },
@@ -548,7 +570,7 @@ rules.push({
     const deictic = dir === 'ago' || dir === 'hence' || dir === 'from now' || dir === 'back';
     if (n === undefined) return { type: 'DATE', value: back ? 'PAST_REF' : 'FUTURE_REF' };
     if (unit === 'year' && n === 1 && back && ctx.quarterContext) return yearAgo(ctx, ctx.dct);
-    const base = deictic ? ctx.dct : refYmd(anchorPoint(ctx));
+    const base = deictic ? ctx.dct : unitAnchor(ctx, unit);
     if (!base) return { type: 'DATE', value: null, note: NO_DCT };
     const units = unit === 'hour' || unit === 'minute' || unit === 'second' ? 'day' : unit;
     const whole = Number.isInteger(n) ? n : Math.round(n);
@@ -696,7 +718,7 @@ rules.push({
   re: rx(String.raw`(?:(?<pre>earlier|later|early|late)\s+)?(?:the\s+day\s+(?<dir>before|after|earlier|later)|(?:that|the\s+same)\s+(?<u>day|week|month|year|morning|night|evening|afternoon))`),
   resolve: (m, ctx) => {
     const g = m.groups!;
-    const base = refYmd(anchorPoint(ctx));
+    const base = g.dir ? dayAnchor(ctx) : refYmd(anchorPoint(ctx));
     if (!base) return { type: 'DATE', value: null, note: NO_DCT };
     if (g.dir) {
       const v = addDays(base, /before|earlier/i.test(g.dir) ? -1 : 1);
