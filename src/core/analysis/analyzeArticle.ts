@@ -3,6 +3,7 @@ import type { CorpusConfig } from '../config/types';
 import type { BoilerplateEngine, CorpusLineStats, DateEngine, EntityEngine } from '../engines';
 import { buildActors } from '../entities/actors';
 import { gazetteer } from '../entities/gazetteer';
+import { foldName } from '../text/fold';
 import { checkInput, DEFAULT_LIMITS, type InputLimits } from '../text/input';
 import { splitLines } from '../text/lines';
 import { splitSentences } from '../text/sentences';
@@ -72,7 +73,9 @@ export function analyzeArticle(fullText: string, opts: AnalyzeOptions): ArticleA
       .filter((e) => kinds.has(e.kind))
       .map((e) => {
         const line = upperBound(lineStarts, e.start) - 1;
-        const dem = e.kind === 'other' && !e.refersTo ? g.demonym(e.text) : undefined;
+        // Demonyms ("Malian", "Togolese") refer to their country, whichever kind the engine gave them.
+        const dem = (e.kind === 'other' || e.kind === 'place') && !e.refersTo ? g.demonym(e.text) : undefined;
+        if (dem && foldName(dem.name) === foldName(e.text)) return { ...e, ...(flagged.has(upperBound(lineStarts, e.start) - 1) ? { inBoilerplate: true } : {}) };
         return { ...e, ...(dem ? { refersTo: dem.name } : {}), ...(flagged.has(line) ? { inBoilerplate: true } : {}) };
       });
   }

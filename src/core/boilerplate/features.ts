@@ -24,6 +24,9 @@ const MONTH_RE =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|januari|februari|maret|mei|agustus|desember|ago|dic|dez)\b\.?/iu;
 const TIME_AGO_RE = /\b(?:\d+\s*(?:min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago|am|pm|gmt|utc|est|edt|pst|pdt|cet)\b/iu;
 
+const COMMENT_META_RE =
+  /(?:\b(?:says|said|wrote|replied|schreibt|dit|disse|dice|berkata|menulis)\s*:?$|^(?:reply|antworten|répondre|responder|balas|rispondi)$|^\d+\s*(?:comments?|replies|responses|kommentare|commentaires|comentários|comentarios|komentar)\b|\bat\s+\d{1,2}:\d{2}\s*(?:am|pm)?$|\b\d+\s+(?:likes?|points?|upvotes?)$|^(?:like|upvote|downvote|report|flag)$)/iu;
+
 export interface LineInfo {
   /** Index into the article's lines. */
   line: number;
@@ -35,6 +38,7 @@ export interface LineInfo {
   nameLike: boolean;
   dateLike: boolean;
   teaser: boolean;
+  commentMarker: boolean;
 }
 
 export interface ArticleFeatures {
@@ -53,6 +57,8 @@ const BASE_NAMES = [
   'relPos', 'isFirst', 'isLast', 'firstNearBody', 'inBody', 'beforeBody', 'afterBody', 'beforeBodyNear', 'afterBodyNear',
   'bodyOverlap', 'overlapOutside', 'prose', 'teaser', 'teaserAfterBody', 'shortRun', 'proseWin3', 'proseWin8',
   'lenWin2', 'prevProse', 'nextProse', 'prevLex', 'nextLex', 'bodyShare', 'shortOutside', 'proseOutside',
+  'commentMarker', 'afterCommentMarker', 'commentWin', 'proseCharsBefore', 'proseCharsAfter', 'nearProseDist',
+  'afterBodyProse', 'afterBodyShort', 'beforeBodyShort', 'firstLine3', 'bodyAfterCommentStart',
 ];
 
 export const FEATURE_NAMES: readonly string[] = BASE_NAMES;
@@ -142,11 +148,14 @@ export function articleFeatures(lineTexts: string[]): ArticleFeatures {
     const dateLike = s.chars <= 80 && (MONTH_RE.test(s.text) || TIME_AGO_RE.test(s.text) || /\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b/.test(s.text)) && s.wordCount <= 12;
     const teaser = ELLIPSIS_RE.test(s.text) && s.wordCount >= 6;
     shapes.push(s);
-    infos.push({ line: i, text: s.text, chars: s.chars, words: s.wordCount, prose: isProse(s, hits), hits, nameLike, dateLike, teaser });
+    const commentMarker = hits.some((h) => h.category === 'comments') || (s.chars <= 120 && COMMENT_META_RE.test(s.text));
+    infos.push({ line: i, text: s.text, chars: s.chars, words: s.wordCount, prose: isProse(s, hits), hits, nameLike, dateLike, teaser, commentMarker });
   }
   const n = infos.length;
   // Body: prose lines weigh their length, others a penalty.
-  const values = infos.map((f) => (f.prose && !f.teaser ? f.chars : -(25 + Math.min(f.chars, 200) * 0.5)));
+  const values = infos.map((f) =>
+    f.commentMarker ? -1500 : f.prose && !f.teaser ? f.chars : -(25 + Math.min(f.chars, 200) * 0.5) - (f.hits.length > 0 ? 150 : 0),
+  );
   const body = bestSegment(values);
   const [b0, b1] = body;
   // Body vocabulary (content words).
@@ -179,6 +188,36 @@ export function articleFeatures(lineTexts: string[]): ArticleFeatures {
     const b = Math.min(n - 1, j + r);
     return (prefix[b + 1] - prefix[a] - proseArr[j]) / Math.max(1, b - a);
   };
+  // Prose characters before/after each line, comment markers seen so far.
+  const proseChars = infos.map((f) => (f.prose ? f.chars : 0));
+  const proseTotal = proseChars.reduce((a, b) => a + b, 0);
+  const proseBefore: number[] = [];
+  let acc = 0;
+  for (let j = 0; j < n; j++) {
+    proseBefore.push(acc);
+    acc += proseChars[j];
+  }
+  const firstProse = proseArr.indexOf(1);
+  const markerSeen: number[] = [];
+  let seen = 0;
+  for (let j = 0; j < n; j++) {
+    markerSeen.push(seen);
+    if (infos[j].commentMarker && firstProse >= 0 && j > firstProse) seen = 1;
+  }
+  const mpre = [0];
+  for (const f of infos) mpre.push(mpre[mpre.length - 1] + (f.commentMarker ? 1 : 0));
+  const nearProse: number[] = new Array<number>(n).fill(n);
+  let last = -1;
+  for (let j = 0; j < n; j++) {
+    if (proseArr[j]) last = j;
+    if (last >= 0) nearProse[j] = j - last;
+  }
+  last = -1;
+  for (let j = n - 1; j >= 0; j--) {
+    if (proseArr[j]) last = j;
+    if (last >= 0) nearProse[j] = Math.min(nearProse[j], last - j);
+  }
+  const bodyAfterComment = b0 >= 0 && markerSeen[b0] ? 1 : 0;
   const rows: number[][] = [];
   for (let j = 0; j < n; j++) {
     const f = infos[j];
@@ -255,6 +294,17 @@ export function articleFeatures(lineTexts: string[]): ArticleFeatures {
       totalChars > 0 ? bodyChars / totalChars : 0,
       inBody ? 0 : f.words <= 6 ? 1 : 0,
       inBody ? 0 : f.prose ? 1 : 0,
+      f.commentMarker ? 1 : 0,
+      markerSeen[j],
+      (mpre[Math.min(n, j + 6)] - mpre[Math.max(0, j - 5)]) / 5,
+      proseTotal > 0 ? proseBefore[j] / proseTotal : 0,
+      proseTotal > 0 ? (proseTotal - proseBefore[j] - proseChars[j]) / proseTotal : 0,
+      Math.log1p(Math.min(nearProse[j], 50)) / 4,
+      after > 0 && f.prose ? 1 : 0,
+      after > 0 && f.words <= 6 ? 1 : 0,
+      before > 0 && f.words <= 6 ? 1 : 0,
+      j <= 2 && b0 >= 0 && b0 <= 4 ? 1 : 0,
+      bodyAfterComment,
     ];
     rows.push(row);
   }

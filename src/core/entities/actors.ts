@@ -48,8 +48,20 @@ export function buildActors(text: string, entities: EntityMention[], sentences: 
     const f = foldName(m.text);
     if (!c.forms.has(f)) c.forms.set(f, m.text);
   }
+  // A lone surname the engine did not call a person ("Putin" in a headline) joins the person it names.
+  const surnameOf = (m: EntityMention) =>
+    m.kind !== 'person' && !m.refersTo && !/\s/.test(m.text.trim()) && !/^[\p{Lu}\d&-]{2,}$/u.test(m.text)
+      ? personClusters.find((c) => foldName(c.name).split(/\s+/).slice(1).includes(foldName(m.text)))
+      : undefined;
+  for (const m of entities) {
+    const c = surnameOf(m);
+    if (!c) continue;
+    c.mentions.push(m);
+    clusterOf.set(m, c);
+    if (!c.forms.has(foldName(m.text))) c.forms.set(foldName(m.text), m.text);
+  }
   // Organisations: an acronym in brackets right after a name is that name's other form.
-  const orgs = entities.filter((e) => e.kind === 'organization').sort((a, b) => a.start - b.start);
+  const orgs = entities.filter((e) => e.kind === 'organization' && !clusterOf.has(e)).sort((a, b) => a.start - b.start);
   const acronymOf = new Map<string, Cluster>();
   for (let k = 0; k < orgs.length; k++) {
     const m = orgs[k];
@@ -68,7 +80,7 @@ export function buildActors(text: string, entities: EntityMention[], sentences: 
   }
   // Places and other names; demonyms ("Malian") join the place they refer to.
   for (const m of entities) {
-    if (m.kind === 'person' || m.kind === 'organization') continue;
+    if (m.kind === 'person' || m.kind === 'organization' || clusterOf.has(m)) continue;
     if (m.refersTo) {
       const c = add('place', m.refersTo, m);
       c.demonyms.add(m.text);

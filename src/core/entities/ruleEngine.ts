@@ -89,6 +89,14 @@ function emitRun(text: string, r: Span, whole: Tok[], toks: Tok[], out: EntityMe
     let lastTitle = -1;
     run.forEach((t, k) => { if (isTitleWord(stripPossessive(t.text))) lastTitle = k; });
     let titledByRole = false;
+    // Words before the first title word can be names of their own ("Russian | President", "Malian | President").
+    const firstTitle = run.findIndex((t) => isTitleWord(stripPossessive(t.text)));
+    if (firstTitle > 0) {
+      const prefix = run.slice(0, firstTitle);
+      const surface = text.slice(prefix[0].start, prefix[prefix.length - 1].end).replace(/['’]s$/, '');
+      const g = gazetteer();
+      if (g.demonym(surface) || g.country(surface) || g.capital(surface)) emitRun(text, r, prefix, toks, out);
+    }
     if (lastTitle >= 0 && lastTitle < run.length - 1) {
       run = run.slice(lastTitle + 1);
       titledByRole = true;
@@ -137,6 +145,7 @@ function isSentenceStart(text: string, r: Span, t: Tok): boolean {
 function classify(words: string[], surface: string, titled: boolean, initialOnly: boolean): EntityKind | undefined {
   const g = gazetteer();
   const lower = words.map((w) => stripPossessive(w).toLowerCase().replace(/\.$/, ''));
+  if (words.length === 1 && g.demonym(surface) && !g.country(surface)) return 'other';
   if (g.country(surface) || g.capital(surface)) return 'place';
   if (words.length === 1 && g.demonym(surface)) return 'other';
   if (/^[\p{Lu}\d&-]{2,}$/u.test(surface) && !/^\d+$/.test(surface)) return 'organization';

@@ -8,6 +8,7 @@ import { foldToken } from './features';
 import type { NerModel } from './model';
 import { chunksFromTags } from './tags';
 import { tagSentences } from './tagger';
+import { lexiconKind, lexiconMatches } from './newsLexicon';
 import { isTitleWord } from './titles';
 import { tokenize, type Token } from './tokenize';
 
@@ -21,6 +22,37 @@ export interface NerEngineOptions {
 }
 
 const ENDERS = new Set(['.', '!', '?', '...', '…']);
+
+/**
+ * Second parts of hyphenated compounds that make a name into an adjective ("ISIS-affiliated",
+ * "Russian-backed", "Paris-based"). CoNLL keeps such compounds as one MISC token; the engine splits
+ * them so the name itself is recognised with its own kind.
+ */
+const COMPOUND_TAILS = new Set(
+  ('affiliated led backed based born linked owned run allied aligned controlled sponsored funded supported inspired ' +
+    'held occupied dominated bound related friendly brokered made style era registered listed trained armed')
+    .split(' '),
+);
+
+/** Splits "Name-tail" tokens (tail in COMPOUND_TAILS, name capitalised) into name, hyphen, tail. */
+function splitCompounds(tokens: Token[]): Token[] {
+  let out: Token[] | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const h = t.text.lastIndexOf('-');
+    const split = h > 0 && h < t.text.length - 1 && /^\p{Lu}/u.test(t.text) && COMPOUND_TAILS.has(t.text.slice(h + 1).toLowerCase());
+    if (!split) {
+      out?.push(t);
+      continue;
+    }
+    out ??= tokens.slice(0, i);
+    const a = t.start + h;
+    out.push({ start: t.start, end: a, text: t.text.slice(0, h) });
+    out.push({ start: a, end: a + 1, text: '-' });
+    out.push({ start: a + 1, end: t.end, text: t.text.slice(h + 1) });
+  }
+  return out ?? tokens;
+}
 
 /** Merged, clamped, sorted regions. */
 function normalizeRegions(text: string, regions: Span[]): Span[] {
@@ -49,7 +81,7 @@ export function sentencesOf(text: string, regions: Span[], maxTokens = 400_000, 
   let budget = maxTokens;
   for (const r of normalizeRegions(text, regions)) {
     if (budget <= 0) break;
-    const toks = tokenize(text, r.start, r.end, budget);
+    const toks = splitCompounds(tokenize(text, r.start, r.end, budget));
     budget -= toks.length;
     let cur: Token[] = [];
     for (let i = 0; i < toks.length; i++) {
@@ -83,29 +115,77 @@ export function createNerEngine(model: NerModel, options: NerEngineOptions = {})
       const tagged = tagSentences(model, sents.map((s) => s.map((t) => t.text)));
       const out: EntityMention[] = [];
       sents.forEach((s, si) => {
-        const tags = tagged.tags[si];
+        const words = s.map((t) => t.text);
         const conf = tagged.confidence[si];
-        for (const c of chunksFromTags(model.tagSet, tags)) {
-          let start = c.start;
-          if (c.type === 'PER') while (c.end - start > 1 && isTitleWord(foldToken(s[start].text))) start++;
+        const spans: { start: number; end: number; kind: EntityKind; source: string; p: number }[] = [];
+        for (const c of chunksFromTags(model.tagSet, tagged.tags[si])) {
           const kind = LABEL_TO_KIND[c.type];
           if (!kind) continue;
           let p = 1;
-          for (let i = start; i < c.end; i++) p = Math.min(p, conf[i]);
-          const from = s[start].start;
-          const to = s[c.end - 1].end;
-          out.push({
-            start: from,
-            end: to,
-            text: text.slice(from, to),
-            kind,
-            source: 'perceptron',
-            confidence: Math.round(p * 1000) / 1000,
-          });
+          for (let i = c.start; i < c.end; i++) p = Math.min(p, conf[i] ?? 1);
+          spans.push({ start: c.start, end: c.end, kind, source: 'perceptron', p });
+        }
+        postRules(words, spans);
+        for (const sp of spans) {
+          const from = s[sp.start].start;
+          const to = s[sp.end - 1].end;
+          out.push({ start: from, end: to, text: text.slice(from, to), kind: sp.kind, source: sp.source, confidence: Math.round(sp.p * 1000) / 1000 });
         }
       });
       out.sort((a, b) => a.start - b.start || a.end - b.end);
       return out;
     },
   };
+}
+
+interface TokenSpan {
+  start: number;
+  end: number;
+  kind: EntityKind;
+  source: string;
+  p: number;
+}
+
+/**
+ * Principled corrections of the CoNLL model's output for news text, in place:
+ * 1. person spans lose leading title words ("General Assimi Goïta" → "Assimi Goïta");
+ * 2. a single title word tagged as something else right before a title or a person is dropped
+ *    ("Defense" in "Defense Minister General Sadio Camara");
+ * 3. names of the curated news lexicon take its kind, and are added where the model missed them;
+ * 4. an all-caps acronym in brackets right after a recognised name takes that name's kind
+ *    ("Confederation of African Football (CAF)", "… Exhibition (BAMEX 2025)").
+ */
+export function postRules(words: readonly string[], spans: TokenSpan[]): void {
+  const folded = (i: number) => foldToken(words[i]);
+  for (const sp of spans) {
+    if (sp.kind === 'person') while (sp.end - sp.start > 1 && isTitleWord(folded(sp.start))) sp.start++;
+  }
+  for (let k = spans.length - 1; k >= 0; k--) {
+    const sp = spans[k];
+    if (sp.kind === 'person' || sp.end - sp.start !== 1 || !isTitleWord(folded(sp.start))) continue;
+    const next = sp.end < words.length ? folded(sp.end) : '';
+    if (next && isTitleWord(next) && next !== 'of' && next !== 'the' && next !== 'and') spans.splice(k, 1);
+  }
+  for (const sp of spans) {
+    const kind = lexiconKind(words.slice(sp.start, sp.end));
+    if (kind && kind !== sp.kind) {
+      sp.kind = kind;
+      sp.source = 'perceptron+lexicon';
+    }
+  }
+  const covered = (a: number, b: number) => spans.some((sp) => sp.start < b && a < sp.end);
+  for (const hit of lexiconMatches(words)) {
+    if (covered(hit.start, hit.end)) continue;
+    spans.push({ start: hit.start, end: hit.end, kind: hit.kind, source: 'lexicon', p: 0.9 });
+  }
+  spans.sort((a, b) => a.start - b.start);
+  for (let k = 0; k < spans.length; k++) {
+    const sp = spans[k];
+    const a = sp.end;
+    if (a + 2 >= words.length || words[a] !== '(' || !/^\p{Lu}[\p{Lu}\d&.-]+$/u.test(words[a + 1])) continue;
+    let close = a + 2;
+    while (close < words.length && close < a + 4 && words[close] !== ')') close++;
+    if (words[close] !== ')' || covered(a + 1, a + 2)) continue;
+    spans.splice(k + 1, 0, { start: a + 1, end: a + 2, kind: sp.kind, source: 'perceptron+acronym', p: sp.p });
+  }
 }

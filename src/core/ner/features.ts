@@ -1,7 +1,7 @@
 // Hashed features of tokens in context. Every token's strings (normalised word,
 // folded lower case, shapes, affixes) are hashed once and cached; a feature is a
 // template id mixed with those hashes, reduced to a row of the weight table.
-import { fmix, hashRange, hashString, mix, mix3 } from './hash';
+import { hashRange, hashString, mix, mix3 } from './hash';
 import { Gazetteer, GAZ_SOURCES } from './gazetteer';
 
 export interface TokInfo {
@@ -195,7 +195,7 @@ function isCapsSentence(s: TokInfo[]): boolean {
 const T = {
   bias: 1, w: 2, l: 3, lm1: 4, lm2: 5, lp1: 6, lp2: 7, bgm: 8, bgp: 9, pre: 10, suf: 14, shape: 18, ss: 19,
   sm1: 20, sp1: 21, sss: 22, first: 23, caps: 24, capsL: 25, docLower: 26, docCapMid: 27, gaz: 28, tokType: 29,
-  wm1: 30, wp1: 31, part: 32, partGaz: 33, lm1ss: 34, lp1ss: 35, gazNeighbor: 36, extra: 37, sm2: 38, sp2: 39,
+  wm1: 30, wp1: 31, part: 32, partGaz: 33, lm1ss: 34, lp1ss: 35, gazNeighbor: 36, sm2: 38, sp2: 39,
   len: 40, trigramShape: 41, gazW: 42,
 } as const;
 
@@ -211,19 +211,30 @@ export function sentenceFeatures(
   si: number,
   lex: Lexicon,
   mask: number,
-  extra?: ArrayLike<number>[],
+  rowIndex?: Int32Array,
 ): { rows: Int32Array; offsets: Int32Array } {
   const s = doc.sentences[si];
   const n = s.length;
   const caps = doc.caps[si];
   const gaz = doc.gaz[si];
-  const buf: number[] = [];
+  let buf = new Int32Array(64 * n + 16);
+  let len = 0;
   const offsets = new Int32Array(n + 1);
   const push = (h: number): void => {
-    buf.push(h & mask);
+    let r = h & mask;
+    if (rowIndex) {
+      r = rowIndex[r];
+      if (r < 0) return;
+    }
+    if (len === buf.length) {
+      const b = new Int32Array(buf.length * 2);
+      b.set(buf);
+      buf = b;
+    }
+    buf[len++] = r;
   };
   for (let i = 0; i < n; i++) {
-    offsets[i] = buf.length;
+    offsets[i] = len;
     const t = s[i];
     const pm1 = i > 0 ? s[i - 1] : null;
     const pm2 = i > 1 ? s[i - 2] : null;
@@ -293,13 +304,8 @@ export function sentenceFeatures(
         if (pt !== undefined) push(mix3(T.partGaz, pt, last));
       }
     }
-    if (extra && extra[i]) {
-      const e = extra[i];
-      for (let k = 0; k < e.length; k++) push(mix(T.extra, e[k]));
-    }
   }
-  offsets[n] = buf.length;
-  return { rows: Int32Array.from(buf), offsets };
+  offsets[n] = len;
+  return { rows: buf.subarray(0, len), offsets };
 }
 
-export { fmix };

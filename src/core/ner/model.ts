@@ -6,8 +6,10 @@ import type { Lexicon } from './features';
 import { makeTagSet, type TagScheme, type TagSet } from './tags';
 
 export interface Stage {
-  /** rows * nt weights, row-major. */
-  weights: Float32Array;
+  /** rows * nt weights, row-major: floats while training, 16-bit integers (times scale) once loaded. */
+  weights: Float32Array | Int16Array;
+  /** Multiplier of weights (1 for floats). */
+  scale: number;
   /** (nt + 1) * nt transition weights; row nt = sentence start. */
   trans: Float32Array;
 }
@@ -20,8 +22,21 @@ export interface NerModel {
   /** Stage 0 tags from local features; stage 1 (optional) adds document-level evidence from stage 0. */
   stages: Stage[];
   lexicon: Lexicon;
+  /**
+   * Set on loaded models: hashed row → compact row (or -1 when the row is zero in every stage).
+   * Stage weights then hold compact rows only, which keeps the tables small and cache-friendly.
+   */
+  rowIndex?: Int32Array;
   /** Free-form facts about training (data sizes, dev F1), for reports. */
   info: Record<string, unknown>;
+}
+
+/** Weight of hashed row `row` and tag `tag` in a stage, whether the model is compact or not. */
+export function weightAt(model: NerModel, stage: number, row: number, tag: number): number {
+  const nt = model.tagSet.tags.length;
+  const st = model.stages[stage];
+  const r = model.rowIndex ? model.rowIndex[row] : row;
+  return r < 0 ? 0 : st.weights[r * nt + tag] * st.scale;
 }
 
 const MAGIC = 0x4d52454e; // "NERM" little-endian
@@ -36,6 +51,7 @@ export function newModel(scheme: TagScheme, bits: number, lexicon: Lexicon, stag
     bits,
     stages: Array.from({ length: stages }, () => ({
       weights: new Float32Array((1 << bits) * nt),
+      scale: 1,
       trans: new Float32Array((nt + 1) * nt),
     })),
     lexicon,
@@ -127,9 +143,10 @@ export function serializeModel(model: NerModel, pruneBelow = 0): Uint8Array {
     scales: [] as number[],
   };
   const stageData: { bitmap: Uint8Array; values: Int16Array; trans: Float32Array }[] = [];
-  for (const st of model.stages) {
+  for (let si = 0; si < model.stages.length; si++) {
+    const st = model.stages[si];
     let max = 0;
-    for (let i = 0; i < st.weights.length; i++) max = Math.max(max, Math.abs(st.weights[i]));
+    for (let i = 0; i < st.weights.length; i++) max = Math.max(max, Math.abs(st.weights[i] * st.scale));
     const scale = max > 0 ? max / 32767 : 1;
     header.scales.push(scale);
     const bitmap = new Uint8Array(rows / 8);
@@ -137,13 +154,13 @@ export function serializeModel(model: NerModel, pruneBelow = 0): Uint8Array {
     for (let r = 0; r < rows; r++) {
       let any = false;
       for (let t = 0; t < nt; t++) {
-        const v = st.weights[r * nt + t];
+        const v = weightAt(model, si, r, t);
         if (Math.abs(v) >= pruneBelow && Math.round(v / scale) !== 0) any = true;
       }
       if (!any) continue;
       bitmap[r >> 3] |= 1 << (r & 7);
       for (let t = 0; t < nt; t++) {
-        const v = st.weights[r * nt + t];
+        const v = weightAt(model, si, r, t);
         vals.push(Math.abs(v) >= pruneBelow ? Math.round(v / scale) : 0);
       }
     }
@@ -174,19 +191,37 @@ export function deserializeModel(bytes: Uint8Array): NerModel {
   model.info = header.info ?? {};
   const nt = model.tagSet.tags.length;
   const rows = 1 << header.bits;
+  const parts: { trans: Float32Array; bitmap: Uint8Array; values: Int16Array; scale: number }[] = [];
   for (let s = 0; s < header.stages; s++) {
     const trans = r.f32s();
     const bitmap = r.u8s();
     const values = r.i16s();
-    const scale = header.scales[s];
-    const weights = new Float32Array(rows * nt);
-    let k = 0;
-    for (let row = 0; row < rows; row++) {
-      if (!(bitmap[row >> 3] & (1 << (row & 7)))) continue;
-      for (let t = 0; t < nt; t++) weights[row * nt + t] = values[k++] * scale;
-    }
-    if (k !== values.length) throw new Error('NER model file is inconsistent (weight count)');
-    model.stages.push({ weights, trans });
+    if (bitmap.length * 8 !== rows) throw new Error('NER model file is inconsistent (row bitmap)');
+    parts.push({ trans, bitmap, values, scale: header.scales[s] });
   }
+  // Compact rows: the union of the stages' non-zero rows.
+  const rowIndex = new Int32Array(rows).fill(-1);
+  let compact = 0;
+  for (let row = 0; row < rows; row++) {
+    const byte = row >> 3;
+    const bit = 1 << (row & 7);
+    for (const p of parts)
+      if (p.bitmap[byte] & bit) {
+        rowIndex[row] = compact++;
+        break;
+      }
+  }
+  for (const p of parts) {
+    const weights = new Int16Array(Math.max(1, compact) * nt);
+    let k = 0;
+    for (let row = 0; row < rows && k < p.values.length; row++) {
+      if (!(p.bitmap[row >> 3] & (1 << (row & 7)))) continue;
+      const c = rowIndex[row] * nt;
+      for (let t = 0; t < nt; t++) weights[c + t] = p.values[k++];
+    }
+    if (k !== p.values.length) throw new Error('NER model file is inconsistent (weight count)');
+    model.stages.push({ weights, scale: p.scale, trans: p.trans });
+  }
+  model.rowIndex = rowIndex;
   return model;
 }

@@ -5,7 +5,7 @@ import { mix } from './hash';
 import { prepareDoc, sentenceFeatures, type DocFeatures, type Lexicon } from './features';
 import type { NerModel } from './model';
 import { chunksFromTags, type TagSet } from './tags';
-import { emissions, marginConfidence, viterbi } from './viterbi';
+import { stageEmissions, tagMarginals, viterbi } from './viterbi';
 
 export interface TaggedDoc {
   /** Tag indices per sentence (into model.tagSet.tags). */
@@ -93,49 +93,54 @@ export function documentEvidence(doc: DocFeatures, set: TagSet, stage0: Uint8Arr
 }
 
 /** Rows for evidence keys, in the same layout as sentenceFeatures. */
-export function evidenceRows(keys: number[][], mask: number): SentenceRows {
+export function evidenceRows(keys: number[][], mask: number, rowIndex?: Int32Array): SentenceRows {
   const offsets = new Int32Array(keys.length + 1);
   let n = 0;
-  for (let i = 0; i < keys.length; i++) {
-    offsets[i] = n;
-    n += keys[i].length;
-  }
-  offsets[keys.length] = n;
+  for (let i = 0; i < keys.length; i++) n += keys[i].length;
   const rows = new Int32Array(n);
   let k = 0;
-  for (const ks of keys) for (const key of ks) rows[k++] = mix(0x7e57, key) & mask;
-  return { rows, offsets };
+  for (let i = 0; i < keys.length; i++) {
+    offsets[i] = k;
+    for (const key of keys[i]) {
+      const h = mix(0x7e57, key) & mask;
+      const r = rowIndex ? rowIndex[h] : h;
+      if (r >= 0) rows[k++] = r;
+    }
+  }
+  offsets[keys.length] = k;
+  return { rows: rows.subarray(0, k), offsets };
 }
 
-export function tagSentences(model: NerModel, sentences: string[][]): TaggedDoc {
+/** Tags sentences of one document. With confidence = false, confidence arrays are empty (faster). */
+export function tagSentences(model: NerModel, sentences: string[][], confidence = true): TaggedDoc {
   const lex: Lexicon = model.lexicon;
   const set = model.tagSet;
   const nt = set.tags.length;
   const mask = (1 << model.bits) - 1;
   const doc = prepareDoc(sentences, lex);
-  const base = doc.sentences.map((_, si) => sentenceFeatures(doc, si, lex, mask));
+  const base = doc.sentences.map((_, si) => sentenceFeatures(doc, si, lex, mask, model.rowIndex));
   let e = new Float32Array(0);
-  const run = (stage: number, extra?: SentenceRows[]): TaggedDoc => {
+  const temperature = typeof model.info.temperature === 'number' ? model.info.temperature : 1;
+  const run = (stage: number, last: boolean, extra?: SentenceRows[]): TaggedDoc => {
     const st = model.stages[stage];
     const tags: Uint8Array[] = [];
-    const confidence: Float32Array[] = [];
-    base.forEach((f, si) => {
+    const conf: Float32Array[] = [];
+    for (let si = 0; si < base.length; si++) {
+      const f = base[si];
       const n = f.offsets.length - 1;
       if (e.length < n * nt) e = new Float32Array(n * nt * 2);
-      emissions(st.weights, nt, f.rows, f.offsets, e);
-      if (extra) emissions(st.weights, nt, extra[si].rows, extra[si].offsets, e, true);
+      stageEmissions(st, nt, f, extra?.[si], e);
       const seq = viterbi(set, e, n, st.trans);
-      const conf = new Float32Array(n);
-      for (let i = 0; i < n; i++) conf[i] = marginConfidence(e, nt, i, seq[i]);
       tags.push(seq);
-      confidence.push(conf);
-    });
-    return { tags, confidence };
+      if (last && confidence) conf.push(tagMarginals(set, e, n, st.trans, seq, temperature));
+    }
+    return { tags, confidence: conf };
   };
-  let out = run(0);
-  if (model.stages.length > 1) {
-    const ev = documentEvidence(doc, set, out.tags).map((k) => evidenceRows(k, mask));
-    out = run(1, ev);
+  const two = model.stages.length > 1;
+  let out = run(0, !two);
+  if (two) {
+    const ev = documentEvidence(doc, set, out.tags).map((k) => evidenceRows(k, mask, model.rowIndex));
+    out = run(1, true, ev);
   }
   return out;
 }

@@ -107,7 +107,7 @@ export class PerceptronTrainer {
     for (let i = 0; i < weights.length; i++) weights[i] = this.w[i] - this.u[i] / this.c;
     const trans = new Float32Array(this.tw.length);
     for (let i = 0; i < trans.length; i++) trans[i] = this.tw[i] - this.tu[i] / this.c;
-    return { weights, trans };
+    return { weights, scale: 1, trans };
   }
 }
 

@@ -17,5 +17,5 @@ export function foldName(s: string): string {
 
 /** Escapes text for Markdown in hovers: nothing in article text may become markup, links or HTML. */
 export function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~&"']/g, (c) => '\\' + c).replace(/\r?\n|\r/g, ' ');
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => '\\' + c).replace(/\r?\n|\r/g, ' ');
 }
