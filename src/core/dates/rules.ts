@@ -321,7 +321,7 @@ rules.push({
 // last Tuesday / next May / this summer / last year / the following day / earlier this month
 rules.push({
   name: 'relative',
-  re: rx(String.raw`(?:(?<pre>${PART_MOD})[\s-]+)?(?<det>${REL_DET})\s+(?:(?<fiscal>fiscal|calendar)\s+)?(?:(?<u>week|weekend|month|year|quarter|decade|century|day|night|morning|afternoon|evening)|(?<wd>${WEEKDAY_RE})|(?<mon>${MONTH_RE})(?!\s*\d)|(?<season>${SEASON_RE}))(?:\s+(?<part>${DAY_PART_RE}))?`),
+  re: rx(String.raw`(?:(?<pre>${PART_MOD})[\s-]+)?(?<det>${REL_DET})\s+(?:(?<fiscal>fiscal|calendar)\s+)?(?:(?<u>week|weekend|month|year|quarter|decade|century|day|night|morning|afternoon|evening)|(?<wd>${WEEKDAY_RE})|(?<mon>${MONTH_RE})(?![.]?\s*\d)|(?<season>${SEASON_RE}))(?:\s+(?<part>${DAY_PART_RE}))?`),
   accept: (m) => {
     const g = m.groups!;
     if (g.mon && !monthCaseOk(g.mon, true)) return false;
@@ -432,9 +432,13 @@ rules.push({
 
 rules.push({
   name: 'set-weekday-plural',
-  re: rx(String.raw`(?<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s`),
+  re: rx(String.raw`(?<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s|(?<wd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?<part>mornings|afternoons|evenings|nights)`),
   accept: (m) => /^[A-Z]/.test(m[0]),
-  resolve: (m) => ({ type: 'SET', value: `XXXX-WXX-${WEEKDAYS[lower(m.groups!.wd)]}` }),
+  resolve: (m) => {
+    const g = m.groups!;
+    const part = g.part ? 'T' + DAY_PARTS[lower(g.part).replace(/s$/, '')] : '';
+    return { type: 'SET', value: `XXXX-WXX-${WEEKDAYS[lower(g.wd ?? g.wd2)]}${part}` };
+  },
 });
 
 rules.push({
@@ -463,7 +467,11 @@ rules.push({
   re: rx(String.raw`(?:(?<det>the|its|their|this|that|a|last\s+year's|this\s+year's|next\s+year's|the\s+year's|the\s+company's)\s+)?(?:(?<adj>fiscal|latest|current|same|comparable|corresponding|year-ago|year-earlier|flat|strong|weak|(?<ay>${YEAR}))[\s-]+)?(?:(?<adj2>fiscal|year-ago|year-earlier)[\s-]+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?(?:quarter|qtr\.?)(?:,?\s+(?:of\s+)?(?:(?<qy>${YEAR})|(?:fiscal\s+(?<fy>${YEAR}))|(?<qrel>this|last|next)\s+year))?`),
   spanStart: (m) => {
     const det = lower(m.groups!.det);
-    if (det !== 'a' && det !== 'its' && det !== 'their' && det !== 'the company\'s') return 0;
+    if (!det) return 0;
+    // "the third-quarter results": the hyphenated adjective is the expression, the determiner belongs to the noun.
+    const hyphenated = /-(?:fiscal\s+)?(?:quarter|qtr)/i.test(m[0]);
+    if (!hyphenated && det !== 'a' && det !== 'its' && det !== 'their' && det !== 'the company\'s') return 0;
+    if (det.includes('year')) return 0;
     const gi = m.indices!.groups!;
     return (gi.adj ?? gi.adj2 ?? gi.ord!)[0] - m.index;
   },
