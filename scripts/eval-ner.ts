@@ -22,7 +22,7 @@ const t0 = performance.now();
 for (const d of docs) {
   if (d.header) out.push(`${d.header} O`, '');
   if (!d.sentences.length) continue;
-  const tagged = tagSentences(model, d.sentences.map((s) => s.tokens));
+  const tagged = tagSentences(model, d.sentences.map((s) => s.tokens), false);
   d.sentences.forEach((s, si) => {
     const guess = Array.from(tagged.tags[si], (t) => model.tagSet.tags[t]);
     s.lines.forEach((line, i) => out.push(`${line} ${guess[i]}`));

@@ -13,8 +13,8 @@ import { prepareDoc, sentenceFeatures, type Lexicon } from '../src/core/ner/feat
 import { newModel, serializeModel, deserializeModel, type NerModel, type Stage } from '../src/core/ner/model';
 import { chunksFromIob, makeTagSet, tagsFromChunks, type TagScheme, type TagSet } from '../src/core/ner/tags';
 import { buildLexicon, PerceptronTrainer, seededRandom, shuffled, type LexiconEntry, type TrainItem } from '../src/core/ner/train';
-import { documentEvidence, evidenceRows, type SentenceRows } from '../src/core/ner/tagger';
-import { emissions, viterbi } from '../src/core/ner/viterbi';
+import { documentEvidence, evidenceRows, tagSentences, type SentenceRows } from '../src/core/ner/tagger';
+import { stageEmissions, viterbi } from '../src/core/ner/viterbi';
 
 const args = parseArgs(process.argv.slice(2), {
   data: 'string', out: 'string', epochs: 'number', bits: 'number', stages: 'number', scheme: 'string',
@@ -23,7 +23,7 @@ const args = parseArgs(process.argv.slice(2), {
 const dataDir = requireDataPath((args.data as string) ?? join(SHARED_DATA, 'ner', 'conll2003'), 'CoNLL-2003 data folder');
 const outPath = resolve((args.out as string) ?? join(__dirname, '..', 'models', 'ner.bin'));
 const EPOCHS = (args.epochs as number) ?? 12;
-const BITS = (args.bits as number) ?? 19;
+const BITS = (args.bits as number) ?? 18;
 const STAGES = (args.stages as number) ?? 2;
 const SCHEME = ((args.scheme as string) ?? 'BIO') as TagScheme;
 const FOLDS = (args.folds as number) ?? 5;
@@ -101,9 +101,7 @@ function tagDoc(p: PreparedDoc, st: Stage, extra?: SentenceRows[]): Uint8Array[]
   const nt = set.tags.length;
   return p.base.map((f, si) => {
     const n = f.offsets.length - 1;
-    const e = emissions(st.weights, nt, f.rows, f.offsets);
-    if (extra) emissions(st.weights, nt, extra[si].rows, extra[si].offsets, e, true);
-    return viterbi(set, e, n, st.trans);
+    return viterbi(set, stageEmissions(st, nt, f, extra?.[si]), n, st.trans);
   });
 }
 function score(docs: PreparedDoc[], preds: Uint8Array[][]): ConllScore {
@@ -177,21 +175,43 @@ model.info = {
   devF1: Number(finalDev.overall.f1.toFixed(2)),
   devByType: Object.fromEntries(TYPES.map((t) => [t, Number((finalDev.byType[t]?.f1 ?? 0).toFixed(2))])),
 };
+// Confidence calibration: the temperature that makes span confidences (the least marginal
+// probability of a span's tags) best predict whether the span is right, by log loss on dev.
+function calibrationLoss(m: NerModel): number {
+  let loss = 0;
+  let n = 0;
+  dev.forEach((d) => {
+    const tg = tagSentences(m, d.sentences.map((s) => s.tokens));
+    d.sentences.forEach((s, si) => {
+      const gold = new Set(chunksFromIob(s.tags).map((c) => `${c.start}:${c.end}:${c.type}`));
+      for (const c of chunksFromIob(Array.from(tg.tags[si], (t) => set.tags[t]))) {
+        let p = 1;
+        for (let i = c.start; i < c.end; i++) p = Math.min(p, tg.confidence[si][i]);
+        p = Math.min(1 - 1e-6, Math.max(1e-6, p));
+        loss -= gold.has(`${c.start}:${c.end}:${c.type}`) ? Math.log(p) : Math.log(1 - p);
+        n++;
+      }
+    });
+  });
+  return loss / Math.max(1, n);
+}
+{
+  const probe = deserializeModel(serializeModel(model, PRUNE));
+  let best = { t: 1, loss: Infinity };
+  for (const t of [1, 2, 4, 8, 16, 32, 64, 128]) {
+    probe.info.temperature = t;
+    const loss = calibrationLoss(probe);
+    log(`calibration: temperature ${t} → dev log loss ${loss.toFixed(4)}`);
+    if (loss < best.loss) best = { t, loss };
+  }
+  model.info.temperature = best.t;
+}
 const bytes = serializeModel(model, PRUNE);
 mkdirSync(dirname(outPath), { recursive: true });
 writeFileSync(outPath, bytes);
 // Check the written model tags dev as the in-memory one did (quantisation loss).
 const back = deserializeModel(bytes);
-let qDev = s0.dev!;
-{
-  const st0 = back.stages[0];
-  const p0 = devP.map((p) => tagDoc(p, st0));
-  qDev = score(devP, p0);
-  if (back.stages.length > 1) {
-    const ex = devP.map((p, di) => documentEvidence(p.doc, set, p0[di]).map((k) => evidenceRows(k, mask)));
-    qDev = score(devP, devP.map((p, di) => tagDoc(p, back.stages[1], ex[di])));
-  }
-}
+const qDev = score(devP, dev.map((d) => tagSentences(back, d.sentences.map((s) => s.tokens), false).tags));
 log(`wrote ${outPath} (${(bytes.length / 1048576).toFixed(2)} MB); dev after quantisation: ${fmt(qDev)}`);
 console.log(JSON.stringify({
   devF1: Number(qDev.overall.f1.toFixed(2)),

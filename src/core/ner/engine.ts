@@ -175,7 +175,12 @@ export function postRules(words: readonly string[], spans: TokenSpan[]): void {
   }
   const covered = (a: number, b: number) => spans.some((sp) => sp.start < b && a < sp.end);
   for (const hit of lexiconMatches(words)) {
-    if (covered(hit.start, hit.end)) continue;
+    // A lexicon name replaces recognised spans lying inside it ("Islamic" in "Islamic State"),
+    // but never cuts a longer recognised span.
+    const overlapping = spans.filter((sp) => sp.start < hit.end && hit.start < sp.end);
+    if (overlapping.some((sp) => sp.start < hit.start || sp.end > hit.end)) continue;
+    if (overlapping.some((sp) => sp.start === hit.start && sp.end === hit.end)) continue;
+    for (const sp of overlapping) spans.splice(spans.indexOf(sp), 1);
     spans.push({ start: hit.start, end: hit.end, kind: hit.kind, source: 'lexicon', p: 0.9 });
   }
   spans.sort((a, b) => a.start - b.start);

@@ -1,0 +1,102 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createNerEngine } from '../../../src/core/ner/engine';
+import type { EntityMention } from '../../../src/core/types';
+import { loadNerModel } from '../../../src/node/nerModel';
+
+const engine = createNerEngine(loadNerModel());
+const all = (text: string) => engine.recognize(text, [{ start: 0, end: text.length }]);
+const find = (ents: EntityMention[], text: string) => ents.find((e) => e.text === text);
+
+function assertKinds(ents: EntityMention[], expected: Record<string, EntityMention['kind']>): void {
+  for (const [text, kind] of Object.entries(expected)) {
+    const e = find(ents, text);
+    assert.ok(e, `"${text}" not found; got ${ents.map((x) => `${x.kind}:${x.text}`).join(', ')}`);
+    assert.equal(e.kind, kind, `kind of "${text}"`);
+  }
+}
+
+function assertSpans(text: string, ents: EntityMention[]): void {
+  for (let i = 0; i < ents.length; i++) {
+    const e = ents[i];
+    assert.equal(text.slice(e.start, e.end), e.text);
+    if (i > 0) assert.ok(ents[i - 1].start <= e.start, 'sorted by start');
+    assert.ok(e.confidence === undefined || (e.confidence >= 0 && e.confidence <= 1));
+  }
+}
+
+describe('ner engine on invented news text', () => {
+  it('finds people, places, organisations and demonyms with their kinds', () => {
+    const text = readFileSync(join(__dirname, '..', '..', 'fixtures', 'ner', 'invented-news.txt'), 'utf8');
+    const ents = all(text);
+    assertSpans(text, ents);
+    assertKinds(ents, {
+      Kenya: 'place',
+      Nairobi: 'place',
+      'William Ruto': 'person',
+      'Abiy Ahmed': 'person',
+      Ethiopian: 'other',
+      'African Union': 'organization',
+      'World Bank': 'organization',
+      Reuters: 'organization',
+      Brussels: 'place',
+      'European Union': 'organization',
+      Lyon: 'organization',
+      'Mason Greenwood': 'person',
+    });
+    assert.ok(ents.every((e) => e.source.startsWith('perceptron') || e.source === 'lexicon'));
+  });
+
+  it('keeps titles out of person spans', () => {
+    const text = 'Lieutenant-Colonel Jean-Marc Kaboré met Foreign Minister Ngozi Adeyemi and General Tiémoko Sanogo in Ouagadougou.';
+    const ents = all(text);
+    assertKinds(ents, { 'Jean-Marc Kaboré': 'person', 'Ngozi Adeyemi': 'person', 'Tiémoko Sanogo': 'person', Ouagadougou: 'place' });
+    assert.ok(!ents.some((e) => /^(Lieutenant|Foreign|Minister|General)/.test(e.text) && e.kind === 'person'));
+  });
+
+  it('splits name-based compounds and knows news organisations the 1996 data lacks', () => {
+    const text = 'Dozens died when Al-Qaeda-affiliated fighters and Wagner Group mercenaries clashed, the Kremlin said.';
+    const ents = all(text);
+    assertKinds(ents, { 'Al-Qaeda': 'organization', 'Wagner Group': 'organization', Kremlin: 'organization' });
+  });
+
+  it('gives a bracketed acronym the kind of the name before it', () => {
+    const text = 'The Economic Community of West African States (ECOWAS) met the Sahel Water Authority (SWAU) in Niamey.';
+    const ents = all(text);
+    assertKinds(ents, { ECOWAS: 'organization' });
+    const swau = find(ents, 'SWAU');
+    const authority = ents.find((e) => e.text.endsWith('Water Authority'));
+    if (swau && authority) assert.equal(swau.kind, authority.kind);
+  });
+
+  it('tags only inside the given regions, with offsets into the whole text', () => {
+    const text = 'Angela Merkel visited Paris.\r\n\r\nEmmanuel Macron stayed in Berlin.\r\n';
+    const second = text.indexOf('Emmanuel');
+    const ents = engine.recognize(text, [{ start: second, end: text.length }]);
+    assertSpans(text, ents);
+    assert.ok(ents.length >= 2);
+    assert.ok(ents.every((e) => e.start >= second));
+    assertKinds(ents, { 'Emmanuel Macron': 'person', Berlin: 'place' });
+  });
+
+  it('keeps offsets exact with BOM, CRLF, NFD accents and non-BMP characters', () => {
+    const text = '\ufeff🎉 Fans cheered.\r\nGeneral Assimi Goi\u0308ta received Alou Boi\u0308 Diarra in Bamako on Monday.\r\n';
+    const ents = all(text);
+    assertSpans(text, ents);
+    assertKinds(ents, { 'Assimi Goi\u0308ta': 'person', 'Alou Boi\u0308 Diarra': 'person', Bamako: 'place' });
+  });
+
+  it('never throws on bad input and bounds the work on huge text', () => {
+    assert.deepEqual(engine.recognize('', [{ start: 0, end: 10 }]), []);
+    assert.deepEqual(engine.recognize('Paris is nice.', []), []);
+    assert.deepEqual(engine.recognize('Paris is nice.', [{ start: 50, end: 80 }, { start: 5, end: 2 }]), []);
+    assert.deepEqual(all('... --- !!! ((( ))) 123 456'), []);
+    const small = createNerEngine(loadNerModel(), { maxTokens: 1000 });
+    const huge = 'John Smith flew to Paris. '.repeat(20_000);
+    const ents = small.recognize(huge, [{ start: 0, end: huge.length }]);
+    assert.ok(ents.length > 0 && ents.every((e) => e.end <= 7 * 1000));
+    const noSpaces = 'x'.repeat(300_000);
+    assert.deepEqual(all(noSpaces), []);
+  });
+});
