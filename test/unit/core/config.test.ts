@@ -1,0 +1,103 @@
+import * as assert from 'assert';
+import { isCorpusArticle, globToRegExp } from '../../../src/core/config/corpusPaths';
+import { addToConfigList, defaultConfigSource } from '../../../src/core/config/editConfig';
+import { parseCorpusConfig } from '../../../src/core/config/parseConfig';
+import { DEFAULT_CONFIG } from '../../../src/core/config/types';
+
+describe('newscorpus.yaml', () => {
+  it('reads every setting', () => {
+    const { config, problems } = parseCorpusConfig(
+      [
+        'include: ["site-a/**/*.txt", "site-b/*.txt"]',
+        'exclude: ["**/drafts/**"]',
+        'articleDate:',
+        '  from: filename',
+        '  map:',
+        '    site-a/x.txt: 2025-11-10',
+        '  fallback: "2025-01-01"',
+        'entities:',
+        '  kinds: [person, place]',
+        'boilerplate:',
+        '  enabled: true',
+        '  threshold: 0.7',
+        '  categories: { template: false }',
+        '  phrases: ["Follow us"]',
+        '  patterns: ["^Photo:"]',
+        '  keep: ["awa diallo"]',
+        'labels: [EVENT, WEAPON]',
+      ].join('\n'),
+    );
+    assert.deepStrictEqual(problems, []);
+    assert.deepStrictEqual(config.include, ['site-a/**/*.txt', 'site-b/*.txt']);
+    assert.deepStrictEqual(config.articleDate, { from: 'filename', map: { 'site-a/x.txt': '2025-11-10' }, fallback: '2025-01-01' });
+    assert.deepStrictEqual(config.entities.kinds, ['person', 'place']);
+    assert.deepStrictEqual(config.boilerplate, { enabled: true, threshold: 0.7, categories: { template: false }, phrases: ['Follow us'], patterns: ['^Photo:'], keep: ['awa diallo'] });
+    assert.deepStrictEqual(config.labels, ['EVENT', 'WEAPON']);
+  });
+
+  it('gives defaults for an empty file', () => {
+    const { config, problems } = parseCorpusConfig('');
+    assert.deepStrictEqual(problems, []);
+    assert.deepStrictEqual(config, DEFAULT_CONFIG);
+  });
+
+  it('points at the exact line of invalid values and keeps defaults for them', () => {
+    const { config, problems } = parseCorpusConfig('boilerplate:\n  threshold: 2\n  patterns: ["(unclosed"]\nentities:\n  kinds: [person, animal]\nfoo: 1\n');
+    assert.deepStrictEqual(
+      problems.map((p) => [p.line, p.character, p.severity, p.message.split(':')[0]]),
+      [
+        [1, 13, 'error', 'boilerplate.threshold must be a number from 0 to 1.'],
+        [2, 13, 'error', 'boilerplate.patterns'],
+        [4, 9, 'error', 'entities.kinds'],
+        [5, 0, 'warning', 'Unknown setting "foo" (known'],
+      ],
+    );
+    assert.strictEqual(config.boilerplate.threshold, 0.5);
+    assert.deepStrictEqual(config.boilerplate.patterns, []);
+    assert.deepStrictEqual(config.entities.kinds, ['person']);
+  });
+
+  it('points a syntax error at the line to fix (an unclosed bracket or quote at its opener)', () => {
+    const r1 = parseCorpusConfig('include:\n  - a\nboilerplate:\n  phrases: [oops\n');
+    assert.deepStrictEqual([r1.problems[0].line, r1.problems[0].character], [3, 11]);
+    assert.match(r1.problems[0].message, /^YAML syntax error/);
+    const r2 = parseCorpusConfig('a: 1\na: 2\n');
+    assert.strictEqual(r2.problems[0].line, 1);
+    const r3 = parseCorpusConfig('include: "x\nexclude: []\n');
+    assert.deepStrictEqual([r3.problems[0].line, r3.problems[0].character], [0, 9]);
+  });
+
+  it('rejects impossible dates in the date map', () => {
+    const { config, problems } = parseCorpusConfig('articleDate:\n  map:\n    a.txt: 2025-02-30\n');
+    assert.deepStrictEqual(config.articleDate.map, {});
+    assert.strictEqual(problems[0].line, 2);
+  });
+
+  it('adds to a list keeping comments, and refuses a file it cannot parse', () => {
+    const src = '# my corpus\nboilerplate:\n  threshold: 0.5 # tuned\n';
+    const out = addToConfigList(src, ['boilerplate', 'keep'], 'awa diallo')!;
+    assert.match(out, /^# my corpus/);
+    assert.match(out, /threshold: 0\.5 # tuned/);
+    assert.deepStrictEqual(parseCorpusConfig(out).config.boilerplate.keep, ['awa diallo']);
+    assert.strictEqual(addToConfigList(out, ['boilerplate', 'keep'], 'awa diallo'), out.replace(/\n$/, '\n'), 'no duplicate entry');
+    assert.strictEqual(addToConfigList('a: [', ['boilerplate', 'keep'], 'x'), undefined);
+    assert.deepStrictEqual(parseCorpusConfig(addToConfigList('', ['boilerplate', 'keep'], 'x')!).config.boilerplate.keep, ['x']);
+  });
+
+  it('writes a default config that parses without problems', () => {
+    const { problems, config } = parseCorpusConfig(defaultConfigSource());
+    assert.deepStrictEqual(problems, []);
+    assert.deepStrictEqual(config.include, ['**/*.txt']);
+  });
+
+  it('matches include and exclude globs against corpus-relative paths', () => {
+    assert.ok(globToRegExp('**/*.txt').test('a/b/c.txt'));
+    assert.ok(globToRegExp('**/*.txt').test('c.txt'));
+    assert.ok(!globToRegExp('site-a/*.txt').test('site-a/x/c.txt'));
+    assert.ok(globToRegExp('{a,b}/*.txt').test('b/c.txt'));
+    assert.ok(isCorpusArticle('wire/x.txt', ['**/*.txt'], ['**/drafts/**']));
+    assert.ok(!isCorpusArticle('wire/drafts/x.txt', ['**/*.txt'], ['**/drafts/**']));
+    assert.ok(!isCorpusArticle('wire/x.md', ['**/*'], []));
+    assert.ok(!isCorpusArticle('../x.txt', ['**/*.txt'], []));
+  });
+});
