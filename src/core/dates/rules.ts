@@ -236,6 +236,7 @@ rules.push({
 rules.push({
   name: 'noon-midnight',
   re: rx(String.raw`(?:(?:about|around|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?<w>noon|midnight|midday|mid-day)(?:\s+(?:(?<day>today|yesterday|tomorrow)|(?<wd>${WEEKDAY_RE})))?`),
+  accept: (m, text) => !/\bhigh\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index)),
   resolve: (m, ctx) => {
     const g = m.groups!;
     const t = /midnight/i.test(g.w) ? 'T24:00' : 'T12:00';
@@ -444,6 +445,8 @@ rules.push({
 rules.push({
   name: 'set-adverb',
   re: rx(String.raw`(?<w>daily|weekly|monthly|yearly|hourly|nightly|biweekly|bimonthly|semiannually)`),
+  // "the party daily Granma", "the weekly Jeune Afrique": a newspaper, not a frequency.
+  accept: (m, text) => !/^\s+[A-Z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3)),
   resolve: (m) => {
     const w = lower(m.groups!.w);
     const v: Record<string, string> = {
@@ -457,7 +460,7 @@ rules.push({
 // "$5 a year", "twice a week", "3% a month"
 rules.push({
   name: 'set-rate',
-  re: new RegExp(String.raw`(?<=(?:\b(?:times|twice|once|thrice|cents?|dollars?|percent|points?|miles|people)|%|\d)\s)(?:a|per)\s+(?<u>year|month|week|day|hour|quarter|minute|night)` + END, 'gi'),
+  re: new RegExp(String.raw`(?<=(?:\b(?:times|twice|once|thrice|cents?|dollars?|percent|points?|miles|people|hours|days|meals|flights|trains)|%|\d)\s)(?:a|per)\s+(?<u>year|month|week|day|hour|quarter|minute|night)` + END, 'gi'),
   resolve: (m) => ({ type: 'SET', value: durationValue(1, parseUnit(m.groups!.u)) }),
 });
 

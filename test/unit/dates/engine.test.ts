@@ -104,8 +104,31 @@ describe('date engine: recognition and TimeML values (article date 2025-09-20)',
   });
 
   it('does not take ages, modal "may" or lower-case "march" for dates', () => {
-    const text = 'The 6-year-old may march with the others; prices may rise.';
+    const text = 'The 6-year-old may march with the others; prices may rise. It was high noon for the party daily Essor.';
     assert.deepEqual(engine.recognize(text, SEPT20), []);
+  });
+
+  it('TimeBank boundaries: hyphenated adjectives without their determiner, modifiers kept or dropped as TimeBank does', () => {
+    const text = 'It posted a five-year high, the third-quarter results beat a 10-day forecast, talks took more than four hours and lasted about three weeks.';
+    assert.deepEqual(pick(mention(text, 'five-year')), ['DURATION', 'P5Y']);
+    assert.deepEqual(pick(mention(text, 'third-quarter')), ['DATE', '2025-Q3']);
+    assert.deepEqual(pick(mention(text, '10-day')), ['DURATION', 'P10D']);
+    assert.deepEqual(pick(mention(text, 'more than four hours')), ['DURATION', 'PT4H']);
+    assert.deepEqual(pick(mention(text, 'three weeks')), ['DURATION', 'P3W']);
+  });
+
+  it('sets: every/each, weekday plurals, rates', () => {
+    const text = 'Buses leave on Mondays and on Tuesday nights, twice a week, and the market opens each July.';
+    assert.deepEqual(pick(mention(text, 'Mondays')), ['SET', 'XXXX-WXX-1']);
+    assert.deepEqual(pick(mention(text, 'Tuesday nights')), ['SET', 'XXXX-WXX-2TNI']);
+    assert.deepEqual(pick(mention(text, 'a week')), ['SET', 'P1W']);
+    assert.deepEqual(pick(mention(text, 'each July')), ['SET', 'XXXX-07']);
+  });
+
+  it('earnings-report anaphora: "a year earlier" after a quarter is the year-ago quarter', () => {
+    const text = 'Profit rose in the second quarter of 2025 to $3 million from $2 million a year earlier.';
+    assert.equal(mention(text, 'the second quarter of 2025').value, '2025-Q2');
+    assert.equal(mention(text, 'a year earlier').value, '2024-Q2');
   });
 
   it('returns sorted, non-overlapping mentions whose text matches the span', () => {
