@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { nodeEngines } from '../node/engines';
 import { AnalysisService } from './analysis/analysisService';
+import { registerAnnotationFeatures } from './annotations';
 import { registerActorCommands } from './commands/actorCommands';
 import { registerBoilerplateCommands } from './commands/boilerplateCommands';
 import { registerCorpusCommands } from './commands/corpusCommands';
@@ -68,6 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsCo
       void analyses.indexCorpora();
     }),
   );
+  registerAnnotationFeatures(context, { analyses, store });
   const indexed = analyses.indexCorpora();
   return { store, analyses, diagnostics, indexed };
 }

@@ -164,7 +164,7 @@ export function registerAnnotationCommands(manager: AnnotationManager): vscode.D
         return undefined;
       }
       const from = editor.document.offsetAt(editor.selection.end);
-      const next = all.find((s) => s.start >= from && !(editor.selection.start.isEqual(editor.document.positionAt(s.start)) && !editor.selection.isEmpty)) ?? all[0];
+      const next = all.find((s) => s.start >= from) ?? all[0];
       const range = new vscode.Range(editor.document.positionAt(next.start), editor.document.positionAt(next.end));
       editor.selection = new vscode.Selection(range.start, range.end);
       editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
