@@ -252,7 +252,7 @@ rules.push({
 rules.push({
   name: 'month-day',
   re: rx(String.raw`(?:(?<wd>${WEEKDAY_RE}),?\s+)?(?:(?<pre>early|late|mid)[\s-]+)?(?<mon>${MONTH_RE})\s+(?<day>${DAY})(?:,?\s+(?<year>${YEAR}))?`),
-  accept: (m) => monthCaseOk(m.groups!.mon, true),
+  accept: (m) => monthCaseOk(m.groups!.mon),
   resolve: (m, ctx) => {
     const g = m.groups!;
     const month = monthNumber(g.mon);
@@ -273,7 +273,7 @@ rules.push({
 rules.push({
   name: 'day-month',
   re: rx(String.raw`(?:(?<wd>${WEEKDAY_RE}),?\s+)?(?:the\s+)?(?<day>${DAY})\s+(?:of\s+)?(?<mon>${MONTH_RE})(?:,?\s+(?<year>${YEAR}))?`),
-  accept: (m) => monthCaseOk(m.groups!.mon, true) && !/^\d{1,2}\s+(may|march)$/i.test(m[0].trim()),
+  accept: (m) => monthCaseOk(m.groups!.mon),
   resolve: (m, ctx) => {
     const g = m.groups!;
     return monthDay(ctx, monthNumber(g.mon), parseInt(g.day, 10), g.year ? Number(g.year) : undefined);
@@ -286,7 +286,7 @@ rules.push({
   re: rx(String.raw`(?:(?<pre>${PART_MOD})[\s-]+)?(?<mon>${MONTH_RE})(?:(?:,|\s+of)?\s+(?<year>${YEAR}|${SPOKEN_YEAR_RE}))?`),
   accept: (m, text) => {
     const g = m.groups!;
-    if (!monthCaseOk(g.mon, !!g.year || !!g.pre)) return false;
+    if (!monthCaseOk(g.mon)) return false;
     if (g.year || g.pre) return true;
     const mon = lower(g.mon);
     // Bare "May"/"March": only after a preposition that introduces a time.
@@ -307,7 +307,7 @@ rules.push({
 rules.push({
   name: 'month-relative-year',
   re: rx(String.raw`(?:(?<pre>${PART_MOD})[\s-]+)?(?<mon>${MONTH_RE})\s+(?:of\s+)?(?<det>this|last|next|that|the\s+following|the\s+previous|the\s+next|the\s+same|the\s+prior)\s+year`),
-  accept: (m) => monthCaseOk(m.groups!.mon, true),
+  accept: (m) => monthCaseOk(m.groups!.mon),
   resolve: (m, ctx) => {
     const g = m.groups!;
     const d = DET_OFFSETS[lower(g.det)] ?? { off: 0, anaphoric: false };
@@ -325,7 +325,7 @@ rules.push({
   re: rx(String.raw`(?:(?<pre>${PART_MOD})[\s-]+)?(?<det>${REL_DET})\s+(?:(?<fiscal>fiscal|calendar)\s+)?(?:(?<u>week|weekend|month|year|quarter|decade|century|day|night|morning|afternoon|evening)|(?<wd>${WEEKDAY_RE})|(?<mon>${MONTH_RE})(?![.]?\s*\d)|(?<season>${SEASON_RE}))(?:\s+(?<part>${DAY_PART_RE}))?`),
   accept: (m) => {
     const g = m.groups!;
-    if (g.mon && !monthCaseOk(g.mon, true)) return false;
+    if (g.mon && !monthCaseOk(g.mon)) return false;
     // "the last day", "the next quarter" as in ordinal sequences are fine; "that day" needs a reference.
     return true;
   },
@@ -418,7 +418,7 @@ rules.push({
 rules.push({
   name: 'set-every',
   re: rx(String.raw`(?:every|each|per)\s+(?:(?<n>other|${NUMBER_RE})\s+)?(?:(?<u>day|week|weekend|month|year|quarter|hour|minute|night|morning|afternoon|evening|days|weeks|months|years|hours)|(?<wd>${WEEKDAY_RE})|(?<mon>${MONTH_RE})|(?<season>${SEASON_RE}))`),
-  accept: (m) => !m.groups!.mon || monthCaseOk(m.groups!.mon, true),
+  accept: (m) => !m.groups!.mon || monthCaseOk(m.groups!.mon),
   resolve: (m) => {
     const g = m.groups!;
     if (g.wd) return { type: 'SET', value: `XXXX-WXX-${WEEKDAYS[lower(g.wd)]}` };
@@ -859,12 +859,9 @@ rules.push({
   resolve: (m) => ({ type: 'DATE', value: REF_WORDS[lower(m.groups!.w)] ?? 'PRESENT_REF' }),
 });
 
-/** Month names that are also common words need capitals; abbreviations need capitals too. */
-function monthCaseOk(raw: string, withNumber: boolean): boolean {
-  const w = raw.toLowerCase().replace(/\.$/, '');
-  if (!/^[A-Z]/.test(raw)) return false;
-  if ((w === 'may' || w === 'march') && !withNumber) return true; // checked by the caller's context
-  return true;
+/** Month names (and their abbreviations) count only when capitalised: "may", "march" and "sept" are words too. */
+function monthCaseOk(raw: string): boolean {
+  return /^[A-Z]/.test(raw);
 }
 
 export const RULES: readonly Rule[] = rules;
