@@ -3,6 +3,8 @@
 import type { Engines } from '../core/analysis/analyzeArticle';
 import { assembleEngines } from '../core/analysis/defaultEngines';
 import { createRuleEngine } from '../core/entities/ruleEngine';
+import { createNerEngine } from '../core/ner';
+import { loadNerModel } from './nerModel';
 
 export interface NodeEngines {
   engines: Engines;
@@ -12,9 +14,13 @@ export interface NodeEngines {
 
 let cached: NodeEngines | undefined;
 
-/** Built on first call (the model is read then), then reused. */
+/** Built on first call (the model file is read then, once), then reused. */
 export function nodeEngines(): NodeEngines {
   if (cached) return cached;
-  cached = { engines: assembleEngines(createRuleEngine()), fallbackReason: 'the trained tagger is not part of this build' };
+  try {
+    cached = { engines: assembleEngines(createNerEngine(loadNerModel())) };
+  } catch (e) {
+    cached = { engines: assembleEngines(createRuleEngine()), fallbackReason: (e as Error).message };
+  }
   return cached;
 }

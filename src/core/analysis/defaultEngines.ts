@@ -2,22 +2,15 @@
 // engine is passed in because the trained tagger's model is loaded from disk by
 // the caller (src/node/engines.ts), lazily and once.
 import { createBoilerplateEngine } from '../boilerplate';
-import { createDateEngine } from '../dates/engine';
+import { createDateEngine, resolveArticleDate } from '../dates';
 import type { EntityEngine } from '../engines';
 import type { Engines } from './analyzeArticle';
 
 export function assembleEngines(entities: EntityEngine): Engines {
-  const dates = createDateEngine();
-  const boilerplate = createBoilerplateEngine();
   return {
     entities,
-    dates,
-    boilerplate,
-    articleDate(_text, relPath, config) {
-      const mapped = relPath !== undefined ? config.articleDate.map[relPath] : undefined;
-      if (mapped) return { value: mapped, source: 'newscorpus.yaml articleDate map' };
-      if (config.articleDate.fallback) return { value: config.articleDate.fallback, source: 'newscorpus.yaml articleDate fallback' };
-      return undefined;
-    },
+    dates: createDateEngine(),
+    boilerplate: createBoilerplateEngine(),
+    articleDate: (text, relPath, config) => resolveArticleDate(text, { relPath, settings: config.articleDate }),
   };
 }
