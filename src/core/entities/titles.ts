@@ -25,7 +25,7 @@ export const HONORIFICS = new Set(
 
 /** Lower-case words that may sit inside a role ("interim", "former", "of"). */
 export const ROLE_MODIFIERS = new Set(
-  ('interim acting former deputy vice junior senior chief general assistant transitional outgoing incoming ' +
+  ('interim acting former deputy vice junior senior chief general assistant transition transitional caretaker outgoing incoming ' +
     'newly-appointed elected self-proclaimed military civilian national regional local foreign defence defense ' +
     'interior finance foreign-affairs head of the for and').split(' '),
 );
