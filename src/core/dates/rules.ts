@@ -629,7 +629,7 @@ rules.push({
     const g = m.groups!;
     if (g.det) return true;
     const before = text.slice(Math.max(0, m.index - 12), m.index);
-    return /\b(?:for|over|in|within|after|took|takes|take|lasted|lasts|spent|spend)\s+$/i.test(before) && /^(years|months|weeks|decades|centuries)$/i.test(g.u);
+    return /\b(?:for|over|in|within|after|took|takes|take|lasted|lasts|spent|spend)\s+$/i.test(before) && /^(years|months|weeks|decades|centuries|days|hours)$/i.test(g.u);
   },
   resolve: (m) => {
     const g = m.groups!;
