@@ -384,6 +384,8 @@ function resolveRelative(m: RegExpExecArray, ctx: ResolveContext): Resolution {
 rules.push({
   name: 'deictic-day',
   re: rx(String.raw`(?:(?<pre>early|earlier|late|later)\s+)?(?:(?<before>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)|(?<w>yesterday|today|tomorrow|tonight))(?:\s+(?<part>${DAY_PART_RE}))?`),
+  // Not the newspaper or the programme ("USA Today", "BBC Today").
+  accept: (m, text) => !(/^T/.test(m[0]) && /\b(?:USA|BBC|Russia|China|India|Africa)\s+$/.test(text.slice(Math.max(0, m.index - 8), m.index))),
   resolve: (m, ctx) => {
     const g = m.groups!;
     const w = lower(g.w || g.before);

@@ -30,7 +30,7 @@ describe('date engine on the seed articles (../shared/seeds)', function () {
         const m = mentions[i];
         assert.equal(text.slice(m.start, m.end), m.text, f);
         assert.ok(!/^(?:on|in|since)\s/i.test(m.text), `${f}: leading preposition in "${m.text}"`);
-        assert.ok(!/[,;:.]$/.test(m.text) || /\b[A-Z][a-z]{2,3}\.$/.test(m.text), `${f}: trailing punctuation in "${m.text}"`);
+        assert.ok(!/[,;:.]$/.test(m.text) || /(?:[ap]\.m\.|\b[A-Z][a-z]{2,3}\.)$/i.test(m.text), `${f}: trailing punctuation in "${m.text}"`);
         if (i > 0) assert.ok(mentions[i - 1].end <= m.start, `${f}: overlap`);
         if (m.value !== null) assert.match(m.value, VALUE, `${f}: "${m.text}" → ${m.value}`);
         else assert.ok(m.note, `${f}: "${m.text}" has no value and no note`);
