@@ -9,7 +9,7 @@ import { parseArgs } from './lib/args';
 import { requireDataPath, SHARED_DATA } from './lib/shared';
 import { parseConll, type ConllDoc } from '../src/core/ner/conllFormat';
 import { conllEvaluate, type ConllScore } from '../src/core/ner/conllEval';
-import { prepareDoc, sentenceFeatures, type Lexicon } from '../src/core/ner/features';
+import { FEATURES_VERSION, prepareDoc, sentenceFeatures, type Lexicon } from '../src/core/ner/features';
 import { newModel, serializeModel, deserializeModel, type NerModel, type Stage } from '../src/core/ner/model';
 import { chunksFromIob, makeTagSet, tagsFromChunks, type TagScheme, type TagSet } from '../src/core/ner/tags';
 import { buildLexicon, PerceptronTrainer, seededRandom, shuffled, type LexiconEntry, type TrainItem } from '../src/core/ner/train';
@@ -168,6 +168,7 @@ if (STAGES > 1) {
 }
 
 model.info = {
+  features: FEATURES_VERSION,
   trainedOn: 'CoNLL-2003 train (eng.train)',
   scheme: SCHEME,
   bits: BITS,
@@ -198,7 +199,7 @@ function calibrationLoss(m: NerModel): number {
 {
   const probe = deserializeModel(serializeModel(model, PRUNE));
   let best = { t: 1, loss: Infinity };
-  for (const t of [1, 2, 4, 8, 16, 32, 64, 128]) {
+  for (const t of [1, 2, 4, 8, 12, 16, 24, 32, 64]) {
     probe.info.temperature = t;
     const loss = calibrationLoss(probe);
     log(`calibration: temperature ${t} → dev log loss ${loss.toFixed(4)}`);

@@ -4,7 +4,7 @@
 // stripped from person spans ("General Assimi Goïta" → "Assimi Goïta").
 import type { EntityEngine } from '../engines';
 import type { EntityKind, EntityMention, Span } from '../types';
-import { foldToken } from './features';
+import { FEATURES_VERSION, foldToken } from './features';
 import type { NerModel } from './model';
 import { chunksFromTags } from './tags';
 import { tagSentences } from './tagger';
@@ -103,7 +103,16 @@ export function sentencesOf(text: string, regions: Span[], maxTokens = 400_000, 
   return out;
 }
 
+/** Throws when the model was trained with other feature templates than this code computes. */
+export function checkNerModel(model: NerModel): void {
+  if (model.info.features !== FEATURES_VERSION)
+    throw new Error(
+      `NER model has feature version ${String(model.info.features)}, this code computes version ${FEATURES_VERSION}; retrain it with npm run train:ner`,
+    );
+}
+
 export function createNerEngine(model: NerModel, options: NerEngineOptions = {}): EntityEngine {
+  checkNerModel(model);
   const maxTokens = options.maxTokens ?? 400_000;
   const maxSentence = options.maxSentence ?? 250;
   return {

@@ -4,6 +4,12 @@
 import { hashRange, hashString, mix, mix3 } from './hash';
 import { Gazetteer, GAZ_SOURCES } from './gazetteer';
 
+/**
+ * Version of the feature templates (local and document evidence). A model is only valid with the
+ * code that trained it; bump this whenever a template changes, and retrain.
+ */
+export const FEATURES_VERSION = 2;
+
 export interface TokInfo {
   /** Folded lower case with digits as 0 (accents removed, ’ → '). */
   lower: string;

@@ -49,9 +49,52 @@ export function documentEvidence(doc: DocFeatures, set: TagSet, stage0: Uint8Arr
       }
     }
   });
+  // Phrases stage 0 recognised anywhere in the document, with counts per type; matched again
+  // everywhere so a name recognised once informs its other mentions.
+  const phrases = new Map<number, Int32Array>();
+  const prefixes = new Set<number>();
+  const chunksBySentence = stage0.map((tags) => chunksFromTags(set, tags));
+  chunksBySentence.forEach((chunks, si) => {
+    const s = doc.sentences[si];
+    for (const c of chunks) {
+      if (c.end - c.start > 6) continue;
+      let h = 0x51ed;
+      for (let i = c.start; i < c.end; i++) {
+        h = mix(h, s[i].hL);
+        if (i < c.end - 1) prefixes.add(h);
+      }
+      let v = phrases.get(h);
+      if (!v) phrases.set(h, (v = new Int32Array(4)));
+      v[TYPE_INDEX[c.type] ?? 0]++;
+    }
+  });
+  const phraseKeys: number[][][] = doc.sentences.map((s, si) => {
+    const keys: number[][] = s.map(() => []);
+    const own = new Map(chunksBySentence[si].map((c) => [`${c.start}:${c.end}`, TYPE_INDEX[c.type] ?? 0]));
+    for (let i = 0; i < s.length; i++) {
+      if (!(s[i].capFirst || (doc.caps[si] && s[i].hasLetter))) continue;
+      let h = 0x51ed;
+      for (let len = 1; len <= 6 && i + len <= s.length; len++) {
+        h = mix(h, s[i + len - 1].hL);
+        const v = phrases.get(h);
+        if (v) {
+          const self = own.get(`${i}:${i + len}`);
+          for (let ty = 0; ty < 4; ty++) {
+            if (v[ty] - (self === ty ? 1 : 0) <= 0) continue;
+            for (let k = i; k < i + len; k++) {
+              const pos = len === 1 ? 3 : k === i ? 0 : k === i + len - 1 ? 2 : 1;
+              keys[k].push(mix(10, ty * 4 + pos));
+            }
+          }
+        }
+        if (!prefixes.has(h)) break;
+      }
+    }
+    return keys;
+  });
   return doc.sentences.map((s, si) =>
     s.map((t, i) => {
-      const keys: number[] = [];
+      const keys: number[] = phraseKeys[si][i];
       const ty = typeOf[si][i];
       keys.push(mix(1, stage0[si][i]));
       keys.push(mix(2, i > 0 ? stage0[si][i - 1] : 99));

@@ -2,10 +2,11 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createNerEngine } from '../../../src/core/ner/engine';
+import type { EntityEngine } from '../../../src/core/engines';
 import type { EntityMention } from '../../../src/core/types';
 import { loadNerModel } from '../../../src/node/nerModel';
 
-const engine = createNerEngine(loadNerModel());
+let engine: EntityEngine;
 const all = (text: string) => engine.recognize(text, [{ start: 0, end: text.length }]);
 const find = (ents: EntityMention[], text: string) => ents.find((e) => e.text === text);
 
@@ -27,6 +28,10 @@ function assertSpans(text: string, ents: EntityMention[]): void {
 }
 
 describe('ner engine on invented news text', () => {
+  before(() => {
+    engine = createNerEngine(loadNerModel());
+  });
+
   it('finds people, places, organisations and demonyms with their kinds', () => {
     const text = readFileSync(join(__dirname, '..', '..', 'fixtures', 'ner', 'invented-news.txt'), 'utf8');
     const ents = all(text);

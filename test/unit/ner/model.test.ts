@@ -2,6 +2,8 @@ import { strict as assert } from 'node:assert';
 import { deserializeModel, newModel, serializeModel, weightAt } from '../../../src/core/ner/model';
 import { buildLexicon, seededRandom } from '../../../src/core/ner/train';
 import { tagSentences } from '../../../src/core/ner/tagger';
+import { createNerEngine } from '../../../src/core/ner/engine';
+import { FEATURES_VERSION } from '../../../src/core/ner/features';
 
 function smallModel(stages: number) {
   const lex = buildLexicon([
@@ -48,6 +50,13 @@ describe('ner model serialisation', () => {
     const bytes = serializeModel(smallModel(1));
     const s = Buffer.from(bytes).toString('latin1');
     for (const w of ['Burkina', 'burkina', 'Malian', 'malian', 'Assimi', 'assimi']) assert.ok(!s.includes(w), w);
+  });
+
+  it('refuses a model trained with other feature templates', () => {
+    const m = smallModel(1);
+    assert.throws(() => createNerEngine(m), /feature version/);
+    m.info.features = FEATURES_VERSION;
+    assert.equal(createNerEngine(m).recognize('', []).length, 0);
   });
 
   it('rejects bytes that are not a model, and truncated files', () => {
