@@ -57,7 +57,7 @@ export function recognizeDates(text: string, articleDate: ArticleDateInfo | unde
         continue;
       }
       const match = m;
-      const start = m.index + (rule.spanStart ? rule.spanStart(m) : 0);
+      const start = m.index + (rule.spanStart ? rule.spanStart(m, src) : 0);
       const end = m.index + (rule.spanEnd ? rule.spanEnd(m) : m[0].length);
       candidates.push({ start, end, priority, resolve: (ctx) => rule.resolve(match, ctx) });
       if (candidates.length > MAX_DATE_MENTIONS * 4) break;

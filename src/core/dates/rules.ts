@@ -33,7 +33,7 @@ export interface Rule {
   accept?: (m: RegExpExecArray, text: string) => boolean;
   resolve: (m: RegExpExecArray, ctx: ResolveContext) => Resolution;
   /** Where the mention starts inside the match, when the match needs its leading words for context only. */
-  spanStart?: (m: RegExpExecArray) => number;
+  spanStart?: (m: RegExpExecArray, text: string) => number;
   /** Where the mention ends inside the match (default: the match's end). */
   spanEnd?: (m: RegExpExecArray) => number;
 }
@@ -607,8 +607,12 @@ rules.push({
     if (/^\d+(\.\d+)?$/.test(n) && Number(n) > 1000 && !/(year|day|hour)s/.test(u)) return false;
     return true;
   },
-  spanStart: (m) => {
+  spanStart: (m, text) => {
     const g = m.groups!;
+    // "expected to last several weeks": the verb "last" is not part of the expression.
+    if (!g.det && lower(g.adj) === 'last' && /\b(?:to|will|would|could|may|might|can|should|must|did|does|do|didn't|won't|not)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index))) {
+      return (m.indices!.groups!.mod2 ?? m.indices!.groups!.n!)[0] - m.index;
+    }
     const unitAt = m.indices!.groups!.u![0];
     const nEnd = m.indices!.groups!.n![1];
     const adjectival = /-/.test(m[0].slice(nEnd, unitAt)) || (!/s$/i.test(g.u) && parseQuantity(g.n) !== 1 && !/^an?$/i.test(g.n));

@@ -115,6 +115,7 @@ describe('date engine: recognition and TimeML values (article date 2025-09-20)',
     assert.deepEqual(pick(mention(text, '10-day')), ['DURATION', 'P10D']);
     assert.deepEqual(pick(mention(text, 'more than four hours')), ['DURATION', 'PT4H']);
     assert.deepEqual(pick(mention(text, 'three weeks')), ['DURATION', 'P3W']);
+    assert.deepEqual(pick(mention('The trial is expected to last several weeks.', 'several weeks')), ['DURATION', 'PXW']);
   });
 
   it('sets: every/each, weekday plurals, rates', () => {
