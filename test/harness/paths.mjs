@@ -21,7 +21,13 @@ export const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
 
 /** Environment with Node 24 first on PATH (code-server's native modules are built for it). */
 export function node24Env(extra = {}) {
-  return { ...process.env, PATH: `${NODE24_BIN}${delimiter}${process.env.PATH ?? ''}`, npm_config_nodedir: NODE24_HOME, ...extra };
+  const env = { ...process.env };
+  // Under `npm run`, npm exports its own identity (npm_config_user_agent "npm/… node/v20…", npm_node_execpath …);
+  // a child npm would inherit it, and code-server's postinstall reads the Node major from the user agent.
+  for (const k of Object.keys(env)) {
+    if (/^npm_(config_user_agent|node_execpath|execpath|lifecycle_|package_)/i.test(k) || k === 'NODE') delete env[k];
+  }
+  return { ...env, PATH: `${NODE24_BIN}${delimiter}${env.PATH ?? ''}`, npm_config_nodedir: NODE24_HOME, ...extra };
 }
 
 /** The code-server command: $CODE_SERVER, or the copy installed by `npm run setup:vscode` run with Node 24. */
