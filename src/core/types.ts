@@ -114,7 +114,7 @@ export interface ArticleDateInfo {
 }
 
 export interface InputProblem {
-  kind: 'empty' | 'binary' | 'too-large' | 'invalid-utf8' | 'truncated';
+  kind: 'empty' | 'binary' | 'too-large' | 'invalid-utf8' | 'truncated' | 'engine-error';
   message: string;
 }
 

@@ -61,7 +61,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       if (text === undefined) continue;
       const a = analyzeArticle(text, { config: corpus.config, engines, relPath: relPathIn(corpus, file), corpus: templates, stages: { entities: false, dates: false } });
       for (const p of a.problems) {
-        if (p.kind !== 'empty') records.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: p.kind === 'invalid-utf8' ? 'information' : 'warning', category: 'input', message: p.message });
+        if (p.kind !== 'empty') records.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: p.kind === 'invalid-utf8' ? 'information' : 'warning', category: p.kind === 'engine-error' ? 'engine' : 'input', message: p.message });
       }
       for (const f of a.boilerplate) {
         const s = positionAt(a.lines, f.start);

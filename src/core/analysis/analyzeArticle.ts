@@ -7,7 +7,7 @@ import { foldName } from '../text/fold';
 import { checkInput, DEFAULT_LIMITS, type InputLimits } from '../text/input';
 import { splitLines } from '../text/lines';
 import { splitSentences } from '../text/sentences';
-import type { ArticleAnalysis, ArticleDateInfo, BoilerplateFinding, EntityMention, Span } from '../types';
+import type { ArticleAnalysis, ArticleDateInfo, BoilerplateFinding, EntityMention, InputProblem, Span } from '../types';
 import { findBlocks } from './structure';
 
 export interface Engines {
@@ -39,6 +39,16 @@ function timed<T>(timings: Record<string, number>, name: string, f: () => T): T 
   }
 }
 
+/** Runs one engine; a failure becomes a problem the user is told about, and the other stages still run. */
+function guarded<T>(problems: InputProblem[], timings: Record<string, number>, name: string, fallback: T, f: () => T): T {
+  try {
+    return timed(timings, name, f);
+  } catch (e) {
+    problems.push({ kind: 'engine-error', message: `The ${name} engine failed on this article (${e instanceof Error ? e.message : String(e)}); its results are missing.` });
+    return fallback;
+  }
+}
+
 export function analyzeArticle(fullText: string, opts: AnalyzeOptions): ArticleAnalysis {
   const timings: Record<string, number> = {};
   const { config, engines } = opts;
@@ -57,7 +67,7 @@ export function analyzeArticle(fullText: string, opts: AnalyzeOptions): ArticleA
   let boilerplate: BoilerplateFinding[] = [];
   if (stages.boilerplate && config.boilerplate.enabled) {
     const settings = config.trusted ? config.boilerplate : { ...config.boilerplate, patterns: [] };
-    boilerplate = timed(timings, 'boilerplate', () =>
+    boilerplate = guarded(problems, timings, 'boilerplate', [], () =>
       engines.boilerplate.detect({ text, lines, settings, corpus: opts.corpus, docId: opts.relPath }),
     );
   }
@@ -65,7 +75,7 @@ export function analyzeArticle(fullText: string, opts: AnalyzeOptions): ArticleA
 
   let entities: EntityMention[] = [];
   if (stages.entities) {
-    entities = timed(timings, 'entities', () => engines.entities.recognize(text, nonEmpty));
+    entities = guarded(problems, timings, 'entities', [], () => engines.entities.recognize(text, nonEmpty));
     const g = gazetteer();
     const kinds = new Set(config.entities.kinds);
     const lineStarts = lines.map((l) => l.start);
@@ -80,11 +90,11 @@ export function analyzeArticle(fullText: string, opts: AnalyzeOptions): ArticleA
       });
   }
 
-  const articleDate = stages.dates ? timed(timings, 'articleDate', () => engines.articleDate(text, opts.relPath, config)) : undefined;
-  const dates = stages.dates ? timed(timings, 'dates', () => engines.dates.recognize(text, articleDate)) : [];
+  const articleDate = stages.dates ? guarded(problems, timings, 'article date', undefined, () => engines.articleDate(text, opts.relPath, config)) : undefined;
+  const dates = stages.dates ? guarded(problems, timings, 'dates', [], () => engines.dates.recognize(text, articleDate)) : [];
 
   const articleEntities = entities.filter((e) => !e.inBoilerplate);
-  const actors = stages.entities ? timed(timings, 'actors', () => buildActors(text, articleEntities, sentences)) : [];
+  const actors = stages.entities ? guarded(problems, timings, 'actors', [], () => buildActors(text, articleEntities, sentences)) : [];
 
   return { text, lines, blocks, sentences, headline, entities, dates, boilerplate, actors, articleDate, problems, timings };
 }

@@ -30,7 +30,7 @@ export function toDiagnostics(a: ArticleAnalysis, scope: vscode.Uri): vscode.Dia
     if (p.kind === 'empty') continue;
     const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), p.message, p.kind === 'invalid-utf8' ? vscode.DiagnosticSeverity.Information : vscode.DiagnosticSeverity.Warning);
     d.source = DIAGNOSTIC_SOURCE;
-    d.code = 'input-' + p.kind;
+    d.code = p.kind === 'engine-error' ? 'engine-error' : 'input-' + p.kind;
     out.push(d);
   }
   for (const f of a.boilerplate) {
