@@ -34,15 +34,17 @@ describe('activation', () => {
   before(async () => {
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder, 'the fixture workspace is open');
-    const configs = await vscode.workspace.findFiles('**/newscorpus.yaml');
+    const configs = (await vscode.workspace.findFiles('**/newscorpus.yaml')).map((c) => c.fsPath).sort();
     assert.ok(configs.length > 0, 'the fixture workspace holds a newscorpus.yaml');
-    const corpusRoots = configs.map((c) => path.dirname(c.fsPath));
-    const texts = await vscode.workspace.findFiles('**/*.txt');
-    const inCorpus = (u: vscode.Uri) => corpusRoots.some((r) => u.fsPath.startsWith(r + path.sep));
+    // The fixture corpus is corpus/ (other folders hold edge cases such as a broken config).
+    const main = configs.find((c) => path.basename(path.dirname(c)) === 'corpus') ?? configs[0];
+    const corpusRoot = path.dirname(main) + path.sep;
     const plainDir = path.join(folder.uri.fsPath, 'plain') + path.sep;
-    const article = texts.filter((u) => inCorpus(u) && !u.fsPath.startsWith(plainDir)).sort()[0];
-    const plain = texts.filter((u) => u.fsPath.startsWith(plainDir)).sort()[0];
-    assert.ok(article, `a .txt inside the corpus (${corpusRoots.join(', ')})`);
+    const texts = (await vscode.workspace.findFiles('**/*.txt')).sort((a, b) => a.fsPath.localeCompare(b.fsPath));
+    // an ordinary article: inside the corpus, not one of the odd inputs (binary, empty …)
+    const article = texts.find((u) => u.fsPath.startsWith(corpusRoot) && !u.fsPath.includes(`${path.sep}inputs${path.sep}`));
+    const plain = texts.find((u) => u.fsPath.startsWith(plainDir));
+    assert.ok(article, `a .txt inside the corpus ${corpusRoot}`);
     assert.ok(plain, `a .txt under ${plainDir}, outside any corpus`);
     corpusArticle = article;
     plainText = plain;
