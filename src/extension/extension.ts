@@ -30,16 +30,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsCo
   context.subscriptions.push(store);
   await store.init();
 
-  let warnedFallback = false;
-  const engines = () => {
-    const e = nodeEngines();
-    if (e.fallbackReason && !warnedFallback) {
-      warnedFallback = true;
-      console.warn(`News Corpus Annotator: using the rule-based entity engine (${e.fallbackReason}).`);
-    }
-    return e.engines;
-  };
-  const analyses = new AnalysisService(store, engines);
+  const { engines } = nodeEngines();
+  const analyses = new AnalysisService(store, () => engines);
   const diagnostics = new DiagnosticsPublisher(analyses);
   const selector: vscode.DocumentSelector = { language: LANGUAGE_ID };
   context.subscriptions.push(
@@ -70,7 +62,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsCo
     }),
   );
   registerAnnotationFeatures(context, { analyses, store });
-  const indexed = analyses.indexCorpora();
+  const indexed = analyses.indexCorpora().then(() => {
+    const reason = nodeEngines().fallbackReason;
+    if (reason) void vscode.window.showWarningMessage(`News Corpus Annotator: entities come from the rule-based engine because the trained model could not be loaded (${reason}).`);
+  });
   return { store, analyses, diagnostics, indexed };
 }
 

@@ -21,9 +21,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
   if (r.note) io.err(`${file}: ${r.note}`);
   const corpus = corpusFor(file);
-  const { engines, fallbackReason } = nodeEngines();
-  if (fallbackReason) io.err(`note: rule-based entities (${fallbackReason})`);
-  const a = analyzeArticle(r.text, { config: corpus.config, engines, relPath: relPathIn(corpus, file) });
+  const ne = nodeEngines();
+  const a = analyzeArticle(r.text, { config: corpus.config, engines: ne.engines, relPath: relPathIn(corpus, file) });
+  if (ne.fallbackReason) io.err(`note: rule-based entities (${ne.fallbackReason})`);
   for (const p of a.problems) if (p.kind !== 'empty') io.err(`${file}: ${p.message}`);
   const result = {
     file,

@@ -23,8 +23,8 @@ describe('analyzeArticle', () => {
   const engines = nodeEngines().engines;
 
   it('uses the trained tagger shipped in models/', () => {
-    assert.strictEqual(nodeEngines().fallbackReason, undefined);
     assert.strictEqual(engines.entities.name, 'perceptron');
+    assert.strictEqual(nodeEngines().fallbackReason, undefined);
   });
 
   it('analyses an article: headline, actors with roles and aliases, dates against the mapped date, boilerplate', () => {
