@@ -2,10 +2,12 @@
 // tool), an annotation's offsets may no longer cover its recorded text. We look
 // for the recorded text in the article:
 //   - found exactly once → moved there ('reanchored');
-//   - found several times → moved to the occurrence nearest the old offset, but
-//     flagged 'ambiguous' so the user confirms it (text edited elsewhere usually
-//     shifts offsets by a little, so the nearest occurrence is the likely one,
-//     but we do not pretend to know);
+//   - found several times → if one occurrence lies at the same shift as the
+//     neighbouring annotations that were placed with certainty (the one before
+//     or after it), or at the shift most annotations agree on, it is taken
+//     ('reanchored'): an edit elsewhere moves every later annotation by the
+//     same amount, so a shared shift is strong evidence. Otherwise the nearest
+//     occurrence is taken but flagged 'ambiguous' for the user to confirm;
 //   - not found → flagged 'not-found', offsets left where they were.
 // Discontinuous annotations keep the distances between their fragments.
 import { coversRecordedText, lineSafe, type Anchored, type Fragment } from './brat';
@@ -38,10 +40,10 @@ function fragmentTexts(a: Anchored): string[] | undefined {
 }
 
 /** Start offsets (first fragment) where every fragment's text is found at its relative place. */
-export function findCandidates(text: string, a: Anchored, fragTexts?: string[]): number[] {
+export function findCandidates(text: string, a: Anchored, fragTexts?: string[], safeTextGiven?: string): number[] {
   const parts = fragTexts ?? fragmentTexts(a);
   if (!parts || parts.length === 0 || parts[0].length === 0) return [];
-  const safeText = lineSafe(text);
+  const safeText = safeTextGiven ?? lineSafe(text);
   const safeParts = parts.map(lineSafe);
   const rel = a.fragments.map((f) => f.start - a.fragments[0].start);
   const out: number[] = [];
@@ -73,42 +75,128 @@ function moveTo(a: Anchored, start: number, parts: string[]): void {
  * could not be placed with certainty, and cleared on those that could.
  */
 export function reanchor<T extends Anchored>(text: string, items: T[]): AnchorOutcome<T>[] {
-  return items.map((item) => {
+  const out: AnchorOutcome<T>[] = [];
+  let safeText: string | undefined;
+  const cache = new Map<string, number[]>();
+  // Pass 1: exact, unique, missing; several candidates wait for pass 2.
+  const pending: { k: number; parts: string[]; cands: number[]; wanted: string }[] = [];
+  items.forEach((item, k) => {
     const from = item.fragments[0]?.start ?? 0;
-    if (item.fragments.length === 0) return { item, status: 'not-found', from };
+    if (item.fragments.length === 0) {
+      out.push({ item, status: 'not-found', from });
+      return;
+    }
     const wanted = item.damage?.originalText ?? item.text;
     const probe: Anchored = { fragments: item.fragments, text: wanted };
     if (coversRecordedText(text, probe)) {
       item.text = wanted;
       delete item.damage;
-      return { item, status: 'ok', from };
+      out.push({ item, status: 'ok', from });
+      return;
     }
     const parts = fragmentTexts(probe);
-    const cands = parts ? findCandidates(text, probe, parts) : [];
+    let cands: number[] = [];
+    if (parts) {
+      const key = parts.join('\u0000') + '\u0001' + item.fragments.map((f) => f.start - item.fragments[0].start).join(',');
+      const hit = cache.get(key);
+      if (hit) cands = hit;
+      else {
+        safeText ??= lineSafe(text);
+        cands = findCandidates(text, probe, parts, safeText);
+        cache.set(key, cands);
+      }
+    }
     if (cands.length === 0 || !parts) {
       item.damage = {
         reason: 'not-found',
         originalText: wanted,
         message: `"${preview(wanted)}" is no longer in the text at this place nor anywhere else; the annotation needs checking.`,
       };
-      return { item, status: 'not-found', from };
+      out.push({ item, status: 'not-found', from });
+      return;
     }
     if (cands.length === 1) {
       moveTo(item, cands[0], parts);
       item.text = wanted;
       delete item.damage;
-      return { item, status: 'reanchored', from };
+      out.push({ item, status: 'reanchored', from });
+      return;
     }
-    let best = cands[0];
-    for (const c of cands) if (Math.abs(c - from) < Math.abs(best - from)) best = c;
-    moveTo(item, best, parts);
-    item.damage = {
-      reason: 'ambiguous',
-      originalText: wanted,
-      message: `"${preview(wanted)}" moved; it occurs ${cands.length}${cands.length >= MAX_CANDIDATES ? '+' : ''} times, the nearest one was taken — please check.`,
-    };
-    return { item, status: 'ambiguous', from };
+    out.push({ item, status: 'ambiguous', from });
+    pending.push({ k, parts, cands, wanted });
   });
+  if (pending.length === 0) return out;
+
+  // Pass 2, repeated while it places something: shifts of the items placed with
+  // certainty (in order of their old offsets) and the shift most pending items share.
+  let left = pending;
+  for (let round = 0; left.length && round < 20; round++) {
+    const anchors = out
+      .filter((o) => o.status === 'ok' || o.status === 'reanchored')
+      .map((o) => ({ from: o.from, delta: o.item.fragments[0].start - o.from }))
+      .sort((a, b) => a.from - b.from);
+    const votes = new Map<number, number>();
+    for (const p of left) {
+      const from = out[p.k].from;
+      // candidates are in increasing order: the 50 nearest lie around the old offset
+      const at = lowerBound(p.cands, from);
+      const nearest = p.cands.length > 50 ? p.cands.slice(Math.max(0, at - 25), at + 25) : p.cands;
+      for (const c of nearest) votes.set(c - from, (votes.get(c - from) ?? 0) + 1);
+    }
+    let common: number | undefined;
+    let best = 1; // a shift needs at least two items agreeing on it
+    for (const [d, n] of votes) if (n > best || (n === best && common !== undefined && Math.abs(d) < Math.abs(common))) [common, best] = [d, n];
+    const neighbourDeltas = (from: number): number[] => {
+      let lo = 0;
+      let hi = anchors.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (anchors[mid].from < from) lo = mid + 1;
+        else hi = mid;
+      }
+      return [anchors[lo - 1]?.delta, anchors[lo]?.delta].filter((d): d is number => d !== undefined);
+    };
+    const still: typeof pending = [];
+    for (const p of left) {
+      const o = out[p.k];
+      const isCand = (x: number) => p.cands[lowerBound(p.cands, x)] === x;
+      const sure = [...neighbourDeltas(o.from), ...(common !== undefined ? [common] : [])].find((d) => isCand(o.from + d));
+      if (sure === undefined) {
+        still.push(p);
+        continue;
+      }
+      moveTo(o.item, o.from + sure, p.parts);
+      o.item.text = p.wanted;
+      delete o.item.damage;
+      o.status = 'reanchored';
+    }
+    if (still.length === left.length) break;
+    left = still;
+  }
+  for (const p of left) {
+    const o = out[p.k];
+    let nearest = p.cands[0];
+    for (const c of p.cands) if (Math.abs(c - o.from) < Math.abs(nearest - o.from)) nearest = c;
+    moveTo(o.item, nearest, p.parts);
+    o.item.damage = {
+      reason: 'ambiguous',
+      originalText: p.wanted,
+      message: `"${preview(p.wanted)}" moved; it occurs ${p.cands.length}${p.cands.length >= MAX_CANDIDATES ? '+' : ''} times, the nearest one was taken — please check.`,
+    };
+  }
+  return out;
+}
+
+/** First index of sorted xs whose value is >= x. */
+function lowerBound(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Re-anchors one damaged item to the occurrence of its original text nearest to where it is now (a quick fix). */

@@ -117,14 +117,21 @@ export interface ConllResult {
   sentences: number;
 }
 
-/** Keeps non-overlapping spans, longer first. */
-function nonOverlapping(spans: LabeledSpan[]): { kept: LabeledSpan[]; skipped: number } {
+/** Keeps non-overlapping spans, longer first (a coverage map keeps this linear in the spans' length). */
+function nonOverlapping(spans: LabeledSpan[], textLength: number): { kept: LabeledSpan[]; skipped: number } {
   const bySize = [...spans].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const covered = new Uint8Array(textLength + 1);
   const kept: LabeledSpan[] = [];
   let skipped = 0;
   for (const s of bySize) {
-    if (kept.some((k) => k.start < s.end && s.start < k.end)) skipped++;
-    else kept.push(s);
+    let free = true;
+    for (let i = s.start; i < s.end && free; i++) if (covered[i]) free = false;
+    if (!free) {
+      skipped++;
+      continue;
+    }
+    covered.fill(1, s.start, s.end);
+    kept.push(s);
   }
   return { kept: kept.sort((a, b) => a.start - b.start), skipped };
 }
@@ -136,7 +143,7 @@ export function exportConll(docs: readonly PreparedDoc[]): ConllResult {
   let tokenCount = 0;
   let sentenceCount = 0;
   for (const doc of docs) {
-    const { kept, skipped } = nonOverlapping(doc.spans);
+    const { kept, skipped } = nonOverlapping(doc.spans, doc.text.length);
     overlapsSkipped += skipped;
     const bounds = [...new Set(kept.flatMap((s) => [s.start, s.end]))].sort((a, b) => a - b);
     const tokens = splitAtBoundaries(doc.text, tokenize(doc.text), bounds);

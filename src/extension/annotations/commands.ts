@@ -78,7 +78,7 @@ export function registerAnnotationCommands(manager: AnnotationManager): vscode.D
     await manager.ensure(t.doc);
     const all = manager.suggestions(t.doc);
     let s: Suggestion | undefined;
-    if (arg && typeof arg.start === 'number') s = all.find((x) => x.start === arg.start && x.end === arg.end && (!arg.label || x.label === arg.label));
+    if (arg && typeof arg === 'object' && typeof arg.start === 'number') s = all.find((x) => x.start === arg.start && x.end === arg.end && (!arg.label || x.label === arg.label));
     else s = suggestionAt(all, cursorOffset(t.editor));
     return { t, s, all };
   };
@@ -107,7 +107,8 @@ export function registerAnnotationCommands(manager: AnnotationManager): vscode.D
     return accept ? manager.accept(t.doc, chosenSuggestions) : manager.reject(t.doc, chosenSuggestions);
   };
 
-  const annotationFor = async (uri: vscode.Uri | undefined, id: string | undefined) => {
+  const annotationFor = async (uri: vscode.Uri | undefined, idArg: unknown) => {
+    const id = typeof idArg === 'string' ? idArg : undefined;
     const t = await target(uri);
     if (!t) return undefined;
     const state = await manager.ensure(t.doc);
@@ -117,9 +118,13 @@ export function registerAnnotationCommands(manager: AnnotationManager): vscode.D
   };
 
   return [
-    ...LABEL_COMMANDS.map((c) => vscode.commands.registerCommand(c.command, (uri?: vscode.Uri, spans?: SpanArg[]) => labelWith(c.label, uri, spans))),
-    vscode.commands.registerCommand('newsCorpus.labelSelection', (label?: string, uri?: vscode.Uri, spans?: SpanArg[]) => labelWith(label, uri, spans)),
-    vscode.commands.registerCommand('newsCorpus.relabelAnnotation', async (id?: string, label?: string, uri?: vscode.Uri) => {
+    ...LABEL_COMMANDS.map((c) =>
+      vscode.commands.registerCommand(c.command, (uri?: unknown, spans?: SpanArg[]) => labelWith(c.label, uri instanceof vscode.Uri ? uri : undefined, spans)),
+    ),
+    // From the editor context menu the first argument is the document's uri: only a string is a label.
+    vscode.commands.registerCommand('newsCorpus.labelSelection', (label?: unknown, uri?: vscode.Uri, spans?: SpanArg[]) =>
+      labelWith(typeof label === 'string' ? label : undefined, uri, spans)),
+    vscode.commands.registerCommand('newsCorpus.relabelAnnotation', async (id?: unknown, label?: string, uri?: vscode.Uri) => {
       const r = await annotationFor(uri, id);
       if (!r?.ann) {
         void vscode.window.showInformationMessage('News Corpus Annotator: no annotation at the cursor.');
@@ -128,7 +133,7 @@ export function registerAnnotationCommands(manager: AnnotationManager): vscode.D
       const chosen = label ?? (await vscode.window.showQuickPick(manager.labels(r.t.doc).filter((l) => l !== r.ann!.type), { placeHolder: `Relabel "${r.ann.text}" (${r.ann.type})` }));
       return chosen ? manager.relabel(r.t.doc, r.ann.id, chosen) : false;
     }),
-    vscode.commands.registerCommand('newsCorpus.removeAnnotation', async (id?: string, uri?: vscode.Uri) => {
+    vscode.commands.registerCommand('newsCorpus.removeAnnotation', async (id?: unknown, uri?: vscode.Uri) => {
       const r = await annotationFor(uri, id);
       if (!r?.ann) {
         void vscode.window.showInformationMessage('News Corpus Annotator: no annotation at the cursor.');
@@ -152,8 +157,8 @@ export function registerAnnotationCommands(manager: AnnotationManager): vscode.D
       }
       return manager.reject(r.t.doc, [r.s]);
     }),
-    vscode.commands.registerCommand('newsCorpus.acceptAllOfKind', (label?: string, uri?: vscode.Uri) => ofKind(true, label, uri)),
-    vscode.commands.registerCommand('newsCorpus.rejectAllOfKind', (label?: string, uri?: vscode.Uri) => ofKind(false, label, uri)),
+    vscode.commands.registerCommand('newsCorpus.acceptAllOfKind', (label?: unknown, uri?: vscode.Uri) => ofKind(true, typeof label === 'string' ? label : undefined, uri)),
+    vscode.commands.registerCommand('newsCorpus.rejectAllOfKind', (label?: unknown, uri?: vscode.Uri) => ofKind(false, typeof label === 'string' ? label : undefined, uri)),
     vscode.commands.registerCommand('newsCorpus.nextSuggestion', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return undefined;

@@ -169,7 +169,18 @@ export function registerExportCommands(manager: AnnotationManager, services: Ann
       if (capped) void vscode.window.showWarningMessage(`News Corpus Annotator: only the first ${files.length} articles were exported (newsCorpus.scan.maxFiles).`);
       return write(docs, o, 'annotations', corpus.root);
     }),
-    vscode.commands.registerCommand('newsCorpus.cleanCorpus', async (opts: ExportOptions = {}) => {
+    vscode.commands.registerCommand('newsCorpus.cleanCorpus', async (arg: ExportOptions | vscode.Uri = {}) => {
+      // From the explorer's context menu: the folder clicked (a corpus root or a folder inside one).
+      let opts: ExportOptions = arg instanceof vscode.Uri ? {} : arg;
+      if (arg instanceof vscode.Uri) {
+        const folder = arg.path.replace(/\/$/, '') + '/';
+        const owner = store.all().filter((c) => folder.startsWith(c.root.path.replace(/\/$/, '') + '/')).sort((a, b) => b.root.path.length - a.root.path.length)[0];
+        if (!owner) {
+          void vscode.window.showInformationMessage('News Corpus Annotator: this folder is not in a news corpus (no newscorpus.yaml above it).');
+          return undefined;
+        }
+        opts = { corpusRoot: owner.root };
+      }
       const corpus = await pickCorpus(opts);
       if (!corpus) return undefined;
       let target = opts.target;

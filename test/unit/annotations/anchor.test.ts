@@ -59,4 +59,19 @@ describe('re-anchoring on load', () => {
     assert.equal(b.text, 'Lumen Groups');
     assert.equal(b.damage, undefined);
   });
+
+  it('places repeated names by the shift their neighbours share, not by guessing', () => {
+    const old = 'Porto. Lisbon and Porto. Then Porto again, said Lisbon.';
+    const text = 'UPDATED ' + old.replace('Then', 'Later then');
+    const items: Anchored[] = [];
+    for (const name of ['Porto', 'Lisbon']) {
+      for (let i = old.indexOf(name); i >= 0; i = old.indexOf(name, i + 1)) items.push({ fragments: [{ start: i, end: i + name.length }], text: name });
+    }
+    const out = reanchor(text, items);
+    assert.deepEqual(out.map((o) => o.status), out.map(() => 'reanchored'));
+    for (const it of items) assert.equal(text.slice(it.fragments[0].start, it.fragments[0].end), it.text);
+    // each annotation keeps its own occurrence: the shifts are 8 before "Then" and 14 after it
+    const shifts = items.map((it, k) => it.fragments[0].start - out[k].from).sort((a, b) => a - b);
+    assert.deepEqual([...new Set(shifts)], [8, 14]);
+  });
 });
