@@ -33,7 +33,11 @@ function run(cmd, args, opts) {
   console.log(`  $ ${cmd} ${args.join(' ')}   (in ${opts.cwd})`);
   const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
   if (r.error) throw new HarnessError(`${cmd} could not start: ${r.error.message}`);
-  if (r.status !== 0) throw new HarnessError(`${cmd} ${args.join(' ')} failed with exit code ${r.status} (in ${opts.cwd}).`);
+  if (r.status !== 0) {
+    throw new HarnessError(`${cmd} ${args.join(' ')} failed with exit code ${r.status} (in ${opts.cwd}).\n` +
+      'Downloads need the npm registry; native builds need g++, make, python3 and libkrb5-dev ' +
+      '(sudo apt-get install -y build-essential python3 libkrb5-dev). The npm output above says which.');
+  }
 }
 
 function installFrom(subdir, dest, env) {
