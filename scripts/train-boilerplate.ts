@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createBoilerplateEngine, trainModel, type BoilerplateModel, type TrainingArticle, type TrainOptions } from '../src/core/boilerplate';
+import { DEFAULT_BOOST } from '../src/core/boilerplate/boost';
 import { parseArgs } from './lib/args';
 import { requireDataPath, SHARED_DATA } from './lib/shared';
 import { detectFolder, formatScores, loadFolder, roundScores, scorePages, type Page } from './eval-boilerplate';
@@ -29,10 +30,14 @@ function articlesOf(pages: Page[], weight: number): TrainingArticle[] {
 function main(): void {
   const args = parseArgs(process.argv.slice(2), {
     data: 'string', folds: 'number', 'no-cv': 'boolean', out: 'string', l2: 'number', epochs: 'number', lr: 'number',
-    'full-weight': 'number', threshold: 'number',
+    'full-weight': 'number', threshold: 'number', kind: 'string', rounds: 'number', 'min-leaf': 'number', 'cv-out': 'string',
   });
   const dir = requireDataPath((args.data as string | undefined) ?? join(SHARED_DATA, 'boilerplate'), 'Boilerplate data folder');
+  const kind = ((args.kind as string | undefined) ?? 'gbdt') === 'lr' ? 'lr' : 'gbdt';
   const opts: TrainOptions = {
+    kind,
+    boost: { ...DEFAULT_BOOST, rounds: (args.rounds as number | undefined) ?? DEFAULT_BOOST.rounds,
+      minLeaf: (args['min-leaf'] as number | undefined) ?? DEFAULT_BOOST.minLeaf },
     l2: (args.l2 as number | undefined) ?? 1e-3,
     epochs: (args.epochs as number | undefined) ?? 400,
     learningRate: (args.lr as number | undefined) ?? 0.05,
@@ -64,10 +69,14 @@ function main(): void {
         for (const [id, lines] of detectFolder(engine, test)) predictions[v].set(id, lines);
       }
     }
-    console.log(`\ncross-validation, ${folds} folds grouped by site (l2 ${opts.l2}, epochs ${opts.epochs}, full weight ${fullWeight}):`);
+    console.log(`\ncross-validation, ${folds} folds grouped by site (${kind}, rounds ${opts.boost?.rounds}, l2 ${opts.l2}, full weight ${fullWeight}):`);
     for (const v of VARIANTS) {
       const s = scorePages(data[v], predictions[v]);
       if (!s) continue;
+      if (args['cv-out']) {
+        const rows = data[v].map((p) => JSON.stringify({ id: p.id, boilerplateLines: predictions[v].get(p.id) ?? [] }));
+        writeFileSync(`${args['cv-out']}.${v}.jsonl`, rows.join('\n') + '\n');
+      }
       console.log('  ' + formatScores(`cv ${v}`, s));
       for (const [key, val] of Object.entries(roundScores(s))) figures[`cv_${v}_${key}`] = val;
     }
@@ -75,7 +84,7 @@ function main(): void {
   const all: TrainingArticle[] = [];
   for (const v of VARIANTS) all.push(...articlesOf(data[v], weightOf(v)));
   const model: BoilerplateModel = trainModel(all, opts, threshold);
-  model.trainedOn = `boilerplate dev data: ${data.main.length} main + ${data.full.length} full pages; l2 ${opts.l2}, epochs ${opts.epochs}, full weight ${fullWeight}`;
+  model.trainedOn = `boilerplate dev data: ${data.main.length} main + ${data.full.length} full pages; ${kind}, rounds ${opts.boost?.rounds}, l2 ${opts.l2}, full weight ${fullWeight}`;
   const engine = createBoilerplateEngine(model);
   console.log('\ntraining data (in-sample):');
   for (const v of VARIANTS) {

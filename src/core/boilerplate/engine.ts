@@ -20,7 +20,7 @@ export const MAX_LINES = 20_000;
 export const DUPLICATE_MIN_CHARS = 40;
 export const DUPLICATE_MIN_WORDS = 6;
 
-export const DEFAULT_MODEL: BoilerplateModel = weights as BoilerplateModel;
+export const DEFAULT_MODEL: BoilerplateModel = weights as unknown as BoilerplateModel;
 
 export interface BoilerplateEngineOptions {
   /** Whether settings.patterns may run (false in an untrusted workspace). Default false. */

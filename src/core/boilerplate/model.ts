@@ -3,16 +3,20 @@
 // scores of the lines around it (boilerplate comes in runs). Training is
 // plain, deterministic full-batch gradient descent (Adam), here so that the
 // training script and the engine share one implementation.
+import { boostedScore, trainBoosted, type BoostedTrees, type BoostOptions } from './boost';
 import { articleFeatures, contextFeatures, CONTEXT_NAMES, FEATURE_NAMES, type ArticleFeatures } from './features';
 
+/** One stage: logistic regression weights (first feature = bias) or boosted trees. */
+export type Stage = { kind: 'lr'; w: number[] } | { kind: 'gbdt'; trees: BoostedTrees };
+
 export interface BoilerplateModel {
-  version: 1;
+  version: 2;
   featureNames: string[];
   contextNames: string[];
-  /** Stage-1 weights, one per feature (the first feature is the bias). */
-  w1: number[];
-  /** Stage-2 weights over [stage-1 features…, logit of context figures…]. */
-  w2: number[];
+  /** Stage 1 over the line features. */
+  stage1: Stage;
+  /** Stage 2 over [line features…, logit of stage-1 context figures…]. */
+  stage2: Stage;
   /** Stage-2 probability at which a line is called boilerplate (maps to confidence 0.5). */
   threshold: number;
   /** Free text: what the weights were trained on. */
@@ -50,11 +54,15 @@ export interface ArticleScores {
   p: number[];
 }
 
+export function stageProb(stage: Stage, x: number[]): number {
+  return sigmoid(stage.kind === 'lr' ? dot(stage.w, x) : boostedScore(stage.trees, x));
+}
+
 export function scoreArticle(model: BoilerplateModel, lineTexts: string[]): ArticleScores {
   const features = articleFeatures(lineTexts);
-  const p1 = features.rows.map((r) => sigmoid(dot(model.w1, r)));
+  const p1 = features.rows.map((r) => stageProb(model.stage1, r));
   const rows2 = stage2Rows(features.rows, p1);
-  const p = rows2.map((r) => sigmoid(dot(model.w2, r)));
+  const p = rows2.map((r) => stageProb(model.stage2, r));
   return { features, p1, p };
 }
 
@@ -65,9 +73,16 @@ export function confidenceOf(model: BoilerplateModel, p: number): number {
 }
 
 export interface TrainOptions {
+  kind: 'lr' | 'gbdt';
   l2: number;
   epochs: number;
   learningRate: number;
+  boost?: BoostOptions;
+}
+
+function trainStage(X: number[][], y: number[], sw: number[], opts: TrainOptions): Stage {
+  if (opts.kind === 'gbdt') return { kind: 'gbdt', trees: trainBoosted(X, y, sw, opts.boost) };
+  return { kind: 'lr', w: trainLogistic(X, y, sw, opts).map(round6) };
 }
 
 /** Weighted L2-regularised logistic regression (bias = feature 0, not regularised). Deterministic. */
@@ -129,22 +144,15 @@ export function trainModel(articles: TrainingArticle[], opts: TrainOptions, thre
     }
     spans.push([start, X.length]);
   });
-  const w1 = trainLogistic(X, y, sw, opts);
+  const stage1 = trainStage(X, y, sw, opts);
   const X2: number[][] = [];
   feats.forEach((f, i) => {
     const [a, b] = spans[i];
-    const p1 = X.slice(a, b).map((r) => sigmoid(dot(w1, r)));
+    const p1 = X.slice(a, b).map((r) => stageProb(stage1, r));
     X2.push(...stage2Rows(f.rows, p1));
   });
-  const w2 = trainLogistic(X2, y, sw, opts);
-  return {
-    version: 1,
-    featureNames: [...FEATURE_NAMES],
-    contextNames: [...CONTEXT_NAMES],
-    w1: w1.map(round6),
-    w2: w2.map(round6),
-    threshold,
-  };
+  const stage2 = trainStage(X2, y, sw, opts);
+  return { version: 2, featureNames: [...FEATURE_NAMES], contextNames: [...CONTEXT_NAMES], stage1, stage2, threshold };
 }
 
 function round6(x: number): number {
