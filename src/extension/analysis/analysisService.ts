@@ -46,7 +46,7 @@ export class AnalysisService implements vscode.Disposable {
 
   analyze(text: string, location: ArticleLocation): ArticleAnalysis {
     const state = this.state(location.corpus);
-    const max = vscode.workspace.getConfiguration('newsCorpus').get<number>('maxAnalysedCharacters', 1_000_000);
+    const max = vscode.workspace.getConfiguration('newsCorpus').get<number>('maxAnalysedCharacters', 300_000);
     return analyzeArticle(text, {
       config: location.corpus.config,
       engines: this.engines(),
