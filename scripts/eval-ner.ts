@@ -1,6 +1,6 @@
 // npm run --silent eval:ner -- --data FILE --out PRED [--model PATH]
 // Tags a CoNLL file document by document from the token column only, writes PRED
-// (each input line with the predicted tag appended, IOB2), prints conlleval-style
+// (each input line with the predicted tag appended, IOB1 like the data), prints conlleval-style
 // per-type and micro P/R/F1, and ends with one JSON line of the figures.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { requireDataPath, SHARED_DATA } from './lib/shared';
 import { parseConll } from '../src/core/ner/conllFormat';
 import { conllEvaluate, formatConllScore } from '../src/core/ner/conllEval';
 import { tagSentences } from '../src/core/ner/tagger';
+import { chunksFromTags, iob1FromChunks } from '../src/core/ner/tags';
 import { loadNerModel } from '../src/node/nerModel';
 
 const args = parseArgs(process.argv.slice(2), { data: 'string', out: 'string', model: 'string' });
@@ -24,7 +25,7 @@ for (const d of docs) {
   if (!d.sentences.length) continue;
   const tagged = tagSentences(model, d.sentences.map((s) => s.tokens), false);
   d.sentences.forEach((s, si) => {
-    const guess = Array.from(tagged.tags[si], (t) => model.tagSet.tags[t]);
+    const guess = iob1FromChunks(s.tokens.length, chunksFromTags(model.tagSet, tagged.tags[si]));
     s.lines.forEach((line, i) => out.push(`${line} ${guess[i]}`));
     out.push('');
     sents.push({ gold: s.tags, guess });

@@ -101,3 +101,15 @@ export function tagsFromChunks(set: TagSet, n: number, chunks: readonly TokenChu
   }
   return out;
 }
+
+/** IOB1 spelling of chunks over n tokens (CoNLL-2003's scheme): B- only where a chunk follows one of its type. */
+export function iob1FromChunks(n: number, chunks: readonly TokenChunk[]): string[] {
+  const out = new Array<string>(n).fill('O');
+  let prev: TokenChunk | null = null;
+  for (const c of chunks) {
+    for (let i = c.start; i < c.end; i++) out[i] = `I-${c.type}`;
+    if (prev && prev.end === c.start && prev.type === c.type) out[c.start] = `B-${c.type}`;
+    prev = c;
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { chunksFromTags, makeTagSet, tagsFromChunks } from '../../../src/core/ner/tags';
+import { chunksFromIob, chunksFromTags, iob1FromChunks, makeTagSet, tagsFromChunks } from '../../../src/core/ner/tags';
 import { viterbi } from '../../../src/core/ner/viterbi';
 
 describe('ner tags and Viterbi decoding', () => {
@@ -16,6 +16,18 @@ describe('ner tags and Viterbi decoding', () => {
     }
     const bilou = makeTagSet('BILOU');
     assert.deepEqual(Array.from(tagsFromChunks(bilou, 8, chunks), (t) => bilou.tags[t]), ['B-PER', 'L-PER', 'U-PER', 'O', 'B-ORG', 'I-ORG', 'L-ORG', 'O']);
+  });
+
+  it('spells chunks in IOB1 as CoNLL-2003 does', () => {
+    const chunks = [
+      { start: 0, end: 2, type: 'PER' },
+      { start: 2, end: 3, type: 'PER' },
+      { start: 3, end: 4, type: 'LOC' },
+      { start: 5, end: 6, type: 'LOC' },
+    ];
+    const iob1 = iob1FromChunks(7, chunks);
+    assert.deepEqual(iob1, ['I-PER', 'I-PER', 'B-PER', 'I-LOC', 'O', 'I-LOC', 'O']);
+    assert.deepEqual(chunksFromIob(iob1), chunks);
   });
 
   it('picks the best allowed path, never I- after O', () => {
