@@ -88,8 +88,11 @@ export function sentencesOf(text: string, regions: Span[], maxTokens = 400_000, 
       const t = toks[i];
       if (cur.length > 0) {
         const prev = cur[cur.length - 1];
-        const gap = text.slice(prev.end, t.start);
-        const newline = gap.includes('\n') || gap.includes('\r');
+        let newline = false;
+        for (let k = prev.end; k < t.start && !newline; k++) {
+          const c = text.charCodeAt(k);
+          newline = c === 10 || c === 13;
+        }
         const afterEnder = ENDERS.has(prev.text) || (cur.length > 1 && /^["”'’)\]»]+$/.test(prev.text) && ENDERS.has(cur[cur.length - 2].text));
         if ((afterEnder && startsSentence(t)) || (newline && (startsSentence(t) || afterEnder)) || cur.length >= maxSentence) {
           out.push(cur);

@@ -206,6 +206,8 @@ const T = {
 } as const;
 
 const BOS = hashString('<s>');
+/** Reused feature buffer (tagging is synchronous; results are copied out). */
+let scratch = new Int32Array(1 << 14);
 const EOS = hashString('</s>');
 
 /**
@@ -223,7 +225,7 @@ export function sentenceFeatures(
   const n = s.length;
   const caps = doc.caps[si];
   const gaz = doc.gaz[si];
-  let buf = new Int32Array(64 * n + 16);
+  let buf = scratch.length >= 48 * n + 16 ? scratch : (scratch = new Int32Array(64 * n + 1024));
   let len = 0;
   const offsets = new Int32Array(n + 1);
   const push = (h: number): void => {
@@ -235,7 +237,7 @@ export function sentenceFeatures(
     if (len === buf.length) {
       const b = new Int32Array(buf.length * 2);
       b.set(buf);
-      buf = b;
+      buf = scratch = b;
     }
     buf[len++] = r;
   };
@@ -312,6 +314,6 @@ export function sentenceFeatures(
     }
   }
   offsets[n] = len;
-  return { rows: buf.subarray(0, len), offsets };
+  return { rows: buf.slice(0, len), offsets };
 }
 

@@ -39,6 +39,7 @@ export interface LexiconHit {
 const MAX_WORDS = 8;
 
 function foldWord(s: string): string {
+  if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase();
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -70,7 +70,7 @@ export function documentEvidence(doc: DocFeatures, set: TagSet, stage0: Uint8Arr
   });
   const phraseKeys: number[][][] = doc.sentences.map((s, si) => {
     const keys: number[][] = s.map(() => []);
-    const own = new Map(chunksBySentence[si].map((c) => [`${c.start}:${c.end}`, TYPE_INDEX[c.type] ?? 0]));
+    const own = new Map<number, number>(chunksBySentence[si].map((c) => [c.start * 4096 + (c.end - c.start), TYPE_INDEX[c.type] ?? 0]));
     for (let i = 0; i < s.length; i++) {
       if (!(s[i].capFirst || (doc.caps[si] && s[i].hasLetter))) continue;
       let h = 0x51ed;
@@ -78,7 +78,7 @@ export function documentEvidence(doc: DocFeatures, set: TagSet, stage0: Uint8Arr
         h = mix(h, s[i + len - 1].hL);
         const v = phrases.get(h);
         if (v) {
-          const self = own.get(`${i}:${i + len}`);
+          const self = own.get(i * 4096 + len);
           for (let ty = 0; ty < 4; ty++) {
             if (v[ty] - (self === ty ? 1 : 0) <= 0) continue;
             for (let k = i; k < i + len; k++) {
@@ -175,7 +175,12 @@ export function tagSentences(model: NerModel, sentences: string[][], confidence 
       stageEmissions(st, nt, f, extra?.[si], e);
       const seq = viterbi(set, e, n, st.trans);
       tags.push(seq);
-      if (last && confidence) conf.push(tagMarginals(set, e, n, st.trans, seq, temperature));
+      if (last && confidence) {
+        // Marginals only matter where something was recognised.
+        let any = false;
+        for (let i = 0; i < n && !any; i++) any = seq[i] !== 0;
+        conf.push(any ? tagMarginals(set, e, n, st.trans, seq, temperature) : new Float32Array(n));
+      }
     }
     return { tags, confidence: conf };
   };

@@ -54,6 +54,9 @@ export function makeTagSet(scheme: TagScheme): TagSet {
 
 /** Chunks of a well-formed tag sequence of the set (by index). Lenient: I without B starts a chunk. */
 export function chunksFromTags(set: TagSet, seq: ArrayLike<number>): TokenChunk[] {
+  let any = false;
+  for (let i = 0; i < seq.length && !any; i++) any = seq[i] !== 0;
+  if (!any) return [];
   const names = Array.from(seq, (i) => set.tags[i]);
   return chunksFromIob(names);
 }

@@ -70,6 +70,9 @@ function emissions16(weights: Int16Array, nt: number, rows: Int32Array, offsets:
   }
 }
 
+let vScore = new Float64Array(4096);
+let vBack = new Uint8Array(4096);
+
 /**
  * Best tag sequence. trans[(prev) * nt + cur] with prev = nt for the sentence start.
  * Disallowed transitions of the tag set are never taken.
@@ -78,8 +81,12 @@ export function viterbi(set: TagSet, e: Float32Array, n: number, trans: Float32A
   const nt = set.tags.length;
   const out = new Uint8Array(n);
   if (n === 0) return out;
-  const score = new Float64Array(n * nt);
-  const back = new Uint8Array(n * nt);
+  if (vScore.length < n * nt) {
+    vScore = new Float64Array(n * nt * 2);
+    vBack = new Uint8Array(n * nt * 2);
+  }
+  const score = vScore;
+  const back = vBack;
   const NEG = -Infinity;
   for (let t = 0; t < nt; t++) score[t] = set.allowed[nt * nt + t] ? e[t] + trans[nt * nt + t] : NEG;
   for (let i = 1; i < n; i++) {
@@ -127,16 +134,35 @@ export function tagMarginals(set: TagSet, e: Float32Array, n: number, trans: Flo
   const inv = 1 / temperature;
   // Scaled forward-backward in probability space: per-token emission factors are normalised by their
   // maximum and alpha/beta by their sums, so nothing overflows.
-  const T = new Float64Array((nt + 1) * nt);
-  for (let i = 0; i < T.length; i++) T[i] = set.allowed[i] ? Math.exp(trans[i] * inv) : 0;
-  const E = new Float64Array(n * nt);
+  let T = expTrans.get(trans);
+  if (!T || T.temperature !== temperature) {
+    const t = new Float64Array((nt + 1) * nt);
+    for (let i = 0; i < t.length; i++) t[i] = set.allowed[i] ? Math.exp(trans[i] * inv) : 0;
+    expTrans.set(trans, (T = { t, temperature }));
+  }
+  return marginalsWith(set, e, n, T.t, tags, inv, out);
+}
+
+const expTrans = new WeakMap<Float32Array, { t: Float64Array; temperature: number }>();
+let fbE = new Float64Array(4096);
+let fbA = new Float64Array(4096);
+let fbB = new Float64Array(4096);
+
+function marginalsWith(set: TagSet, e: Float32Array, n: number, T: Float64Array, tags: Uint8Array, inv: number, out: Float32Array): Float32Array {
+  const nt = set.tags.length;
+  if (fbE.length < n * nt) {
+    fbE = new Float64Array(n * nt * 2);
+    fbA = new Float64Array(n * nt * 2);
+    fbB = new Float64Array(n * nt * 2);
+  }
+  const E = fbE;
   for (let i = 0; i < n; i++) {
     let m = -Infinity;
     for (let t = 0; t < nt; t++) m = Math.max(m, e[i * nt + t]);
     for (let t = 0; t < nt; t++) E[i * nt + t] = Math.exp((e[i * nt + t] - m) * inv);
   }
-  const a = new Float64Array(n * nt);
-  const b = new Float64Array(n * nt);
+  const a = fbA;
+  const b = fbB;
   let sum = 0;
   for (let t = 0; t < nt; t++) sum += a[t] = T[nt * nt + t] * E[t];
   for (let t = 0; t < nt; t++) a[t] /= sum || 1;
