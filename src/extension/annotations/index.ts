@@ -20,7 +20,9 @@ export function registerAnnotationFeatures(context: vscode.ExtensionContext, ser
     manager,
     decorations,
     diagnostics,
-    vscode.languages.registerHoverProvider(selector, new AnnotationHover(manager)),
+    // A glob-only selector scores lower than the article hover's language selector, so the
+    // one-line annotation/suggestion hover comes after the actor or date hover, not before it.
+    vscode.languages.registerHoverProvider({ scheme: 'file', pattern: '**/*.txt' }, new AnnotationHover(manager)),
     vscode.languages.registerCodeActionsProvider(selector, new AnnotationCodeActions(manager), { providedCodeActionKinds: AnnotationCodeActions.kinds }),
     ...registerAnnotationCommands(manager),
     ...registerExportCommands(manager, services),
