@@ -58,7 +58,8 @@ const BASE_NAMES = [
   'bodyOverlap', 'overlapOutside', 'prose', 'teaser', 'teaserAfterBody', 'shortRun', 'proseWin3', 'proseWin8',
   'lenWin2', 'prevProse', 'nextProse', 'prevLex', 'nextLex', 'bodyShare', 'shortOutside', 'proseOutside',
   'commentMarker', 'afterCommentMarker', 'commentWin', 'proseCharsBefore', 'proseCharsAfter', 'nearProseDist',
-  'afterBodyProse', 'afterBodyShort', 'beforeBodyShort', 'firstLine3', 'bodyAfterCommentStart',
+  'afterBodyProse', 'afterBodyShort', 'beforeBodyShort', 'firstLine3', 'bodyAfterCommentStart', 'markersSinceBody',
+  'lexSinceBody',
 ];
 
 export const FEATURE_NAMES: readonly string[] = BASE_NAMES;
@@ -206,6 +207,8 @@ export function articleFeatures(lineTexts: string[]): ArticleFeatures {
   }
   const mpre = [0];
   for (const f of infos) mpre.push(mpre[mpre.length - 1] + (f.commentMarker ? 1 : 0));
+  const lpre = [0];
+  for (const f of infos) lpre.push(lpre[lpre.length - 1] + (f.hits.length > 0 ? 1 : 0));
   const nearProse: number[] = new Array<number>(n).fill(n);
   let last = -1;
   for (let j = 0; j < n; j++) {
@@ -305,6 +308,8 @@ export function articleFeatures(lineTexts: string[]): ArticleFeatures {
       before > 0 && f.words <= 6 ? 1 : 0,
       j <= 2 && b0 >= 0 && b0 <= 4 ? 1 : 0,
       bodyAfterComment,
+      after > 0 ? Math.log1p(mpre[j] - mpre[b1 + 1]) / 3 : 0,
+      after > 0 ? Math.log1p(lpre[j] - lpre[b1 + 1]) / 3 : 0,
     ];
     rows.push(row);
   }

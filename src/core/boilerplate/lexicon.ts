@@ -104,31 +104,25 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Whole line equals one of the phrases (after trimming punctuation, counts and bullets). */
-function buildWhole(list: string[]): RegExp {
-  const alts = [...new Set(list)].sort((a, b) => b.length - a.length).map(escape).join('|');
-  return new RegExp(`^(?:${alts})$`, 'u');
+function alternation(list: string[]): string {
+  return [...new Set(list)].sort((a, b) => b.length - a.length).map(escape).join('|');
 }
 
-/** Line starts with a phrase followed by a boundary. */
-function buildPrefix(list: string[]): RegExp {
-  const alts = [...new Set(list)].sort((a, b) => b.length - a.length).map(escape).join('|');
-  return new RegExp(`^(?:${alts})(?![\\p{L}\\p{N}])`, 'u');
-}
-
-function buildContains(list: string[]): RegExp {
-  const alts = [...new Set(list)].sort((a, b) => b.length - a.length).map(escape).join('|');
-  return new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${alts})(?![\\p{L}\\p{N}])`, 'u');
-}
-
-const WHOLE = new Map<LexCategory, RegExp>();
-const PREFIX = new Map<LexCategory, RegExp>();
-const CONTAINS = new Map<LexCategory, RegExp>();
+/** Phrase → categories, for whole-line and prefix look-ups. */
+const PHRASE_MAP = new Map<string, LexCategory[]>();
+let MAX_PHRASE_WORDS = 1;
 for (const c of LEX_CATEGORIES) {
-  WHOLE.set(c, buildWhole(PHRASES[c]));
-  PREFIX.set(c, buildPrefix(PHRASES[c]));
-  CONTAINS.set(c, buildContains(STRONG[c]));
+  for (const p of PHRASES[c]) {
+    const cats = PHRASE_MAP.get(p) ?? [];
+    if (!cats.includes(c)) cats.push(c);
+    PHRASE_MAP.set(p, cats);
+    MAX_PHRASE_WORDS = Math.max(MAX_PHRASE_WORDS, p.split(' ').length);
+  }
 }
+/** Strong phrase → category; one regex over all of them. */
+const STRONG_MAP = new Map<string, LexCategory>();
+for (const c of LEX_CATEGORIES) for (const p of STRONG[c]) if (!STRONG_MAP.has(p)) STRONG_MAP.set(p, c);
+const STRONG_RE = new RegExp(`(?:^|[^\\p{L}\\p{N}])(${alternation([...STRONG_MAP.keys()])})(?![\\p{L}\\p{N}])`, 'u');
 
 export interface LexiconHit {
   category: LexCategory;
@@ -149,21 +143,24 @@ export function lexNormal(line: string): string {
 export function lexiconHits(line: string): LexiconHit[] {
   const text = line.length > 400 ? line.slice(0, 400) : line;
   const norm = lexNormal(text);
-  const lower = text.normalize('NFKC').toLowerCase();
   const hits: LexiconHit[] = [];
   if (norm.length === 0) return hits;
-  for (const c of LEX_CATEGORIES) {
-    if (WHOLE.get(c)!.test(norm)) hits.push({ category: c, kind: 'whole', phrase: norm });
-  }
-  for (const c of LEX_CATEGORIES) {
-    const m = CONTAINS.get(c)!.exec(lower);
-    if (m) hits.push({ category: c, kind: 'strong', phrase: m[0].replace(/^[^\p{L}\p{N}(]/u, '') });
-  }
+  for (const c of PHRASE_MAP.get(norm) ?? []) hits.push({ category: c, kind: 'whole', phrase: norm });
+  const m = STRONG_RE.exec(text.normalize('NFKC').toLowerCase());
+  if (m) hits.push({ category: STRONG_MAP.get(m[1])!, kind: 'strong', phrase: m[1] });
   if (norm.length <= 80) {
-    for (const c of LEX_CATEGORIES) {
-      const m = PREFIX.get(c)!.exec(norm);
-      if (m) hits.push({ category: c, kind: 'prefix', phrase: m[0] });
+    // Longest phrase that is a whole-word prefix of the line.
+    let end = -1;
+    let found: { p: string; cats: LexCategory[] } | undefined;
+    for (let w = 0; w < MAX_PHRASE_WORDS; w++) {
+      end = norm.indexOf(' ', end + 1);
+      const prefix = end < 0 ? norm : norm.slice(0, end);
+      const bare = prefix.replace(/[^\p{L}\p{N}]+$/u, '');
+      const cats = PHRASE_MAP.get(prefix) ?? PHRASE_MAP.get(bare);
+      if (cats && prefix !== norm) found = { p: PHRASE_MAP.has(prefix) ? prefix : bare, cats };
+      if (end < 0) break;
     }
+    if (found) for (const c of found.cats) hits.push({ category: c, kind: 'prefix', phrase: found.p });
   }
   return hits;
 }
