@@ -11,6 +11,7 @@ import {
   acceptCurrentText,
   acceptSuggestion,
   addTextBound,
+  annotationLabels,
   applyTextChanges,
   coversRecordedText,
   mergeBrat,
@@ -296,9 +297,9 @@ export class AnnotationManager implements vscode.Disposable {
     return pendingSuggestions(ents, state.ann, state.rejections);
   }
 
+  /** PER, ORG, LOC, MISC and the corpus config's own labels. */
   labels(doc: vscode.TextDocument): string[] {
-    const labels = this.services.store.locate(doc.uri)?.corpus.config.labels ?? [];
-    return ['PER', 'ORG', 'LOC', 'MISC', ...labels.filter((l) => !['PER', 'ORG', 'LOC', 'MISC'].includes(l))];
+    return annotationLabels(this.services.store.locate(doc.uri)?.corpus.config.labels ?? []);
   }
 
   // ------------------------------------------------------------ edits

@@ -181,3 +181,33 @@ describe('merging with a .ann changed on disk', () => {
     );
   });
 });
+
+describe('brat round trip (property)', () => {
+  it('serialises any mix of lines, endings and garbage back byte for byte, with or without the text', async () => {
+    const fc = (await import('fast-check')).default;
+    const text = 'Ada 🙂 Moreau met the Lumen Group in Porto. é\r\nBye.';
+    const line = fc.oneof(
+      fc.constantFrom('T1\tPER 0 3\tAda', 'T2\tORG 0 3;7 13\tAda Moreau', 'R1\tRel Arg1:T1 Arg2:T2', '#1\tAnnotatorNotes T1\tn', 'N1\tReference T1 W:Q1\tx', 'A1\tNeg T1', '*\tEquiv T1 T2', 'E1\tEv:T1 A:T2', ''),
+      fc.string({ maxLength: 30 }).map((s) => s.replace(/[\r\n]/g, ' ')),
+    );
+    const eol = fc.constantFrom('\n', '\r\n', '\r');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(line, eol), { maxLength: 12 }), fc.boolean(), (lines, last) => {
+        const ann = lines.map(([l, e], i) => l + (i < lines.length - 1 || last ? e : '')).join('');
+        assert.equal(serializeBrat(parseBrat(ann, text), text), ann);
+        assert.equal(serializeBrat(parseBrat(ann)), ann);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps offsets of decomposed (NFD) accents as they are: one code point per mark, like brat', () => {
+    const text = 'Gnassingbe\u0301 met Traore\u0301 in Lome\u0301.';
+    const s = text.indexOf('Traore');
+    const doc = parseBrat('', text);
+    addTextBound(doc, text, 'PER', [{ start: s, end: s + 7 }]);
+    const out = serializeBrat(doc, text);
+    assert.equal(out, `T1\tPER ${s} ${s + 7}\tTraore\u0301\n`);
+    assert.equal(s, 16); // "Gnassingbe" + U+0301 is 11 code points, as Python counts them
+  });
+});
