@@ -62,11 +62,23 @@ export function findCandidates(text: string, a: Anchored, fragTexts?: string[], 
   return out;
 }
 
-function moveTo(a: Anchored, start: number, parts: string[]): void {
-  const base = a.fragments[0].start;
-  a.fragments = a.fragments.map(
+/** Moves a to start, with the fragment layout of probe (its original one when damaged). */
+function moveTo(a: Anchored, start: number, parts: string[], probe: Anchored = a): void {
+  const base = probe.fragments[0].start;
+  a.fragments = probe.fragments.map(
     (f, k): Fragment => ({ start: start + (f.start - base), end: start + (f.start - base) + parts[k].length }),
   );
+}
+
+/** What to look for: the recorded (or original) text with its fragment layout. */
+function probeOf(item: Anchored): Anchored {
+  const wanted = item.damage?.originalText ?? item.text;
+  const layout = item.damage?.originalLayout;
+  const base = item.fragments[0]?.start ?? 0;
+  if (layout && layout.rel.length === layout.lens.length && layout.rel.length > 0) {
+    return { text: wanted, fragments: layout.rel.map((r, i) => ({ start: base + r, end: base + r + layout.lens[i] })) };
+  }
+  return { text: wanted, fragments: item.fragments };
 }
 
 /**
@@ -79,16 +91,17 @@ export function reanchor<T extends Anchored>(text: string, items: T[]): AnchorOu
   let safeText: string | undefined;
   const cache = new Map<string, number[]>();
   // Pass 1: exact, unique, missing; several candidates wait for pass 2.
-  const pending: { k: number; parts: string[]; cands: number[]; wanted: string }[] = [];
+  const pending: { k: number; parts: string[]; cands: number[]; wanted: string; probe: Anchored }[] = [];
   items.forEach((item, k) => {
     const from = item.fragments[0]?.start ?? 0;
     if (item.fragments.length === 0) {
       out.push({ item, status: 'not-found', from });
       return;
     }
-    const wanted = item.damage?.originalText ?? item.text;
-    const probe: Anchored = { fragments: item.fragments, text: wanted };
+    const probe = probeOf(item);
+    const wanted = probe.text;
     if (coversRecordedText(text, probe)) {
+      item.fragments = probe.fragments.map((f) => ({ ...f }));
       item.text = wanted;
       delete item.damage;
       out.push({ item, status: 'ok', from });
@@ -97,7 +110,7 @@ export function reanchor<T extends Anchored>(text: string, items: T[]): AnchorOu
     const parts = fragmentTexts(probe);
     let cands: number[] = [];
     if (parts) {
-      const key = parts.join('\u0000') + '\u0001' + item.fragments.map((f) => f.start - item.fragments[0].start).join(',');
+      const key = parts.join('\u0000') + '\u0001' + probe.fragments.map((f) => f.start - probe.fragments[0].start).join(',');
       const hit = cache.get(key);
       if (hit) cands = hit;
       else {
@@ -116,14 +129,14 @@ export function reanchor<T extends Anchored>(text: string, items: T[]): AnchorOu
       return;
     }
     if (cands.length === 1) {
-      moveTo(item, cands[0], parts);
+      moveTo(item, cands[0], parts, probe);
       item.text = wanted;
       delete item.damage;
       out.push({ item, status: 'reanchored', from });
       return;
     }
     out.push({ item, status: 'ambiguous', from });
-    pending.push({ k, parts, cands, wanted });
+    pending.push({ k, parts, cands, wanted, probe });
   });
   if (pending.length === 0) return out;
 
@@ -165,7 +178,7 @@ export function reanchor<T extends Anchored>(text: string, items: T[]): AnchorOu
         still.push(p);
         continue;
       }
-      moveTo(o.item, o.from + sure, p.parts);
+      moveTo(o.item, o.from + sure, p.parts, p.probe);
       o.item.text = p.wanted;
       delete o.item.damage;
       o.status = 'reanchored';
@@ -177,7 +190,7 @@ export function reanchor<T extends Anchored>(text: string, items: T[]): AnchorOu
     const o = out[p.k];
     let nearest = p.cands[0];
     for (const c of p.cands) if (Math.abs(c - o.from) < Math.abs(nearest - o.from)) nearest = c;
-    moveTo(o.item, nearest, p.parts);
+    moveTo(o.item, nearest, p.parts, p.probe);
     o.item.damage = {
       reason: 'ambiguous',
       originalText: p.wanted,
@@ -201,8 +214,7 @@ function lowerBound(xs: readonly number[], x: number): number {
 
 /** Re-anchors one damaged item to the occurrence of its original text nearest to where it is now (a quick fix). */
 export function reanchorNearest(text: string, item: Anchored): boolean {
-  const wanted = item.damage?.originalText ?? item.text;
-  const probe: Anchored = { fragments: item.fragments, text: wanted };
+  const probe = probeOf(item);
   const parts = fragmentTexts(probe);
   if (!parts) return false;
   const cands = findCandidates(text, probe, parts);
@@ -210,8 +222,8 @@ export function reanchorNearest(text: string, item: Anchored): boolean {
   const from = item.fragments[0].start;
   let best = cands[0];
   for (const c of cands) if (Math.abs(c - from) < Math.abs(best - from)) best = c;
-  moveTo(item, best, parts);
-  item.text = wanted;
+  moveTo(item, best, parts, probe);
+  item.text = probe.text;
   delete item.damage;
   return true;
 }

@@ -25,6 +25,8 @@ export interface Damage {
   reason: 'edited' | 'ambiguous' | 'not-found' | 'out-of-range';
   /** The covered text the annotation had before it was damaged. */
   originalText: string;
+  /** Fragment layout before the damage (starts relative to the first, lengths), for re-anchoring discontinuous annotations. */
+  originalLayout?: { rel: number[]; lens: number[] };
   message: string;
 }
 

@@ -38,6 +38,10 @@ export function applyTextChanges<T extends Anchored>(items: T[], changes: readon
     const delta = (ch.text?.length ?? 0) - L;
     if (delta === 0 && L === 0) continue;
     for (const item of items) {
+      const layout =
+        !item.damage && item.fragments.length > 1 && item.fragments.some((f) => !(end <= f.start || o >= f.end))
+          ? { rel: item.fragments.map((f) => f.start - item.fragments[0].start), lens: item.fragments.map((f) => f.end - f.start) }
+          : undefined;
       let hit = false;
       let moved = false;
       for (const f of item.fragments) {
@@ -65,6 +69,7 @@ export function applyTextChanges<T extends Anchored>(items: T[], changes: readon
         item.damage = {
           reason: 'edited',
           originalText: item.text,
+          ...(layout ? { originalLayout: layout } : {}),
           message: `The annotated text "${preview(item.text)}" was edited; its annotation may no longer be right.`,
         };
         damaged.push(item);

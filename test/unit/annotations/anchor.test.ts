@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { acceptCurrentText, parseBrat, reanchor, reanchorNearest, serializeBrat, textBounds, type Anchored } from '../../../src/core/annotations';
+import { acceptCurrentText, applyTextChanges, parseBrat, reanchor, reanchorNearest, serializeBrat, textBounds, type Anchored } from '../../../src/core/annotations';
 
 describe('re-anchoring on load', () => {
   it('moves an annotation to the unique occurrence of its text', () => {
@@ -73,5 +73,22 @@ describe('re-anchoring on load', () => {
     // each annotation keeps its own occurrence: the shifts are 8 before "Then" and 14 after it
     const shifts = items.map((it, k) => it.fragments[0].start - out[k].from).sort((a, b) => a - b);
     assert.deepEqual([...new Set(shifts)], [8, 14]);
+  });
+
+  it('re-anchors a damaged discontinuous annotation with its original layout', () => {
+    const text = 'Ada Moreau met them';
+    const a: Anchored = { fragments: [{ start: 0, end: 3 }, { start: 11, end: 14 }], text: 'Ada met' };
+    applyTextChanges([a], [{ rangeOffset: 1, rangeLength: 0, text: 'X' }]);
+    assert.equal(a.damage?.reason, 'edited');
+    assert.deepEqual(a.fragments, [{ start: 0, end: 4 }, { start: 12, end: 15 }]);
+    // undone outside the editor: back where it was
+    assert.equal(reanchor(text, [a])[0].status, 'ok');
+    assert.deepEqual(a.fragments, [{ start: 0, end: 3 }, { start: 11, end: 14 }]);
+    // damaged again, and the quick fix finds the original text nearby
+    applyTextChanges([a], [{ rangeOffset: 1, rangeLength: 0, text: 'X' }]);
+    const edited = 'AXda Moreau met them. Ada Moreau met us.';
+    assert.ok(reanchorNearest(edited, a));
+    assert.deepEqual(a.fragments, [{ start: 22, end: 25 }, { start: 33, end: 36 }]);
+    assert.equal(a.damage, undefined);
   });
 });
