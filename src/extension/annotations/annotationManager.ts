@@ -167,8 +167,12 @@ export class AnnotationManager implements vscode.Disposable {
       items,
       e.contentChanges.map((c) => ({ rangeOffset: c.rangeOffset, rangeLength: c.rangeLength, text: c.text })),
     );
-    // An undo can bring a damaged annotation's text back.
     const text = e.document.getText();
+    // A large replacement (the file reloaded after a change on disk, a paste over a
+    // paragraph) is not the user editing an entity: place what it touched by its text,
+    // as on load; what cannot be placed with certainty stays flagged.
+    if (r.damaged.length && e.contentChanges.some((c) => c.rangeLength > 200)) reanchor(text, r.damaged);
+    // An undo can bring a damaged annotation's text back.
     let healed = 0;
     for (const t of items) {
       if (t.damage?.reason === 'edited' && coversRecordedText(text, { fragments: t.fragments, text: t.damage.originalText })) {
