@@ -26,12 +26,12 @@ const isOfficeHead = (w: string) => OFFICE_HEADS.has(lower(w).replace(/['’]s$/
 
 /**
  * Roles of the person mention `m` in its sentence. `others` are the other entity mentions of the
- * article (a role never runs into another person or organisation).
+ * article (a role never runs into another person).
  */
 export function rolesOf(text: string, m: Span, sentence: Span, others: EntityMention[]): string[] {
   const roles: string[] = [];
-  const blocked = (w: W) =>
-    others.some((o) => o.start < w.end && w.start < o.end && (o.kind === 'person' || o.kind === 'organization') && !(o.start === m.start && o.end === m.end));
+  // A role never runs into another person; organisations may be part of it ("Air Force Chief of Staff", "Kremlin spokesman").
+  const blocked = (w: W) => others.some((o) => o.start < w.end && w.start < o.end && o.kind === 'person' && !(o.start === m.start && o.end === m.end));
   // Before the name, walking backwards.
   const before = words(text, sentence.start, m.start);
   let i = before.length - 1;

@@ -49,6 +49,11 @@ describe('entities', () => {
       ]);
     });
 
+    it('keeps an organisation named inside a role', () => {
+      const t = 'Kremlin spokesman Dmitry Peskov and Air Force Chief of Staff General Alou Boï Diarra spoke.';
+      assert.deepStrictEqual(all(t, ['Dmitry Peskov', 'Alou Boï Diarra'], ['Kremlin', 'Air Force']), [['Kremlin spokesman'], ['Air Force Chief of Staff', 'General']]);
+    });
+
     it('reads an appositive after the name', () => {
       const t = 'Abdoulaye Diop, the foreign minister, said on Monday.';
       assert.deepStrictEqual(all(t, ['Abdoulaye Diop']), [['foreign minister']]);
