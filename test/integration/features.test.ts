@@ -43,7 +43,7 @@ describe('news articles in the editor', function () {
     it('summarise an actor: name, kind, roles, other names, corpus articles and companions', async () => {
       const editor = await openArticle(border());
       const md = plain(await hoverText(editor.document, find(editor.document, 'Goïta', 0, 2)));
-      assert.ok(md.startsWith('**Assimi Goïta** — person'), md);
+      assert.ok(md.includes('**Assimi Goïta** — person'), md);
       assert.match(md, /Roles and titles: \*interim Malian President\*/);
       assert.match(md, /Also named: Goita/);
       assert.match(md, /Mentions in this article: 2/);
@@ -54,14 +54,14 @@ describe('news articles in the editor', function () {
     it('link a demonym to its country', async () => {
       const editor = await openArticle(border());
       const md = plain(await hoverText(editor.document, find(editor.document, 'Malian', 0, 1)));
-      assert.ok(md.startsWith('**Mali** — place'), md);
+      assert.ok(md.includes('**Mali** — place'), md);
       assert.match(md, /"Malian" refers to Mali/);
     });
 
     it('give the roles another article gives', async () => {
       const editor = await openArticle(wsPath('corpus', 'site-b', 'goita-moscow.txt'));
       const putin = plain(await hoverText(editor.document, find(editor.document, 'Vladimir Putin', 0, 10)));
-      assert.ok(putin.startsWith('**Vladimir Putin** — person'), putin);
+      assert.ok(putin.includes('**Vladimir Putin** — person'), putin);
       assert.match(putin, /\*Russian President\*/);
       const goita = plain(await hoverText(editor.document, find(editor.document, 'Assimi Goita', 0, 8)));
       assert.match(goita, /\*Colonel\*/);
@@ -70,7 +70,7 @@ describe('news articles in the editor', function () {
     it('resolve a date against the article date from newscorpus.yaml', async () => {
       const editor = await openArticle(border());
       const year = plain(await hoverText(editor.document, find(editor.document, '2012', 0, 1)));
-      assert.ok(year.startsWith('**2012** — date'), year);
+      assert.ok(year.includes('**2012** — date'), year);
       assert.match(year, /Value: `2012`/);
       assert.match(year, /2025-09-20/);
       const rel = plain(await hoverText(editor.document, find(editor.document, 'the following year', 0, 2)));
@@ -81,7 +81,7 @@ describe('news articles in the editor', function () {
       const editor = await openArticle(lome());
       const md = plain(await hoverText(editor.document, find(editor.document, 'September 4, 2025', 0, 3)));
       assert.match(md, /Value: `2025-09-04`/);
-      assert.match(md, /article date 2025-09-04/i);
+      assert.match(md, /Article date: 2025-09-04 \(first full date in the text, line 3\)/);
     });
 
     it('escape article text: no link or markup from the text survives', async () => {
@@ -143,7 +143,7 @@ describe('news articles in the editor', function () {
         ['share', 2, 0, 2, 'Share this: Facebook Twitter WhatsApp'.length],
       ]);
       const md = plain(await hoverText(editor.document, find(editor.document, 'Assimi', 0, 1)));
-      assert.ok(md.startsWith('**Assimi Goïta** — person'), md);
+      assert.ok(md.includes('**Assimi Goïta** — person'), md);
     });
   });
 
