@@ -56,7 +56,25 @@ function worldEntries(): LexiconEntry[] {
   }
   return out;
 }
-const WORLD = worldEntries();
+/** Name and place lists of compromise's lexicon (a dev dependency, read at training time only). */
+function compromiseEntries(): LexiconEntry[] {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const nlp = require('compromise');
+  const lex: Record<string, string | string[]> = nlp.world().model.one.lexicon;
+  const out: LexiconEntry[] = [];
+  for (const [word, v] of Object.entries(lex)) {
+    const tags = Array.isArray(v) ? v : String(v).split(',');
+    const has = (t: string) => tags.includes(t);
+    const tokens = word.split(/\s+/).filter(Boolean);
+    if (has('FirstName') || has('MaleName') || has('FemaleName')) out.push({ tokens, source: 7 });
+    if (has('LastName')) out.push({ tokens, source: 8 });
+    if (has('City') || has('Country') || (has('Place') && has('ProperNoun')) || (has('Region') && has('ProperNoun'))) out.push({ tokens, source: 4 });
+    if (has('Demonym')) out.push({ tokens, source: 5 });
+    if (has('Organization') || has('SportsTeam')) out.push({ tokens, source: 6 });
+  }
+  return out;
+}
+const WORLD = [...worldEntries(), ...compromiseEntries()];
 
 function entityEntries(docs: ConllDoc[]): LexiconEntry[] {
   const out: LexiconEntry[] = [];

@@ -9,7 +9,7 @@ import type { NerModel } from './model';
 import { chunksFromTags } from './tags';
 import { tagSentences } from './tagger';
 import { lexiconKind, lexiconMatches } from './newsLexicon';
-import { isTitleWord } from './titles';
+import { isPersonTitle, isTitleWord } from './titles';
 import { tokenize, type Token } from './tokenize';
 
 export const LABEL_TO_KIND: Record<string, EntityKind> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: 'other' };
@@ -144,6 +144,7 @@ export function createNerEngine(model: NerModel, options: NerEngineOptions = {})
           out.push({ start: from, end: to, text: text.slice(from, to), kind: sp.kind, source: sp.source, confidence: Math.round(sp.p * 1000) / 1000 });
         }
       });
+      harmonizeKinds(out);
       out.sort((a, b) => a.start - b.start || a.end - b.end);
       return out;
     },
@@ -170,13 +171,28 @@ interface TokenSpan {
 export function postRules(words: readonly string[], spans: TokenSpan[]): void {
   const folded = (i: number) => foldToken(words[i]);
   for (const sp of spans) {
+    // A span opened by a person-only title ("Colonel Assimi Goita" tagged ORG) is that person.
+    if (sp.kind !== 'person' && sp.end - sp.start > 1 && isPersonTitle(folded(sp.start))) {
+      sp.kind = 'person';
+      sp.source = 'perceptron+title';
+    }
     if (sp.kind === 'person') while (sp.end - sp.start > 1 && isTitleWord(folded(sp.start))) sp.start++;
   }
+  // A name right after a person-only title that is not itself in a span is a person too.
+  for (const sp of spans) {
+    if (sp.kind === 'person' || sp.start === 0) continue;
+    if (isPersonTitle(folded(sp.start - 1)) && /^\p{Lu}/u.test(words[sp.start]) && !isTitleWord(folded(sp.start))) {
+      sp.kind = 'person';
+      sp.source = 'perceptron+title';
+    }
+  }
+  const personAt = (i: number) => spans.some((x) => x.kind === 'person' && x.start === i);
   for (let k = spans.length - 1; k >= 0; k--) {
     const sp = spans[k];
     if (sp.kind === 'person' || sp.end - sp.start !== 1 || !isTitleWord(folded(sp.start))) continue;
     const next = sp.end < words.length ? folded(sp.end) : '';
-    if (next && isTitleWord(next) && next !== 'of' && next !== 'the' && next !== 'and') spans.splice(k, 1);
+    // A lone title tagged as a name, before another title or a person's name, is not a name.
+    if ((next && isTitleWord(next) && next !== 'of' && next !== 'the' && next !== 'and') || personAt(sp.end)) spans.splice(k, 1);
   }
   for (const sp of spans) {
     const kind = lexiconKind(words.slice(sp.start, sp.end));
@@ -204,5 +220,27 @@ export function postRules(words: readonly string[], spans: TokenSpan[]): void {
     while (close < words.length && close < a + 4 && words[close] !== ')') close++;
     if (words[close] !== ')' || covered(a + 1, a + 2)) continue;
     spans.splice(k + 1, 0, { start: a + 1, end: a + 2, kind: sp.kind, source: 'perceptron+acronym', p: sp.p });
+  }
+}
+
+/**
+ * One name, one kind per article: mentions with the same folded text recognised with different kinds
+ * all take the kind with the highest summed confidence (ties keep each mention's own kind).
+ */
+export function harmonizeKinds(mentions: EntityMention[]): void {
+  const groups = new Map<string, EntityMention[]>();
+  for (const m of mentions) {
+    const key = foldToken(m.text);
+    const g = groups.get(key);
+    if (g) g.push(m);
+    else groups.set(key, [m]);
+  }
+  for (const g of groups.values()) {
+    if (g.length < 2 || g.every((m) => m.kind === g[0].kind)) continue;
+    const weight = new Map<EntityKind, number>();
+    for (const m of g) weight.set(m.kind, (weight.get(m.kind) ?? 0) + (m.confidence ?? 0.5));
+    const ranked = [...weight.entries()].sort((a, b) => b[1] - a[1]);
+    if (ranked.length > 1 && ranked[0][1] === ranked[1][1]) continue;
+    for (const m of g) m.kind = ranked[0][0];
   }
 }

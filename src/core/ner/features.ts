@@ -2,13 +2,13 @@
 // folded lower case, shapes, affixes) are hashed once and cached; a feature is a
 // template id mixed with those hashes, reduced to a row of the weight table.
 import { hashRange, hashString, mix, mix3 } from './hash';
-import { Gazetteer, GAZ_SOURCES } from './gazetteer';
+import { Gazetteer, GAZ_SOURCES, TOKEN_SOURCES } from './gazetteer';
 
 /**
  * Version of the feature templates (local and document evidence). A model is only valid with the
  * code that trained it; bump this whenever a template changes, and retrain.
  */
-export const FEATURES_VERSION = 2;
+export const FEATURES_VERSION = 3;
 
 export interface TokInfo {
   /** Folded lower case with digits as 0 (accents removed, ’ → '). */
@@ -202,8 +202,9 @@ const T = {
   bias: 1, w: 2, l: 3, lm1: 4, lm2: 5, lp1: 6, lp2: 7, bgm: 8, bgp: 9, pre: 10, suf: 14, shape: 18, ss: 19,
   sm1: 20, sp1: 21, sss: 22, first: 23, caps: 24, capsL: 25, docLower: 26, docCapMid: 27, gaz: 28, tokType: 29,
   wm1: 30, wp1: 31, part: 32, partGaz: 33, lm1ss: 34, lp1ss: 35, gazNeighbor: 36, sm2: 38, sp2: 39,
-  len: 40, trigramShape: 41, gazW: 42,
+  len: 40, trigramShape: 41, gazW: 42, nameList: 43, nameListM1: 44, nameListP1: 45,
 } as const;
+const NAME_BITS = (1 << TOKEN_SOURCES.FIRST_NAME) | (1 << TOKEN_SOURCES.LAST_NAME);
 
 const BOS = hashString('<s>');
 /** Reused feature buffer (tagging is synchronous; results are copied out). */
@@ -300,9 +301,21 @@ export function sentenceFeatures(
     }
     const gm = i > 0 ? gaz[i - 1] : 0;
     const gp = i + 1 < n ? gaz[i + 1] : 0;
-    if (gm || gp) push(mix3(T.gazNeighbor, gm & 0xffffff, gp & 0xffffff));
+    if (gm || gp) push(mix3(T.gazNeighbor, gm, gp));
     const tt = lex.tokenTypes.get(t.hL);
-    if (tt !== undefined) push(mix3(T.tokType, tt, t.capFirst ? 1 : caps ? 2 : 0));
+    const capKind = t.capFirst ? 1 : caps ? 2 : 0;
+    if (tt !== undefined) {
+      push(mix3(T.tokType, tt & ~NAME_BITS, capKind));
+      if (tt & NAME_BITS) push(mix3(T.nameList, tt & NAME_BITS, capKind));
+    }
+    if (pm1) {
+      const a = lex.tokenTypes.get(pm1.hL);
+      if (a !== undefined && a & NAME_BITS) push(mix3(T.nameListM1, a & NAME_BITS, capKind));
+    }
+    if (pp1) {
+      const a = lex.tokenTypes.get(pp1.hL);
+      if (a !== undefined && a & NAME_BITS) push(mix3(T.nameListP1, a & NAME_BITS, capKind));
+    }
     if (t.parts.length) {
       for (let k = 0; k < t.parts.length && k < 4; k++) {
         const p = t.parts[k];

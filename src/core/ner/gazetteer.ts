@@ -1,10 +1,12 @@
 // Phrase gazetteers kept as hashes only: a phrase is the mix of the hashes of its
 // folded tokens, so the model file holds no text. Each entry has a bit mask of
-// sources (entity types learnt from training data, world countries, demonyms);
+// sources (entity types learnt from training data, places, demonyms, listed organisations);
 // PREFIX marks a proper prefix of a longer phrase so matching can stop early.
 import { mix } from './hash';
 
-export const GAZ_SOURCES = ['PER', 'ORG', 'LOC', 'MISC', 'COUNTRY', 'DEMONYM'] as const;
+export const GAZ_SOURCES = ['PER', 'ORG', 'LOC', 'MISC', 'PLACE', 'DEMONYM', 'ORG_LIST'] as const;
+/** Token-only lists (not phrases): their bits live in Lexicon.tokenTypes only. */
+export const TOKEN_SOURCES = { FIRST_NAME: 7, LAST_NAME: 8 } as const;
 export const PREFIX = 1 << 30;
 export const MAX_PHRASE = 6;
 const PHRASE_SEED = 0x2545f491;

@@ -20,3 +20,17 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set(
 export function isTitleWord(folded: string): boolean {
   return TITLE_WORDS.has(folded.endsWith('.') ? folded.slice(0, -1) : folded);
 }
+
+/**
+ * Titles that only ever precede a person's name (unlike "General", as in General Motors, or
+ * "Prince", as in Prince Edward Island): a name after one of them is a person.
+ */
+export const PERSON_TITLES: ReadonlySet<string> = new Set(
+  ('mr mrs ms mme dr colonel col lieutenant-colonel lt-col lieutenant-general major-general brigadier-general ' +
+    'lieutenant lt sergeant sgt corporal brigadier commandant admiral president-elect senator sen congressman congresswoman ' +
+    'sheikh ayatollah imam archbishop cardinal reverend rev pastor rabbi').split(' '),
+);
+
+export function isPersonTitle(folded: string): boolean {
+  return PERSON_TITLES.has(folded.endsWith('.') ? folded.slice(0, -1) : folded);
+}

@@ -114,7 +114,10 @@ export class PerceptronTrainer {
 export interface LexiconEntry {
   /** Tokens of the phrase as written (they are folded here). */
   tokens: string[];
-  /** Index into GAZ_SOURCES: 0 PER, 1 ORG, 2 LOC, 3 MISC, 4 COUNTRY (countries, capitals), 5 DEMONYM. */
+  /**
+   * Index into GAZ_SOURCES (0 PER, 1 ORG, 2 LOC, 3 MISC from training data; 4 PLACE, 5 DEMONYM,
+   * 6 ORG_LIST from lists), or a TOKEN_SOURCES value (first and last names: token bits only).
+   */
   source: number;
 }
 
@@ -123,9 +126,9 @@ export function buildLexicon(entries: Iterable<LexiconEntry>): Lexicon {
   const gazetteer = new Gazetteer();
   const tokenTypes = new Map<number, number>();
   for (const e of entries) {
-    if (e.source < 0 || e.source >= GAZ_SOURCES.length) continue;
+    if (e.source < 0 || e.source > 30) continue;
     const hashes = e.tokens.map((t) => hashString(foldToken(t)));
-    gazetteer.add(hashes, e.source);
+    if (e.source < GAZ_SOURCES.length) gazetteer.add(hashes, e.source);
     for (const h of hashes) tokenTypes.set(h, (tokenTypes.get(h) ?? 0) | (1 << e.source));
   }
   return { gazetteer, tokenTypes };

@@ -105,3 +105,50 @@ describe('ner engine on invented news text', () => {
     assert.deepEqual(all(noSpaces), []);
   });
 });
+
+describe('ner engine post-rules (no model)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { postRules, harmonizeKinds } = require('../../../src/core/ner/engine') as typeof import('../../../src/core/ner/engine');
+  type S = Parameters<typeof postRules>[1][number];
+  const span = (start: number, end: number, kind: S['kind']): S => ({ start, end, kind, source: 'perceptron', p: 0.8 });
+
+  it('a person-only title makes the name after it a person and is stripped', () => {
+    const words = ['Burkina', 'Faso', "'s", 'Lieutenant-Colonel', 'Paul-Henri', 'Damiba', 'and', 'Colonel', 'Assimi', 'Goita'];
+    const spans = [span(0, 2, 'place'), span(3, 4, 'place'), span(4, 6, 'organization'), span(7, 10, 'organization')];
+    postRules(words, spans);
+    assert.deepEqual(
+      spans.map((s) => [words.slice(s.start, s.end).join(' '), s.kind]),
+      [['Burkina Faso', 'place'], ['Paul-Henri Damiba', 'person'], ['Assimi Goita', 'person']],
+    );
+  });
+
+  it('does not turn organisations named after a general title into people', () => {
+    const words = ['General', 'Motors', 'and', 'Defense', 'Minister', 'General', 'Sadio', 'Camara'];
+    const spans = [span(0, 2, 'organization'), span(3, 4, 'organization'), span(5, 8, 'person')];
+    postRules(words, spans);
+    assert.deepEqual(
+      spans.map((s) => [words.slice(s.start, s.end).join(' '), s.kind]),
+      [['General Motors', 'organization'], ['Sadio Camara', 'person']],
+    );
+  });
+
+  it('gives a bracketed acronym the kind of the name before it, and lexicon names their kind', () => {
+    const words = ['the', 'Sahel', 'Water', 'Authority', '(', 'SWA', ')', 'and', 'the', 'Kremlin'];
+    const spans = [span(1, 4, 'organization'), span(9, 10, 'place')];
+    postRules(words, spans);
+    assert.deepEqual(
+      spans.map((s) => [words.slice(s.start, s.end).join(' '), s.kind, s.source]),
+      [['Sahel Water Authority', 'organization', 'perceptron'], ['SWA', 'organization', 'perceptron+acronym'], ['Kremlin', 'organization', 'perceptron+lexicon']],
+    );
+  });
+
+  it('harmonises the kind of one name across an article by summed confidence', () => {
+    const m = (text: string, kind: EntityMention['kind'], confidence: number): EntityMention => ({ start: 0, end: text.length, text, kind, confidence, source: 'perceptron' });
+    const ms = [m('Assimi Goita', 'organization', 0.6), m('Assimi Goita', 'person', 0.7), m('Assimi Goïta', 'person', 0.9), m('Mali', 'place', 0.9)];
+    harmonizeKinds(ms);
+    assert.deepEqual(ms.map((x) => x.kind), ['person', 'person', 'person', 'place']);
+    const tie = [m('Jordan', 'place', 0.5), m('Jordan', 'person', 0.5)];
+    harmonizeKinds(tie);
+    assert.deepEqual(tie.map((x) => x.kind), ['place', 'person']);
+  });
+});
