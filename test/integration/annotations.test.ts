@@ -225,6 +225,28 @@ describe('annotations', function () {
     assert.ok(messages?.some((m) => /changed on disk/.test(m)), 'the user is told');
   });
 
+  it('labels with a corpus label from newscorpus.yaml', async () => {
+    const t = editor.document.getText();
+    const s = t.indexOf('accord');
+    const ids = await vscode.commands.executeCommand<string[]>('newsCorpus.labelSelection', 'EVENT', uri, [{ start: s, end: s + 6 }]);
+    assert.strictEqual(ids?.length, 1);
+    await waitFor('.ann with the EVENT annotation', () => read(annPath)?.includes(`${ids[0]}\tEVENT ${s} ${s + 6}\taccord`));
+  });
+
+  it('follows the article when it changes on disk', async () => {
+    assert.ok(!editor.document.isDirty);
+    fs.writeFileSync(txtPath, 'LATE NEWS\n' + editor.document.getText());
+    await waitFor('the editor reloads the article', () => editor.document.getText().startsWith('LATE NEWS') || undefined);
+    const d = await waitFor('annotations moved with the text', async () => {
+      const x = await decorations();
+      return x && x.confirmed.every((c) => c.start >= 10) ? x : undefined;
+    });
+    const text = editor.document.getText();
+    for (const c of d.confirmed) assert.notStrictEqual(text.slice(c.start, c.end).trim(), '', `${c.id} covers text`);
+    assert.ok(d.confirmed.some((c) => text.slice(c.start, c.end) === 'Ada Moreau' && c.label === 'PER'));
+    assert.ok(!vscode.languages.getDiagnostics(uri).some((x) => x.code === 'damaged-annotation' && /Ada Moreau/.test(x.message)));
+  });
+
   it('exports the file as JSONL and the corpus as CoNLL', async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'nca-export-'));
     const jsonl = path.join(out, 'accord.jsonl');

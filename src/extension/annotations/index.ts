@@ -20,9 +20,10 @@ export function registerAnnotationFeatures(context: vscode.ExtensionContext, ser
     manager,
     decorations,
     diagnostics,
-    // A glob-only selector scores lower than the article hover's language selector, so the
+    // The '*' selector scores lower (5) than the article hover's language selector (10), so the
     // one-line annotation/suggestion hover comes after the actor or date hover, not before it.
-    vscode.languages.registerHoverProvider({ scheme: 'file', pattern: '**/*.txt' }, new AnnotationHover(manager)),
+    // It answers only for articles whose annotations are loaded.
+    vscode.languages.registerHoverProvider('*', new AnnotationHover(manager)),
     vscode.languages.registerCodeActionsProvider(selector, new AnnotationCodeActions(manager), { providedCodeActionKinds: AnnotationCodeActions.kinds }),
     ...registerAnnotationCommands(manager),
     ...registerExportCommands(manager, services),
