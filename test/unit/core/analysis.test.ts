@@ -115,10 +115,18 @@ describe('news-annotate', () => {
   it('finds the nearest newscorpus.yaml above a file, and defaults without one', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nca-cli-'));
     try {
-      fs.writeFileSync(path.join(dir, 'a.txt'), 'Headline here\nBody text of the article, which is long enough to be prose.\nFollow us on Telegram for more news\n');
+      fs.writeFileSync(
+        path.join(dir, 'a.txt'),
+        [
+          'Gao traders reopen market',
+          'Traders in Gao reopened the central market on Saturday after a week-long closure ordered by the regional governor, a local official said.',
+          'The Gao Weekly desk prepared this report with correspondents in the region.',
+          'The governor said security patrols around the market would continue until the end of the month, and that traders would be consulted.',
+        ].join('\n') + '\n',
+      );
       const before = await runCli(['check', dir, '--json']);
-      assert.ok(!before.out.some((l) => JSON.parse(l).category === 'custom'));
-      fs.writeFileSync(path.join(dir, 'newscorpus.yaml'), 'boilerplate:\n  phrases: ["Follow us on Telegram"]\n');
+      assert.deepStrictEqual([before.code, before.out], [0, []]);
+      fs.writeFileSync(path.join(dir, 'newscorpus.yaml'), 'boilerplate:\n  phrases: ["Gao Weekly desk"]\n');
       const sub = path.join(dir, 'sub');
       fs.mkdirSync(sub);
       fs.copyFileSync(path.join(dir, 'a.txt'), path.join(sub, 'b.txt'));
