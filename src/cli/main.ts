@@ -1,6 +1,7 @@
 // news-annotate: the project's core as a shell tool for batch work.
 import type { CliIO } from './io';
 import { processIO } from './io';
+import { resetCorpusCache } from '../node/corpusFiles';
 import * as analyze from './commands/analyze';
 import * as check from './commands/check';
 import * as exportCmd from './commands/export';
@@ -32,6 +33,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return 2;
   }
   try {
+    resetCorpusCache();
     return await cmd.run(rest, io);
   } catch (e) {
     io.err(`news-annotate ${name}: ${(e as Error).message}`);

@@ -13,7 +13,13 @@ export interface CorpusOnDisk {
   problems: ConfigProblem[];
 }
 
+/** Folder → its corpus, for one run (the same corpus object for every file of a corpus). */
 const found = new Map<string, CorpusOnDisk>();
+
+/** Forgets what was found, so that a new run sees config files created or changed since. */
+export function resetCorpusCache(): void {
+  found.clear();
+}
 
 /** The nearest newscorpus.yaml at or above the file's folder (cached per folder). */
 export function corpusFor(file: string): CorpusOnDisk {
