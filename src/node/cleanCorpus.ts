@@ -4,7 +4,17 @@
 // Originals are never written: an output path equal to an input is refused.
 import { mkdirSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { cleanArticle, serializeBrat, type BratDocument, type CleanReport } from '../core/annotations';
+import {
+  cleanArticle,
+  rejectionSidecarPath,
+  removalRanges,
+  RemovalMap,
+  serializeBrat,
+  serializeRejections,
+  type BratDocument,
+  type CleanReport,
+  type Rejection,
+} from '../core/annotations';
 import { annPathFor } from './annotationFiles';
 import { writeFileAtomic } from './atomicWrite';
 
@@ -19,6 +29,8 @@ export interface CleanInput {
   hasAnn: boolean;
   bom: boolean;
   problems: string[];
+  /** Rejected suggestions (the sidecar), carried over like annotations when given. */
+  rejections?: Rejection[];
 }
 
 export interface CleanFileReport extends CleanReport {
@@ -60,11 +72,19 @@ export async function writeCleanCorpus(
   if (clash.length) throw new Error(`the output folder would overwrite the original ${clash[0]}; choose another folder`);
   const files: CleanFileReport[] = [];
   for (const a of inputs) {
-    const r = cleanArticle(a.text, a.ann, boilerplateLinesOf(a));
+    const lines = boilerplateLinesOf(a);
+    const r = cleanArticle(a.text, a.ann, lines);
     const txtOut = join(outDir, ...a.rel.split('/'));
     mkdirSync(dirname(txtOut), { recursive: true });
     await writeFileAtomic(txtOut, (a.bom ? '\uFEFF' : '') + r.text);
     if (a.hasAnn) await writeFileAtomic(annPathFor(txtOut), serializeBrat(r.ann, r.text, { bom: a.bom }));
+    if (a.rejections?.length) {
+      const map = new RemovalMap(removalRanges(a.text, lines));
+      const kept = a.rejections
+        .filter((x) => !x.damage && !x.fragments.some((f) => map.intersects(f.start, f.end)))
+        .map((x) => ({ ...x, fragments: x.fragments.map((f) => ({ start: map.map(f.start), end: map.map(f.end) })) }));
+      if (kept.length) await writeFileAtomic(rejectionSidecarPath(txtOut), serializeRejections(kept, r.text));
+    }
     files.push({ file: a.rel, ...r.report, problems: a.problems });
   }
   const report: CleanCorpusReport = {

@@ -65,6 +65,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       hasAnn: article.annRaw !== undefined,
       bom: article.bom,
       problems: article.problems,
+      rejections: article.rejections,
     }));
   const finder = createBoilerplateFinder(new Map(inputs.map((a) => [a.txtPath, a.text])));
   let report;

@@ -215,7 +215,7 @@ export function registerExportCommands(manager: AnnotationManager, services: Ann
           const a = loadAnnotatedArticle(f.fsPath);
           problems.push(...a.problems);
           lines.set(f.fsPath, analyses.analyze(a.text, location).boilerplate.map((b) => b.line));
-          inputs.push({ txtPath: f.fsPath, rel: location.relPath, text: a.text, ann: a.ann, hasAnn: a.annRaw !== undefined, bom: a.bom, problems: a.problems });
+          inputs.push({ txtPath: f.fsPath, rel: location.relPath, text: a.text, ann: a.ann, hasAnn: a.annRaw !== undefined, bom: a.bom, problems: a.problems, rejections: a.rejections });
         } catch (e) {
           problems.push(`${location.relPath}: ${(e as Error).message}`);
         }

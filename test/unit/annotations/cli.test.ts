@@ -39,6 +39,8 @@ describe('CLI export and clean', () => {
     writeFileSync(join(dir, 'corpus', 'newscorpus.yaml'), CONFIG);
     writeFileSync(join(dir, 'corpus', 'src', 'a.txt'), ARTICLE);
     writeFileSync(join(dir, 'corpus', 'src', 'a.ann'), ANN);
+    const rej = (s: string, label: string) => ({ start: ARTICLE.indexOf(s), end: ARTICLE.indexOf(s) + s.length, label, text: s });
+    writeFileSync(join(dir, 'corpus', 'src', 'a.rejected.json'), JSON.stringify({ version: 1, rejected: [rej('Tuesday', 'MISC'), rej('SUBSCRIBE', 'ORG')] }));
     writeFileSync(join(dir, 'corpus', 'b.txt'), 'Nothing annotated here.\n');
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -80,6 +82,9 @@ describe('CLI export and clean', () => {
     const ann = readFileSync(join(out, 'src', 'a.ann'), 'utf8');
     assert.equal(ann, ANN.split('\n').filter((l) => l && !l.startsWith('T3') && !l.startsWith('#1')).join('\n') + '\n');
     assert.deepEqual(readdirSync(out).sort(), ['b.txt', 'clean-report.json', 'src']);
+    // rejected suggestions follow their text; the one in the removed line goes
+    const rejected = JSON.parse(readFileSync(join(out, 'src', 'a.rejected.json'), 'utf8')).rejected;
+    assert.deepEqual(rejected, [{ start: text.indexOf('Tuesday'), end: text.indexOf('Tuesday') + 7, label: 'MISC', text: 'Tuesday' }]);
     const report = JSON.parse(readFileSync(join(out, 'clean-report.json'), 'utf8'));
     const a = report.files.find((f: { file: string }) => f.file === 'src/a.txt');
     assert.deepEqual(a.removedLines, [{ line: 2, text: 'SUBSCRIBE TO THE PORTO LETTER' }]);
