@@ -197,6 +197,7 @@ export class AnnotationManager implements vscode.Disposable {
     const state = this.peek(doc);
     if (!state) return;
     this.states.delete(doc.uri.toString());
+    this.emitter.fire(doc.uri); // clears its diagnostics
     if (!state.dirty) return;
     // Closed with annotation changes not yet written: write them against the text on disk.
     const disk = await this.readText(doc.uri);
