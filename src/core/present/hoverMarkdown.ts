@@ -8,6 +8,8 @@ export interface CorpusMentions {
   articles: string[];
   /** Articles indexed so far. */
   indexed: number;
+  /** False while the corpus is still being indexed. */
+  complete?: boolean;
 }
 
 const KIND_WORD: Record<string, string> = { person: 'person', organization: 'organisation', place: 'place', other: 'other name' };
@@ -22,7 +24,10 @@ export function actorHover(actor: Actor, mention: EntityMention, corpus?: Corpus
   if (corpus) {
     const n = corpus.articles.length;
     const list = corpus.articles.slice(0, 5).map(esc).join(', ') + (n > 5 ? `, … (${n - 5} more)` : '');
-    out.push(`In the corpus: ${n} of ${corpus.indexed} article${corpus.indexed === 1 ? '' : 's'}${n ? ` (${list})` : ''}`);
+    out.push(
+      `In the corpus: ${n} of ${corpus.indexed} article${corpus.indexed === 1 ? '' : 's'}${n ? ` (${list})` : ''}` +
+        (corpus.complete === false ? ' — the corpus is still being indexed' : ''),
+    );
   }
   if (actor.coOccurring.length) {
     out.push(

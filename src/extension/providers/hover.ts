@@ -25,7 +25,7 @@ export class HoverProvider implements vscode.HoverProvider {
       const actor = a.actors.find((x) => x.mentions.some((m) => m.start === entity.start && m.end === entity.end));
       if (!actor) return undefined;
       const state = this.analyses.corpusState(entry.location.corpus);
-      const corpus = { articles: state.names.articlesMentioning(actor), indexed: state.names.articleCount };
+      const corpus = { articles: state.names.articlesMentioning(actor), indexed: state.names.articleCount, complete: state.ready };
       return new vscode.Hover(md(actorHover(actor, entity, corpus)), range(entity));
     }
     if (date) return new vscode.Hover(md(dateHover(date, a.articleDate)), range(date));
