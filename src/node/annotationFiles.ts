@@ -7,12 +7,15 @@ import {
   parseBrat,
   parseRejections,
   reanchor,
+  reanchorAnnotations,
   rejectionSidecarPath,
   serializeBrat,
   serializeRejections,
   textBounds,
   type BratDocument,
+  type PersistedDamage,
   type Rejection,
+  sidecarNeeded,
 } from '../core/annotations';
 import { decodeBytes } from '../core/text/decode';
 import { writeFileAtomic } from './atomicWrite';
@@ -63,17 +66,19 @@ export function loadAnnotatedArticle(txtPath: string): LoadedArticle {
   if (decoded.encoding === 'utf-16le' || decoded.encoding === 'utf-16be') problems.push(`${txtPath}: UTF-16 text; brat expects UTF-8`);
   const ann = parseBrat(annRaw ?? '', text, { bom });
   for (const p of ann.problems) problems.push(`${annPath}:${p.line}: ${p.message}`);
-  for (const o of reanchor(text, textBounds(ann))) {
-    if (o.status === 'reanchored') problems.push(`${annPath}: ${o.item.id} re-anchored from ${o.from} to ${o.item.fragments[0].start} ("${o.item.text}")`);
-    else if (o.status !== 'ok') problems.push(`${annPath}: ${o.item.id}: ${o.item.damage?.message}`);
-  }
   const sidecar = readOptional(rejectionSidecarPath(txtPath));
   let rejections: Rejection[] = [];
+  let persisted: PersistedDamage[] = [];
   if (sidecar !== undefined) {
     const parsed = parseRejections(sidecar, text);
     problems.push(...parsed.problems.map((m) => `${rejectionSidecarPath(txtPath)}: ${m}`));
     rejections = parsed.rejections;
+    persisted = parsed.damaged;
     reanchor(text, rejections);
+  }
+  for (const o of reanchorAnnotations(text, textBounds(ann), persisted)) {
+    if (o.status === 'reanchored') problems.push(`${annPath}: ${o.item.id} re-anchored from ${o.from} to ${o.item.fragments[0].start} ("${o.item.text}")`);
+    else if (o.status !== 'ok') problems.push(`${annPath}: ${o.item.id}: ${o.item.damage?.message}`);
   }
   return { txtPath, annPath, text, bom, encodingNote: decoded.warning, ann, annRaw, rejections, problems };
 }
@@ -90,7 +95,7 @@ export async function saveAnnotations(
   await writeFileAtomic(annPathFor(txtPath), annText);
   if (rejections) {
     const side = rejectionSidecarPath(txtPath);
-    if (rejections.length > 0 || existsSync(side)) await writeFileAtomic(side, serializeRejections(rejections, text));
+    if (sidecarNeeded(rejections, textBounds(ann)) || existsSync(side)) await writeFileAtomic(side, serializeRejections(rejections, text, textBounds(ann)));
   }
   return annText;
 }

@@ -10,7 +10,7 @@
 //     occurrence is taken but flagged 'ambiguous' for the user to confirm;
 //   - not found → flagged 'not-found', offsets left where they were.
 // Discontinuous annotations keep the distances between their fragments.
-import { coversRecordedText, lineSafe, type Anchored, type Fragment } from './brat';
+import { coversRecordedText, lineSafe, type Anchored, type Fragment, type TextBound } from './brat';
 import { preview } from './edits';
 
 /** At most this many occurrences are considered (bounds work on huge text). */
@@ -18,7 +18,8 @@ const MAX_CANDIDATES = 2000;
 
 export interface AnchorOutcome<T extends Anchored> {
   item: T;
-  status: 'ok' | 'reanchored' | 'ambiguous' | 'not-found';
+  /** 'damaged': saved while damaged, left where it is for the user to check. */
+  status: 'ok' | 'reanchored' | 'ambiguous' | 'not-found' | 'damaged';
   /** Offset of the first fragment before re-anchoring. */
   from: number;
 }
@@ -232,4 +233,33 @@ export function reanchorNearest(text: string, item: Anchored): boolean {
 export function acceptCurrentText(text: string, item: Anchored): void {
   item.text = lineSafe(item.fragments.map((f) => text.slice(f.start, f.end)).join(' '));
   delete item.damage;
+}
+
+/**
+ * Re-anchors a document's annotations on load, except those saved while damaged
+ * (persisted in the sidecar): they stay flagged where they are, unless their
+ * original text is back under them, so that they are never moved silently.
+ */
+export function reanchorAnnotations(
+  text: string,
+  annotations: TextBound[],
+  persisted: readonly { id: string; text: string }[] = [],
+): AnchorOutcome<TextBound>[] {
+  const saved = new Map(persisted.map((d) => [d.id, d.text]));
+  const free: TextBound[] = [];
+  const kept: AnchorOutcome<TextBound>[] = [];
+  for (const t of annotations) {
+    const original = saved.get(t.id);
+    if (original === undefined || coversRecordedText(text, { fragments: t.fragments, text: original })) {
+      free.push(t);
+      continue;
+    }
+    t.damage = {
+      reason: 'edited',
+      originalText: original,
+      message: `The annotated text "${preview(original)}" was edited; its annotation may no longer be right.`,
+    };
+    kept.push({ item: t, status: 'damaged', from: t.fragments[0]?.start ?? 0 });
+  }
+  return [...reanchor(text, free), ...kept];
 }

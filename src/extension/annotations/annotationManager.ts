@@ -19,6 +19,7 @@ import {
   parseRejections,
   pendingSuggestions,
   reanchor,
+  reanchorAnnotations,
   reanchorNearest,
   rejectSuggestion,
   rejectionSidecarPath,
@@ -26,6 +27,7 @@ import {
   removeWithDependents,
   serializeBrat,
   serializeRejections,
+  sidecarNeeded,
   textBounds,
   type BratDocument,
   type Fragment,
@@ -144,13 +146,14 @@ export class AnnotationManager implements vscode.Disposable {
   /** Parses disk content into state and re-anchors it against text. */
   private fill(state: DocAnnotations, text: string, annText: string | undefined, rejectedText: string | undefined): void {
     state.ann = parseBrat(annText ?? '', text, { bom: state.bom });
-    const moved = reanchor(text, textBounds(state.ann)).filter((o) => o.status === 'reanchored');
+    const side = rejectedText !== undefined ? parseRejections(rejectedText, text) : undefined;
+    state.rejections = side?.rejections ?? [];
+    reanchor(text, state.rejections);
+    const moved = reanchorAnnotations(text, textBounds(state.ann), side?.damaged).filter((o) => o.status === 'reanchored');
     if (moved.length) {
       this.tell(`${baseName(state.uri)}: ${moved.length} annotation(s) re-anchored to their text (the .txt changed since the .ann was written); they are saved with the article.`);
       state.dirty = true;
     }
-    state.rejections = rejectedText !== undefined ? parseRejections(rejectedText, text).rejections : [];
-    reanchor(text, state.rejections);
     state.revision++;
   }
 
@@ -260,8 +263,8 @@ export class AnnotationManager implements vscode.Disposable {
     try {
       await writeFileAtomic(state.annUri.fsPath, annText);
       state.diskAnn = annText;
-      if (state.rejections.length || state.diskRejected !== undefined) {
-        const rej = serializeRejections(state.rejections, text);
+      if (sidecarNeeded(state.rejections, textBounds(state.ann)) || state.diskRejected !== undefined) {
+        const rej = serializeRejections(state.rejections, text, textBounds(state.ann));
         await writeFileAtomic(state.rejectedUri.fsPath, rej);
         state.diskRejected = rej;
       }

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { acceptCurrentText, applyTextChanges, parseBrat, reanchor, reanchorNearest, serializeBrat, textBounds, type Anchored } from '../../../src/core/annotations';
+import { acceptCurrentText, addTextBound, applyTextChanges, parseBrat, parseRejections, reanchorAnnotations, serializeRejections, reanchor, reanchorNearest, serializeBrat, textBounds, type Anchored } from '../../../src/core/annotations';
 
 describe('re-anchoring on load', () => {
   it('moves an annotation to the unique occurrence of its text', () => {
@@ -90,5 +90,26 @@ describe('re-anchoring on load', () => {
     assert.ok(reanchorNearest(edited, a));
     assert.deepEqual(a.fragments, [{ start: 22, end: 25 }, { start: 33, end: 36 }]);
     assert.equal(a.damage, undefined);
+  });
+
+  it('does not move an annotation saved while damaged: it stays flagged until the user checks it', () => {
+    const text = 'Porto beat Braga. Later, Porto won again.';
+    const doc = parseBrat('', text);
+    const t = addTextBound(doc, text, 'ORG', [{ start: 0, end: 5 }]);
+    // the user types "Portugal" over the first "Porto" and saves without fixing the annotation
+    applyTextChanges([t], [{ rangeOffset: 0, rangeLength: 5, text: 'Portugal' }]);
+    const edited = 'Portugal beat Braga. Later, Porto won again.';
+    const sidecar = serializeRejections([], edited, textBounds(doc));
+    const ann = serializeBrat(doc, edited);
+    assert.equal(ann, 'T1\tORG 0 8\tPorto\n');
+    // reload: "Porto" occurs once elsewhere, but the annotation is not moved there
+    const back = parseBrat(ann, edited);
+    const side = parseRejections(sidecar, edited);
+    assert.deepEqual(side.damaged, [{ id: 'T1', text: 'Porto' }]);
+    const [o] = reanchorAnnotations(edited, textBounds(back), side.damaged);
+    assert.equal(o.status, 'damaged');
+    assert.deepEqual(o.item.fragments, [{ start: 0, end: 8 }]);
+    // without the sidecar it would have been re-anchored to the other "Porto"
+    assert.equal(reanchorAnnotations(edited, textBounds(parseBrat(ann, edited)))[0].status, 'reanchored');
   });
 });
