@@ -11,7 +11,7 @@ import { parseConll, type ConllDoc } from '../src/core/ner/conllFormat';
 import { conllEvaluate, type ConllScore } from '../src/core/ner/conllEval';
 import { FEATURES_VERSION, prepareDoc, sentenceFeatures, type Lexicon } from '../src/core/ner/features';
 import { newModel, serializeModel, deserializeModel, type NerModel, type Stage } from '../src/core/ner/model';
-import { chunksFromIob, makeTagSet, tagsFromChunks, type TagScheme, type TagSet } from '../src/core/ner/tags';
+import { chunksFromIob, chunksFromTags, iob1FromChunks, makeTagSet, tagsFromChunks, type TagScheme, type TagSet } from '../src/core/ner/tags';
 import { buildLexicon, PerceptronTrainer, seededRandom, shuffled, type LexiconEntry, type TrainItem } from '../src/core/ner/train';
 import { documentEvidence, evidenceRows, tagSentences, type SentenceRows } from '../src/core/ner/tagger';
 import { stageEmissions, viterbi } from '../src/core/ner/viterbi';
@@ -25,7 +25,7 @@ const outPath = resolve((args.out as string) ?? join(__dirname, '..', 'models', 
 const EPOCHS = (args.epochs as number) ?? 12;
 const BITS = (args.bits as number) ?? 18;
 const STAGES = (args.stages as number) ?? 2;
-const SCHEME = ((args.scheme as string) ?? 'BIO') as TagScheme;
+const SCHEME = ((args.scheme as string) ?? 'BILOU') as TagScheme;
 const FOLDS = (args.folds as number) ?? 5;
 const SEED = (args.seed as number) ?? 20031;
 const PRUNE = (args.prune as number) ?? 0;
@@ -124,7 +124,7 @@ function tagDoc(p: PreparedDoc, st: Stage, extra?: SentenceRows[]): Uint8Array[]
 }
 function score(docs: PreparedDoc[], preds: Uint8Array[][]): ConllScore {
   const sents: { gold: string[]; guess: string[] }[] = [];
-  docs.forEach((p, di) => p.goldTags.forEach((g, si) => sents.push({ gold: g, guess: Array.from(preds[di][si], (t) => set.tags[t]) })));
+  docs.forEach((p, di) => p.goldTags.forEach((g, si) => sents.push({ gold: g, guess: iob1FromChunks(g.length, chunksFromTags(set, preds[di][si])) })));
   return conllEvaluate(sents);
 }
 const fmt = (s: ConllScore) =>

@@ -21,6 +21,10 @@ export interface TagSet {
   allowed: Uint8Array;
   /** Tags that may end a sentence. */
   allowedEnd: Uint8Array;
+  /** For each tag, the tags that may precede it (sentence start excluded). */
+  prev: Uint8Array[];
+  /** For each tag, the tags that may follow it. */
+  next: Uint8Array[];
 }
 
 export function makeTagSet(scheme: TagScheme): TagSet {
@@ -49,7 +53,19 @@ export function makeTagSet(scheme: TagScheme): TagSet {
     const [cp] = parse(c);
     allowedEnd[c] = scheme === 'BIO' ? 1 : cp === 'O' || cp === 'L' || cp === 'U' ? 1 : 0;
   }
-  return { scheme, tags, allowed, allowedEnd };
+  const prev: Uint8Array[] = [];
+  const next: Uint8Array[] = [];
+  for (let t = 0; t < n; t++) {
+    const p: number[] = [];
+    const x: number[] = [];
+    for (let q = 0; q < n; q++) {
+      if (allowed[q * n + t]) p.push(q);
+      if (allowed[t * n + q]) x.push(q);
+    }
+    prev.push(Uint8Array.from(p));
+    next.push(Uint8Array.from(x));
+  }
+  return { scheme, tags, allowed, allowedEnd, prev, next };
 }
 
 /** Chunks of a well-formed tag sequence of the set (by index). Lenient: I without B starts a chunk. */

@@ -61,6 +61,23 @@ function emissions16(weights: Int16Array, nt: number, rows: Int32Array, offsets:
     }
     return;
   }
+  if (nt === 17) {
+    // Unrolled for the BILOU tag set (17 tags).
+    for (let i = 0; i < n; i++) {
+      const b = i * 17;
+      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0, a9 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a14 = 0, a15 = 0, a16 = 0;
+      for (let k = offsets[i], end = offsets[i + 1]; k < end; k++) {
+        const r = rows[k] * 17;
+        a0 += weights[r + 0]; a1 += weights[r + 1]; a2 += weights[r + 2]; a3 += weights[r + 3]; a4 += weights[r + 4]; a5 += weights[r + 5];
+        a6 += weights[r + 6]; a7 += weights[r + 7]; a8 += weights[r + 8]; a9 += weights[r + 9]; a10 += weights[r + 10]; a11 += weights[r + 11];
+        a12 += weights[r + 12]; a13 += weights[r + 13]; a14 += weights[r + 14]; a15 += weights[r + 15]; a16 += weights[r + 16];
+      }
+      e[b + 0] += a0; e[b + 1] += a1; e[b + 2] += a2; e[b + 3] += a3; e[b + 4] += a4; e[b + 5] += a5;
+      e[b + 6] += a6; e[b + 7] += a7; e[b + 8] += a8; e[b + 9] += a9; e[b + 10] += a10; e[b + 11] += a11;
+      e[b + 12] += a12; e[b + 13] += a13; e[b + 14] += a14; e[b + 15] += a15; e[b + 16] += a16;
+    }
+    return;
+  }
   for (let i = 0; i < n; i++) {
     const base = i * nt;
     for (let k = offsets[i]; k < offsets[i + 1]; k++) {
@@ -95,8 +112,9 @@ export function viterbi(set: TagSet, e: Float32Array, n: number, trans: Float32A
     for (let t = 0; t < nt; t++) {
       let best = NEG;
       let arg = 0;
-      for (let p = 0; p < nt; p++) {
-        if (!set.allowed[p * nt + t]) continue;
+      const preds = set.prev[t];
+      for (let q = 0; q < preds.length; q++) {
+        const p = preds[q];
         const s = score[pb + p] + trans[p * nt + t];
         if (s > best) {
           best = s;
@@ -170,7 +188,8 @@ function marginalsWith(set: TagSet, e: Float32Array, n: number, T: Float64Array,
     sum = 0;
     for (let t = 0; t < nt; t++) {
       let s = 0;
-      for (let p = 0; p < nt; p++) s += a[(i - 1) * nt + p] * T[p * nt + t];
+      const preds = set.prev[t];
+      for (let q = 0; q < preds.length; q++) s += a[(i - 1) * nt + preds[q]] * T[preds[q] * nt + t];
       sum += a[i * nt + t] = s * E[i * nt + t];
     }
     for (let t = 0; t < nt; t++) a[i * nt + t] /= sum || 1;
@@ -180,7 +199,11 @@ function marginalsWith(set: TagSet, e: Float32Array, n: number, T: Float64Array,
     sum = 0;
     for (let p = 0; p < nt; p++) {
       let s = 0;
-      for (let t = 0; t < nt; t++) s += T[p * nt + t] * E[(i + 1) * nt + t] * b[(i + 1) * nt + t];
+      const next = set.next[p];
+      for (let q = 0; q < next.length; q++) {
+        const t = next[q];
+        s += T[p * nt + t] * E[(i + 1) * nt + t] * b[(i + 1) * nt + t];
+      }
       sum += b[i * nt + p] = s;
     }
     for (let p = 0; p < nt; p++) b[i * nt + p] /= sum || 1;

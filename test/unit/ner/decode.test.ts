@@ -53,6 +53,14 @@ describe('ner tags and Viterbi decoding', () => {
     assert.equal(viterbi(set, new Float32Array(0), 0, trans).length, 0);
   });
 
+  it('lists the allowed neighbours of each tag', () => {
+    const set = makeTagSet('BILOU');
+    const names = (a: Uint8Array) => Array.from(a, (t) => set.tags[t]).sort();
+    assert.deepEqual(names(set.prev[set.tags.indexOf('I-PER')]), ['B-PER', 'I-PER']);
+    assert.deepEqual(names(set.next[set.tags.indexOf('B-ORG')]), ['I-ORG', 'L-ORG']);
+    assert.equal(set.prev[set.tags.indexOf('U-LOC')].length, 9); // O, and L- or U- of each type
+  });
+
   it('BILOU decoding closes every chunk', () => {
     const set = makeTagSet('BILOU');
     const nt = set.tags.length;
