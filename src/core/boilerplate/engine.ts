@@ -23,7 +23,10 @@ export const DUPLICATE_MIN_WORDS = 6;
 export const DEFAULT_MODEL: BoilerplateModel = weights as unknown as BoilerplateModel;
 
 export interface BoilerplateEngineOptions {
-  /** Whether settings.patterns may run (false in an untrusted workspace). Default false. */
+  /**
+   * Whether settings.patterns may run. Default true: the caller is expected to pass no patterns
+   * in an untrusted workspace (analyzeArticle empties them); false refuses them whatever is passed.
+   */
   trusted?: boolean;
 }
 
@@ -91,7 +94,7 @@ export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL,
       const threshold = typeof settings.threshold === 'number' && Number.isFinite(settings.threshold) ? settings.threshold : 0.5;
       const keep = new Set((settings.keep ?? []).map(lineKey));
       const phrases = normalisePhrases(settings.phrases ?? []);
-      const trusted = input.trusted ?? options.trusted ?? false;
+      const trusted = input.trusted ?? options.trusted ?? true;
       const patterns = patternsFor(settings.patterns ?? [], trusted);
 
       const texts = lines.map((l) => l.text);
@@ -133,12 +136,17 @@ export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL,
           // Short generic lines count only when they also look like boilerplate.
           if (template.template && info.words < 4 && info.hits.length === 0 && conf < 0.3) template.template = false;
         }
-        if (conf >= 0.5 && emit(category, conf, messageOf(category, line.text))) continue;
-        if (template?.template) {
+        if (template?.template && on('template') && (info.hits.length === 0 || !on(category))) {
+          // A corpus-wide repeated line without a more telling category: say it is a template.
           const tconf = Math.max(conf, Math.min(0.95, 0.6 + 0.05 * template.articles));
-          const cat: BoilerplateCategory = info.hits.length > 0 && on(category) && category !== 'navigation' ? category : 'template';
-          emit(cat, tconf, `${LABEL.template} ("${snippet(line.text)}"): in ${template.articles} articles of the corpus`);
-        } else if (conf < 0.5 && conf >= threshold) {
+          if (emit('template', tconf, `${LABEL.template} ("${snippet(line.text)}"): in ${template.articles} articles of the corpus`)) continue;
+        }
+        if (conf >= 0.5 && emit(category, conf, messageOf(category, line.text))) continue;
+        if (template?.template && info.hits.length > 0) {
+          const tconf = Math.max(conf, Math.min(0.95, 0.6 + 0.05 * template.articles));
+          if (emit(category, tconf, `${messageOf(category, line.text)}; in ${template.articles} articles of the corpus`)) continue;
+        }
+        if (conf < 0.5 && conf >= threshold) {
           // A threshold below 0.5 reports borderline lines too.
           emit(category, conf, messageOf(category, line.text));
         }

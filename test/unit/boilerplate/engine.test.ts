@@ -1,0 +1,172 @@
+import assert from 'node:assert/strict';
+import { createBoilerplateEngine, DUPLICATE_MIN_CHARS, lineKey, MAX_LINES } from '../../../src/core/boilerplate';
+import { DEFAULT_CONFIG, type BoilerplateSettings } from '../../../src/core/config/types';
+import type { BoilerplateFinding } from '../../../src/core/types';
+import { splitLines } from '../../../src/core/text/lines';
+import { BUDGET_BODY, BUDGET_HEADLINE, BUDGET_TAIL, budgetArticle, FRENCH, FRENCH_BOILERPLATE, PORTUGUESE, PORTUGUESE_BOILERPLATE } from './fixtures';
+
+const engine = createBoilerplateEngine();
+
+function detect(text: string, settings: Partial<BoilerplateSettings> = {}, trusted?: boolean): BoilerplateFinding[] {
+  return engine.detect({ text, lines: splitLines(text), settings: { ...DEFAULT_CONFIG.boilerplate, ...settings }, trusted } as Parameters<typeof engine.detect>[0]);
+}
+
+function flaggedLines(f: BoilerplateFinding[]): number[] {
+  return f.map((x) => x.line);
+}
+
+const TAIL_START = 1 + BUDGET_BODY.length;
+
+describe('boilerplate engine: invented articles', () => {
+  it('flags every line of the boilerplate tail with its category, and nothing of the article', () => {
+    const text = budgetArticle();
+    const findings = detect(text);
+    const expected = BUDGET_TAIL.map((_, i) => TAIL_START + i);
+    assert.deepEqual(flaggedLines(findings), expected);
+    findings.forEach((f, i) => {
+      assert.equal(f.category, BUDGET_TAIL[i][1], `line ${f.line}: ${f.message}`);
+      assert.ok(f.confidence >= 0.5 && f.confidence <= 1);
+      assert.ok(f.message.length > 0 && f.message.length < 120);
+    });
+  });
+
+  it('gives spans that cover exactly the line without its break, sorted by line', () => {
+    const text = budgetArticle();
+    const findings = detect(text);
+    for (const f of findings) assert.equal(text.slice(f.start, f.end), splitLines(text)[f.line].text);
+    for (let i = 1; i < findings.length; i++) assert.ok(findings[i - 1].line < findings[i].line);
+  });
+
+  it('finds French and Portuguese share, read-more, comment and legal lines', () => {
+    assert.deepEqual(flaggedLines(detect(FRENCH.join('\n'))), FRENCH_BOILERPLATE);
+    assert.deepEqual(flaggedLines(detect(PORTUGUESE.join('\n'))), PORTUGUESE_BOILERPLATE);
+    const fr = detect(FRENCH.join('\n'));
+    assert.deepEqual(fr.map((f) => f.category), ['share', 'read-more', 'comments', 'legal']);
+  });
+
+  it('flags navigation before the article and a byline', () => {
+    const text = ['Home', 'News', 'Sport', 'By Jane Doe', ...BUDGET_BODY].join('\n');
+    const findings = detect(text);
+    assert.deepEqual(flaggedLines(findings), [0, 1, 2, 3]);
+    assert.deepEqual(findings.map((f) => f.category), ['navigation', 'navigation', 'navigation', 'byline']);
+  });
+
+  it('never flags blank lines, and finds the same lines with blank lines between paragraphs', () => {
+    const plain = [BUDGET_HEADLINE, ...BUDGET_BODY, ...BUDGET_TAIL.map(([t]) => t)];
+    const spaced = plain.join('\n\n');
+    const findings = detect(spaced);
+    const lines = splitLines(spaced);
+    for (const f of findings) assert.notEqual(lines[f.line].text.trim(), '');
+    assert.deepEqual(flaggedLines(findings).map((l) => l / 2), BUDGET_TAIL.map((_, i) => TAIL_START + i));
+  });
+
+  it('flags a long line repeating an earlier one as a duplicate of it (0-based duplicateOf)', () => {
+    const lines = [BUDGET_HEADLINE, ...BUDGET_BODY.slice(0, 3), BUDGET_BODY[0], ...BUDGET_BODY.slice(3)];
+    const findings = detect(lines.join('\n'));
+    const dup = findings.find((f) => f.category === 'duplicate');
+    assert.ok(dup, 'a duplicate finding');
+    assert.equal(dup.line, 4);
+    assert.equal(dup.duplicateOf, 1);
+    assert.ok(BUDGET_BODY[0].length >= DUPLICATE_MIN_CHARS);
+    // A short repeated line is not a duplicate.
+    const short = detect([BUDGET_HEADLINE, ...BUDGET_BODY.slice(0, 3), 'Yes.', 'Yes.', ...BUDGET_BODY.slice(3)].join('\n'));
+    assert.equal(short.filter((f) => f.category === 'duplicate').length, 0);
+  });
+});
+
+describe('boilerplate engine: settings', () => {
+  const text = budgetArticle();
+
+  it('returns nothing when disabled', () => {
+    assert.deepEqual(detect(text, { enabled: false }), []);
+  });
+
+  it('switches categories off', () => {
+    const findings = detect(text, { categories: { comments: false, legal: false } });
+    assert.ok(findings.length > 0);
+    assert.ok(findings.every((f) => f.category !== 'comments' && f.category !== 'legal'));
+    assert.ok(findings.some((f) => f.category === 'share'));
+  });
+
+  it('adds literal phrases as custom findings, case-insensitively, even inside article lines', () => {
+    const findings = detect(text, { phrases: ['MUNICIPAL LIBRARY'] });
+    const custom = findings.filter((f) => f.category === 'custom');
+    assert.deepEqual(custom.map((f) => f.line), [6]);
+    assert.equal(custom[0].confidence, 1);
+    assert.match(custom[0].message, /municipal library/i);
+  });
+
+  it('runs patterns only when trusted; refuses invalid and catastrophic patterns without throwing', () => {
+    const patterns = ['^"This is a budget', '(unclosed', '(a+)+$'];
+    const trusted = detect(text, { patterns }, true).filter((f) => f.category === 'custom');
+    assert.deepEqual(trusted.map((f) => f.line), [2]);
+    const untrusted = detect(text, { patterns }, false).filter((f) => f.category === 'custom');
+    assert.deepEqual(untrusted, []);
+    // Default engine: patterns run (callers empty them in untrusted workspaces); an untrusted engine refuses them.
+    const byDefault = detect(text, { patterns }).filter((f) => f.category === 'custom');
+    assert.deepEqual(byDefault.map((f) => f.line), [2]);
+    const untrustedEngine = createBoilerplateEngine(undefined, { trusted: false });
+    const viaOption = untrustedEngine
+      .detect({ text, lines: splitLines(text), settings: { ...DEFAULT_CONFIG.boilerplate, patterns } })
+      .filter((f) => f.category === 'custom');
+    assert.deepEqual(viaOption, []);
+  });
+
+  it('applies the threshold to confidences', () => {
+    const all = detect(text, { threshold: 0 });
+    const strict = detect(text, { threshold: 0.99 });
+    assert.ok(strict.every((f) => f.confidence >= 0.99));
+    assert.ok(strict.length < all.length);
+    const none = detect(text, { threshold: 1.01 });
+    assert.deepEqual(none, []);
+  });
+
+  it('never flags lines the user chose to keep (matched by lineKey)', () => {
+    const findings = detect(text, { keep: ['share on FACEBOOK!', lineKey('Leave a Reply')] });
+    const lines = flaggedLines(findings);
+    assert.ok(!lines.includes(TAIL_START));
+    assert.ok(!lines.includes(TAIL_START + 6));
+    assert.ok(lines.includes(TAIL_START + 1));
+  });
+});
+
+describe('boilerplate engine: awkward input', () => {
+  it('returns nothing for empty and blank text', () => {
+    assert.deepEqual(detect(''), []);
+    assert.deepEqual(detect('\n\n  \n'), []);
+  });
+
+  it('gives the same lines for CRLF and BOM input, with spans excluding the break', () => {
+    const lf = budgetArticle();
+    const crlf = '\uFEFF' + lf.replace(/\n/g, '\r\n');
+    const a = detect(lf);
+    const b = detect(crlf);
+    assert.deepEqual(flaggedLines(b), flaggedLines(a));
+    assert.deepEqual(b.map((f) => f.category), a.map((f) => f.category));
+    for (const f of b) {
+      const slice = crlf.slice(f.start, f.end);
+      assert.ok(!slice.includes('\r') && !slice.includes('\n'));
+    }
+  });
+
+  it('handles NFD accents and non-BMP characters like their composed forms', () => {
+    const nfc = FRENCH.join('\n');
+    const nfd = nfc.normalize('NFD');
+    assert.deepEqual(flaggedLines(detect(nfd)), flaggedLines(detect(nfc)));
+    const emoji = ['Grand opening 🎉 of the 𝒩ew market', ...BUDGET_BODY, 'Share on Facebook 👍', '𝕏 Tweet'].join('\n');
+    const findings = detect(emoji);
+    assert.ok(flaggedLines(findings).includes(1 + BUDGET_BODY.length));
+    for (const f of findings) assert.ok(f.end <= emoji.length && f.start <= f.end);
+  });
+
+  it('bounds the work on huge input: lines past MAX_LINES are not examined, one giant line does not throw', () => {
+    const many = Array.from({ length: MAX_LINES + 5000 }, (_, i) => (i % 3 === 0 ? 'Share' : `Line ${i} of a very long list.`)).join('\n');
+    const findings = detect(many);
+    assert.ok(findings.length > 0);
+    assert.ok(findings.every((f) => f.line < MAX_LINES));
+    const giant = BUDGET_HEADLINE + '\n' + 'word '.repeat(400_000) + '\nShare on Facebook\n';
+    const g = detect(giant);
+    assert.ok(Array.isArray(g));
+    for (const f of g) assert.ok(f.end <= giant.length);
+  });
+});
