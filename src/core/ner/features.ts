@@ -207,8 +207,19 @@ const T = {
 const NAME_BITS = (1 << TOKEN_SOURCES.FIRST_NAME) | (1 << TOKEN_SOURCES.LAST_NAME);
 
 const BOS = hashString('<s>');
-/** Reused feature buffer (tagging is synchronous; results are copied out). */
-let scratch = new Int32Array(1 << 14);
+/** Reused feature buffer and its state (tagging is synchronous; results are copied out). */
+let fbuf = new Int32Array(1 << 16);
+let flen = 0;
+let fmask = 0;
+let findex: Int32Array | undefined;
+function push(h: number): void {
+  let r = h & fmask;
+  if (findex !== undefined) {
+    r = findex[r];
+    if (r < 0) return;
+  }
+  fbuf[flen++] = r;
+}
 const EOS = hashString('</s>');
 
 /**
@@ -226,24 +237,14 @@ export function sentenceFeatures(
   const n = s.length;
   const caps = doc.caps[si];
   const gaz = doc.gaz[si];
-  let buf = scratch.length >= 48 * n + 16 ? scratch : (scratch = new Int32Array(64 * n + 1024));
-  let len = 0;
+  // Each token yields at most ~45 local features plus 2 per gazetteer bit (28 bits): 128 is a safe bound.
+  if (fbuf.length < n * 128 + 64) fbuf = new Int32Array(n * 160 + 1024);
+  flen = 0;
+  fmask = mask;
+  findex = rowIndex;
   const offsets = new Int32Array(n + 1);
-  const push = (h: number): void => {
-    let r = h & mask;
-    if (rowIndex) {
-      r = rowIndex[r];
-      if (r < 0) return;
-    }
-    if (len === buf.length) {
-      const b = new Int32Array(buf.length * 2);
-      b.set(buf);
-      buf = scratch = b;
-    }
-    buf[len++] = r;
-  };
   for (let i = 0; i < n; i++) {
-    offsets[i] = len;
+    offsets[i] = flen;
     const t = s[i];
     const pm1 = i > 0 ? s[i - 1] : null;
     const pm2 = i > 1 ? s[i - 2] : null;
@@ -326,7 +327,7 @@ export function sentenceFeatures(
       }
     }
   }
-  offsets[n] = len;
-  return { rows: buf.slice(0, len), offsets };
+  offsets[n] = flen;
+  return { rows: fbuf.slice(0, flen), offsets };
 }
 

@@ -192,3 +192,4 @@ export function tagSentences(model: NerModel, sentences: string[][], confidence 
   }
   return out;
 }
+
