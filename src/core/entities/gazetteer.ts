@@ -21,6 +21,15 @@ export interface Gazetteer {
 
 let built: Gazetteer | undefined;
 
+const NAME_ALIASES: [string, string][] = [
+  ['US', 'United States'], ['U.S.', 'United States'], ['USA', 'United States'], ['America', 'United States'],
+  ['UK', 'United Kingdom'], ['Britain', 'United Kingdom'], ['Great Britain', 'United Kingdom'], ['Congo', 'DR Congo'],
+];
+const DEMONYM_ALIASES: [string, string][] = [
+  ['Burkinabe', 'Burkina Faso'], ['Burkinabè', 'Burkina Faso'], ['British', 'United Kingdom'],
+  ['Nigerien', 'Niger'], ['Ivorian', 'Ivory Coast'], ['Congolese', 'DR Congo'],
+];
+
 /** Built once, on first use. */
 export function gazetteer(): Gazetteer {
   if (built) return built;
@@ -54,29 +63,12 @@ export function gazetteer(): Gazetteer {
     }
   }
   // Common short forms the data does not list.
-  const alias = (a: string, common: string) => {
+  const addAlias = (map: Map<string, CountryEntry>, alias: string, common: string) => {
     const e = byName.get(foldName(common));
-    if (e && !byName.has(foldName(a))) byName.set(foldName(a), e);
+    if (e && !map.has(foldName(alias))) map.set(foldName(alias), e);
   };
-  alias('US', 'United States');
-  alias('U.S.', 'United States');
-  alias('USA', 'United States');
-  alias('America', 'United States');
-  alias('UK', 'United Kingdom');
-  alias('Britain', 'United Kingdom');
-  alias('Great Britain', 'United Kingdom');
-  alias('Ivory Coast', 'Ivory Coast');
-  alias('Congo', 'DR Congo');
-  const demAlias = (d: string, common: string) => {
-    const e = byName.get(foldName(common));
-    if (e && !byDemonym.has(foldName(d))) byDemonym.set(foldName(d), e);
-  };
-  demAlias('Burkinabe', 'Burkina Faso');
-  demAlias('Burkinabè', 'Burkina Faso');
-  demAlias('British', 'United Kingdom');
-  demAlias('Nigerien', 'Niger');
-  demAlias('Ivorian', 'Ivory Coast');
-  demAlias('Congolese', 'DR Congo');
+  for (const [a, c] of NAME_ALIASES) addAlias(byName, a, c);
+  for (const [d, c] of DEMONYM_ALIASES) addAlias(byDemonym, d, c);
   built = {
     country: (n) => byName.get(foldName(n)),
     demonym: (w) => byDemonym.get(foldName(w)),
