@@ -13,7 +13,7 @@ import { FEATURES_VERSION, prepareDoc, sentenceFeatures, type Lexicon } from '..
 import { newModel, serializeModel, deserializeModel, type NerModel, type Stage } from '../src/core/ner/model';
 import { chunksFromIob, chunksFromTags, iob1FromChunks, makeTagSet, tagsFromChunks, type TagScheme, type TagSet } from '../src/core/ner/tags';
 import { buildLexicon, PerceptronTrainer, seededRandom, shuffled, type LexiconEntry, type TrainItem } from '../src/core/ner/train';
-import { documentEvidence, evidenceRows, tagSentences, type SentenceRows } from '../src/core/ner/tagger';
+import { documentEvidence, tagSentences, type SentenceRows } from '../src/core/ner/tagger';
 import { stageEmissions, viterbi } from '../src/core/ner/viterbi';
 
 const args = parseArgs(process.argv.slice(2), {
@@ -172,11 +172,11 @@ if (STAGES > 1) {
     const { stage } = trainStage(`fold${k}`, items(trainP.filter((p) => p.fold !== k)), s0.epoch);
     trainP.forEach((p, di) => {
       if (p.fold !== k) return;
-      trainExtra[di] = documentEvidence(p.doc, set, tagDoc(p, stage)).map((keys) => evidenceRows(keys, mask));
+      trainExtra[di] = documentEvidence(p.doc, set, tagDoc(p, stage), mask);
     });
     log(`fold ${k} done`);
   }
-  const devExtra = devP.map((p) => documentEvidence(p.doc, set, tagDoc(p, s0.stage)).map((keys) => evidenceRows(keys, mask)));
+  const devExtra = devP.map((p) => documentEvidence(p.doc, set, tagDoc(p, s0.stage), mask));
   const s1 = trainStage('stage1', items(trainP, trainExtra), EPOCHS, (st) =>
     score(devP, devP.map((p, di) => tagDoc(p, st, devExtra[di]))),
   );

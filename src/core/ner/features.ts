@@ -218,6 +218,11 @@ function push(h: number): void {
     r = findex[r];
     if (r < 0) return;
   }
+  if (flen === fbuf.length) {
+    const b = new Int32Array(fbuf.length * 2);
+    b.set(fbuf);
+    fbuf = b;
+  }
   fbuf[flen++] = r;
 }
 const EOS = hashString('</s>');

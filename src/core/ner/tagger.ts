@@ -21,18 +21,22 @@ export interface SentenceRows {
 
 const TYPE_INDEX: Record<string, number> = { PER: 0, ORG: 1, LOC: 2, MISC: 3 };
 
+/** Reused key buffer for document evidence (copied out per sentence). */
+let ebuf = new Int32Array(1 << 12);
+
 /**
- * Document evidence for the second stage: per sentence, per token, keys describing how stage-0 tags
- * labelled this folded word across the document (types seen, majority, in mixed-case sentences),
+ * Document evidence for the second stage, as feature rows per sentence: how stage-0 tags labelled
+ * this folded word across the document (types seen elsewhere, majority, share, in mixed-case
+ * sentences), whether a phrase stage 0 recognised elsewhere covers the token (type and position),
  * and the stage-0 tags of the token and its neighbours.
  */
-export function documentEvidence(doc: DocFeatures, set: TagSet, stage0: Uint8Array[]): number[][][] {
-  // Per folded word: counts of types over tokens inside predicted chunks, and occurrences.
-  const counts = new Map<number, Int32Array>(); // [PER, ORG, LOC, MISC, occurrences, mixed-case PER..MISC]
-  const typeOf: Int8Array[] = stage0.map((tags, si) => {
-    const a = new Int8Array(tags.length).fill(-1);
-    for (const c of chunksFromTags(set, tags)) for (let i = c.start; i < c.end; i++) a[i] = TYPE_INDEX[c.type] ?? -1;
-    void si;
+export function documentEvidence(doc: DocFeatures, set: TagSet, stage0: Uint8Array[], mask: number, rowIndex?: Int32Array): SentenceRows[] {
+  // Per folded word: [PER, ORG, LOC, MISC, occurrences, PER..MISC in mixed-case sentences].
+  const counts = new Map<number, Int32Array>();
+  const chunksBySentence = stage0.map((tags) => chunksFromTags(set, tags));
+  const typeOf: Int8Array[] = chunksBySentence.map((chunks, si) => {
+    const a = new Int8Array(stage0[si].length).fill(-1);
+    for (const c of chunks) for (let i = c.start; i < c.end; i++) a[i] = TYPE_INDEX[c.type] ?? -1;
     return a;
   });
   doc.sentences.forEach((s, si) => {
@@ -49,11 +53,9 @@ export function documentEvidence(doc: DocFeatures, set: TagSet, stage0: Uint8Arr
       }
     }
   });
-  // Phrases stage 0 recognised anywhere in the document, with counts per type; matched again
-  // everywhere so a name recognised once informs its other mentions.
+  // Phrases stage 0 recognised anywhere in the document, with counts per type.
   const phrases = new Map<number, Int32Array>();
   const prefixes = new Set<number>();
-  const chunksBySentence = stage0.map((tags) => chunksFromTags(set, tags));
   chunksBySentence.forEach((chunks, si) => {
     const s = doc.sentences[si];
     for (const c of chunks) {
@@ -68,93 +70,90 @@ export function documentEvidence(doc: DocFeatures, set: TagSet, stage0: Uint8Arr
       v[TYPE_INDEX[c.type] ?? 0]++;
     }
   });
-  const phraseKeys: number[][][] = doc.sentences.map((s, si) => {
-    const keys: number[][] = s.map(() => []);
-    const own = new Map<number, number>(chunksBySentence[si].map((c) => [c.start * 4096 + (c.end - c.start), TYPE_INDEX[c.type] ?? 0]));
-    for (let i = 0; i < s.length; i++) {
-      if (!(s[i].capFirst || (doc.caps[si] && s[i].hasLetter))) continue;
-      let h = 0x51ed;
-      for (let len = 1; len <= 6 && i + len <= s.length; len++) {
-        h = mix(h, s[i + len - 1].hL);
-        const v = phrases.get(h);
-        if (v) {
-          const self = own.get(i * 4096 + len);
-          for (let ty = 0; ty < 4; ty++) {
-            if (v[ty] - (self === ty ? 1 : 0) <= 0) continue;
-            for (let k = i; k < i + len; k++) {
-              const pos = len === 1 ? 3 : k === i ? 0 : k === i + len - 1 ? 2 : 1;
-              keys[k].push(mix(10, ty * 4 + pos));
+  return doc.sentences.map((s, si) => {
+    const n = s.length;
+    const tags = stage0[si];
+    const types = typeOf[si];
+    // Phrase evidence per token: how many matches give it (type * 4 + position), position B I L U.
+    const phraseHits = new Uint8Array(n * 16);
+    if (phrases.size) {
+      const own = new Map<number, number>(chunksBySentence[si].map((c) => [c.start * 4096 + (c.end - c.start), TYPE_INDEX[c.type] ?? 0]));
+      for (let i = 0; i < n; i++) {
+        if (!(s[i].capFirst || (doc.caps[si] && s[i].hasLetter))) continue;
+        let h = 0x51ed;
+        for (let len = 1; len <= 6 && i + len <= n; len++) {
+          h = mix(h, s[i + len - 1].hL);
+          const v = phrases.get(h);
+          if (v) {
+            const self = own.get(i * 4096 + len);
+            for (let ty = 0; ty < 4; ty++) {
+              if (v[ty] - (self === ty ? 1 : 0) <= 0) continue;
+              for (let k = i; k < i + len; k++) {
+                const pos = len === 1 ? 3 : k === i ? 0 : k === i + len - 1 ? 2 : 1;
+                const cell = k * 16 + ty * 4 + pos;
+                if (phraseHits[cell] < 255) phraseHits[cell]++;
+              }
             }
           }
+          if (!prefixes.has(h)) break;
         }
-        if (!prefixes.has(h)) break;
       }
     }
-    return keys;
-  });
-  return doc.sentences.map((s, si) =>
-    s.map((t, i) => {
-      const keys: number[] = phraseKeys[si][i];
-      const ty = typeOf[si][i];
-      keys.push(mix(1, stage0[si][i]));
-      keys.push(mix(2, i > 0 ? stage0[si][i - 1] : 99));
-      keys.push(mix(3, i + 1 < s.length ? stage0[si][i + 1] : 99));
-      if (!t.hasLetter) return keys;
-      const c = counts.get(t.hL)!;
-      let ents = 0;
-      let best = -1;
-      for (let k = 0; k < 4; k++) {
-        ents += c[k];
-        if (c[k] > 0 && (best < 0 || c[k] > c[best])) best = k;
+    if (ebuf.length < n * 64 + 16) ebuf = new Int32Array(n * 64 + 1024);
+    let len = 0;
+    const offsets = new Int32Array(n + 1);
+    const key = (k: number): void => {
+      const r0 = mix(0x7e57, k) & mask;
+      const r = rowIndex ? rowIndex[r0] : r0;
+      if (r < 0) return;
+      if (len === ebuf.length) {
+        const b = new Int32Array(ebuf.length * 2);
+        b.set(ebuf);
+        ebuf = b;
       }
+      ebuf[len++] = r;
+    };
+    for (let i = 0; i < n; i++) {
+      offsets[i] = len;
+      const t = s[i];
+      if (phrases.size)
+        for (let b = 0; b < 16; b++) for (let m = phraseHits[i * 16 + b]; m > 0; m--) key(mix(10, b));
+      const ty = types[i];
+      key(mix(1, tags[i]));
+      key(mix(2, i > 0 ? tags[i - 1] : 99));
+      key(mix(3, i + 1 < n ? tags[i + 1] : 99));
+      if (!t.hasLetter) continue;
+      const c = counts.get(t.hL)!;
       const others = c[4] - 1;
       if (others <= 0) {
-        keys.push(mix(4, ty + 1));
-        return keys;
+        key(mix(4, ty + 1));
+        continue;
       }
       // Evidence from the other occurrences (this one's own label left out).
-      const own = ty;
-      const otherCounts = [0, 0, 0, 0];
-      for (let k = 0; k < 4; k++) otherCounts[k] = c[k] - (own === k ? 1 : 0);
-      const otherEnts = ents - (own >= 0 ? 1 : 0);
+      let otherEnts = 0;
       let ob = -1;
-      for (let k = 0; k < 4; k++) if (otherCounts[k] > 0 && (ob < 0 || otherCounts[k] > otherCounts[ob])) ob = k;
-      for (let k = 0; k < 4; k++) if (otherCounts[k] > 0) keys.push(mix(5, k));
-      keys.push(mix(6, ob + 1));
-      const frac = otherEnts / others;
-      keys.push(mix(7, (ob + 1) * 8 + Math.min(4, Math.floor(frac * 4))));
-      keys.push(mix(8, (ob + 1) * 8 + (ty + 1)));
+      for (let k = 0; k < 4; k++) {
+        const ck = c[k] - (ty === k ? 1 : 0);
+        otherEnts += ck;
+        if (ck > 0) {
+          key(mix(5, k));
+          if (ob < 0 || ck > c[ob] - (ty === ob ? 1 : 0)) ob = k;
+        }
+      }
+      key(mix(6, ob + 1));
+      key(mix(7, (ob + 1) * 8 + Math.min(4, Math.floor((otherEnts / others) * 4))));
+      key(mix(8, (ob + 1) * 8 + (ty + 1)));
       if (doc.caps[si]) {
         let mb = -1;
         for (let k = 0; k < 4; k++) if (c[5 + k] > 0 && (mb < 0 || c[5 + k] > c[5 + mb])) mb = k;
-        keys.push(mix(9, mb + 1));
+        key(mix(9, mb + 1));
       }
-      void best;
-      return keys;
-    }),
-  );
-}
-
-/** Rows for evidence keys, in the same layout as sentenceFeatures. */
-export function evidenceRows(keys: number[][], mask: number, rowIndex?: Int32Array): SentenceRows {
-  const offsets = new Int32Array(keys.length + 1);
-  let n = 0;
-  for (let i = 0; i < keys.length; i++) n += keys[i].length;
-  const rows = new Int32Array(n);
-  let k = 0;
-  for (let i = 0; i < keys.length; i++) {
-    offsets[i] = k;
-    for (const key of keys[i]) {
-      const h = mix(0x7e57, key) & mask;
-      const r = rowIndex ? rowIndex[h] : h;
-      if (r >= 0) rows[k++] = r;
     }
-  }
-  offsets[keys.length] = k;
-  return { rows: rows.subarray(0, k), offsets };
+    offsets[n] = len;
+    return { rows: ebuf.slice(0, len), offsets };
+  });
 }
 
-/** Tags sentences of one document. With confidence = false, confidence arrays are empty (faster). */
 export function tagSentences(model: NerModel, sentences: string[][], confidence = true): TaggedDoc {
   const lex: Lexicon = model.lexicon;
   const set = model.tagSet;
@@ -187,9 +186,8 @@ export function tagSentences(model: NerModel, sentences: string[][], confidence 
   const two = model.stages.length > 1;
   let out = run(0, !two);
   if (two) {
-    const ev = documentEvidence(doc, set, out.tags).map((k) => evidenceRows(k, mask, model.rowIndex));
+    const ev = documentEvidence(doc, set, out.tags, mask, model.rowIndex);
     out = run(1, true, ev);
   }
   return out;
 }
-

@@ -101,6 +101,11 @@ describe('ner engine on invented news text', () => {
     const huge = 'John Smith flew to Paris. '.repeat(20_000);
     const ents = small.recognize(huge, [{ start: 0, end: huge.length }]);
     assert.ok(ents.length > 0 && ents.every((e) => e.end <= 7 * 1000));
+    // Many overlapping document-level matches in one long sentence.
+    const repeated = 'Paris Saint Germain Paris '.repeat(300) + '. Paris is big.';
+    const rep = all(repeated);
+    assertSpans(repeated, rep);
+    assert.ok(rep.length > 0 && rep.every((e) => Number.isFinite(e.confidence!)));
     const noSpaces = 'x'.repeat(300_000);
     assert.deepEqual(all(noSpaces), []);
   });

@@ -4,6 +4,7 @@ import { buildLexicon, seededRandom } from '../../../src/core/ner/train';
 import { tagSentences } from '../../../src/core/ner/tagger';
 import { createNerEngine } from '../../../src/core/ner/engine';
 import { FEATURES_VERSION } from '../../../src/core/ner/features';
+import { defaultNerModelPaths, loadNerModel } from '../../../src/node/nerModel';
 
 function smallModel(stages: number) {
   const lex = buildLexicon([
@@ -63,5 +64,19 @@ describe('ner model serialisation', () => {
     assert.throws(() => deserializeModel(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8])), /not a NER model/);
     const bytes = serializeModel(smallModel(1));
     assert.throws(() => deserializeModel(bytes.slice(0, bytes.length - 100)), /truncated|inconsistent/);
+  });
+});
+
+describe('loadNerModel', () => {
+  it('loads the shipped model once and returns the cached object', () => {
+    const a = loadNerModel();
+    assert.equal(loadNerModel(), a);
+    assert.equal(a.info.features, FEATURES_VERSION);
+    assert.ok(defaultNerModelPaths().some((p) => p.endsWith('models/ner.bin') || p.endsWith('models\\ner.bin')));
+  });
+
+  it('names the path when a model file is missing or not a model', () => {
+    assert.throws(() => loadNerModel('/nonexistent/dir/ner.bin'), /NER model not found \(tried \/nonexistent\/dir\/ner\.bin\)/);
+    assert.throws(() => loadNerModel(__filename), /could not be read: not a NER model/);
   });
 });
