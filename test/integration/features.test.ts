@@ -269,7 +269,9 @@ describe('news articles in the editor', function () {
       const configUri = await vscode.commands.executeCommand<vscode.Uri>('newsCorpus.markFolderAsCorpus', dir);
       assert.ok(fs.existsSync(configUri.fsPath));
       assert.match(fs.readFileSync(configUri.fsPath, 'utf8'), /^include:\n {2}- "\*\*\/\*\.txt"/m);
-      await openArticle(story, 'news-article');
+      const editor = await openArticle(story, 'news-article');
+      // The new corpus is indexed too: its one article is counted in the hover.
+      await waitFor('the new corpus indexed', async () => /In the corpus: 1 of 1 article \(story\.txt\)/.test(plain(await hoverText(editor.document, find(editor.document, 'Dakar', 1, 1)))));
     });
 
     it('scan the corpus into Problems, unopened articles included, skipping binary files with a reason', async () => {

@@ -69,13 +69,14 @@ export class AnalysisService implements vscode.Disposable {
     this.emitter.fire(undefined);
   }
 
-  /** Reads every article of every corpus (bounded), for templates and corpus-wide name counts. */
+  /**
+   * Reads every article of every corpus (bounded), for templates and corpus-wide name counts.
+   * Without a token, runs are queued one after another, so a config change made during a run is
+   * indexed too; with a token (the scan command), it runs now and can be cancelled.
+   */
   indexCorpora(token?: vscode.CancellationToken, progress?: (done: number, total: number) => void): Promise<void> {
-    if (!this.indexing || token) {
-      const run = this.runIndex(token, progress);
-      if (!token) this.indexing = run;
-      return run;
-    }
+    if (token || progress) return this.runIndex(token, progress);
+    this.indexing = (this.indexing ?? Promise.resolve()).catch(() => undefined).then(() => this.runIndex());
     return this.indexing;
   }
 
@@ -122,27 +123,32 @@ export class AnalysisService implements vscode.Disposable {
     const total = lists.reduce((n, l) => n + l.files.length, 0);
     let done = 0;
     for (let i = 0; i < roots.length; i++) {
-      const state = this.state(roots[i]);
-      state.files = lists[i].files;
-      state.capped = lists[i].capped;
+      // Build fresh indexes and swap them in once every article is read: articles removed or
+      // excluded since the last run disappear, and a run cancelled while reading leaves the
+      // previous indexes as they were.
+      const fresh = newCorpusState();
+      fresh.files = lists[i].files;
+      fresh.capped = lists[i].capped;
+      const base = roots[i].root.path.replace(/\/$/, '').length + 1;
       const texts = new Map<string, string>();
       // Pass 1: line statistics (templates need every article before any is judged).
-      for (const uri of state.files) {
+      for (const uri of fresh.files) {
         if (token?.isCancellationRequested) return;
-        const rel = uri.path.slice(roots[i].root.path.replace(/\/$/, '').length + 1);
         const text = await readArticle(uri);
         if (text === undefined) continue;
+        const rel = uri.path.slice(base);
         texts.set(rel, text);
-        state.templates.update(rel, text);
+        fresh.templates.update(rel, text);
       }
+      this.corpora.set(roots[i].root.toString(), fresh);
       // Pass 2: names across articles.
       for (const [rel, text] of texts) {
         if (token?.isCancellationRequested) return;
-        state.names.setArticle(rel, this.analyze(text, { corpus: roots[i], relPath: rel }).actors);
+        fresh.names.setArticle(rel, this.analyze(text, { corpus: roots[i], relPath: rel }).actors);
         progress?.(++done, total);
         if (done % 20 === 0) await new Promise((r) => setImmediate(r));
       }
-      state.ready = true;
+      fresh.ready = true;
     }
     this.cache.clear();
     this.emitter.fire(undefined);
