@@ -50,16 +50,12 @@ export function normalizeToken(s: string): string {
 export function foldToken(s: string): string {
   let t = isAscii(s) ? s : normalizeToken(s).normalize('NFD').replace(MARKS, '');
   t = t.toLowerCase();
-  let out = '';
-  let changed = false;
-  for (let i = 0; i < t.length; i++) {
+  let digit = false;
+  for (let i = 0; i < t.length && !digit; i++) {
     const c = t.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      changed = true;
-      out += '0';
-    } else out += t[i];
+    digit = c >= 48 && c <= 57;
   }
-  return changed ? out : t;
+  return digit ? t.replace(/[0-9]/g, '0') : t;
 }
 
 const cache = new Map<string, TokInfo>();
