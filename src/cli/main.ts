@@ -6,6 +6,7 @@ import * as analyze from './commands/analyze';
 import * as check from './commands/check';
 import * as exportCmd from './commands/export';
 import * as clean from './commands/clean';
+import * as importCmd from './commands/import';
 
 interface Command {
   usage: string;
@@ -18,6 +19,7 @@ export const COMMANDS: Record<string, Command> = {
   analyze: { ...analyze, summary: "print an article's entities, dates, boilerplate and actors" },
   export: { ...exportCmd, summary: 'confirmed annotations (.ann) as JSONL (spaCy/Prodigy/doccano) or CoNLL BIO, boilerplate optionally left out' },
   clean: { ...clean, summary: 'copy articles without boilerplate lines, annotations carried over, plus clean-report.json' },
+  import: { ...importCmd, summary: 'add the spans of a JSONL file (spaCy/Prodigy/doccano) to the .ann of matching corpus articles; exit 1 when a line was skipped' },
 };
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
