@@ -14,7 +14,13 @@ import { loadNerModel } from '../src/node/nerModel';
 
 const args = parseArgs(process.argv.slice(2), { data: 'string', out: 'string', model: 'string' });
 const dataPath = requireDataPath((args.data as string) ?? join(SHARED_DATA, 'ner', 'conll2003', 'dev.txt'), 'CoNLL file');
-const model = loadNerModel(args.model as string | undefined);
+let model: ReturnType<typeof loadNerModel>;
+try {
+  model = loadNerModel(args.model as string | undefined);
+} catch (e) {
+  console.error(e instanceof Error ? e.message : String(e));
+  process.exit(2);
+}
 const docs = parseConll(readFileSync(dataPath, 'utf8'));
 const out: string[] = [];
 const sents: { gold: string[]; guess: string[] }[] = [];
