@@ -6,6 +6,7 @@ import { AnnotationManager, type AnnotationServices } from './annotationManager'
 import { registerAnnotationCommands } from './commands';
 import { AnnotationDecorations } from './decorations';
 import { registerExportCommands } from './exportCommands';
+import { registerImportCommand } from './importCommand';
 import { AnnotationCodeActions, AnnotationDiagnostics, AnnotationHover } from './providers';
 
 export type { AnnotationServices } from './annotationManager';
@@ -27,6 +28,7 @@ export function registerAnnotationFeatures(context: vscode.ExtensionContext, ser
     vscode.languages.registerCodeActionsProvider(selector, new AnnotationCodeActions(manager), { providedCodeActionKinds: AnnotationCodeActions.kinds }),
     ...registerAnnotationCommands(manager),
     ...registerExportCommands(manager, services),
+    registerImportCommand(manager, services),
     // Test hook: what is drawn (solid = confirmed, dotted = suggestion, wavy = damaged) in an article's editor.
     vscode.commands.registerCommand('newsCorpus.annotationDecorations', async (uri?: vscode.Uri) => {
       const target = uri ?? vscode.window.activeTextEditor?.document.uri;
