@@ -169,6 +169,10 @@ export async function importJsonlIntoCorpus(jsonl: string, corpusDir: string, op
         skip(`meta path "${meta}" is not inside the corpus folder`);
         continue;
       }
+      if (!/\.txt$/i.test(p)) {
+        skip(`meta path "${meta}" is not a .txt article`);
+        continue;
+      }
       if (existsSync(p) && statSync(p).isFile()) txtPath = p;
     }
     if (!txtPath) {

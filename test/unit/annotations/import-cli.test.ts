@@ -93,6 +93,7 @@ describe('CLI import (JSONL into a corpus)', () => {
       'not json at all',
       { text: MARKET, spans: [{ start: cp(MARKET, 'Marc'), end: cp(MARKET, 'Marc') + 10, label: 'PER' }, { start: 5, end: 999, label: 'LOC' }], meta: { file: 'market.txt' } },
       { text: MARKET, spans: [], meta: { file: '../outside.txt' } },
+      { text: 'labels: [EVENT]\n', spans: [{ start: 0, end: 6, label: 'MISC' }], meta: { file: 'newscorpus.yaml' } },
     ]);
     const io = capture();
     assert.equal(await main(['import', jsonl, '--into', corpus], io), 1);
@@ -104,7 +105,9 @@ describe('CLI import (JSONL into a corpus)', () => {
     assert.match(err, /in\.jsonl:3: skipped: not JSON/);
     assert.match(err, /in\.jsonl:4: span \[5,999,"LOC"\] is invalid/);
     assert.match(err, /in\.jsonl:5: skipped: meta path "\.\.\/outside\.txt" is not inside the corpus folder/);
-    assert.match(io.stdout.at(-1)!, /5 line\(s\), 1 article\(s\): 1 annotation\(s\) added, 1 invalid span\(s\) left out, 4 line\(s\) skipped$/);
+    assert.match(err, /in\.jsonl:6: skipped: meta path "newscorpus\.yaml" is not a \.txt article/);
+    assert.deepEqual(readdirSync(corpus).sort(), ['market.ann', 'market.txt', 'newscorpus.yaml', 'site']);
+    assert.match(io.stdout.at(-1)!, /6 line\(s\), 1 article\(s\): 1 annotation\(s\) added, 1 invalid span\(s\) left out, 5 line\(s\) skipped$/);
   });
 
   it('writes nothing in a dry run', async () => {
@@ -141,6 +144,20 @@ describe('CLI import (JSONL into a corpus)', () => {
     // T2 went with its note and relation; its id is free again.
     assert.equal(readFileSync(ann, 'utf8'), lines[0] + '\r\n' + newLine.replace('T3', 'T2') + '\r\n');
     assert.match(io.stdout[0], /added 1, 1 existing replaced/);
+  });
+
+  it('counts the BOM in brat offsets, keeps CRLF, and never matches an NFC record to an NFD article', async () => {
+    const nfd = 'Cafe\u0301 talks\r\nRene\u0301 Ruiz spoke in Bastia.\r\n';
+    writeFileSync(join(corpus, 'cafe.txt'), '\uFEFF' + nfd);
+    const jsonl = write('in.jsonl', [
+      { text: nfd.normalize('NFC'), spans: [{ start: 0, end: 4, label: 'MISC' }] },
+      { text: nfd, spans: [{ start: cp(nfd, 'Bastia'), end: cp(nfd, 'Bastia') + 6, label: 'LOC' }] },
+    ]);
+    const io = capture();
+    assert.equal(await main(['import', jsonl, '--into', corpus], io), 1);
+    assert.match(io.stderr.join('\n'), /in\.jsonl:1: skipped: no article in the corpus has this exact text/);
+    // brat reads the BOM as one character: file offsets are one more than the record's.
+    assert.equal(readFileSync(join(corpus, 'cafe.ann'), 'utf8'), `T1\tLOC ${cp(nfd, 'Bastia') + 1} ${cp(nfd, 'Bastia') + 7}\tBastia\n`);
   });
 
   it('rejects bad usage with exit code 2', async () => {
