@@ -74,7 +74,8 @@ export function buildActors(text: string, entities: EntityMention[], sentences: 
     }
     if (!c.forms.has(f)) c.forms.set(f, m.text);
     const next = orgs[k + 1];
-    if (next && /^\s*\(\s*$/.test(text.slice(m.end, next.start)) && /^\s*\)/.test(text.slice(next.end, next.end + 2)) && /^[\p{Lu}\d&-]{2,}$/u.test(next.text)) {
+    // "Confederation of African Football (CAF)", "… Security Exhibition (BAMEX 2025)"
+    if (next && /^\s*\(\s*$/.test(text.slice(m.end, next.start)) && /^(?:\s+\d{2,4})?\s*\)/.test(text.slice(next.end, next.end + 8)) && /^[\p{Lu}\d&-]{2,}$/u.test(next.text)) {
       acronymOf.set(foldName(next.text), c);
     }
   }

@@ -90,6 +90,13 @@ describe('entities', () => {
       assert.deepStrictEqual(byName['Assimi Goïta'].coOccurring.map((c) => c.name), ['Confederation of African Football', 'Mali']);
     });
 
+    it('links an acronym in brackets followed by a year', () => {
+      const t = 'The Bamako International Defense and Security Exhibition (BAMEX 2025) opened. BAMEX drew crowds.';
+      const name = 'Bamako International Defense and Security Exhibition';
+      const actors = buildActors(t, [mention(t, name, 'organization'), mention(t, 'BAMEX', 'organization'), mention(t, 'BAMEX', 'organization', 1)], [{ start: 0, end: t.length }]);
+      assert.deepStrictEqual(actors.map((a) => [a.name, a.aliases, a.mentions.length]), [[name, ['BAMEX'], 3]]);
+    });
+
     it('puts a lone surname of another kind with the person it names', () => {
       const t = 'Putin meets Goita\nRussian President Vladimir Putin received him.';
       const actors = buildActors(t, [mention(t, 'Putin', 'other'), mention(t, 'Vladimir Putin', 'person')], [{ start: 0, end: 17 }, { start: 18, end: t.length }]);
