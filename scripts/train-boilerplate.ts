@@ -42,7 +42,7 @@ function main(): void {
     epochs: (args.epochs as number | undefined) ?? 400,
     learningRate: (args.lr as number | undefined) ?? 0.05,
   };
-  const fullWeight = (args['full-weight'] as number | undefined) ?? 0.5;
+  const fullWeight = (args['full-weight'] as number | undefined) ?? 0.25;
   const threshold = (args.threshold as number | undefined) ?? 0.5;
   const data = {} as Record<Variant, Page[]>;
   for (const v of VARIANTS) {

@@ -26,7 +26,7 @@ export interface BoostOptions {
   bins: number;
 }
 
-export const DEFAULT_BOOST: BoostOptions = { rounds: 200, learningRate: 0.1, lambda: 1, minLeaf: 2, bins: 32 };
+export const DEFAULT_BOOST: BoostOptions = { rounds: 250, learningRate: 0.1, lambda: 1, minLeaf: 20, bins: 32 };
 
 function treeValue(node: TreeNode | number, x: number[]): number {
   while (typeof node !== 'number') node = (x[node.f] ?? 0) <= node.t ? node.l : node.r;

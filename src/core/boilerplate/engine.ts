@@ -100,6 +100,21 @@ export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL,
       const texts = lines.map((l) => l.text);
       const { features, p } = scoreArticle(model, texts);
       const { infos, body } = features;
+      // Never flag the whole article away: when the model would flag every prose line,
+      // keep the main body segment's lines that no phrase marks.
+      const rescue = new Set<number>();
+      let proseKept = false;
+      let anyProse = false;
+      for (let j = 0; j < infos.length; j++) {
+        const kept = confidenceOf(model, p[j]) < 0.5;
+        if (infos[j].prose) {
+          anyProse = true;
+          if (kept) proseKept = true;
+        }
+      }
+      if (body[0] >= 0 && anyProse && !proseKept) {
+        for (let j = body[0]; j <= body[1]; j++) if (infos[j].hits.length === 0) rescue.add(j);
+      }
       const firstSeen = new Map<string, number>();
       const findings: BoilerplateFinding[] = [];
 
@@ -128,7 +143,7 @@ export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL,
           if (emit('duplicate', 0.9, `${LABEL.duplicate}: repeats line ${earlier + 1} ("${snippet(line.text)}")`, earlier)) continue;
         }
 
-        const conf = confidenceOf(model, p[j]);
+        const conf = rescue.has(j) ? Math.min(0.49, confidenceOf(model, p[j])) : confidenceOf(model, p[j]);
         const category = categoryOf(info, j, body);
         let template: { template: boolean; articles: number } | undefined;
         if (input.corpus && key.length > 0) {

@@ -59,7 +59,7 @@ const BASE_NAMES = [
   'lenWin2', 'prevProse', 'nextProse', 'prevLex', 'nextLex', 'bodyShare', 'shortOutside', 'proseOutside',
   'commentMarker', 'afterCommentMarker', 'commentWin', 'proseCharsBefore', 'proseCharsAfter', 'nearProseDist',
   'afterBodyProse', 'afterBodyShort', 'beforeBodyShort', 'firstLine3', 'bodyAfterCommentStart', 'markersSinceBody',
-  'lexSinceBody',
+  'lexSinceBody', 'titleLike', 'prevTitle', 'titleWin4', 'isolatedProse', 'proseAfterTitle',
 ];
 
 export const FEATURE_NAMES: readonly string[] = BASE_NAMES;
@@ -207,6 +207,11 @@ export function articleFeatures(lineTexts: string[]): ArticleFeatures {
   }
   const mpre = [0];
   for (const f of infos) mpre.push(mpre[mpre.length - 1] + (f.commentMarker ? 1 : 0));
+  const titleArr = shapes.map((sh, j) =>
+    infos[j].words >= 4 && infos[j].words <= 18 && sh.alpha > 0 && !SENTENCE_END_RE.test(sh.text) && (sh.caps / sh.alpha >= 0.6 || infos[j].words <= 12) && !infos[j].prose ? 1 : 0,
+  );
+  const tpre = [0];
+  for (const t of titleArr) tpre.push(tpre[tpre.length - 1] + t);
   const lpre = [0];
   for (const f of infos) lpre.push(lpre[lpre.length - 1] + (f.hits.length > 0 ? 1 : 0));
   const nearProse: number[] = new Array<number>(n).fill(n);
@@ -310,6 +315,11 @@ export function articleFeatures(lineTexts: string[]): ArticleFeatures {
       bodyAfterComment,
       after > 0 ? Math.log1p(mpre[j] - mpre[b1 + 1]) / 3 : 0,
       after > 0 ? Math.log1p(lpre[j] - lpre[b1 + 1]) / 3 : 0,
+      titleArr[j],
+      j > 0 ? titleArr[j - 1] : 0,
+      (tpre[Math.min(n, j + 5)] - tpre[Math.max(0, j - 4)] - titleArr[j]) / 8,
+      f.prose && (j === 0 || !proseArr[j - 1]) && (j === n - 1 || !proseArr[j + 1]) ? 1 : 0,
+      f.prose && j > 0 && titleArr[j - 1] ? 1 : 0,
     ];
     rows.push(row);
   }
@@ -317,7 +327,26 @@ export function articleFeatures(lineTexts: string[]): ArticleFeatures {
 }
 
 /** Context features for the second stage, from first-stage probabilities over the non-empty lines. */
-export const CONTEXT_NAMES: readonly string[] = ['p', 'pPrev', 'pNext', 'pWin2', 'pWin5', 'pBefore', 'pAfter', 'pMaxNb', 'pMinNb'];
+export const CONTEXT_NAMES: readonly string[] = [
+  'p', 'pPrev', 'pNext', 'pWin2', 'pWin5', 'pBefore', 'pAfter', 'pMaxNb', 'pMinNb', 'pWin10', 'pAllBefore', 'pAllAfter',
+];
+/** Context features used as they are (not through logit). */
+export const RUN_NAMES: readonly string[] = ['runFlagged', 'runKept'];
+
+/** Length (log) of the run of lines on the same side of 0.5 as each line. */
+export function runFeatures(p: number[]): number[][] {
+  const n = p.length;
+  const out: number[][] = p.map(() => [0, 0]);
+  for (let j = 0; j < n; ) {
+    const side = p[j] >= 0.5;
+    let k = j;
+    while (k < n && p[k] >= 0.5 === side) k++;
+    const v = Math.log1p(k - j) / 3;
+    for (let m = j; m < k; m++) out[m] = side ? [v, 0] : [0, v];
+    j = k;
+  }
+  return out;
+}
 
 export function contextFeatures(p: number[]): number[][] {
   const n = p.length;
@@ -342,6 +371,9 @@ export function contextFeatures(p: number[]): number[][] {
       j < n - 1 ? mean(j + 1, j + 4) : 0.5,
       Math.max(prev, next),
       Math.min(prev, next),
+      mean(j - 10, j + 10),
+      j > 0 ? mean(0, j - 1) : 0.5,
+      j < n - 1 ? mean(j + 1, n - 1) : 0.5,
     ]);
   }
   return out;

@@ -4,7 +4,7 @@
 // plain, deterministic full-batch gradient descent (Adam), here so that the
 // training script and the engine share one implementation.
 import { boostedScore, trainBoosted, type BoostedTrees, type BoostOptions } from './boost';
-import { articleFeatures, contextFeatures, CONTEXT_NAMES, FEATURE_NAMES, type ArticleFeatures } from './features';
+import { articleFeatures, contextFeatures, CONTEXT_NAMES, FEATURE_NAMES, RUN_NAMES, runFeatures, type ArticleFeatures } from './features';
 
 /** One stage: logistic regression weights (first feature = bias) or boosted trees. */
 export type Stage = { kind: 'lr'; w: number[] } | { kind: 'gbdt'; trees: BoostedTrees };
@@ -43,7 +43,8 @@ export function dot(w: number[], x: number[]): number {
 
 export function stage2Rows(rows: number[][], p1: number[]): number[][] {
   const ctx = contextFeatures(p1);
-  return rows.map((r, j) => [...r, ...ctx[j].map(logit)]);
+  const runs = runFeatures(p1);
+  return rows.map((r, j) => [...r, ...ctx[j].map(logit), ...runs[j]]);
 }
 
 export interface ArticleScores {
@@ -152,7 +153,7 @@ export function trainModel(articles: TrainingArticle[], opts: TrainOptions, thre
     X2.push(...stage2Rows(f.rows, p1));
   });
   const stage2 = trainStage(X2, y, sw, opts);
-  return { version: 2, featureNames: [...FEATURE_NAMES], contextNames: [...CONTEXT_NAMES], stage1, stage2, threshold };
+  return { version: 2, featureNames: [...FEATURE_NAMES], contextNames: [...CONTEXT_NAMES, ...RUN_NAMES], stage1, stage2, threshold };
 }
 
 function round6(x: number): number {
