@@ -92,7 +92,7 @@ export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL,
       if (lines.length === 0) return [];
       const on = (c: BoilerplateCategory): boolean => settings.categories?.[c] !== false;
       const threshold = typeof settings.threshold === 'number' && Number.isFinite(settings.threshold) ? settings.threshold : 0.5;
-      const keep = new Set((settings.keep ?? []).map(lineKey));
+      const keep = new Set((settings.keep ?? []).filter((k): k is string => typeof k === 'string').map(lineKey));
       const phrases = normalisePhrases(settings.phrases ?? []);
       const trusted = input.trusted ?? options.trusted ?? true;
       const patterns = patternsFor(settings.patterns ?? [], trusted);
