@@ -25,7 +25,7 @@ const MONTH_RE =
 const TIME_AGO_RE = /\b(?:\d+\s*(?:min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago|am|pm|gmt|utc|est|edt|pst|pdt|cet)\b/iu;
 
 const COMMENT_META_RE =
-  /(?:\b(?:says|said|wrote|replied|schreibt|dit|disse|dice|berkata|menulis)\s*:?$|^(?:reply|antworten|répondre|responder|balas|rispondi)$|^\d+\s*(?:comments?|replies|responses|kommentare|commentaires|comentários|comentarios|komentar)\b|\bat\s+\d{1,2}:\d{2}\s*(?:am|pm)?$|\b\d+\s+(?:likes?|points?|upvotes?)$|^(?:like|upvote|downvote|report|flag)$)/iu;
+  /(?:\b(?:says|said|wrote|replied|schreibt|dit|disse|dice|berkata|menulis)\s*:?$|^(?:reply|antworten|répondre|responder|balas|rispondi)$|^\d+\s*(?:comments?|replies|responses|kommentare|commentaires|comentários|comentarios|komentar)\b|\bat\s+\d{1,2}:\d{2}\s*(?:am|pm)?$|\b\d+\s+(?:likes?|points?|upvotes?|votes?)$|\b(?:\d+|an?)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago$|^(?:like|upvote|downvote|report|flag)$)/iu;
 
 export interface LineInfo {
   /** Index into the article's lines. */
