@@ -43,7 +43,7 @@ function main(): void {
     learningRate: (args.lr as number | undefined) ?? 0.05,
   };
   const fullWeight = (args['full-weight'] as number | undefined) ?? 0.25;
-  const threshold = (args.threshold as number | undefined) ?? 0.5;
+  const threshold = (args.threshold as number | undefined) ?? 0.6;
   const data = {} as Record<Variant, Page[]>;
   for (const v of VARIANTS) {
     const vdir = join(dir, v);
