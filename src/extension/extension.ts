@@ -55,7 +55,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsCo
     watcher,
     watcher.onDidCreate((u) => analyses.reindexFile(u)),
     watcher.onDidChange((u) => analyses.reindexFile(u)),
-    watcher.onDidDelete((u) => analyses.removeFile(u)),
+    watcher.onDidDelete((u) => {
+      analyses.removeFile(u);
+      diagnostics.collection.delete(u);
+    }),
     store.onDidChange(() => {
       analyses.invalidateAll();
       void analyses.indexCorpora();
