@@ -284,6 +284,8 @@ describe('news articles in the editor', function () {
       assert.deepStrictEqual(diagnosticsOf(unopened).map((d) => `${d.range.start.line}:${d.code}`), ['3:share']);
       const latin1 = diagnosticsOf(wsPath('corpus', 'inputs', 'latin1.txt'));
       assert.deepStrictEqual(latin1.map((d) => d.code), ['input-invalid-utf8']);
+      fs.rmSync(unopened.fsPath);
+      await waitFor('diagnostics of a deleted article dropped', () => diagnosticsOf(unopened).length === 0);
     });
   });
 
