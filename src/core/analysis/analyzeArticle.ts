@@ -71,6 +71,9 @@ export function analyzeArticle(fullText: string, opts: AnalyzeOptions): ArticleA
       engines.boilerplate.detect({ text, lines, settings, corpus: opts.corpus, docId: opts.relPath }),
     );
   }
+  // An article's own headline is never one of its template lines: when other articles of the
+  // corpus repeat it, they carry it as a teaser of this one.
+  if (headline) boilerplate = boilerplate.filter((b) => !(b.line === headline.index && b.category === 'template'));
   const flagged = new Set(boilerplate.map((b) => b.line));
 
   let entities: EntityMention[] = [];

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { analyzeArticle } from '../../../src/core/analysis/analyzeArticle';
+import { TemplateIndex } from '../../../src/core/boilerplate';
 import { parseCorpusConfig } from '../../../src/core/config/parseConfig';
 import { DEFAULT_CONFIG } from '../../../src/core/config/types';
 import { main } from '../../../src/cli/main';
@@ -49,6 +50,24 @@ describe('analyzeArticle', () => {
     const a = analyzeArticle(read('corpus', 'site-b', 'border-patrols.txt'), { config, engines });
     assert.ok(a.entities.length > 0 && a.entities.every((e) => e.kind === 'person'));
     assert.deepStrictEqual(a.boilerplate, []);
+  });
+
+  it('never calls an article\'s headline a template line, though teasers elsewhere repeat it', () => {
+    const headline = 'Bamako: fuel convoys resume under army escort after blockade';
+    const topics = ['fuel prices in Bamako', 'the harvest near Mopti', 'schools reopening in Gao', 'a new bridge at Kayes', 'rains flooding Niamey'];
+    const body = (n: number) => `Officials spoke at length about ${topics[n - 1]}, and residents told reporters what they had seen this week.`;
+    const corpus = new TemplateIndex();
+    const docs: Record<string, string> = {
+      'a.txt': [headline, body(1), body(2)].join('\n'),
+      'b.txt': ['Other news today', body(3), 'Related posts', headline, 'Trucks carrying fuel reached the capital...'].join('\n'),
+      'c.txt': ['More news today', body(4), 'Related posts', headline, 'Trucks carrying fuel reached the capital...'].join('\n'),
+      'd.txt': ['Yet more news', body(5), 'Related posts', headline, 'Trucks carrying fuel reached the capital...'].join('\n'),
+    };
+    for (const [id, t] of Object.entries(docs)) corpus.update(id, t);
+    const own = analyzeArticle(docs['a.txt'], { config: DEFAULT_CONFIG, engines, relPath: 'a.txt', corpus });
+    assert.deepStrictEqual(own.boilerplate, []);
+    const teaser = analyzeArticle(docs['b.txt'], { config: DEFAULT_CONFIG, engines, relPath: 'b.txt', corpus });
+    assert.ok(teaser.boilerplate.some((b) => b.line === 3), 'the teaser copy elsewhere is still flagged');
   });
 
   it('keeps going when one engine fails, and says which', () => {
