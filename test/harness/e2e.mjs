@@ -86,6 +86,13 @@ async function main() {
   await langItem.first().waitFor({ timeout: 20000 }).catch(() => {});
   check(await langItem.count() > 0, `status bar shows the language "${languageName}"`);
 
+  // --- the extension's own status bar item: actor, entity and boilerplate counts of the article
+  const counts = page.locator('.statusbar-item', { hasText: /\d+ actors · \d+ entities/ });
+  await counts.first().waitFor({ timeout: 20000 }).catch(() => {});
+  const countsText = (await counts.count()) ? (await counts.first().innerText()).replace(/\s+/g, ' ') : '';
+  log(`status bar counts: "${countsText}"`);
+  check(/[1-9]\d* actors · [1-9]\d* entities/.test(countsText) && /[1-9]\d* boilerplate/.test(countsText), 'status bar counts actors, entities and boilerplate lines of the article');
+
   // --- semantic colouring: entity names get a colour of their own, plain words keep the text colour
   const spanWith = (re) => editor.locator('.view-line span span', { hasText: re }).first();
   const colours = async () => page.evaluate(() => {
