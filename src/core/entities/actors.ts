@@ -60,24 +60,23 @@ export function buildActors(text: string, entities: EntityMention[], sentences: 
     clusterOf.set(m, c);
     if (!c.forms.has(foldName(m.text))) c.forms.set(foldName(m.text), m.text);
   }
-  // Organisations: an acronym in brackets right after a name is that name's other form.
+  // Organisations: an acronym in brackets right after a name is that name's other form, wherever
+  // else the acronym stands (before its definition too, as in a headline).
   const orgs = entities.filter((e) => e.kind === 'organization' && !clusterOf.has(e)).sort((a, b) => a.start - b.start);
-  const acronymOf = new Map<string, Cluster>();
-  for (let k = 0; k < orgs.length; k++) {
+  const fullNameOf = new Map<string, string>(); // folded acronym → the name it abbreviates
+  for (let k = 0; k + 1 < orgs.length; k++) {
     const m = orgs[k];
-    const f = foldName(m.text);
-    const viaAcronym = acronymOf.get(f);
-    const c = viaAcronym ?? add('organization', m.text, m);
-    if (viaAcronym) {
-      c.mentions.push(m);
-      clusterOf.set(m, c);
-    }
-    if (!c.forms.has(f)) c.forms.set(f, m.text);
     const next = orgs[k + 1];
     // "Confederation of African Football (CAF)", "… Security Exhibition (BAMEX 2025)"
-    if (next && /^\s*\(\s*$/.test(text.slice(m.end, next.start)) && /^(?:\s+\d{2,4})?\s*\)/.test(text.slice(next.end, next.end + 8)) && /^[\p{Lu}\d&-]{2,}$/u.test(next.text)) {
-      acronymOf.set(foldName(next.text), c);
+    if (/^\s*\(\s*$/.test(text.slice(m.end, next.start)) && /^(?:\s+\d{2,4})?\s*\)/.test(text.slice(next.end, next.end + 8)) && /^[\p{Lu}\d&-]{2,}$/u.test(next.text)) {
+      const acronym = foldName(next.text);
+      if (!fullNameOf.has(acronym)) fullNameOf.set(acronym, m.text);
     }
+  }
+  for (const m of orgs) {
+    const f = foldName(m.text);
+    const c = add('organization', fullNameOf.get(f) ?? m.text, m);
+    if (!c.forms.has(f)) c.forms.set(f, m.text);
   }
   // Places and other names; demonyms ("Malian") join the place they refer to.
   for (const m of entities) {

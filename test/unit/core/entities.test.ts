@@ -97,6 +97,12 @@ describe('entities', () => {
       assert.deepStrictEqual(actors.map((a) => [a.name, a.aliases, a.mentions.length]), [[name, ['BAMEX'], 3]]);
     });
 
+    it('links an acronym used before its definition', () => {
+      const t = 'AES leaders meet in Niamey\nThe Alliance of Sahel States (AES) held its summit.';
+      const actors = buildActors(t, [mention(t, 'AES', 'organization'), mention(t, 'Alliance of Sahel States', 'organization'), mention(t, 'AES', 'organization', 1)], [{ start: 0, end: 26 }, { start: 27, end: t.length }]);
+      assert.deepStrictEqual(actors.map((a) => [a.name, a.aliases, a.mentions.length]), [['Alliance of Sahel States', ['AES'], 3]]);
+    });
+
     it('puts a lone surname of another kind with the person it names', () => {
       const t = 'Putin meets Goita\nRussian President Vladimir Putin received him.';
       const actors = buildActors(t, [mention(t, 'Putin', 'other'), mention(t, 'Vladimir Putin', 'person')], [{ start: 0, end: 17 }, { start: 18, end: t.length }]);
