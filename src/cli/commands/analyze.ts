@@ -3,12 +3,13 @@ import { analyzeArticle } from '../../core/analysis/analyzeArticle';
 import { corpusFor, readArticleFile, relPathIn } from '../../node/corpusFiles';
 import { nodeEngines } from '../../node/engines';
 import type { CliIO } from '../io';
-import { parseArgs } from '../args';
+import { parseCommandArgs } from '../args';
 
 export const usage = 'news-annotate analyze <file> [--json]';
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { json: 'boolean' });
+  const args = parseCommandArgs(argv, { json: 'boolean' }, usage, io);
+  if (typeof args === 'number') return args;
   if (args._.length !== 1) {
     io.err(`usage: ${usage}`);
     return 2;

@@ -8,7 +8,7 @@ import { listArticles } from '../../node/annotationFiles';
 import { nodeEngines } from '../../node/engines';
 import { isCorpusArticle } from '../../core/config/corpusPaths';
 import type { CliIO } from '../io';
-import { parseArgs } from '../args';
+import { parseCommandArgs } from '../args';
 
 export const usage = 'news-annotate check <paths…> [--json] [--exit-zero]';
 
@@ -24,7 +24,8 @@ export interface CheckRecord {
 }
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { json: 'boolean', 'exit-zero': 'boolean' });
+  const args = parseCommandArgs(argv, { json: 'boolean', 'exit-zero': 'boolean' }, usage, io);
+  if (typeof args === 'number') return args;
   if (!args._.length) {
     io.err(`usage: ${usage}`);
     return 2;

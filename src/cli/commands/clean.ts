@@ -7,7 +7,7 @@ import { realpathSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { createBoilerplateFinder } from '../../node/articleBoilerplate';
 import { summarizeClean, writeCleanCorpus, type CleanInput } from '../../node/cleanCorpus';
-import { parseArgs } from '../args';
+import { parseCommandArgs } from '../args';
 import type { CliIO } from '../io';
 import { loadArticles } from './export';
 
@@ -22,17 +22,8 @@ function real(p: string): string {
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  let opts;
-  try {
-    opts = parseArgs(args, { out: 'string', help: 'boolean' });
-  } catch (e) {
-    io.err(`${(e as Error).message}\nusage: ${usage}`);
-    return 2;
-  }
-  if (opts.help) {
-    io.out(`usage: ${usage}`);
-    return 0;
-  }
+  const opts = parseCommandArgs(args, { out: 'string' }, usage, io);
+  if (typeof opts === 'number') return opts;
   if (typeof opts.out !== 'string' || opts._.length === 0) {
     io.err(`clean needs article paths and --out DIR\nusage: ${usage}`);
     return 2;

@@ -5,7 +5,7 @@
 import { relative, resolve, sep } from 'node:path';
 import { exportConll, exportJsonl, prepareForExport, type PreparedDoc } from '../../core/annotations';
 import { checkInput } from '../../core/text/input';
-import { parseArgs } from '../args';
+import { parseCommandArgs } from '../args';
 import { listArticles, loadAnnotatedArticle, type LoadedArticle } from '../../node/annotationFiles';
 import { createBoilerplateFinder } from '../../node/articleBoilerplate';
 import { writeFileAtomic } from '../../node/atomicWrite';
@@ -38,17 +38,8 @@ export function loadArticles(paths: string[]): LoadedSet {
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  let opts;
-  try {
-    opts = parseArgs(args, { format: 'string', out: 'string', 'no-boilerplate': 'boolean', help: 'boolean' });
-  } catch (e) {
-    io.err(`${(e as Error).message}\nusage: ${usage}`);
-    return 2;
-  }
-  if (opts.help) {
-    io.out(`usage: ${usage}`);
-    return 0;
-  }
+  const opts = parseCommandArgs(args, { format: 'string', out: 'string', 'no-boilerplate': 'boolean' }, usage, io);
+  if (typeof opts === 'number') return opts;
   const format = opts.format ?? 'jsonl';
   if (format !== 'jsonl' && format !== 'conll') {
     io.err(`--format must be jsonl or conll, not "${format}"\nusage: ${usage}`);

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { decodeBytes } from '../../core/text/decode';
 import { corpusFor } from '../../node/corpusFiles';
 import { CONFLICT_MODES, importJsonlIntoCorpus, summarizeImport, type ConflictMode } from '../../node/jsonlImport';
-import { parseArgs } from '../args';
+import { parseCommandArgs } from '../args';
 import type { CliIO } from '../io';
 
 export const usage = 'news-annotate import <file.jsonl> --into <corpus dir> [--dry-run] [--on-conflict merge|skip|overwrite]';
@@ -18,17 +18,8 @@ export const usage = 'news-annotate import <file.jsonl> --into <corpus dir> [--d
 const MAX_JSONL_BYTES = 512 * 1024 * 1024;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  let opts;
-  try {
-    opts = parseArgs(args, { into: 'string', 'dry-run': 'boolean', 'on-conflict': 'string', help: 'boolean' });
-  } catch (e) {
-    io.err(`${(e as Error).message}\nusage: ${usage}`);
-    return 2;
-  }
-  if (opts.help) {
-    io.out(`usage: ${usage}`);
-    return 0;
-  }
+  const opts = parseCommandArgs(args, { into: 'string', 'dry-run': 'boolean', 'on-conflict': 'string' }, usage, io);
+  if (typeof opts === 'number') return opts;
   if (opts._.length !== 1 || typeof opts.into !== 'string') {
     io.err(`import needs one JSONL file and --into <corpus dir>\nusage: ${usage}`);
     return 2;
