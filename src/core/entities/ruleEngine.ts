@@ -73,7 +73,7 @@ function recognizeRegion(text: string, r: Span, out: EntityMention[]): void {
       parts[parts.length - 1].push(t);
       if (/['’]s$/.test(t.text)) parts.push([]);
     }
-    for (const part of parts) if (part.length) emitRun(text, r, part, toks, out);
+    for (const part of parts) if (part.length) emitRun(text, r, part, out);
   }
 }
 
@@ -81,50 +81,44 @@ const MONTHS_DAYS = new Set(
   'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
 );
 
-function emitRun(text: string, r: Span, whole: Tok[], toks: Tok[], out: EntityMention[]): void {
-  {
-    let run = whole;
-    const sentenceStart = isSentenceStart(text, r, run[0]);
-    // Words up to the last title word are a role, not part of the name ("Russian President | Vladimir Putin").
-    let lastTitle = -1;
-    run.forEach((t, k) => { if (isTitleWord(stripPossessive(t.text))) lastTitle = k; });
-    let titledByRole = false;
-    // Words before the first title word can be names of their own ("Russian | President", "Malian | President").
-    const firstTitle = run.findIndex((t) => isTitleWord(stripPossessive(t.text)));
-    if (firstTitle > 0) {
-      const prefix = run.slice(0, firstTitle);
-      const surface = text.slice(prefix[0].start, prefix[prefix.length - 1].end).replace(/['’]s$/, '');
-      const g = gazetteer();
-      if (g.demonym(surface) || g.country(surface) || g.capital(surface)) emitRun(text, r, prefix, toks, out);
-    }
-    if (lastTitle >= 0 && lastTitle < run.length - 1) {
-      run = run.slice(lastTitle + 1);
-      titledByRole = true;
-    } else if (lastTitle === run.length - 1) return; // only a title ("Malian President")
-    // Drop sentence-initial function words, titles and honorifics from the front.
-    let titled = titledByRole;
-    while (run.length && (isTitleWord(stripPossessive(run[0].text)) || (sentenceStart && STARTERS.has(run[0].text.toLowerCase())) || HONORIFICS.has(run[0].text.toLowerCase()))) {
-      if (isTitleWord(stripPossessive(run[0].text))) titled = true;
-      run = run.slice(1);
-    }
-    while (run.length && CONNECTORS.has(run[run.length - 1].text.toLowerCase())) run = run.slice(0, -1);
-    while (run.length && CONNECTORS.has(run[0].text.toLowerCase())) run = run.slice(1);
-    if (!run.length) return;
-    if (run.length === 1 && MONTHS_DAYS.has(run[0].text.toLowerCase())) return;
-    // Possessive "Burkina Faso's": the entity ends before 's.
-    const last = run[run.length - 1];
-    let end = last.end;
-    const poss = /['’]s$/.exec(last.text);
-    if (poss) end -= 2;
-    const start = run[0].start;
-    const surface = text.slice(start, end);
-    if (run.length === 1 && surface.length < 2) return;
-    const kind = classify(run.map((t) => t.text), surface, titled, sentenceStart && run[0] === toks[0]);
-    if (!kind) return;
+function emitRun(text: string, r: Span, whole: Tok[], out: EntityMention[]): void {
+  let run = whole;
+  const sentenceStart = isSentenceStart(text, r, run[0]);
+  const isTitle = (t: Tok) => isTitleWord(stripPossessive(t.text));
+  // Words before the first title word can be names of their own ("Russian | President").
+  const firstTitle = run.findIndex(isTitle);
+  if (firstTitle > 0) {
+    const prefix = run.slice(0, firstTitle);
+    const surface = stripPossessive(text.slice(prefix[0].start, prefix[prefix.length - 1].end));
     const g = gazetteer();
-    const dem = kind === 'other' ? g.demonym(surface) : undefined;
-    out.push({ start, end, text: surface, kind, source: 'rules', confidence: 0.6, ...(dem ? { refersTo: dem.name } : {}) });
+    if (g.demonym(surface) || g.country(surface) || g.capital(surface)) emitRun(text, r, prefix, out);
   }
+  // Words up to the last title word are a role, not part of the name ("Russian President | Vladimir Putin").
+  let lastTitle = -1;
+  run.forEach((t, k) => {
+    if (isTitle(t)) lastTitle = k;
+  });
+  if (lastTitle === run.length - 1) return; // only a title ("Malian President")
+  let titled = lastTitle >= 0;
+  run = run.slice(lastTitle + 1);
+  // Drop sentence-initial function words and honorifics from the front.
+  while (run.length && ((sentenceStart && STARTERS.has(run[0].text.toLowerCase())) || HONORIFICS.has(run[0].text.toLowerCase()))) {
+    titled ||= HONORIFICS.has(run[0].text.toLowerCase());
+    run = run.slice(1);
+  }
+  while (run.length && CONNECTORS.has(run[run.length - 1].text.toLowerCase())) run = run.slice(0, -1);
+  while (run.length && CONNECTORS.has(run[0].text.toLowerCase())) run = run.slice(1);
+  if (!run.length) return;
+  if (run.length === 1 && MONTHS_DAYS.has(run[0].text.toLowerCase())) return;
+  // Possessive "Burkina Faso's": the entity ends before 's.
+  const start = run[0].start;
+  const end = run[run.length - 1].end - (/['’]s$/.test(run[run.length - 1].text) ? 2 : 0);
+  const surface = text.slice(start, end);
+  if (run.length === 1 && surface.length < 2) return;
+  const kind = classify(run.map((t) => t.text), surface, titled, sentenceStart && run.length === 1);
+  if (!kind) return;
+  const dem = kind === 'other' ? gazetteer().demonym(surface) : undefined;
+  out.push({ start, end, text: surface, kind, source: 'rules', confidence: 0.6, ...(dem ? { refersTo: dem.name } : {}) });
 }
 
 function adjacent(text: string, a: Tok, b: Tok): boolean {
@@ -142,6 +136,7 @@ function isSentenceStart(text: string, r: Span, t: Tok): boolean {
   return k < r.start || /[.!?:]/.test(text[k]);
 }
 
+/** `initialOnly`: a lone capitalised word at the start of a sentence, which says nothing by itself. */
 function classify(words: string[], surface: string, titled: boolean, initialOnly: boolean): EntityKind | undefined {
   const g = gazetteer();
   const lower = words.map((w) => stripPossessive(w).toLowerCase().replace(/\.$/, ''));
@@ -156,6 +151,6 @@ function classify(words: string[], surface: string, titled: boolean, initialOnly
     // Two or more capitalised words without cue: a person when none is a title or an office word.
     if (!lower.some((w) => OFFICE_HEADS.has(w) || RANKS.has(w))) return 'person';
   }
-  if (initialOnly) return undefined; // a lone capitalised word at the start of a sentence says nothing
-  return words.length === 1 ? 'other' : 'other';
+  if (initialOnly) return undefined;
+  return 'other';
 }
