@@ -47,7 +47,8 @@ export interface CleanCorpusReport {
 
 export const CLEAN_REPORT_NAME = 'clean-report.json';
 
-function real(p: string): string {
+/** The real path (links resolved), or the resolved path when it does not exist yet. */
+export function real(p: string): string {
   try {
     return realpathSync(p);
   } catch {

@@ -47,18 +47,16 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     }
     const members = corpus.root ? listArticles([corpus.root]).map((f) => f.file).filter((f) => isCorpusArticle(relPathIn(corpus, f), corpus.config.include, corpus.config.exclude)).slice(0, 5000) : group;
     const templates = new TemplateIndex();
-    const texts = new Map<string, string>();
+    const reads = new Map<string, ReturnType<typeof readArticleFile>>();
     for (const f of new Set([...members, ...group])) {
       const r = readArticleFile(f);
-      if (r.text !== undefined) {
-        texts.set(f, r.text);
-        templates.update(relPathIn(corpus, f), r.text);
-      }
+      reads.set(f, r);
+      if (r.text !== undefined) templates.update(relPathIn(corpus, f), r.text);
     }
     for (const file of group) {
-      const r = readArticleFile(file);
+      const r = reads.get(file)!;
       if (r.note) records.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: r.skipped ? 'warning' : 'information', category: 'input', message: `${r.skipped ? 'Skipped: ' : ''}${r.note}` });
-      const text = texts.get(file);
+      const text = r.text;
       if (text === undefined) continue;
       const a = analyzeArticle(text, { config: corpus.config, engines, relPath: relPathIn(corpus, file), corpus: templates, stages: { entities: false, dates: false } });
       for (const p of a.problems) {

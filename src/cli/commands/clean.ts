@@ -3,23 +3,14 @@
 // its .ann carried over (offsets shifted; notes, relations, normalisations and
 // attributes kept for surviving annotations), under the same relative names in
 // DIR, plus DIR/clean-report.json and a summary on stdout. Originals are never touched.
-import { realpathSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { createBoilerplateFinder } from '../../node/articleBoilerplate';
-import { summarizeClean, writeCleanCorpus, type CleanInput } from '../../node/cleanCorpus';
+import { real, summarizeClean, writeCleanCorpus, type CleanInput } from '../../node/cleanCorpus';
 import { parseCommandArgs } from '../args';
 import type { CliIO } from '../io';
 import { loadArticles } from './export';
 
 export const usage = 'news-annotate clean <paths…> --out DIR';
-
-function real(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    return resolve(p);
-  }
-}
 
 export async function run(args: string[], io: CliIO): Promise<number> {
   const opts = parseCommandArgs(args, { out: 'string' }, usage, io);

@@ -86,10 +86,11 @@ export function analyzeArticle(fullText: string, opts: AnalyzeOptions): ArticleA
       .filter((e) => kinds.has(e.kind))
       .map((e) => {
         const line = upperBound(lineStarts, e.start) - 1;
-        // Demonyms ("Malian", "Togolese") refer to their country, whichever kind the engine gave them.
+        // Demonyms ("Malian", "Togolese") refer to their country, whichever kind the engine gave
+        // them; a country's own name is no demonym of itself.
         const dem = (e.kind === 'other' || e.kind === 'place') && !e.refersTo ? g.demonym(e.text) : undefined;
-        if (dem && foldName(dem.name) === foldName(e.text)) return { ...e, ...(flagged.has(upperBound(lineStarts, e.start) - 1) ? { inBoilerplate: true } : {}) };
-        return { ...e, ...(dem ? { refersTo: dem.name } : {}), ...(flagged.has(line) ? { inBoilerplate: true } : {}) };
+        const refersTo = dem && foldName(dem.name) !== foldName(e.text) ? dem.name : undefined;
+        return { ...e, ...(refersTo ? { refersTo } : {}), ...(flagged.has(line) ? { inBoilerplate: true } : {}) };
       });
   }
 

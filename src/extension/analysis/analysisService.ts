@@ -1,7 +1,7 @@
 // Analyses articles for every provider: one analysis per document version,
 // corpus context (templates, names across articles) from a background index.
 import * as vscode from 'vscode';
-import { analyzeArticle, type Engines } from '../../core/analysis/analyzeArticle';
+import { analyzeArticle, type AnalyzeOptions, type Engines } from '../../core/analysis/analyzeArticle';
 import { globToRegExp } from '../../core/config/corpusPaths';
 import type { ArticleAnalysis } from '../../core/types';
 import { LANGUAGE_ID } from '../corpus/languageAssigner';
@@ -17,9 +17,9 @@ export interface AnalysedDocument {
 export class AnalysisService implements vscode.Disposable {
   private readonly cache = new Map<string, AnalysedDocument>();
   private readonly corpora = new Map<string, CorpusState>();
-  private readonly emitter = new vscode.EventEmitter<vscode.Uri | undefined>();
+  private readonly emitter = new vscode.EventEmitter<void>();
   private readonly warned = new Set<string>();
-  /** Fires with a document's uri when its analysis may have changed, or undefined for all. */
+  /** Fires when analyses may have changed (config, corpus index): providers ask again. */
   readonly onDidChange = this.emitter.event;
   private indexing: Promise<void> | undefined;
 
@@ -44,7 +44,8 @@ export class AnalysisService implements vscode.Disposable {
     return entry;
   }
 
-  analyze(text: string, location: ArticleLocation): ArticleAnalysis {
+  /** Analyses text of an article of the corpus; `stages` leaves out what the caller does not need. */
+  analyze(text: string, location: ArticleLocation, stages?: AnalyzeOptions['stages']): ArticleAnalysis {
     const state = this.state(location.corpus);
     const max = vscode.workspace.getConfiguration('newsCorpus').get<number>('maxAnalysedCharacters', 300_000);
     return analyzeArticle(text, {
@@ -53,6 +54,7 @@ export class AnalysisService implements vscode.Disposable {
       relPath: location.relPath,
       corpus: state.templates,
       limits: { maxChars: max },
+      stages,
     });
   }
 
@@ -66,7 +68,7 @@ export class AnalysisService implements vscode.Disposable {
 
   invalidateAll(): void {
     this.cache.clear();
-    this.emitter.fire(undefined);
+    this.emitter.fire();
   }
 
   /**
@@ -92,8 +94,8 @@ export class AnalysisService implements vscode.Disposable {
       return;
     }
     state.templates.update(location.relPath, text);
-    state.names.setArticle(location.relPath, this.analyze(text, location).actors);
-    this.emitter.fire(undefined);
+    state.names.setArticle(location.relPath, this.analyze(text, location, { dates: false }).actors);
+    this.emitter.fire();
   }
 
   removeFile(uri: vscode.Uri): void {
@@ -102,7 +104,7 @@ export class AnalysisService implements vscode.Disposable {
     const state = this.state(location.corpus);
     state.templates.remove(location.relPath);
     state.names.removeArticle(location.relPath);
-    this.emitter.fire(undefined);
+    this.emitter.fire();
   }
 
   /** Lists the articles of a corpus under include/exclude, capped by newsCorpus.scan.maxFiles. */
@@ -144,14 +146,14 @@ export class AnalysisService implements vscode.Disposable {
       // Pass 2: names across articles.
       for (const [rel, text] of texts) {
         if (token?.isCancellationRequested) return;
-        fresh.names.setArticle(rel, this.analyze(text, { corpus: roots[i], relPath: rel }).actors);
+        fresh.names.setArticle(rel, this.analyze(text, { corpus: roots[i], relPath: rel }, { dates: false }).actors);
         progress?.(++done, total);
         if (done % 20 === 0) await new Promise((r) => setImmediate(r));
       }
       fresh.ready = true;
     }
     this.cache.clear();
-    this.emitter.fire(undefined);
+    this.emitter.fire();
   }
 
   private state(corpus: CorpusRoot): CorpusState {

@@ -48,7 +48,7 @@ export class AnnotationDecorations implements vscode.Disposable {
 
   constructor(
     private readonly manager: AnnotationManager,
-    onAnalysisChange: vscode.Event<vscode.Uri | undefined>,
+    onAnalysisChange: vscode.Event<void>,
   ) {
     this.disposables.push(
       manager.onDidChange(() => this.schedule()),

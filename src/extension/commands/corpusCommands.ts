@@ -41,7 +41,7 @@ export function registerCorpusCommands(analyses: AnalysisService, store: ConfigS
                 continue;
               }
               const rel = uri.path.slice(corpus.root.path.replace(/\/$/, '').length + 1);
-              const a = analyses.analyze(text, { corpus, relPath: rel });
+              const a = analyses.analyze(text, { corpus, relPath: rel }, { entities: false, dates: false }); // diagnostics need boilerplate only
               const diags = toDiagnostics(a, uri);
               diagnostics.collection.set(uri, diags);
               summary.files++;

@@ -62,7 +62,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
         analyses.forget(d.uri);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('newsCorpus') && this.refreshAll()),
-      analyses.onDidChange((uri) => (uri ? undefined : this.refreshAll())),
+      analyses.onDidChange(() => this.refreshAll()),
     );
     this.refreshAll();
   }

@@ -23,8 +23,8 @@ export function registerStatusBar(analyses: AnalysisService): vscode.Disposable 
   return vscode.Disposable.from(
     item,
     vscode.window.onDidChangeActiveTextEditor(update),
-    // A .txt becomes a news article after it opened (its language is set then): count it then.
-    vscode.workspace.onDidOpenTextDocument((d) => d === vscode.window.activeTextEditor?.document && update()),
+    // A .txt becomes a news article after it opened (its language is set then); its diagnostics
+    // are published right after, so count it then.
     vscode.languages.onDidChangeDiagnostics(update),
     vscode.workspace.onDidChangeTextDocument((e) => e.document === vscode.window.activeTextEditor?.document && update()),
     analyses.onDidChange(update),
