@@ -1,0 +1,105 @@
+// What the corpus level keeps of one article: small, plain data (no article text), computed in
+// the analysis worker, persisted in the corpus store, and the only input of the corpus model
+// (corpus actors, dossiers, counts). Bump SUMMARY_VERSION whenever the shape or its meaning changes:
+// cached summaries of another version are discarded and recomputed.
+import { lineKey } from '../boilerplate/templates';
+import { foldName } from '../text/fold';
+import type { ArticleAnalysis, EntityKind } from '../types';
+
+export const SUMMARY_VERSION = 1;
+
+/** One actor of one article (the article's own clustering of its mentions). */
+export interface ActorSummary {
+  /** Canonical name in this article (its longest form). */
+  name: string;
+  kind: EntityKind;
+  /** Other surface forms in this article (surnames, acronyms, demonyms), canonical name excluded. */
+  aliases: string[];
+  /** Roles and titles this article gives it ("interim Malian President"). */
+  roles: string[];
+  /** Demonym forms that referred to it ("Malian"). */
+  demonyms: string[];
+  /** Mention spans as a flat list [start0, end0, start1, end1, …]: 0-based, end-exclusive, UTF-16 offsets. */
+  mentions: number[];
+}
+
+/** An acronym defined in the article: "Economic Community of West African States (ECOWAS)". */
+export interface AcronymDefinition {
+  short: string;
+  long: string;
+}
+
+export interface ArticleSummary {
+  /** Path relative to the corpus root, forward slashes. */
+  relPath: string;
+  /** Article date YYYY-MM-DD, when known (see dates/articleDate). */
+  date?: string;
+  /** The headline (first non-empty line), at most 200 characters. */
+  title?: string;
+  /** Length of the analysed text in UTF-16 units. */
+  chars: number;
+  /** 32-bit hashes of the normalised keys of the article's distinct non-empty lines (corpus templates). */
+  lineHashes: number[];
+  /** Boilerplate lines flagged without corpus context (templates excluded): [line, category] pairs. */
+  boilerplate: { line: number; category: string }[];
+  /** Actors of the article text (boilerplate-only actors left out). */
+  actors: ActorSummary[];
+  acronyms: AcronymDefinition[];
+}
+
+/** FNV-1a 32-bit hash of a string (stable across hosts and runs). */
+export function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Hashes of the normalised keys of a text's distinct non-empty lines (at most `max`). */
+export function lineHashesOf(lines: readonly { text: string }[], max = 2000): number[] {
+  const out = new Set<number>();
+  for (const l of lines) {
+    if (out.size >= max) break;
+    const key = lineKey(l.text);
+    if (key.length > 0) out.add(hash32(key));
+  }
+  return [...out];
+}
+
+const ACRONYM = /^[\p{Lu}\d&-]{2,}$/u;
+
+/** The summary of an analysed article. */
+export function summarizeArticle(analysis: ArticleAnalysis, relPath: string): ArticleSummary {
+  const actors: ActorSummary[] = [];
+  const acronyms: AcronymDefinition[] = [];
+  const seenAcronym = new Set<string>();
+  for (const a of analysis.actors) {
+    if (a.boilerplateOnly) continue;
+    const mentions: number[] = [];
+    for (const m of a.mentions) mentions.push(m.start, m.end);
+    actors.push({ name: a.name, kind: a.kind, aliases: a.aliases, roles: a.roles, demonyms: a.demonyms, mentions });
+    // An organisation's acronym alias is a definition the corpus can reuse in other articles.
+    if (a.kind === 'organization' && !ACRONYM.test(a.name)) {
+      for (const alias of a.aliases) {
+        if (!ACRONYM.test(alias)) continue;
+        const key = foldName(alias);
+        if (seenAcronym.has(key)) continue;
+        seenAcronym.add(key);
+        acronyms.push({ short: alias, long: a.name });
+      }
+    }
+  }
+  const headline = analysis.headline?.text.trim();
+  return {
+    relPath,
+    ...(analysis.articleDate ? { date: analysis.articleDate.value } : {}),
+    ...(headline ? { title: headline.length > 200 ? headline.slice(0, 199) + '…' : headline } : {}),
+    chars: analysis.text.length,
+    lineHashes: lineHashesOf(analysis.lines),
+    boilerplate: analysis.boilerplate.filter((b) => b.category !== 'template').map((b) => ({ line: b.line, category: b.category })),
+    actors,
+    acronyms,
+  };
+}
