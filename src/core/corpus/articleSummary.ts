@@ -21,6 +21,9 @@ export interface ActorSummary {
   demonyms: string[];
   /** Mention spans as a flat list [start0, end0, start1, end1, …]: 0-based, end-exclusive, UTF-16 offsets. */
   mentions: number[];
+  /** Per mention, the hash of its line's normalised key (see lineHashes): mentions on lines the corpus
+   * repeats as a template can be left out at the corpus level, where the corpus is known. */
+  mentionLines: number[];
 }
 
 /** An acronym defined in the article: "Economic Community of West African States (ECOWAS)". */
@@ -72,14 +75,32 @@ const ACRONYM = /^[\p{Lu}\d&-]{2,}$/u;
 
 /** The summary of an analysed article. */
 export function summarizeArticle(analysis: ArticleAnalysis, relPath: string): ArticleSummary {
+  const lines = analysis.lines;
+  const lineHashCache = new Map<number, number>();
+  const lineHashAt = (offset: number): number => {
+    let lo = 0;
+    let hi = lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lines[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    let h = lineHashCache.get(lo);
+    if (h === undefined) lineHashCache.set(lo, (h = lines.length ? hash32(lineKey(lines[lo].text)) : 0));
+    return h;
+  };
   const actors: ActorSummary[] = [];
   const acronyms: AcronymDefinition[] = [];
   const seenAcronym = new Set<string>();
   for (const a of analysis.actors) {
     if (a.boilerplateOnly) continue;
     const mentions: number[] = [];
-    for (const m of a.mentions) mentions.push(m.start, m.end);
-    actors.push({ name: a.name, kind: a.kind, aliases: a.aliases, roles: a.roles, demonyms: a.demonyms, mentions });
+    const mentionLines: number[] = [];
+    for (const m of a.mentions) {
+      mentions.push(m.start, m.end);
+      mentionLines.push(lineHashAt(m.start));
+    }
+    actors.push({ name: a.name, kind: a.kind, aliases: a.aliases, roles: a.roles, demonyms: a.demonyms, mentions, mentionLines });
     // An organisation's acronym alias is a definition the corpus can reuse in other articles.
     if (a.kind === 'organization' && !ACRONYM.test(a.name)) {
       for (const alias of a.aliases) {

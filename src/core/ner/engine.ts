@@ -8,6 +8,7 @@ import { FEATURES_VERSION, foldToken } from './features';
 import type { NerModel } from './model';
 import { chunksFromTags } from './tags';
 import { tagSentences } from './tagger';
+import { tagSentencesCached, type TagCache } from './incremental';
 import { lexiconKind, lexiconMatches } from './newsLexicon';
 import { isPersonTitle, isTitleWord } from './titles';
 import { tokenize, type Token } from './tokenize';
@@ -19,6 +20,8 @@ export interface NerEngineOptions {
   maxTokens?: number;
   /** Longest sentence handed to the decoder; longer runs are cut. Default 250 tokens. */
   maxSentence?: number;
+  /** Reuse decoded sentences across calls (per-keystroke re-analysis); results are unchanged. */
+  cache?: TagCache;
 }
 
 const ENDERS = new Set(['.', '!', '?', '...', '…']);
@@ -124,7 +127,8 @@ export function createNerEngine(model: NerModel, options: NerEngineOptions = {})
       if (typeof text !== 'string' || text.length === 0 || !Array.isArray(regions)) return [];
       const sents = sentencesOf(text, regions, maxTokens, maxSentence);
       if (sents.length === 0) return [];
-      const tagged = tagSentences(model, sents.map((s) => s.map((t) => t.text)));
+      const words = sents.map((s) => s.map((t) => t.text));
+      const tagged = options.cache ? tagSentencesCached(model, words, options.cache) : tagSentences(model, words);
       const out: EntityMention[] = [];
       sents.forEach((s, si) => {
         const words = s.map((t) => t.text);
