@@ -92,7 +92,7 @@ export function tagSentencesCached(model: NerModel, sentences: string[][], cache
     const st = model.stages[stage];
     stageEmissions(st, nt, f, extra, e);
     const tags = viterbi(set, e, n, st.trans);
-    let confidence = new Float32Array(n);
+    let confidence: Float32Array = new Float32Array(n);
     if (last) {
       let any = false;
       for (let i = 0; i < n && !any; i++) any = tags[i] !== 0;
