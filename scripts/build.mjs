@@ -21,6 +21,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The analysis worker thread, started by the extension host and the CLI (src/node/analysisPool.ts).
+  { ...common, entryPoints: ['src/node/analysisWorkerMain.ts'], outfile: 'dist/analysisWorker.js' },
 ];
 
 const integrationDir = 'test/integration';

@@ -7,6 +7,7 @@ import * as check from './commands/check';
 import * as exportCmd from './commands/export';
 import * as clean from './commands/clean';
 import * as importCmd from './commands/import';
+import * as indexCmd from './commands/index';
 
 interface Command {
   usage: string;
@@ -19,6 +20,7 @@ export const COMMANDS: Record<string, Command> = {
   analyze: { ...analyze, summary: "print an article's entities, dates, boilerplate and actors" },
   export: { ...exportCmd, summary: 'confirmed annotations (.ann) as JSONL (spaCy/Prodigy/doccano) or CoNLL BIO, boilerplate optionally left out' },
   clean: { ...clean, summary: 'copy articles without boilerplate lines, annotations carried over, plus clean-report.json' },
+  index: { ...indexCmd, summary: "build or update the corpus's persisted index (the extension's store), analysing only what changed, on every core" },
   import: { ...importCmd, summary: 'add the spans of a JSONL file (spaCy/Prodigy/doccano) to the .ann of matching corpus articles; exit 1 when a line was skipped' },
 };
 

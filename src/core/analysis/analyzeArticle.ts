@@ -27,7 +27,7 @@ export interface AnalyzeOptions {
   corpus?: CorpusLineStats;
   limits?: InputLimits;
   /** Skip stages not needed (e.g. the CLI `check` needs only boilerplate). */
-  stages?: { entities?: boolean; dates?: boolean; boilerplate?: boolean };
+  stages?: { entities?: boolean; dates?: boolean; boilerplate?: boolean; /** Defaults to `dates`. */ articleDate?: boolean };
 }
 
 function timed<T>(timings: Record<string, number>, name: string, f: () => T): T {
@@ -94,7 +94,7 @@ export function analyzeArticle(fullText: string, opts: AnalyzeOptions): ArticleA
       });
   }
 
-  const articleDate = stages.dates ? guarded(problems, timings, 'article date', undefined, () => engines.articleDate(text, opts.relPath, config)) : undefined;
+  const articleDate = (stages.articleDate ?? stages.dates) ? guarded(problems, timings, 'article date', undefined, () => engines.articleDate(text, opts.relPath, config)) : undefined;
   const dates = stages.dates ? guarded(problems, timings, 'dates', [], () => engines.dates.recognize(text, articleDate)) : [];
 
   const articleEntities = entities.filter((e) => !e.inBoilerplate);

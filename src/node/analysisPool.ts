@@ -1,0 +1,72 @@
+// A pool of analysis worker threads for Node hosts (extension host, CLI), over workerpool: it
+// starts workers on demand, restarts one that crashed, and terminates one that runs past a task's
+// time limit (a hung worker never freezes its host). The host sends text and receives results;
+// `onRestart` tells the host so that it can tell the user.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import * as workerpool from 'workerpool';
+import type { AnalysisResult, AnalysisWorkerMethods, AnalyzeRequest, SummarizeRequest, SummarizeResult } from '../worker/protocol';
+
+export interface AnalysisPoolOptions {
+  /** Worker threads at most (default: cores − 1, at least 1). */
+  workers?: number;
+  /** Time limit of one task in ms, after which its worker is terminated and replaced (default 60 s). */
+  taskTimeoutMs?: number;
+  /** Called when a worker crashed or hung and was replaced. */
+  onRestart?: (reason: string) => void;
+  /** Worker script (default: dist/analysisWorker.js beside this bundle, or the TypeScript source under tsx). */
+  script?: string;
+}
+
+export interface AnalysisPool {
+  analyze(req: AnalyzeRequest): Promise<AnalysisResult>;
+  summarize(req: SummarizeRequest): Promise<{ results: SummarizeResult[]; workerMs: number }>;
+  engineInfo(): Promise<{ entities: string; fallbackReason?: string }>;
+  readonly size: number;
+  terminate(): Promise<void>;
+}
+
+export function defaultWorkerCount(): number {
+  return Math.max(1, availableParallelism() - 1);
+}
+
+/** The worker script and how to start it (bundled JS, or TypeScript source through tsx in tests). */
+export function workerScript(explicit?: string): { script: string; execArgv: string[] } {
+  if (explicit) return { script: explicit, execArgv: explicit.endsWith('.ts') ? ['--require', 'tsx/cjs'] : [] };
+  const bundled = join(__dirname, 'analysisWorker.js');
+  if (existsSync(bundled)) return { script: bundled, execArgv: [] };
+  const source = join(__dirname, 'analysisWorkerMain.ts');
+  if (existsSync(source)) return { script: source, execArgv: ['--require', 'tsx/cjs'] };
+  throw new Error(`analysis worker not found (looked for ${bundled}); run npm run build`);
+}
+
+export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisPool {
+  const { script, execArgv } = workerScript(options.script);
+  const size = Math.max(1, options.workers ?? defaultWorkerCount());
+  const timeout = options.taskTimeoutMs ?? 60_000;
+  const pool = workerpool.pool(script, {
+    maxWorkers: size,
+    workerType: 'thread',
+    workerThreadOpts: { execArgv, resourceLimits: { maxOldGenerationSizeMb: 2048 } },
+  });
+  const run = async <K extends keyof AnalysisWorkerMethods>(method: K, params: Parameters<AnalysisWorkerMethods[K]>): Promise<ReturnType<AnalysisWorkerMethods[K]>> => {
+    try {
+      return (await pool.exec(method, params).timeout(timeout)) as ReturnType<AnalysisWorkerMethods[K]>;
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      if (e instanceof workerpool.Promise.TimeoutError) options.onRestart?.(`an analysis worker took longer than ${Math.round(timeout / 1000)} s on one task and was restarted`);
+      else if (/terminated unexpectedly|exited unexpectedly|Worker terminated|exitCode/i.test(msg)) options.onRestart?.(`an analysis worker stopped unexpectedly (${msg}) and was restarted`);
+      throw e;
+    }
+  };
+  return {
+    size,
+    analyze: (req) => run('analyze', [req]),
+    summarize: (req) => run('summarize', [req]),
+    engineInfo: () => run('engineInfo', []),
+    terminate: async () => {
+      await pool.terminate(true);
+    },
+  };
+}

@@ -1,0 +1,229 @@
+// Brings a corpus's persisted index up to date: each listed article whose size and mtime, or else
+// whose content, and whose config keys match its stored entry is reused; a changed article is read
+// and summarised in the worker pool (in batches, several in flight); an article whose article-date
+// settings alone changed gets only its date recomputed; entries of articles no longer listed are
+// removed. The host thread only stats, reads and hashes files and receives summaries.
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import type { CorpusConfig } from '../core/config/types';
+import type { ArticleSummary } from '../core/corpus/articleSummary';
+import { SUMMARY_VERSION } from '../core/corpus/articleSummary';
+import { decodeBytes } from '../core/text/decode';
+import { looksBinary } from '../core/text/input';
+import type { SummarizeItem } from '../worker/protocol';
+import type { AnalysisPool } from './analysisPool';
+import type { CorpusStore, StoreEntry } from './corpusStore';
+
+export const MAX_INDEXED_FILE_BYTES = 5 * 1024 * 1024;
+
+export interface IndexFile {
+  path: string;
+  relPath: string;
+}
+
+export interface IndexOptions {
+  files: Iterable<IndexFile> | AsyncIterable<IndexFile>;
+  /** Number of files, when known (for progress). */
+  total?: number;
+  config: CorpusConfig;
+  store: CorpusStore;
+  pool: AnalysisPool;
+  maxChars?: number;
+  maxFileBytes?: number;
+  /** Characters of text per batch sent to a worker. */
+  batchChars?: number;
+  token?: { readonly isCancellationRequested: boolean };
+  onProgress?: (done: number, total: number | undefined) => void;
+  /** Each article's summary, reused or new, in no particular order. */
+  onSummary?: (relPath: string, summary: ArticleSummary) => void;
+  /** An article left out, with the reason. */
+  onSkip?: (relPath: string, reason: string) => void;
+  /** Entries removed because their article is no longer listed. */
+  onRemove?: (relPath: string) => void;
+}
+
+export interface IndexReport {
+  files: number;
+  reused: number;
+  analysed: number;
+  dateOnly: number;
+  removed: number;
+  skipped: number;
+  cancelled: boolean;
+  ms: number;
+  /** Summed worker time (ms): CPU spent analysing. */
+  workerMs: number;
+}
+
+function hashOf(v: unknown): string {
+  return createHash('sha1').update(JSON.stringify(v)).digest('hex').slice(0, 16);
+}
+
+/** Key of the config parts that shape a summary (entities, boilerplate, trust for patterns). */
+export function summaryConfigKey(config: CorpusConfig, maxChars?: number): string {
+  return hashOf([SUMMARY_VERSION, config.entities, config.boilerplate, config.trusted, maxChars ?? null]);
+}
+
+/** Key of the article-date settings. */
+export function dateConfigKey(config: CorpusConfig): string {
+  return hashOf(config.articleDate);
+}
+
+export async function updateIndex(opts: IndexOptions): Promise<IndexReport> {
+  const t0 = performance.now();
+  const { store, pool, config } = opts;
+  const configKey = summaryConfigKey(config, opts.maxChars);
+  const dateKey = dateConfigKey(config);
+  const maxBytes = opts.maxFileBytes ?? MAX_INDEXED_FILE_BYTES;
+  const batchChars = opts.batchChars ?? 150_000;
+  const report: IndexReport = { files: 0, reused: 0, analysed: 0, dateOnly: 0, removed: 0, skipped: 0, cancelled: false, ms: 0, workerMs: 0 };
+  const seen = new Set<string>();
+  const inFlight = new Set<Promise<void>>();
+  const maxInFlight = Math.max(2, pool.size * 2);
+  let done = 0;
+  const progress = () => opts.onProgress?.(done, opts.total);
+
+  interface Pending {
+    item: SummarizeItem;
+    entry: Omit<StoreEntry, 'summary' | 'problem'>;
+    previous?: ArticleSummary;
+  }
+  let batch: Pending[] = [];
+  let batchSize = 0;
+  let dateBatch: Pending[] = [];
+  let dateBatchSize = 0;
+
+  const dispatch = async (items: Pending[], onlyDate: boolean): Promise<void> => {
+    const job = (async () => {
+      try {
+        const res = await pool.summarize({ items: items.map((p) => p.item), config, maxChars: opts.maxChars, onlyDate });
+        report.workerMs += res.workerMs;
+        res.results.forEach((r, i) => {
+          const p = items[i];
+          let summary = r.summary;
+          if (onlyDate && summary && p.previous) {
+            summary = { ...p.previous, date: summary.date };
+            if (!summary.date) delete summary.date;
+          }
+          store.put({ ...p.entry, ...(summary ? { summary } : {}), ...(r.problem && !summary ? { problem: r.problem } : {}) });
+          if (summary) opts.onSummary?.(p.item.relPath, summary);
+          else opts.onSkip?.(p.item.relPath, r.problem ?? 'not analysed');
+          if (onlyDate) report.dateOnly++;
+          else report.analysed++;
+          done++;
+        });
+      } catch (e) {
+        // A worker that crashed or hung on this batch: its articles are left out of this run (and
+        // retried on the next), the others go on.
+        for (const p of items) {
+          opts.onSkip?.(p.item.relPath, `analysis failed: ${(e as Error).message}`);
+          report.skipped++;
+          done++;
+        }
+      }
+      progress();
+      if (store.size % 500 === 0) await store.flush();
+    })();
+    inFlight.add(job);
+    void job.finally(() => inFlight.delete(job));
+    while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
+  };
+
+  for await (const file of opts.files) {
+    if (opts.token?.isCancellationRequested) {
+      report.cancelled = true;
+      break;
+    }
+    report.files++;
+    seen.add(file.relPath);
+    const skip = (reason: string) => {
+      report.skipped++;
+      done++;
+      opts.onSkip?.(file.relPath, reason);
+    };
+    let st;
+    try {
+      st = await stat(file.path);
+    } catch (e) {
+      skip(`cannot be read: ${(e as Error).message}`);
+      continue;
+    }
+    if (!st.isFile()) {
+      skip('not a regular file');
+      continue;
+    }
+    if (st.size > maxBytes) {
+      skip(`larger than ${Math.round(maxBytes / 1024 / 1024)} MB (${(st.size / 1024 / 1024).toFixed(1)} MB)`);
+      continue;
+    }
+    const old = store.get(file.relPath);
+    const keysMatch = old && old.configKey === configKey;
+    if (keysMatch && old.dateKey === dateKey && old.size === st.size && old.mtimeMs === st.mtimeMs) {
+      reuse(old);
+      continue;
+    }
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file.path);
+    } catch (e) {
+      skip(`cannot be read: ${(e as Error).message}`);
+      continue;
+    }
+    const contentHash = createHash('sha1').update(bytes).digest('hex');
+    const entry = { relPath: file.relPath, size: st.size, mtimeMs: st.mtimeMs, contentHash, configKey, dateKey };
+    if (keysMatch && old.contentHash === contentHash) {
+      if (old.dateKey === dateKey || !old.summary) {
+        store.put({ ...old, ...entry, dateKey: old.dateKey === dateKey ? dateKey : old.dateKey });
+        reuse(old);
+        continue;
+      }
+    }
+    const { text } = decodeBytes(bytes);
+    if (looksBinary(text)) {
+      store.put({ ...entry, problem: 'binary file: not an article' });
+      skip('binary file: not an article');
+      continue;
+    }
+    const pending: Pending = { item: { relPath: file.relPath, text }, entry };
+    if (keysMatch && old.contentHash === contentHash && old.summary) {
+      pending.previous = old.summary;
+      dateBatch.push(pending);
+      dateBatchSize += text.length;
+      if (dateBatchSize >= batchChars * 4) {
+        await dispatch(dateBatch, true);
+        dateBatch = [];
+        dateBatchSize = 0;
+      }
+      continue;
+    }
+    batch.push(pending);
+    batchSize += text.length;
+    if (batchSize >= batchChars) {
+      await dispatch(batch, false);
+      batch = [];
+      batchSize = 0;
+    }
+  }
+  if (batch.length && !report.cancelled) await dispatch(batch, false);
+  if (dateBatch.length && !report.cancelled) await dispatch(dateBatch, true);
+  await Promise.all(inFlight);
+  if (!report.cancelled) {
+    for (const p of [...store.paths()]) {
+      if (seen.has(p)) continue;
+      store.delete(p);
+      report.removed++;
+      opts.onRemove?.(p);
+    }
+  }
+  await store.flush();
+  report.ms = performance.now() - t0;
+  return report;
+
+  function reuse(e: StoreEntry): void {
+    report.reused++;
+    done++;
+    if (e.summary) opts.onSummary?.(e.relPath, e.summary);
+    else opts.onSkip?.(e.relPath, e.problem ?? 'not analysed');
+    if (done % 200 === 0) progress();
+  }
+}

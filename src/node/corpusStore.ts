@@ -1,0 +1,226 @@
+// The persisted corpus index: one ArticleSummary per article, keyed by the article's content and by
+// the engine and config it was computed with, in a folder that survives restarts (the extension's
+// workspace storage, or any folder given to `news-annotate index --cache`).
+//
+// Layout, chosen over an embedded database because it is crash-safe with plain appends and needs no
+// native module (lmdb and classic-level are native; sql.js keeps the whole database in memory and
+// rewrites it whole): `manifest.json` (format, engine key) and `entries.log`, one line per write:
+// `<crc32 hex> <json>`. The last line for a path wins. A torn or interleaved line (a crash, two
+// writers at once) fails its checksum and is skipped, so at worst an entry is recomputed. The log is
+// compacted (rewritten to a temp file and renamed, under a lock file) when it holds more than twice the
+// live entries. A manifest of another engine, format or a foreign folder is discarded with a message.
+import { createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { appendFile, open, rename, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { ArticleSummary } from '../core/corpus/articleSummary';
+
+export const STORE_FORMAT = 'news-corpus-annotator/corpus-index';
+export const STORE_FORMAT_VERSION = 1;
+const MANIFEST = 'manifest.json';
+const LOG = 'entries.log';
+const LOCK = 'compact.lock';
+
+export interface StoreEntry {
+  relPath: string;
+  /** File size and mtime (ms) when it was read: a cheap first check. */
+  size: number;
+  mtimeMs: number;
+  /** Hash of the file's bytes. */
+  contentHash: string;
+  /** Hash of the config parts that shape the summary, and of the article-date settings. */
+  configKey: string;
+  dateKey: string;
+  summary?: ArticleSummary;
+  /** Why there is no summary (binary, too large…): the file is not analysed again until it changes. */
+  problem?: string;
+}
+
+/** A log line that removes an entry. */
+interface Tombstone {
+  relPath: string;
+  deleted: true;
+}
+
+export interface StoreOpenReport {
+  /** Entries read. */
+  entries: number;
+  /** Lines skipped (bad checksum, torn write). */
+  skippedLines: number;
+  /** Set when the folder's content was discarded, with the reason. */
+  discarded?: string;
+}
+
+// CRC-32 (IEEE), table-driven.
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+export function crc32(s: string): string {
+  const bytes = Buffer.from(s, 'utf8');
+  let c = 0xffffffff;
+  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  return ((c ^ 0xffffffff) >>> 0).toString(16).padStart(8, '0');
+}
+
+function encodeLine(value: StoreEntry | Tombstone): string {
+  const json = JSON.stringify(value);
+  return `${crc32(json)} ${json}\n`;
+}
+
+function decodeLine(line: string): StoreEntry | Tombstone | undefined {
+  if (line.length < 10 || line[8] !== ' ') return undefined;
+  const json = line.slice(9);
+  if (crc32(json) !== line.slice(0, 8)) return undefined;
+  try {
+    const v = JSON.parse(json) as StoreEntry | Tombstone;
+    return v && typeof v.relPath === 'string' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export class CorpusStore {
+  private readonly entries = new Map<string, StoreEntry>();
+  private pending: string[] = [];
+  private logLines = 0;
+  private flushing: Promise<void> = Promise.resolve();
+
+  private constructor(
+    readonly dir: string,
+    readonly engineKey: string,
+  ) {}
+
+  /**
+   * Opens (or creates) the store in `dir` for the given engine key. Entries of another engine key or
+   * format are discarded, and so is a folder that is not a store (the report says why).
+   */
+  static async open(dir: string, engineKey: string): Promise<{ store: CorpusStore; report: StoreOpenReport }> {
+    const store = new CorpusStore(dir, engineKey);
+    const report: StoreOpenReport = { entries: 0, skippedLines: 0 };
+    mkdirSync(dir, { recursive: true });
+    const manifestPath = join(dir, MANIFEST);
+    const logPath = join(dir, LOG);
+    let discard: string | undefined;
+    if (existsSync(manifestPath)) {
+      try {
+        const m = JSON.parse(readFileSync(manifestPath, 'utf8')) as { format?: unknown; version?: unknown; engineKey?: unknown };
+        if (m.format !== STORE_FORMAT) discard = `${manifestPath} is not a corpus index of this extension`;
+        else if (m.version !== STORE_FORMAT_VERSION) discard = `the corpus index format changed (${String(m.version)} → ${STORE_FORMAT_VERSION})`;
+        else if (m.engineKey !== engineKey) discard = 'the analysis engines changed since the index was built';
+      } catch (e) {
+        discard = `${manifestPath} is damaged (${(e as Error).message})`;
+      }
+    } else if (readdirSync(dir).some((f) => f !== LOCK && !f.startsWith('.'))) {
+      discard = `${dir} holds files that are not a corpus index`;
+    }
+    if (discard) {
+      report.discarded = discard;
+      for (const f of readdirSync(dir)) if (f === LOG || f === MANIFEST || f.startsWith(LOG + '.')) rmSync(join(dir, f), { force: true });
+    }
+    if (discard || !existsSync(manifestPath)) {
+      const foreign = readdirSync(dir).filter((f) => f !== LOCK && !f.startsWith('.'));
+      if (foreign.length) throw new Error(`${dir} is not empty and not a corpus index (${foreign.slice(0, 3).join(', ')}); choose another cache folder`);
+      await writeFile(manifestPath + '.tmp', JSON.stringify({ format: STORE_FORMAT, version: STORE_FORMAT_VERSION, engineKey }, null, 2));
+      await rename(manifestPath + '.tmp', manifestPath);
+    }
+    if (existsSync(logPath)) {
+      const rl = createInterface({ input: createReadStream(logPath, { encoding: 'utf8' }), crlfDelay: Infinity });
+      for await (const line of rl) {
+        if (line === '') continue;
+        store.logLines++;
+        const v = decodeLine(line);
+        if (!v) {
+          report.skippedLines++;
+          continue;
+        }
+        if ('deleted' in v) store.entries.delete(v.relPath);
+        else store.entries.set(v.relPath, v);
+      }
+    }
+    report.entries = store.entries.size;
+    return { store, report };
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(relPath: string): StoreEntry | undefined {
+    return this.entries.get(relPath);
+  }
+
+  paths(): IterableIterator<string> {
+    return this.entries.keys();
+  }
+
+  values(): IterableIterator<StoreEntry> {
+    return this.entries.values();
+  }
+
+  put(entry: StoreEntry): void {
+    this.entries.set(entry.relPath, entry);
+    this.pending.push(encodeLine(entry));
+  }
+
+  delete(relPath: string): void {
+    if (!this.entries.delete(relPath)) return;
+    this.pending.push(encodeLine({ relPath, deleted: true }));
+  }
+
+  /** Writes what was put since the last flush (one append), and compacts the log when it is mostly stale. */
+  flush(): Promise<void> {
+    this.flushing = this.flushing.then(async () => {
+      if (this.pending.length) {
+        const chunk = this.pending.join('');
+        const n = this.pending.length;
+        this.pending = [];
+        await appendFile(join(this.dir, LOG), chunk, 'utf8');
+        this.logLines += n;
+      }
+      if (this.logLines > 1000 && this.logLines > 2 * this.entries.size) await this.compact();
+    });
+    return this.flushing;
+  }
+
+  /** Rewrites the log with the live entries only (temp file, fsync, rename), under a lock file. */
+  private async compact(): Promise<void> {
+    const lock = join(this.dir, LOCK);
+    try {
+      const st = statSync(lock, { throwIfNoEntry: false });
+      if (st && Date.now() - st.mtimeMs > 60_000) await unlink(lock).catch(() => undefined);
+      const fh = await open(lock, 'wx');
+      await fh.close();
+    } catch {
+      return; // another process compacts
+    }
+    try {
+      const tmp = join(this.dir, `${LOG}.${process.pid}.tmp`);
+      const fh = await open(tmp, 'w');
+      try {
+        let buf: string[] = [];
+        for (const e of this.entries.values()) {
+          buf.push(encodeLine(e));
+          if (buf.length >= 500) {
+            await fh.write(buf.join(''));
+            buf = [];
+          }
+        }
+        if (buf.length) await fh.write(buf.join(''));
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      await rename(tmp, join(this.dir, LOG));
+      this.logLines = this.entries.size;
+    } finally {
+      await unlink(lock).catch(() => undefined);
+    }
+  }
+}

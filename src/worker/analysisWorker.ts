@@ -1,0 +1,102 @@
+// The analysis worker's logic: engines in, the AnalysisWorkerMethods out. Imports the core only and
+// no Node API, so the same module runs in a Node worker thread (src/node/analysisWorkerMain.ts) or
+// a browser web worker; how the engines (the tagger's model) are loaded is the entry point's job.
+import { analyzeArticle, type Engines } from '../core/analysis/analyzeArticle';
+import type { CorpusLineStats } from '../core/engines';
+import { lineKey } from '../core/boilerplate/templates';
+import { hash32, summarizeArticle } from '../core/corpus/articleSummary';
+import type { AnalysisResult, AnalysisWorkerMethods, AnalyzeRequest, SummarizeRequest, SummarizeResult, TemplateTable } from './protocol';
+
+/** CorpusLineStats over a compact template table; the article's own lines count as "itself". */
+export class TableLineStats implements CorpusLineStats {
+  private readonly own = new Set<number>();
+
+  constructor(
+    private readonly table: TemplateTable,
+    ownLines: readonly { text: string }[] | string,
+  ) {
+    const lines = typeof ownLines === 'string' ? ownLines.split(/\r\n|\r|\n/).map((text) => ({ text })) : ownLines;
+    for (const l of lines) {
+      const k = lineKey(l.text);
+      if (k) this.own.add(hash32(k));
+    }
+  }
+
+  get articleCount(): number {
+    return this.table.articleCount;
+  }
+
+  occurrences(key: string): number {
+    const h = hash32(key);
+    const { hashes, counts } = this.table;
+    let lo = 0;
+    let hi = hashes.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = hashes[mid];
+      if (v === h) return Math.max(0, counts[mid] - (this.own.has(h) ? 1 : 0));
+      if (v < h) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
+  }
+}
+
+export interface WorkerEngines {
+  engines: Engines;
+  /** Why the trained tagger is not in use, when it is not. */
+  fallbackReason?: () => string | undefined;
+}
+
+export function createAnalysisWorker(load: () => WorkerEngines): AnalysisWorkerMethods {
+  let loaded: WorkerEngines | undefined;
+  const engines = () => (loaded ??= load()).engines;
+  return {
+    analyze(req: AnalyzeRequest): AnalysisResult {
+      const t0 = performance.now();
+      const a = analyzeArticle(req.text, {
+        config: req.config,
+        engines: engines(),
+        relPath: req.relPath,
+        corpus: req.templates ? new TableLineStats(req.templates, req.text) : undefined,
+        limits: req.maxChars ? { maxChars: req.maxChars } : undefined,
+        stages: req.stages,
+      });
+      const { text, lines, ...rest } = a;
+      const lineSpans: number[] = new Array(lines.length * 2);
+      for (let i = 0; i < lines.length; i++) {
+        lineSpans[2 * i] = lines[i].start;
+        lineSpans[2 * i + 1] = lines[i].end;
+      }
+      // The headline is rebuilt from the line spans on the host.
+      const headline = rest.headline ? { ...rest.headline, text: '' } : undefined;
+      return { ...rest, headline, lineSpans, textLength: text.length, workerMs: performance.now() - t0 };
+    },
+
+    summarize(req: SummarizeRequest): { results: SummarizeResult[]; workerMs: number } {
+      const t0 = performance.now();
+      const results: SummarizeResult[] = req.items.map((item) => {
+        try {
+          const a = analyzeArticle(item.text, {
+            config: req.config,
+            engines: engines(),
+            relPath: item.relPath,
+            limits: req.maxChars ? { maxChars: req.maxChars } : undefined,
+            stages: req.onlyDate ? { entities: false, boilerplate: false, dates: false, articleDate: true } : { dates: false, articleDate: true },
+          });
+          const blocking = a.problems.find((p) => p.kind === 'binary' || p.kind === 'engine-error');
+          return { relPath: item.relPath, summary: summarizeArticle(a, item.relPath), ...(blocking ? { problem: blocking.message } : {}) };
+        } catch (e) {
+          return { relPath: item.relPath, problem: `analysis failed: ${e instanceof Error ? e.message : String(e)}` };
+        }
+      });
+      return { results, workerMs: performance.now() - t0 };
+    },
+
+    engineInfo() {
+      const e = engines();
+      const reason = loaded?.fallbackReason?.();
+      return { entities: e.entities.name, ...(reason ? { fallbackReason: reason } : {}) };
+    },
+  };
+}

@@ -1,0 +1,73 @@
+// The messages between a host (the extension host's main thread, the CLI) and an analysis worker.
+// One file, imported by both sides. Everything here is plain, structured-clonable data; article
+// text goes in, results come out without the text (the host has it) and without token arrays.
+import type { AnalyzeOptions } from '../core/analysis/analyzeArticle';
+import type { CorpusConfig } from '../core/config/types';
+import type { ArticleSummary } from '../core/corpus/articleSummary';
+import type { ArticleAnalysis, Line } from '../core/types';
+
+/** Corpus line statistics for template detection, compacted: keys (hashes) seen in 2+ articles. */
+export interface TemplateTable {
+  articleCount: number;
+  /** Sorted ascending. */
+  hashes: Uint32Array;
+  /** counts[i]: in how many articles hashes[i] occurs. */
+  counts: Uint32Array;
+}
+
+export interface AnalyzeRequest {
+  text: string;
+  config: CorpusConfig;
+  relPath?: string;
+  maxChars?: number;
+  stages?: AnalyzeOptions['stages'];
+  templates?: TemplateTable;
+}
+
+/** An analysis as it crosses the boundary: no text, lines without their text. */
+export interface AnalysisResult extends Omit<ArticleAnalysis, 'text' | 'lines'> {
+  /** Line starts and ends, flat [start0, end0, start1, end1, …]. */
+  lineSpans: number[];
+  /** Length of the analysed text (a prefix of the text sent: long articles are cut at a line break). */
+  textLength: number;
+  /** Worker time in milliseconds (for the bench and the log). */
+  workerMs: number;
+}
+
+export interface SummarizeItem {
+  relPath: string;
+  text: string;
+}
+
+export interface SummarizeRequest {
+  items: SummarizeItem[];
+  config: CorpusConfig;
+  maxChars?: number;
+  /** Only the article date is wanted (the rest of the summary is known). */
+  onlyDate?: boolean;
+}
+
+export interface SummarizeResult {
+  relPath: string;
+  summary?: ArticleSummary;
+  /** Why the article has no summary (binary, empty, engine failure). */
+  problem?: string;
+}
+
+/** The methods a worker offers (workerpool method names and their signatures). */
+export interface AnalysisWorkerMethods {
+  analyze(req: AnalyzeRequest): AnalysisResult;
+  summarize(req: SummarizeRequest): { results: SummarizeResult[]; workerMs: number };
+  /** Name of the entity engine in use and why the trained one is not, if so. */
+  engineInfo(): { entities: string; fallbackReason?: string };
+}
+
+/** Rebuilds the full analysis on the host from a result and the text that was sent. */
+export function attachText(result: AnalysisResult, text: string): ArticleAnalysis & { workerMs: number } {
+  const { lineSpans, textLength, ...rest } = result;
+  const analysed = textLength === text.length ? text : text.slice(0, textLength);
+  const lines: Line[] = [];
+  for (let i = 0; i < lineSpans.length; i += 2) lines.push({ index: i / 2, start: lineSpans[i], end: lineSpans[i + 1], text: analysed.slice(lineSpans[i], lineSpans[i + 1]) });
+  const headline = rest.headline ? lines[rest.headline.index] : undefined;
+  return { ...rest, text: analysed, lines, headline };
+}
