@@ -1,12 +1,12 @@
 // News Corpus Annotator: activation wires the pure core (src/core) into VS Code.
 import * as vscode from 'vscode';
-import { nodeEngines } from '../node/engines';
 import { AnalysisService } from './analysis/analysisService';
 import { registerAnnotationFeatures } from './annotations';
 import { registerActorCommands } from './commands/actorCommands';
 import { registerBoilerplateCommands } from './commands/boilerplateCommands';
 import { registerCorpusCommands } from './commands/corpusCommands';
 import { ConfigStore } from './corpus/configStore';
+import { initLog, log } from './log';
 import { LANGUAGE_ID, registerLanguageAssigner } from './corpus/languageAssigner';
 import { BoilerplateCodeActions } from './providers/codeActions';
 import { DiagnosticsPublisher } from './providers/diagnostics';
@@ -14,7 +14,7 @@ import { DocumentSymbols } from './providers/documentSymbols';
 import { HoverProvider } from './providers/hover';
 import { LEGEND, SemanticTokensProvider } from './providers/semanticTokens';
 import { ActorsView } from './views/actorsView';
-import { registerStatusBar } from './views/statusBar';
+import { registerIndexStatus, registerStatusBar } from './views/statusBar';
 
 /** What the extension exposes to other extensions and to its integration tests. */
 export interface NewsCorpusApi {
@@ -26,12 +26,13 @@ export interface NewsCorpusApi {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<NewsCorpusApi> {
+  initLog(context);
   const store = new ConfigStore();
   context.subscriptions.push(store);
   await store.init();
+  for (const c of store.all()) log.info(`corpus found: ${vscode.workspace.asRelativePath(c.configUri)}`);
 
-  const { engines } = nodeEngines();
-  const analyses = new AnalysisService(store, () => engines);
+  const analyses = new AnalysisService(store, context.storageUri ?? context.globalStorageUri);
   const diagnostics = new DiagnosticsPublisher(analyses);
   const selector: vscode.DocumentSelector = { language: LANGUAGE_ID };
   context.subscriptions.push(
@@ -44,6 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsCo
     vscode.languages.registerDocumentSymbolProvider(selector, new DocumentSymbols(analyses), { label: 'News article' }),
     vscode.window.registerTreeDataProvider('newsCorpus.actors', new ActorsView(analyses)),
     registerStatusBar(analyses),
+    registerIndexStatus(analyses),
     ...registerBoilerplateCommands(analyses, store),
     ...registerCorpusCommands(analyses, store, diagnostics),
     ...registerActorCommands(analyses),
@@ -53,21 +55,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsCo
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.txt');
   context.subscriptions.push(
     watcher,
-    watcher.onDidCreate((u) => analyses.reindexFile(u)),
-    watcher.onDidChange((u) => analyses.reindexFile(u)),
+    watcher.onDidCreate((u) => analyses.indexer.fileChanged(u)),
+    watcher.onDidChange((u) => analyses.indexer.fileChanged(u)),
     watcher.onDidDelete((u) => {
-      analyses.removeFile(u);
+      analyses.indexer.fileDeleted(u);
       diagnostics.collection.delete(u);
     }),
+    // Config edits come keystroke by keystroke: one index run once they pause (a newer run cancels
+    // the one in progress).
     store.onDidChange(() => {
       analyses.invalidateAll();
-      void analyses.indexCorpora();
+      void analyses.indexer.schedule(800);
     }),
+    vscode.commands.registerCommand('newsCorpus.cancelIndexing', () => analyses.indexer.cancel()),
   );
   registerAnnotationFeatures(context, { analyses, store });
-  const indexed = analyses.indexCorpora().then(() => {
-    const reason = nodeEngines().fallbackReason;
-    if (reason) void vscode.window.showWarningMessage(`News Corpus Annotator: entities come from the rule-based engine because the trained model could not be loaded (${reason}).`);
+  const indexed = analyses.indexCorpora().then(async () => {
+    const reason = await analyses.fallbackReason();
+    if (reason) {
+      log.warn(`entities come from the rule-based engine: ${reason}`);
+      void vscode.window.showWarningMessage(`News Corpus Annotator: entities come from the rule-based engine because the trained model could not be loaded (${reason}).`);
+    }
   });
   return { store, analyses, diagnostics, indexed };
 }

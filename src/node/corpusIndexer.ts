@@ -40,6 +40,8 @@ export interface IndexOptions {
   onSkip?: (relPath: string, reason: string) => void;
   /** Entries removed because their article is no longer listed. */
   onRemove?: (relPath: string) => void;
+  /** Remove the entries of articles not listed (default true; false to update a few files). */
+  removeUnseen?: boolean;
 }
 
 export interface IndexReport {
@@ -207,7 +209,7 @@ export async function updateIndex(opts: IndexOptions): Promise<IndexReport> {
   if (batch.length && !report.cancelled) await dispatch(batch, false);
   if (dateBatch.length && !report.cancelled) await dispatch(dateBatch, true);
   await Promise.all(inFlight);
-  if (!report.cancelled) {
+  if (!report.cancelled && opts.removeUnseen !== false) {
     for (const p of [...store.paths()]) {
       if (seen.has(p)) continue;
       store.delete(p);

@@ -1,7 +1,12 @@
 // What the corpus as a whole knows about names: which articles mention which
 // name forms. Fed one article at a time (and updated as files change).
 import { foldName } from '../text/fold';
-import type { Actor } from '../types';
+/** What the index needs of an actor: its names, and whether it stands in boilerplate only. */
+export interface NamedActor {
+  name: string;
+  aliases: readonly string[];
+  boilerplateOnly?: boolean;
+}
 
 export class CorpusIndex {
   private readonly names = new Map<string, Set<string>>(); // folded name form → docIds
@@ -16,7 +21,7 @@ export class CorpusIndex {
   }
 
   /** Records the actors of one article (replacing what was known of it). */
-  setArticle(docId: string, actors: Actor[]): void {
+  setArticle(docId: string, actors: readonly NamedActor[]): void {
     this.removeArticle(docId);
     const forms = new Set<string>();
     for (const a of actors) {
@@ -43,7 +48,7 @@ export class CorpusIndex {
   }
 
   /** Articles that mention any of the actor's names, sorted. */
-  articlesMentioning(actor: Pick<Actor, 'name' | 'aliases'>): string[] {
+  articlesMentioning(actor: Pick<NamedActor, 'name' | 'aliases'>): string[] {
     const out = new Set<string>();
     for (const n of [actor.name, ...actor.aliases]) for (const d of this.names.get(foldName(n)) ?? []) out.add(d);
     return [...out].sort();

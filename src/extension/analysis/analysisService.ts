@@ -1,166 +1,204 @@
-// Analyses articles for every provider: one analysis per document version,
-// corpus context (templates, names across articles) from a background index.
+// Analyses articles for every provider, off the extension host's main thread: open documents go to
+// one editor worker (which keeps its tagging cache warm across keystrokes), after a short debounce,
+// latest version wins; the corpus index is brought up to date by a pool of index workers from the
+// persisted store (see CorpusIndexer). The main thread only sends text and receives results.
 import * as vscode from 'vscode';
-import { analyzeArticle, type AnalyzeOptions, type Engines } from '../../core/analysis/analyzeArticle';
-import { globToRegExp } from '../../core/config/corpusPaths';
+import type { AnalyzeOptions } from '../../core/analysis/analyzeArticle';
+import type { ArticleSummary } from '../../core/corpus/articleSummary';
 import type { ArticleAnalysis } from '../../core/types';
+import { createAnalysisPool, defaultWorkerCount, type AnalysisPool } from '../../node/analysisPool';
+import { attachText } from '../../worker/protocol';
 import { LANGUAGE_ID } from '../corpus/languageAssigner';
 import type { ArticleLocation, ConfigStore, CorpusRoot } from '../corpus/configStore';
-import { newCorpusState, readArticle, type CorpusState } from './corpusState';
+import { log } from '../log';
+import { CorpusIndexer, type CorpusState } from './corpusIndexer';
 
 export interface AnalysedDocument {
   analysis: ArticleAnalysis;
   location: ArticleLocation;
   version: number;
+  /** Worker time of this analysis (ms). */
+  workerMs: number;
 }
 
+interface DocState {
+  result?: AnalysedDocument;
+  waiters: ((r: AnalysedDocument | undefined) => void)[];
+  running: boolean;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+/** Debounce before re-analysing an edited article (ms). */
+const EDIT_DEBOUNCE_MS = 120;
+
 export class AnalysisService implements vscode.Disposable {
-  private readonly cache = new Map<string, AnalysedDocument>();
-  private readonly corpora = new Map<string, CorpusState>();
+  private readonly docs = new Map<string, DocState>();
   private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly analysedEmitter = new vscode.EventEmitter<vscode.Uri>();
   private readonly warned = new Set<string>();
+  private editorPool: AnalysisPool | undefined;
+  private disposed = false;
   /** Fires when analyses may have changed (config, corpus index): providers ask again. */
   readonly onDidChange = this.emitter.event;
-  private indexing: Promise<void> | undefined;
+  /** Fires when a new analysis of an open document arrived. */
+  readonly onDidAnalyse = this.analysedEmitter.event;
+  readonly indexer: CorpusIndexer;
+  /** Fires when a corpus's index changed (articles added, changed or removed). */
+  readonly onDidChangeCorpus: vscode.Event<CorpusRoot>;
 
   constructor(
     private readonly store: ConfigStore,
-    private readonly engines: () => Engines,
-  ) {}
-
-  /** The analysis of an open news article, computed on demand and cached per version. */
-  get(doc: vscode.TextDocument): AnalysedDocument | undefined {
-    if (doc.languageId !== LANGUAGE_ID) return undefined;
-    const location = this.store.locate(doc.uri);
-    if (!location) return undefined;
-    const key = doc.uri.toString();
-    const hit = this.cache.get(key);
-    if (hit && hit.version === doc.version && hit.location.corpus === location.corpus) return hit;
-    const analysis = this.analyze(doc.getText(), location);
-    const entry = { analysis, location, version: doc.version };
-    this.cache.set(key, entry);
-    this.state(location.corpus).names.setArticle(location.relPath, analysis.actors);
-    this.tell(doc.uri, analysis);
-    return entry;
+    storageDir: vscode.Uri | undefined,
+  ) {
+    this.indexer = new CorpusIndexer(store, storageDir, () => this.indexPool(), () => this.emitter.fire());
+    this.onDidChangeCorpus = this.indexer.onDidChangeCorpus;
   }
 
-  /** Analyses text of an article of the corpus; `stages` leaves out what the caller does not need. */
-  analyze(text: string, location: ArticleLocation, stages?: AnalyzeOptions['stages']): ArticleAnalysis {
-    const state = this.state(location.corpus);
-    const max = vscode.workspace.getConfiguration('newsCorpus').get<number>('maxAnalysedCharacters', 300_000);
-    return analyzeArticle(text, {
-      config: location.corpus.config,
-      engines: this.engines(),
-      relPath: location.relPath,
-      corpus: state.templates,
-      limits: { maxChars: max },
-      stages,
-    });
+  private onRestart = (reason: string) => {
+    log.warn(reason);
+    void vscode.window.showWarningMessage(`News Corpus Annotator: ${reason}. Analysis goes on.`);
+  };
+
+  private get pool(): AnalysisPool {
+    this.editorPool ??= createAnalysisPool({ workers: 1, taskTimeoutMs: 30_000, onRestart: this.onRestart });
+    return this.editorPool;
   }
 
-  corpusState(corpus: CorpusRoot): CorpusState {
-    return this.state(corpus);
+  private indexPoolInstance: AnalysisPool | undefined;
+  private indexPool(): AnalysisPool {
+    this.indexPoolInstance ??= createAnalysisPool({ workers: Math.max(1, defaultWorkerCount() + 1), taskTimeoutMs: 120_000, onRestart: this.onRestart });
+    return this.indexPoolInstance;
   }
 
-  forget(uri: vscode.Uri): void {
-    this.cache.delete(uri.toString());
+  /** The latest analysis of the document's current version, if it has arrived. */
+  peek(doc: vscode.TextDocument): AnalysedDocument | undefined {
+    const r = this.docs.get(doc.uri.toString())?.result;
+    return r && r.version === doc.version ? r : undefined;
   }
 
-  invalidateAll(): void {
-    this.cache.clear();
-    this.emitter.fire();
+  /** The latest analysis available for the document, possibly of an earlier version. */
+  latest(doc: vscode.TextDocument): AnalysedDocument | undefined {
+    return this.docs.get(doc.uri.toString())?.result;
   }
 
   /**
-   * Reads every article of every corpus (bounded), for templates and corpus-wide name counts.
-   * Without a token, runs are queued one after another, so a config change made during a run is
-   * indexed too; with a token (the scan command), it runs now and can be cancelled.
+   * The analysis of an open news article: at once when the current version is analysed, else after
+   * the worker answers. Edits in quick succession are analysed once, for the latest version.
    */
-  indexCorpora(token?: vscode.CancellationToken, progress?: (done: number, total: number) => void): Promise<void> {
-    if (token || progress) return this.runIndex(token, progress);
-    this.indexing = (this.indexing ?? Promise.resolve()).catch(() => undefined).then(() => this.runIndex());
-    return this.indexing;
+  get(doc: vscode.TextDocument): Promise<AnalysedDocument | undefined> {
+    if (doc.languageId !== LANGUAGE_ID || this.disposed) return Promise.resolve(undefined);
+    const location = this.store.locate(doc.uri);
+    if (!location) return Promise.resolve(undefined);
+    const key = doc.uri.toString();
+    let st = this.docs.get(key);
+    if (!st) this.docs.set(key, (st = { waiters: [], running: false }));
+    const hit = st.result;
+    if (hit && hit.version === doc.version && hit.location.corpus === location.corpus) return Promise.resolve(hit);
+    const state = st;
+    return new Promise((resolve) => {
+      state.waiters.push(resolve);
+      if (state.running || state.timer) return;
+      state.timer = setTimeout(() => {
+        state.timer = undefined;
+        void this.run(doc, state);
+      }, state.result ? EDIT_DEBOUNCE_MS : 0);
+    });
   }
 
-  /** Re-reads one article from disk (on create/change outside the editor). */
-  async reindexFile(uri: vscode.Uri): Promise<void> {
-    const location = this.store.locate(uri);
-    if (!location) return;
-    const text = await readArticle(uri);
-    const state = this.state(location.corpus);
-    if (text === undefined) {
-      state.templates.remove(location.relPath);
-      state.names.removeArticle(location.relPath);
+  private async run(doc: vscode.TextDocument, st: DocState): Promise<void> {
+    const location = this.store.locate(doc.uri);
+    if (doc.isClosed || !location || this.disposed) {
+      for (const w of st.waiters.splice(0)) w(undefined);
       return;
     }
-    state.templates.update(location.relPath, text);
-    state.names.setArticle(location.relPath, this.analyze(text, location, { dates: false }).actors);
+    st.running = true;
+    const version = doc.version;
+    const text = doc.getText();
+    const waiters = st.waiters.splice(0);
+    let entry: AnalysedDocument | undefined;
+    try {
+      const result = await this.pool.analyze({
+        text,
+        config: location.corpus.config,
+        relPath: location.relPath,
+        maxChars: this.maxChars(),
+        templates: this.indexer.templateTable(location.corpus),
+      });
+      const analysis = attachText(result, text);
+      entry = { analysis, location, version, workerMs: result.workerMs };
+    } catch (e) {
+      log.error(`analysis of ${vscode.workspace.asRelativePath(doc.uri)} failed: ${(e as Error).message}`);
+    } finally {
+      st.running = false;
+    }
+    if (entry && !this.disposed) {
+      // Stale results (the document changed while the worker ran) still answer their callers,
+      // but only a result of the current version is kept and announced.
+      if (doc.version === version) {
+        st.result = entry;
+        this.tell(doc.uri, entry.analysis);
+        this.analysedEmitter.fire(doc.uri);
+      }
+    }
+    for (const w of waiters) w(entry);
+    if (st.waiters.length && !st.timer) st.timer = setTimeout(() => { st.timer = undefined; void this.run(doc, st); }, EDIT_DEBOUNCE_MS);
+  }
+
+  /** Analyses any text of an article of a corpus in the index workers (scan, export, clean). */
+  async analyze(text: string, location: ArticleLocation, stages?: AnalyzeOptions['stages']): Promise<ArticleAnalysis> {
+    const result = await this.indexPool().analyze({
+      text,
+      config: location.corpus.config,
+      relPath: location.relPath,
+      maxChars: this.maxChars(),
+      stages,
+      templates: this.indexer.templateTable(location.corpus),
+    });
+    return attachText(result, text);
+  }
+
+  /** Why the trained tagger is not in use, if it is not (asks the editor worker). */
+  async fallbackReason(): Promise<string | undefined> {
+    try {
+      return (await this.pool.engineInfo()).fallbackReason;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private maxChars(): number {
+    return vscode.workspace.getConfiguration('newsCorpus').get<number>('maxAnalysedCharacters', 300_000);
+  }
+
+  corpusState(corpus: CorpusRoot): CorpusState {
+    return this.indexer.state(corpus);
+  }
+
+  /** The per-article summaries of a corpus's index (what the corpus level is built from). */
+  corpusSummaries(corpus: CorpusRoot): ArticleSummary[] {
+    return [...this.indexer.state(corpus).summaries.values()];
+  }
+
+  forget(uri: vscode.Uri): void {
+    const st = this.docs.get(uri.toString());
+    if (st?.timer) clearTimeout(st.timer);
+    for (const w of st?.waiters ?? []) w(undefined);
+    this.docs.delete(uri.toString());
+  }
+
+  invalidateAll(): void {
+    for (const st of this.docs.values()) st.result = undefined;
     this.emitter.fire();
   }
 
-  removeFile(uri: vscode.Uri): void {
-    const location = this.store.locate(uri);
-    if (!location) return;
-    const state = this.state(location.corpus);
-    state.templates.remove(location.relPath);
-    state.names.removeArticle(location.relPath);
-    this.emitter.fire();
+  /** Brings every corpus's index up to date (debounced; a newer call cancels a run in progress). */
+  indexCorpora(): Promise<void> {
+    return this.indexer.schedule(0);
   }
 
   /** Lists the articles of a corpus under include/exclude, capped by newsCorpus.scan.maxFiles. */
-  async listArticles(corpus: CorpusRoot): Promise<{ files: vscode.Uri[]; capped: boolean }> {
-    const max = vscode.workspace.getConfiguration('newsCorpus').get<number>('scan.maxFiles', 5000);
-    const include = corpus.config.include.length === 1 ? corpus.config.include[0] : `{${corpus.config.include.join(',')}}`;
-    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(corpus.root, include), '**/node_modules/**', max + 1);
-    const files = found
-      .filter((u) => this.store.locate(u)?.corpus === corpus)
-      .filter((u) => !corpus.config.exclude.some((g) => globToRegExp(g).test(u.path.slice(corpus.root.path.length + 1))))
-      .sort((a, b) => a.path.localeCompare(b.path));
-    return { files: files.slice(0, max), capped: files.length > max };
-  }
-
-  private async runIndex(token?: vscode.CancellationToken, progress?: (done: number, total: number) => void): Promise<void> {
-    const roots = this.store.all();
-    const lists = await Promise.all(roots.map((r) => this.listArticles(r)));
-    const total = lists.reduce((n, l) => n + l.files.length, 0);
-    let done = 0;
-    for (let i = 0; i < roots.length; i++) {
-      // Build fresh indexes and swap them in once every article is read: articles removed or
-      // excluded since the last run disappear, and a run cancelled while reading leaves the
-      // previous indexes as they were.
-      const fresh = newCorpusState();
-      fresh.files = lists[i].files;
-      fresh.capped = lists[i].capped;
-      const base = roots[i].root.path.replace(/\/$/, '').length + 1;
-      const texts = new Map<string, string>();
-      // Pass 1: line statistics (templates need every article before any is judged).
-      for (const uri of fresh.files) {
-        if (token?.isCancellationRequested) return;
-        const text = await readArticle(uri);
-        if (text === undefined) continue;
-        const rel = uri.path.slice(base);
-        texts.set(rel, text);
-        fresh.templates.update(rel, text);
-      }
-      this.corpora.set(roots[i].root.toString(), fresh);
-      // Pass 2: names across articles.
-      for (const [rel, text] of texts) {
-        if (token?.isCancellationRequested) return;
-        fresh.names.setArticle(rel, this.analyze(text, { corpus: roots[i], relPath: rel }, { dates: false }).actors);
-        progress?.(++done, total);
-        if (done % 20 === 0) await new Promise((r) => setImmediate(r));
-      }
-      fresh.ready = true;
-    }
-    this.cache.clear();
-    this.emitter.fire();
-  }
-
-  private state(corpus: CorpusRoot): CorpusState {
-    const key = corpus.root.toString();
-    let s = this.corpora.get(key);
-    if (!s) this.corpora.set(key, (s = newCorpusState()));
-    return s;
+  listArticles(corpus: CorpusRoot): Promise<{ files: vscode.Uri[]; capped: boolean; leftOut: vscode.Uri[] }> {
+    return this.indexer.listArticles(corpus);
   }
 
   /** Tells the user once per document about skipped work (binary, too large, bad encoding). */
@@ -171,12 +209,22 @@ export class AnalysisService implements vscode.Disposable {
       if (this.warned.has(key)) continue;
       this.warned.add(key);
       const name = uri.path.split('/').pop();
+      log.info(`${vscode.workspace.asRelativePath(uri)}: ${p.message}`);
       const show = p.kind === 'binary' || p.kind === 'too-large' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
       void show(`News Corpus Annotator: ${name}: ${p.message}`);
     }
   }
 
   dispose(): void {
+    this.disposed = true;
+    for (const st of this.docs.values()) {
+      if (st.timer) clearTimeout(st.timer);
+      for (const w of st.waiters.splice(0)) w(undefined);
+    }
+    this.indexer.dispose();
+    void this.editorPool?.terminate();
+    void this.indexPoolInstance?.terminate();
     this.emitter.dispose();
+    this.analysedEmitter.dispose();
   }
 }

@@ -298,7 +298,9 @@ export class AnnotationManager implements vscode.Disposable {
   /** Engine entities waiting for a decision (not in boilerplate lines). */
   suggestions(doc: vscode.TextDocument): Suggestion[] {
     const state = this.peek(doc);
-    const entry = this.services.analyses.get(doc);
+    // The latest analysis, possibly of an earlier version: a suggestion whose text no longer stands
+    // at its offsets is left out below.
+    const entry = this.services.analyses.latest(doc);
     if (!state || !entry) return [];
     const text = doc.getText();
     const ents = entry.analysis.entities.filter((e) => !e.inBoilerplate && e.end <= text.length && text.slice(e.start, e.end) === e.text);

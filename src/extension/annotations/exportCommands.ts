@@ -68,12 +68,12 @@ export function registerExportCommands(manager: AnnotationManager, services: Ann
     if (doc && manager.isArticle(doc)) {
       const state = await manager.ensure(doc);
       if (!state) return undefined;
-      const lines = analyses.get(doc)?.analysis.boilerplate.map((b) => b.line) ?? [];
+      const lines = (await analyses.get(doc))?.analysis.boilerplate.map((b) => b.line) ?? [];
       return { input: { file: rel, text: doc.getText(), ann: state.ann, boilerplateLines: lines }, problems: [] };
     }
     try {
       const a = loadAnnotatedArticle(uri.fsPath);
-      const lines = location ? analyses.analyze(a.text, location).boilerplate.map((b) => b.line) : [];
+      const lines = location ? (await analyses.analyze(a.text, location, { entities: false, dates: false })).boilerplate.map((b) => b.line) : [];
       return { input: { file: rel, text: a.text, ann: a.ann, boilerplateLines: lines }, problems: a.problems };
     } catch (e) {
       return { input: { file: rel, text: '', ann: { entries: [], eol: '\n', problems: [] } }, problems: [`${rel}: ${(e as Error).message}`] };
@@ -214,7 +214,7 @@ export function registerExportCommands(manager: AnnotationManager, services: Ann
         try {
           const a = loadAnnotatedArticle(f.fsPath);
           problems.push(...a.problems);
-          lines.set(f.fsPath, analyses.analyze(a.text, location).boilerplate.map((b) => b.line));
+          lines.set(f.fsPath, (await analyses.analyze(a.text, location, { entities: false, dates: false })).boilerplate.map((b) => b.line));
           inputs.push({ txtPath: f.fsPath, rel: location.relPath, text: a.text, ann: a.ann, hasAnn: a.annRaw !== undefined, bom: a.bom, problems: a.problems, rejections: a.rejections });
         } catch (e) {
           problems.push(`${location.relPath}: ${(e as Error).message}`);

@@ -7,7 +7,7 @@ export function registerActorCommands(analyses: AnalysisService): vscode.Disposa
   return [
     vscode.commands.registerCommand('newsCorpus.showActors', async () => {
       const editor = vscode.window.activeTextEditor;
-      const entry = editor && analyses.get(editor.document);
+      const entry = editor && (await analyses.get(editor.document));
       if (!editor || !entry) {
         void vscode.window.showInformationMessage('Open a news article of a corpus to list its actors.');
         return undefined;

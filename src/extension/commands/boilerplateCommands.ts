@@ -14,7 +14,7 @@ export function registerBoilerplateCommands(analyses: AnalysisService, store: Co
   return [
     vscode.commands.registerCommand('newsCorpus.removeAllBoilerplate', async (uri?: vscode.Uri) => {
       const doc = await docFor(uri);
-      const entry = doc && analyses.get(doc);
+      const entry = doc && (await analyses.get(doc));
       if (!doc || !entry) {
         void vscode.window.showInformationMessage('Open a news article of a corpus to remove its boilerplate.');
         return 0;
@@ -32,7 +32,7 @@ export function registerBoilerplateCommands(analyses: AnalysisService, store: Co
 
     vscode.commands.registerCommand('newsCorpus.keepAsArticle', async (uri?: vscode.Uri, line?: number) => {
       const doc = await docFor(uri);
-      const entry = doc && analyses.get(doc);
+      const entry = doc && (await analyses.get(doc));
       if (!doc || !entry) return false;
       const l = line ?? vscode.window.activeTextEditor?.selection.active.line ?? 0;
       const text = entry.analysis.lines[l]?.text ?? '';
@@ -58,9 +58,9 @@ export function registerBoilerplateCommands(analyses: AnalysisService, store: Co
 }
 
 /** Moves the cursor to the next (or previous) flagged line, wrapping around. */
-function jump(analyses: AnalysisService, dir: 1 | -1): number | undefined {
+async function jump(analyses: AnalysisService, dir: 1 | -1): Promise<number | undefined> {
   const editor = vscode.window.activeTextEditor;
-  const entry = editor && analyses.get(editor.document);
+  const entry = editor && (await analyses.get(editor.document));
   if (!editor || !entry) return undefined;
   const lines = [...new Set(entry.analysis.boilerplate.map((b) => b.line))].sort((a, b) => a - b);
   if (!lines.length) {

@@ -3,7 +3,7 @@ import { CONFIG_FILE_NAME } from '../../core/config/parseConfig';
 import { defaultConfigSource } from '../../core/config/editConfig';
 import type { AnalysisService } from '../analysis/analysisService';
 import type { ConfigStore } from '../corpus/configStore';
-import { readArticle } from '../analysis/corpusState';
+import { readArticle } from '../analysis/readArticle';
 import type { DiagnosticsPublisher } from '../providers/diagnostics';
 import { toDiagnostics } from '../providers/diagnostics';
 
@@ -28,27 +28,37 @@ export function registerCorpusCommands(analyses: AnalysisService, store: ConfigS
         async (progress, token) => {
           const summary: ScanSummary = { files: 0, findings: 0, filesWithFindings: 0, skipped: [], capped: false };
           progress.report({ message: 'indexing articles…' });
-          await analyses.indexCorpora(token);
+          token.onCancellationRequested(() => analyses.indexer.cancel());
+          await analyses.indexCorpora();
           for (const corpus of store.all()) {
             const { files, capped } = await analyses.listArticles(corpus);
             summary.capped ||= capped;
+            // Diagnostics need boilerplate only; several articles in the workers at once.
+            const inFlight = new Set<Promise<void>>();
             for (const uri of files) {
               if (token.isCancellationRequested) break;
-              const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-              const text = open ? open.getText() : await readArticle(uri);
-              if (text === undefined) {
-                summary.skipped.push(vscode.workspace.asRelativePath(uri));
-                continue;
-              }
-              const rel = uri.path.slice(corpus.root.path.replace(/\/$/, '').length + 1);
-              const a = analyses.analyze(text, { corpus, relPath: rel }, { entities: false, dates: false }); // diagnostics need boilerplate only
-              const diags = toDiagnostics(a, uri);
-              diagnostics.collection.set(uri, diags);
-              summary.files++;
-              summary.findings += a.boilerplate.length;
-              if (a.boilerplate.length) summary.filesWithFindings++;
-              progress.report({ message: `${summary.files}/${files.length} ${vscode.workspace.asRelativePath(uri)}`, increment: 100 / Math.max(1, files.length) });
+              const job = (async () => {
+                const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+                const text = open ? open.getText() : await readArticle(uri);
+                if (text === undefined) {
+                  summary.skipped.push(vscode.workspace.asRelativePath(uri));
+                  return;
+                }
+                const rel = uri.path.slice(corpus.root.path.replace(/\/$/, '').length + 1);
+                const a = await analyses.analyze(text, { corpus, relPath: rel }, { entities: false, dates: false });
+                diagnostics.collection.set(uri, toDiagnostics(a, uri));
+                summary.files++;
+                summary.findings += a.boilerplate.length;
+                if (a.boilerplate.length) summary.filesWithFindings++;
+                progress.report({ message: `${summary.files}/${files.length} ${vscode.workspace.asRelativePath(uri)}`, increment: 100 / Math.max(1, files.length) });
+              })().catch((e) => {
+                summary.skipped.push(`${vscode.workspace.asRelativePath(uri)} (${(e as Error).message})`);
+              });
+              inFlight.add(job);
+              void job.finally(() => inFlight.delete(job));
+              if (inFlight.size >= 8) await Promise.race(inFlight);
             }
+            await Promise.all(inFlight);
           }
           const parts = [`${summary.findings} boilerplate line(s) in ${summary.filesWithFindings} of ${summary.files} article(s)`];
           if (summary.skipped.length) parts.push(`${summary.skipped.length} skipped (binary or larger than 5 MB): ${summary.skipped.slice(0, 3).join(', ')}${summary.skipped.length > 3 ? '…' : ''}`);

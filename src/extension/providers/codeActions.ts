@@ -9,9 +9,9 @@ export class BoilerplateCodeActions implements vscode.CodeActionProvider {
 
   constructor(private readonly analyses: AnalysisService) {}
 
-  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, ctx: vscode.CodeActionContext): vscode.CodeAction[] {
-    const entry = this.analyses.get(doc);
-    if (!entry) return [];
+  async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, ctx: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+    const entry = await this.analyses.get(doc);
+    if (!entry || entry.version !== doc.version) return [];
     const a = entry.analysis;
     const out: vscode.CodeAction[] = [];
     for (const diag of ctx.diagnostics) {

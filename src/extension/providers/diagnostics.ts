@@ -63,29 +63,34 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('newsCorpus') && this.refreshAll()),
       analyses.onDidChange(() => this.refreshAll()),
+      analyses.onDidAnalyse((uri) => {
+        const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        const entry = doc && analyses.peek(doc);
+        if (doc && entry) this.collection.set(doc.uri, toDiagnostics(entry.analysis, doc.uri));
+      }),
     );
     this.refreshAll();
   }
 
   refreshAll(): void {
-    for (const d of vscode.workspace.textDocuments) this.refresh(d);
+    for (const d of vscode.workspace.textDocuments) void this.refresh(d);
   }
 
   schedule(doc: vscode.TextDocument): void {
     if (doc.languageId !== LANGUAGE_ID) return;
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => { this.timers.delete(key); this.refresh(doc); }, 150));
+    this.timers.set(key, setTimeout(() => { this.timers.delete(key); void this.refresh(doc); }, 150));
   }
 
-  refresh(doc: vscode.TextDocument): void {
+  async refresh(doc: vscode.TextDocument): Promise<void> {
     if (doc.isClosed) return;
-    const entry = this.analyses.get(doc);
+    const entry = await this.analyses.get(doc);
     if (!entry) {
       if (doc.languageId !== LANGUAGE_ID) this.collection.delete(doc.uri);
       return;
     }
-    this.collection.set(doc.uri, toDiagnostics(entry.analysis, doc.uri));
+    if (!doc.isClosed && entry.version === doc.version) this.collection.set(doc.uri, toDiagnostics(entry.analysis, doc.uri));
   }
 
   dispose(): void {

@@ -13,9 +13,10 @@ const KIND: Record<EntityKind, vscode.SymbolKind> = {
 export class DocumentSymbols implements vscode.DocumentSymbolProvider {
   constructor(private readonly analyses: AnalysisService) {}
 
-  provideDocumentSymbols(doc: vscode.TextDocument): vscode.DocumentSymbol[] {
-    const a = this.analyses.get(doc)?.analysis;
-    if (!a) return [];
+  async provideDocumentSymbols(doc: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
+    const entry = await this.analyses.get(doc);
+    if (!entry || entry.version !== doc.version) return [];
+    const a = entry.analysis;
     const flagged = new Map(a.boilerplate.map((b) => [b.line, b]));
     const range = (s: number, e: number) => new vscode.Range(doc.positionAt(s), doc.positionAt(e));
     let para = 0;

@@ -5,9 +5,9 @@ import type { AnalysisService } from '../analysis/analysisService';
 export class HoverProvider implements vscode.HoverProvider {
   constructor(private readonly analyses: AnalysisService) {}
 
-  provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
-    const entry = this.analyses.get(doc);
-    if (!entry) return undefined;
+  async provideHover(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Hover | undefined> {
+    const entry = await this.analyses.get(doc);
+    if (!entry || entry.version !== doc.version) return undefined;
     const a = entry.analysis;
     const offset = doc.offsetAt(pos);
     const at = <T extends { start: number; end: number }>(xs: T[]) => xs.find((x) => x.start <= offset && offset < x.end);

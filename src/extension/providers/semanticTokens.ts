@@ -26,9 +26,11 @@ export class SemanticTokensProvider implements vscode.DocumentSemanticTokensProv
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('newsCorpus.highlighting') && this.emitter.fire());
   }
 
-  provideDocumentSemanticTokens(doc: vscode.TextDocument): vscode.SemanticTokens | undefined {
-    const a = this.analyses.get(doc)?.analysis;
-    if (!a) return undefined;
+  async provideDocumentSemanticTokens(doc: vscode.TextDocument, token?: vscode.CancellationToken): Promise<vscode.SemanticTokens | undefined> {
+    const entry = await this.analyses.get(doc);
+    // A result of another version than the document's now would put tokens at wrong places.
+    if (!entry || token?.isCancellationRequested || entry.version !== doc.version) return undefined;
+    const a = entry.analysis;
     const cfg = vscode.workspace.getConfiguration('newsCorpus.highlighting', doc.uri);
     const flagged = new Set(a.boilerplate.map((b) => b.line));
     const toks: Tok[] = [];

@@ -14,13 +14,13 @@ export class ActorsView implements vscode.TreeDataProvider<Node> {
 
   constructor(private readonly analyses: AnalysisService) {
     vscode.window.onDidChangeActiveTextEditor(() => this.emitter.fire());
-    vscode.workspace.onDidChangeTextDocument((e) => e.document === vscode.window.activeTextEditor?.document && this.emitter.fire());
+    analyses.onDidAnalyse((uri) => uri.toString() === vscode.window.activeTextEditor?.document.uri.toString() && this.emitter.fire());
     analyses.onDidChange(() => this.emitter.fire());
   }
 
-  getChildren(node?: Node): Node[] {
+  async getChildren(node?: Node): Promise<Node[]> {
     const doc = vscode.window.activeTextEditor?.document;
-    const entry = doc && this.analyses.get(doc);
+    const entry = doc && (await this.analyses.get(doc));
     if (!doc || !entry) return [];
     if (!node) return entry.analysis.actors.map((actor) => ({ actor, uri: doc.uri }));
     if ('mention' in node) return [];
