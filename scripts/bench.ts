@@ -10,11 +10,13 @@ export interface BenchOptions {
   data?: string;
   /** Seconds each measurement should run for (approximately). */
   seconds: number;
+  /** Number of articles, for the corpus benches (--articles N). */
+  articles?: number;
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2), { data: 'string', seconds: 'number', only: 'string' });
-  const opts: BenchOptions = { data: args.data as string | undefined, seconds: (args.seconds as number | undefined) ?? 2 };
+  const args = parseArgs(process.argv.slice(2), { data: 'string', seconds: 'number', only: 'string', articles: 'number' });
+  const opts: BenchOptions = { data: args.data as string | undefined, seconds: (args.seconds as number | undefined) ?? 2, articles: args.articles as number | undefined };
   const dir = join(__dirname, 'bench');
   const names = readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort();
   const all: Record<string, Record<string, number | string>> = {};

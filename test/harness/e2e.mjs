@@ -1,7 +1,7 @@
 // npm run test:e2e — drive the real VS Code workbench (code-server + Chromium) like a person, with the
 // packaged extension installed, on a temp copy of samples/corpus/: open an article, check entity colours,
 // an actor hover and the boilerplate problems, and save the README screenshots to media/screenshots/.
-// Flags: --skip-build (reuse dist-vsix/), --vsix FILE (test that VSIX; implies --skip-build). Env: E2E_TIMEOUT_MS (default 240000), KEEP_TMP=1, SHOTS_DIR.
+// Flags: --skip-build (reuse dist-vsix/), --vsix FILE (test that VSIX; implies --skip-build). Env: E2E_TIMEOUT_MS (default 600000), KEEP_TMP=1, SHOTS_DIR.
 // Exit: 0 pass, 1 an assertion failed, 2 timeout, 3 harness/server/workbench error.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -9,7 +9,7 @@ import { ROOT, EXTENSION_ID, HarnessError, seconds } from './paths.mjs';
 import { buildAndPackage, unpackVsix } from './extension-package.mjs';
 import { RESULTS, captureBrowserLog, launchBrowser, makeTemp, showLog, startCodeServer, tempCopy, workbenchUrl } from './launcher.mjs';
 
-const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 240000);
+const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 600000);
 const SHOTS = process.env.SHOTS_DIR || join(ROOT, 'media', 'screenshots');
 const ARTICLE = 'aes-summit-niamey.txt';          // samples/corpus/sahel-tribune/
 const t0 = Date.now();

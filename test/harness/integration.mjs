@@ -3,7 +3,7 @@
 //   $VSCODE_EXECUTABLE set → desktop VS Code through @vscode/test-electron (under xvfb-run -a without $DISPLAY)
 //   otherwise              → code-server (npm run setup:vscode) + Chromium, smoke-test driver route
 // Flags: --skip-build (reuse dist-vsix/ and out/), --vsix FILE (test that VSIX; implies --skip-build),
-//        --workspace DIR (instead of test/fixtures/workspace). Env: INTEGRATION_TIMEOUT_MS (default 240000), KEEP_TMP=1.
+//        --workspace DIR (instead of test/fixtures/workspace). Env: INTEGRATION_TIMEOUT_MS (default 900000), KEEP_TMP=1.
 // Exit: 0 pass, 1 test failure, 2 timeout, 3 harness/server/workbench error.
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, rmSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { ROOT, HarnessError, seconds, which } from './paths.mjs';
 import { buildAndPackage, unpackVsix } from './extension-package.mjs';
 import { RESULTS, captureBrowserLog, launchBrowser, makeTemp, showLog, startCodeServer, tempCopy, workbenchUrl } from './launcher.mjs';
 
-const TIMEOUT = Number(process.env.INTEGRATION_TIMEOUT_MS || 240000);
+const TIMEOUT = Number(process.env.INTEGRATION_TIMEOUT_MS || 900000);
 const TESTS = join(ROOT, 'out', 'test', 'integration', 'index.js');
 const flag = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const VSIX_ARG = flag('--vsix');

@@ -1,0 +1,187 @@
+// The corpus at scale, as the extension runs it: the persisted index built cold, loaded warm, updated
+// after 1% of the articles changed, with the index workers busy and the host thread measured for
+// blocks; memory for 1,000 articles against the full size; and the per-keystroke re-analysis cost of
+// an open 10 KB and 300 KB article in the editor worker (worker time, p50/p95 over one-character edits).
+//   npm run bench -- --only corpus [--data DIR] [--articles N]
+// Default data: real text only — the pages under ../shared/data/boilerplate*/full, then Wikipedia
+// pages of ../shared/data/ner/wikitext/ (one document per line), written once as .txt files into a
+// temp folder. Nothing is repeated.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { BenchOptions } from '../bench';
+import { DEFAULT_CONFIG } from '../../src/core/config/types';
+import { createAnalysisPool } from '../../src/node/analysisPool';
+import { listArticles } from '../../src/node/annotationFiles';
+import { updateIndex, type IndexFile } from '../../src/node/corpusIndexer';
+import { CorpusStore } from '../../src/node/corpusStore';
+
+const SHARED = join(__dirname, '..', '..', '..', 'shared', 'data');
+const WORKER = join(__dirname, '..', '..', 'src', 'node', 'analysisWorkerMain.ts');
+
+/** Real texts, in a stable order: the boilerplate pages, then Wikipedia pages of 1,500+ characters. */
+function* realTexts(): Generator<string> {
+  for (const d of ['boilerplate', 'boilerplate-wcxb', 'boilerplate-cleaneval']) {
+    const dir = join(SHARED, d, 'full');
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) yield readFileSync(join(dir, f), 'utf8');
+  }
+  for (const f of ['enwiki-new-pages-2018.txt', 'simplewiki-2017.txt']) {
+    const p = join(SHARED, 'ner', 'wikitext', f);
+    if (!existsSync(p)) continue;
+    for (const line of readFileSync(p, 'utf8').split('\n')) {
+      if (line.length < 1500) continue;
+      // A page as an article: a title line, then its sentences grouped into paragraphs.
+      const sentences = line.split(/(?<=[.!?])\s+(?=[A-Z])/);
+      const paras: string[] = [];
+      for (let i = 0; i < sentences.length; i += 4) paras.push(sentences.slice(i, i + 4).join(' '));
+      yield paras.join('\n\n') + '\n';
+    }
+  }
+}
+
+function benchCorpus(n: number): string {
+  const dir = join(tmpdir(), `nca-bench-corpus-${n}`);
+  if (existsSync(join(dir, '.complete'))) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  let i = 0;
+  for (const text of realTexts()) {
+    if (i >= n) break;
+    const sub = join(dir, String(Math.floor(i / 1000)).padStart(3, '0'));
+    if (i % 1000 === 0) mkdirSync(sub, { recursive: true });
+    writeFileSync(join(sub, `a${String(i).padStart(6, '0')}.txt`), text);
+    i++;
+  }
+  if (i < n) throw new Error(`only ${i} real texts under ${SHARED} (asked for ${n})`);
+  writeFileSync(join(dir, '.complete'), String(n));
+  return dir;
+}
+
+interface RunFigures {
+  ms: number;
+  analysed: number;
+  reused: number;
+  cpuMs: number;
+  maxBlockMs: number;
+}
+
+async function indexOnce(files: IndexFile[], cache: string, workers: number): Promise<RunFigures> {
+  const { store } = await CorpusStore.open(cache, 'bench');
+  const pool = createAnalysisPool({ workers, script: WORKER });
+  const h = monitorEventLoopDelay({ resolution: 1 });
+  const cpu0 = process.cpuUsage();
+  h.enable();
+  try {
+    const r = await updateIndex({ files, total: files.length, config: structuredClone(DEFAULT_CONFIG), store, pool, maxChars: 300_000 });
+    h.disable();
+    const cpu = process.cpuUsage(cpu0);
+    return { ms: r.ms, analysed: r.analysed, reused: r.reused, cpuMs: (cpu.user + cpu.system) / 1000, maxBlockMs: h.max / 1e6 };
+  } finally {
+    await pool.terminate();
+  }
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+async function keystrokes(text: string, edits: number): Promise<{ full: number; p50: number; p95: number }> {
+  const pool = createAnalysisPool({ workers: 1, script: WORKER });
+  try {
+    const config = structuredClone(DEFAULT_CONFIG);
+    await pool.analyze({ text: text.slice(0, 2000), config }); // loads the model
+    const full = (await pool.analyze({ text, config, maxChars: 300_000 })).workerMs;
+    const times: number[] = [];
+    let cur = text;
+    for (let i = 0; i < edits; i++) {
+      const at = Math.floor(((i * 7919) % 1000) / 1000 * cur.length);
+      cur = cur.slice(0, at) + 'e' + cur.slice(at);
+      times.push((await pool.analyze({ text: cur, config, maxChars: 300_000 })).workerMs);
+    }
+    return { full, p50: percentile(times, 50), p95: percentile(times, 95) };
+  } finally {
+    await pool.terminate();
+  }
+}
+
+export async function bench(opts: BenchOptions & { articles?: number }): Promise<Record<string, number | string>> {
+  const n = opts.articles ?? 10_000;
+  let dir = opts.data;
+  if (!dir) {
+    if (!existsSync(SHARED)) {
+      console.log(`  corpus bench: needs real text, and ${SHARED} is absent; give --data DIR (a folder of .txt articles)`);
+      return { skipped: 'no data' };
+    }
+    dir = benchCorpus(n);
+  }
+  const files: IndexFile[] = listArticles([dir]).slice(0, n).map((f) => ({ path: f.file, relPath: f.file.slice(dir!.length + 1) }));
+  const workers = availableParallelism();
+  const cache = mkdtempSync(join(tmpdir(), 'nca-bench-cache-'));
+  try {
+    const cold = await indexOnce(files, cache, workers);
+    const warm = await indexOnce(files, cache, workers);
+    const changed = files.filter((_, i) => i % 100 === 0);
+    const originals = changed.map((f) => readFileSync(f.path, 'utf8'));
+    changed.forEach((f, i) => writeFileSync(f.path, originals[i] + `\nUpdated by the bench at ${Date.now()}.\n`));
+    const update = await indexOnce(files, cache, workers);
+    changed.forEach((f, i) => writeFileSync(f.path, originals[i]));
+    const rssFull = process.resourceUsage().maxRSS / 1024;
+    // Memory for 1,000 articles, in a fresh process.
+    let rss1k: number | undefined;
+    if (files.length > 1000 && !process.env.NCA_BENCH_CHILD) {
+      const child = spawnSync(process.execPath, [...process.execArgv, join(__dirname, '..', 'bench.ts'), '--only', 'corpus', '--data', dir, '--articles', '1000'], {
+        env: { ...process.env, NCA_BENCH_CHILD: '1' },
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
+      });
+      const m = /"peak RSS MB":([\d.]+)/.exec(child.stdout);
+      rss1k = m ? Number(m[1]) : undefined;
+    }
+    const texts = [...files.map((f) => readFileSync(f.path, 'utf8'))];
+    const ten = texts.find((t) => t.length >= 9_000 && t.length <= 11_000) ?? texts[0];
+    let big = '';
+    for (const t of texts) {
+      if (big.length >= 300_000) break;
+      big += t + '\n';
+    }
+    big = big.slice(0, 300_000);
+    const k10 = process.env.NCA_BENCH_CHILD ? undefined : await keystrokes(ten, 40);
+    const k300 = process.env.NCA_BENCH_CHILD ? undefined : await keystrokes(big, 12);
+    const out: Record<string, number | string> = {
+      source: dir,
+      articles: files.length,
+      workers,
+      'cold s': cold.ms / 1000,
+      'cold articles/s': files.length / (cold.ms / 1000),
+      'cold cores used': cold.cpuMs / cold.ms,
+      'warm s': warm.ms / 1000,
+      'warm reused': warm.reused,
+      'update 1% s': update.ms / 1000,
+      'update 1% analysed': update.analysed,
+      'update / cold': update.ms / cold.ms,
+      'longest host-thread block ms': Math.max(cold.maxBlockMs, warm.maxBlockMs, update.maxBlockMs),
+      'peak RSS MB': rssFull,
+    };
+    if (rss1k !== undefined) {
+      out['peak RSS MB at 1,000'] = rss1k;
+      out['RSS ratio full / 1,000'] = rssFull / rss1k;
+    }
+    if (k10 && k300) {
+      Object.assign(out, {
+        '10 KB full analysis ms': k10.full,
+        '10 KB one-char edit p50 ms': k10.p50,
+        '10 KB one-char edit p95 ms': k10.p95,
+        '300 KB full analysis ms': k300.full,
+        '300 KB one-char edit p50 ms': k300.p50,
+        '300 KB one-char edit p95 ms': k300.p95,
+      });
+    }
+    if (process.env.NCA_BENCH_CHILD) console.log(JSON.stringify({ 'peak RSS MB': rssFull }));
+    return out;
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,190 @@
+// The persisted corpus index: store (hit, miss, invalidation, corruption, concurrent writers) and
+// the incremental indexer over the in-process pool.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { parseCorpusConfig } from '../../../src/core/config/parseConfig';
+import { DEFAULT_CONFIG, type CorpusConfig } from '../../../src/core/config/types';
+import type { AnalysisPool } from '../../../src/node/analysisPool';
+import { summaryConfigKey, updateIndex, type IndexFile } from '../../../src/node/corpusIndexer';
+import { CorpusStore, crc32 } from '../../../src/node/corpusStore';
+import { createInProcessPool } from '../../../src/node/inProcessPool';
+
+const ARTICLES: Record<string, string> = {
+  'a.txt': 'Mali junta extends transition\n\nBAMAKO, May 3, 2024 - Colonel Assimi Goïta said on Monday that the transition would last longer. Goita met Abdoulaye Maïga in Bamako.\n',
+  'b.txt': 'Niger and Togo sign accord\n\nNIAMEY, June 2, 2024 - General Abdourahamane Tiani visited Lomé, where Faure Gnassingbé received him. Tiani thanked Togo.\n',
+  'sub/c.txt': 'ECOWAS summit in Abuja\n\nABUJA, July 7, 2024 - The Economic Community of West African States (ECOWAS) met in Abuja. Bola Tinubu chaired the summit.\n',
+};
+
+/** A pool that counts what it is asked to summarise (and can be made to fail). */
+function countingPool(): AnalysisPool & { summarised: string[]; dateOnly: string[]; fail?: boolean } {
+  const inner = createInProcessPool();
+  const pool = {
+    summarised: [] as string[],
+    dateOnly: [] as string[],
+    fail: false,
+    size: 1,
+    analyze: inner.analyze,
+    engineInfo: inner.engineInfo,
+    terminate: inner.terminate,
+    summarize: async (req: Parameters<AnalysisPool['summarize']>[0]) => {
+      if (pool.fail) throw new Error('worker crashed');
+      for (const i of req.items) (req.onlyDate ? pool.dateOnly : pool.summarised).push(i.relPath);
+      return inner.summarize(req);
+    },
+  };
+  return pool;
+}
+
+describe('corpus store and incremental index', () => {
+  let dir: string;
+  let corpus: string;
+  let cache: string;
+  const config = (): CorpusConfig => structuredClone(DEFAULT_CONFIG);
+  const files = (): IndexFile[] =>
+    Object.keys(ARTICLES)
+      .filter((rel) => fs.existsSync(path.join(corpus, rel)))
+      .map((rel) => ({ path: path.join(corpus, rel), relPath: rel }));
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nca-store-'));
+    corpus = path.join(dir, 'corpus');
+    cache = path.join(dir, 'cache');
+    for (const [rel, text] of Object.entries(ARTICLES)) {
+      fs.mkdirSync(path.dirname(path.join(corpus, rel)), { recursive: true });
+      fs.writeFileSync(path.join(corpus, rel), text);
+    }
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  async function index(cfg = config(), pool = countingPool(), engine = 'engine-1') {
+    const { store, report: opened } = await CorpusStore.open(cache, engine);
+    const summaries = new Map<string, unknown>();
+    const report = await updateIndex({ files: files(), config: cfg, store, pool, onSummary: (rel, s) => summaries.set(rel, s) });
+    return { store, opened, report, pool, summaries };
+  }
+
+  it('analyses every article on the first run, none on a second run with nothing changed', async () => {
+    const first = await index();
+    assert.deepStrictEqual(first.pool.summarised.sort(), ['a.txt', 'b.txt', 'sub/c.txt']);
+    assert.strictEqual(first.report.analysed, 3);
+    const goita = (first.store.get('a.txt')!.summary!.actors).find((a) => a.name === 'Assimi Goïta');
+    assert.ok(goita, 'Goïta is an actor of a.txt');
+    assert.strictEqual(first.store.get('a.txt')!.summary!.date, '2024-05-03');
+    const second = await index();
+    assert.deepStrictEqual(second.pool.summarised, []);
+    assert.strictEqual(second.report.reused, 3);
+    assert.strictEqual(second.summaries.size, 3, 'every summary is handed out from the cache');
+  });
+
+  it('re-analyses only a changed file; a touched but unchanged file is reused by its content hash', async () => {
+    await index();
+    fs.appendFileSync(path.join(corpus, 'b.txt'), 'Tiani later flew to Niamey.\n');
+    const future = new Date(Date.now() + 60_000);
+    fs.utimesSync(path.join(corpus, 'a.txt'), future, future); // mtime changed, content not
+    const again = await index();
+    assert.deepStrictEqual(again.pool.summarised, ['b.txt']);
+    assert.strictEqual(again.report.reused, 2);
+  });
+
+  it('removes the entry of a deleted article and adds a new one', async () => {
+    await index();
+    fs.rmSync(path.join(corpus, 'sub', 'c.txt'));
+    const r = await index();
+    assert.strictEqual(r.report.removed, 1);
+    assert.strictEqual(r.store.get('sub/c.txt'), undefined);
+    const reopened = await CorpusStore.open(cache, 'engine-1');
+    assert.deepStrictEqual([...reopened.store.paths()].sort(), ['a.txt', 'b.txt'], 'the deletion is persisted');
+  });
+
+  it('discards the cache when the engine changed', async () => {
+    await index();
+    const r = await index(config(), countingPool(), 'engine-2');
+    assert.match(r.opened.discarded ?? '', /engines changed/);
+    assert.strictEqual(r.pool.summarised.length, 3);
+  });
+
+  it('re-runs everything for a boilerplate setting, only the article date for a date setting', async () => {
+    await index();
+    const cfg = config();
+    cfg.boilerplate.phrases = ['Follow us on WhatsApp'];
+    const r1 = await index(cfg);
+    assert.strictEqual(r1.pool.summarised.length, 3);
+    const cfg2 = structuredClone(cfg);
+    cfg2.articleDate = parseCorpusConfig('articleDate:\n  from: filename\n  fallback: 2020-01-01\n').config.articleDate;
+    const r2 = await index(cfg2);
+    assert.deepStrictEqual(r2.pool.summarised, []);
+    assert.strictEqual(r2.pool.dateOnly.length, 3);
+    assert.strictEqual(r2.store.get('a.txt')!.summary!.date, '2020-01-01');
+    assert.ok(r2.store.get('a.txt')!.summary!.actors.length > 0, 'the rest of the summary is kept');
+    assert.notStrictEqual(summaryConfigKey(cfg), summaryConfigKey(config()));
+  });
+
+  it('skips damaged log lines and recomputes their articles', async () => {
+    await index();
+    const log = path.join(cache, 'entries.log');
+    const lines = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean);
+    assert.strictEqual(lines.length, 3);
+    const bad = lines.map((l) => (l.includes('"b.txt"') ? l.replace('Tiani', 'Tiany') : l));
+    fs.writeFileSync(log, bad.join('\n') + '\n{"torn":');
+    const r = await index();
+    assert.strictEqual(r.opened.skippedLines, 2);
+    assert.deepStrictEqual(r.pool.summarised, ['b.txt']);
+  });
+
+  it('discards a damaged manifest and refuses a folder that is not a store', async () => {
+    await index();
+    fs.writeFileSync(path.join(cache, 'manifest.json'), '{ nope');
+    const r = await index();
+    assert.match(r.opened.discarded ?? '', /damaged/);
+    const foreign = path.join(dir, 'foreign');
+    fs.mkdirSync(foreign);
+    fs.writeFileSync(path.join(foreign, 'thesis.docx'), 'mine');
+    await assert.rejects(CorpusStore.open(foreign, 'engine-1'), /not empty and not a corpus index/);
+    assert.strictEqual(fs.readFileSync(path.join(foreign, 'thesis.docx'), 'utf8'), 'mine', 'nothing of the user is deleted');
+  });
+
+  it('keeps both writers\u2019 entries when two processes append to one store', async () => {
+    const a = await CorpusStore.open(cache, 'engine-1');
+    const b = await CorpusStore.open(cache, 'engine-1');
+    const entry = (rel: string) => ({ relPath: rel, size: 1, mtimeMs: 1, contentHash: rel, configKey: 'k', dateKey: 'd', problem: 'test' });
+    for (let i = 0; i < 50; i++) {
+      a.store.put(entry(`a${i}.txt`));
+      b.store.put(entry(`b${i}.txt`));
+    }
+    await Promise.all([a.store.flush(), b.store.flush()]);
+    const c = await CorpusStore.open(cache, 'engine-1');
+    assert.strictEqual(c.store.size, 100);
+    assert.strictEqual(c.report.skippedLines, 0);
+  });
+
+  it('compacts a log that is mostly stale, keeping the live entries', async () => {
+    const { store } = await CorpusStore.open(cache, 'engine-1');
+    for (let round = 0; round < 30; round++) {
+      for (let i = 0; i < 50; i++) store.put({ relPath: `f${i}.txt`, size: round, mtimeMs: 1, contentHash: 'h', configKey: 'k', dateKey: 'd', problem: 'x' });
+      await store.flush();
+    }
+    const lines = fs.readFileSync(path.join(cache, 'entries.log'), 'utf8').split('\n').filter(Boolean).length;
+    assert.ok(lines <= 1100, `log compacted (${lines} lines)`);
+    const again = await CorpusStore.open(cache, 'engine-1');
+    assert.strictEqual(again.store.size, 50);
+    assert.strictEqual(again.store.get('f7.txt')!.size, 29);
+  });
+
+  it('leaves the articles of a crashed worker out of the run, and analyses them next time', async () => {
+    const pool = countingPool();
+    pool.fail = true;
+    const skipped: string[] = [];
+    const { store } = await CorpusStore.open(cache, 'engine-1');
+    const r = await updateIndex({ files: files(), config: config(), store, pool, onSkip: (rel, why) => skipped.push(`${rel}: ${why}`) });
+    assert.strictEqual(r.skipped, 3);
+    assert.match(skipped[0], /analysis failed: worker crashed/);
+    const next = await index();
+    assert.strictEqual(next.pool.summarised.length, 3);
+  });
+
+  it('checksums lines with CRC-32', () => {
+    assert.strictEqual(crc32('123456789'), 'cbf43926');
+  });
+});
