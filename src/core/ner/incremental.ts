@@ -4,7 +4,7 @@
 // emissions, Viterbi decoding and marginals are not computed again; a sentence whose words or
 // document evidence changed gets new rows and is decoded afresh. Because the keys are the feature
 // rows themselves, the results are exactly those of tagSentences, whatever features the model uses.
-import { prepareDoc, sentenceFeatures } from './features';
+import { prepareDoc, sentenceFeatures, type DocFeatures } from './features';
 import type { NerModel } from './model';
 import { documentEvidence, type SentenceRows, type TaggedDoc } from './tagger';
 import { stageEmissions, tagMarginals, viterbi } from './viterbi';
@@ -74,6 +74,44 @@ function rowsKey(prefix: string, rows: Int32Array, offsets: Int32Array, extra?: 
   return prefix + (a >>> 0).toString(36) + ':' + (b >>> 0).toString(36);
 }
 
+/**
+ * The inputs of a sentence's local feature rows: its words, whether it is an all-caps line, and for
+ * each token whose features read document-level evidence (sentenceFeatures' docLower template: a
+ * capitalised token, or any token of an all-caps line or the first token) whether the document has
+ * it in lower case elsewhere and capitalised mid-sentence elsewhere. Equal keys give equal rows.
+ */
+function featureKey(doc: DocFeatures, si: number, words: readonly string[]): string {
+  const s = doc.sentences[si];
+  const caps = doc.caps[si];
+  let bits = '';
+  for (let i = 0; i < s.length; i++) {
+    const t = s[i];
+    if (t.hasLetter && (caps || i === 0 || t.capFirst)) bits += String.fromCharCode(48 + (doc.lowerSeen.has(t.hL) ? 2 : 0) + (doc.capMidSeen.has(t.hL) ? 1 : 0));
+  }
+  return (caps ? 'C' : 'c') + bits + '\u0000' + words.join('\u0001');
+}
+
+/** Local feature rows of sentences, kept under their featureKey (bounded; least recently used dropped). */
+export class FeatureCache {
+  private readonly map = new Map<string, SentenceRows>();
+  constructor(readonly maxEntries = 20_000) {}
+  rows(doc: DocFeatures, si: number, words: readonly string[], compute: () => SentenceRows): SentenceRows {
+    const key = featureKey(doc, si, words);
+    let v = this.map.get(key);
+    if (v) {
+      this.map.delete(key);
+      this.map.set(key, v);
+      return v;
+    }
+    v = compute();
+    this.map.set(key, v);
+    if (this.map.size > this.maxEntries) this.map.delete(this.map.keys().next().value as string);
+    return v;
+  }
+}
+
+const featureCaches = new WeakMap<TagCache, FeatureCache>();
+
 /** tagSentences with reuse of decoded sentences through `cache` (same results). */
 export function tagSentencesCached(model: NerModel, sentences: string[][], cache: TagCache): TaggedDoc {
   const lex = model.lexicon;
@@ -81,7 +119,10 @@ export function tagSentencesCached(model: NerModel, sentences: string[][], cache
   const nt = set.tags.length;
   const mask = (1 << model.bits) - 1;
   const doc = prepareDoc(sentences, lex);
-  const base = doc.sentences.map((_, si) => sentenceFeatures(doc, si, lex, mask, model.rowIndex));
+  let fc = featureCaches.get(cache);
+  if (!fc) featureCaches.set(cache, (fc = new FeatureCache(cache.maxEntries)));
+  const features = fc;
+  const base = doc.sentences.map((_, si) => features.rows(doc, si, sentences[si], () => sentenceFeatures(doc, si, lex, mask, model.rowIndex)));
   const temperature = typeof model.info.temperature === 'number' ? model.info.temperature : 1;
   let e = new Float32Array(0);
   const two = model.stages.length > 1;
