@@ -2,45 +2,9 @@
 // no Node API, so the same module runs in a Node worker thread (src/node/analysisWorkerMain.ts) or
 // a browser web worker; how the engines (the tagger's model) are loaded is the entry point's job.
 import { analyzeArticle, type Engines } from '../core/analysis/analyzeArticle';
-import type { CorpusLineStats } from '../core/engines';
-import { lineKey } from '../core/boilerplate/templates';
-import { hash32, summarizeArticle } from '../core/corpus/articleSummary';
-import type { AnalysisResult, AnalysisWorkerMethods, AnalyzeRequest, SummarizeRequest, SummarizeResult, TemplateTable } from './protocol';
-
-/** CorpusLineStats over a compact template table; the article's own lines count as "itself". */
-export class TableLineStats implements CorpusLineStats {
-  private readonly own = new Set<number>();
-
-  constructor(
-    private readonly table: TemplateTable,
-    ownLines: readonly { text: string }[] | string,
-  ) {
-    const lines = typeof ownLines === 'string' ? ownLines.split(/\r\n|\r|\n/).map((text) => ({ text })) : ownLines;
-    for (const l of lines) {
-      const k = lineKey(l.text);
-      if (k) this.own.add(hash32(k));
-    }
-  }
-
-  get articleCount(): number {
-    return this.table.articleCount;
-  }
-
-  occurrences(key: string): number {
-    const h = hash32(key);
-    const { hashes, counts } = this.table;
-    let lo = 0;
-    let hi = hashes.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const v = hashes[mid];
-      if (v === h) return Math.max(0, counts[mid] - (this.own.has(h) ? 1 : 0));
-      if (v < h) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return 0;
-  }
-}
+import { TableLineStats } from '../core/boilerplate/templateTable';
+import { summarizeArticle } from '../core/corpus/articleSummary';
+import type { AnalysisResult, AnalysisWorkerMethods, AnalyzeRequest, SummarizeRequest, SummarizeResult } from './protocol';
 
 export interface WorkerEngines {
   engines: Engines;

@@ -2,18 +2,13 @@
 // One file, imported by both sides. Everything here is plain, structured-clonable data; article
 // text goes in, results come out without the text (the host has it) and without token arrays.
 import type { AnalyzeOptions } from '../core/analysis/analyzeArticle';
+import type { TemplateTable } from '../core/boilerplate/templateTable';
+
+export type { TemplateTable };
 import type { CorpusConfig } from '../core/config/types';
 import type { ArticleSummary } from '../core/corpus/articleSummary';
 import type { ArticleAnalysis, Line } from '../core/types';
 
-/** Corpus line statistics for template detection, compacted: keys (hashes) seen in 2+ articles. */
-export interface TemplateTable {
-  articleCount: number;
-  /** Sorted ascending. */
-  hashes: Uint32Array;
-  /** counts[i]: in how many articles hashes[i] occurs. */
-  counts: Uint32Array;
-}
 
 export interface AnalyzeRequest {
   text: string;

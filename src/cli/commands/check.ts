@@ -1,16 +1,20 @@
-// news-annotate check <paths…> [--json] [--exit-zero]: every diagnostic of the given articles.
-import { TemplateIndex } from '../../core/boilerplate';
-import { analyzeArticle } from '../../core/analysis/analyzeArticle';
-import { boilerplateMessage } from '../../core/present/hoverMarkdown';
-import { positionAt } from '../../core/text/lines';
-import { corpusFor, readArticleFile, relPathIn, type CorpusOnDisk } from '../../node/corpusFiles';
-import { listArticles } from '../../node/annotationFiles';
-import { nodeEngines } from '../../node/engines';
+// news-annotate check <paths…> [--json] [--exit-zero] [--jobs N]: every diagnostic of the given
+// articles. Streams: a first pass counts the corpus's lines (templates) without keeping any text, a
+// second analyses the articles on every core and prints each file's records in a stable order.
+import { buildTemplateTable, type TemplateTable } from '../../core/boilerplate/templateTable';
+import { lineHashesOf } from '../../core/corpus/articleSummary';
 import { isCorpusArticle } from '../../core/config/corpusPaths';
+import { boilerplateMessage } from '../../core/present/hoverMarkdown';
+import { positionAt, splitLines } from '../../core/text/lines';
+import { attachText } from '../../worker/protocol';
+import { listArticles } from '../../node/annotationFiles';
+import { corpusFor, readArticleFile, relPathIn, type CorpusOnDisk } from '../../node/corpusFiles';
 import type { CliIO } from '../io';
 import { parseCommandArgs } from '../args';
+import { progressBar } from '../progress';
+import { poolFor } from './index';
 
-export const usage = 'news-annotate check <paths…> [--json] [--exit-zero]';
+export const usage = 'news-annotate check <paths…> [--json] [--exit-zero] [--jobs N]';
 
 export interface CheckRecord {
   file: string;
@@ -23,15 +27,28 @@ export interface CheckRecord {
   message: string;
 }
 
+/** Line statistics of a corpus's articles, read one file at a time (no text kept). */
+function corpusTable(corpus: CorpusOnDisk, group: string[]): TemplateTable {
+  const members = corpus.root ? listArticles([corpus.root]).map((f) => f.file).filter((f) => isCorpusArticle(relPathIn(corpus, f), corpus.config.include, corpus.config.exclude)) : group;
+  const counts = new Map<number, number>();
+  let articles = 0;
+  for (const f of new Set([...members, ...group])) {
+    const r = readArticleFile(f);
+    if (r.text === undefined) continue;
+    articles++;
+    for (const h of lineHashesOf(splitLines(r.text))) counts.set(h, (counts.get(h) ?? 0) + 1);
+  }
+  return buildTemplateTable(counts, articles);
+}
+
 export async function run(argv: string[], io: CliIO): Promise<number> {
-  const args = parseCommandArgs(argv, { json: 'boolean', 'exit-zero': 'boolean' }, usage, io);
+  const args = parseCommandArgs(argv, { json: 'boolean', 'exit-zero': 'boolean', jobs: 'number' }, usage, io);
   if (typeof args === 'number') return args;
   if (!args._.length) {
     io.err(`usage: ${usage}`);
     return 2;
   }
   const files = listArticles(args._);
-  const engines = nodeEngines().engines;
   // Group files by corpus; templates are counted over every article of a corpus.
   const groups = new Map<CorpusOnDisk, string[]>();
   for (const { file } of files) {
@@ -39,39 +56,63 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     if (!groups.has(c)) groups.set(c, []);
     groups.get(c)!.push(file);
   }
-  const records: CheckRecord[] = [];
+  const print = (r: CheckRecord) => io.out(args.json ? JSON.stringify(r) : `${r.file}:${r.line}:${r.column}: ${r.severity} [${r.category}] ${r.message}`);
+  const pool = poolFor(args.jobs as number | undefined, (reason) => io.err(`news-annotate check: ${reason}`));
+  const bar = progressBar('checking');
   let findings = 0;
-  for (const [corpus, group] of groups) {
-    for (const p of corpus.problems) {
-      records.push({ file: corpus.configPath!, line: p.line + 1, column: p.character + 1, endLine: p.endLine + 1, endColumn: p.endCharacter + 1, severity: p.severity, category: 'config', message: p.message });
-    }
-    const members = corpus.root ? listArticles([corpus.root]).map((f) => f.file).filter((f) => isCorpusArticle(relPathIn(corpus, f), corpus.config.include, corpus.config.exclude)).slice(0, 5000) : group;
-    const templates = new TemplateIndex();
-    const reads = new Map<string, ReturnType<typeof readArticleFile>>();
-    for (const f of new Set([...members, ...group])) {
-      const r = readArticleFile(f);
-      reads.set(f, r);
-      if (r.text !== undefined) templates.update(relPathIn(corpus, f), r.text);
-    }
-    for (const file of group) {
-      const r = reads.get(file)!;
-      if (r.note) records.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: r.skipped ? 'warning' : 'information', category: 'input', message: `${r.skipped ? 'Skipped: ' : ''}${r.note}` });
-      const text = r.text;
-      if (text === undefined) continue;
-      const a = analyzeArticle(text, { config: corpus.config, engines, relPath: relPathIn(corpus, file), corpus: templates, stages: { entities: false, dates: false } });
-      for (const p of a.problems) {
-        if (p.kind !== 'empty') records.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: p.kind === 'invalid-utf8' ? 'information' : 'warning', category: p.kind === 'engine-error' ? 'engine' : 'input', message: p.message });
+  let done = 0;
+  try {
+    for (const [corpus, group] of groups) {
+      for (const p of corpus.problems) {
+        print({ file: corpus.configPath!, line: p.line + 1, column: p.character + 1, endLine: p.endLine + 1, endColumn: p.endCharacter + 1, severity: p.severity, category: 'config', message: p.message });
       }
-      for (const f of a.boilerplate) {
-        const s = positionAt(a.lines, f.start);
-        const e = positionAt(a.lines, f.end);
-        records.push({ file, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, severity: f.category === 'duplicate' ? 'information' : 'warning', category: f.category, message: boilerplateMessage(f) });
-        findings++;
+      const templates = corpusTable(corpus, group);
+      // Results may arrive in any order; each file's records are printed in the order of the files.
+      const ready = new Map<number, CheckRecord[]>();
+      let next = 0;
+      const flush = () => {
+        while (ready.has(next)) {
+          for (const r of ready.get(next)!) print(r);
+          ready.delete(next++);
+        }
+      };
+      const inFlight = new Set<Promise<void>>();
+      for (let i = 0; i < group.length; i++) {
+        const file = group[i];
+        const job = (async () => {
+          const records: CheckRecord[] = [];
+          const r = readArticleFile(file);
+          if (r.note) records.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: r.skipped ? 'warning' : 'information', category: 'input', message: `${r.skipped ? 'Skipped: ' : ''}${r.note}` });
+          if (r.text !== undefined) {
+            const result = await pool.analyze({ text: r.text, config: corpus.config, relPath: relPathIn(corpus, file), templates, stages: { entities: false, dates: false } });
+            const a = attachText(result, r.text);
+            for (const p of a.problems) {
+              if (p.kind !== 'empty') records.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: p.kind === 'invalid-utf8' ? 'information' : 'warning', category: p.kind === 'engine-error' ? 'engine' : 'input', message: p.message });
+            }
+            for (const f of a.boilerplate) {
+              const s = positionAt(a.lines, f.start);
+              const e = positionAt(a.lines, f.end);
+              records.push({ file, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, severity: f.category === 'duplicate' ? 'information' : 'warning', category: f.category, message: boilerplateMessage(f) });
+              findings++;
+            }
+          }
+          ready.set(i, records);
+          bar.update(++done, files.length);
+          flush();
+        })().catch((e) => {
+          ready.set(i, [{ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'warning', category: 'engine', message: `not checked: ${(e as Error).message}` }]);
+          flush();
+        });
+        inFlight.add(job);
+        void job.finally(() => inFlight.delete(job));
+        if (inFlight.size >= pool.size * 4) await Promise.race(inFlight);
       }
+      await Promise.all(inFlight);
+      flush();
     }
-  }
-  for (const r of records) {
-    io.out(args.json ? JSON.stringify(r) : `${r.file}:${r.line}:${r.column}: ${r.severity} [${r.category}] ${r.message}`);
+  } finally {
+    bar.done();
+    await pool.terminate();
   }
   if (!args.json) io.err(`${findings} boilerplate line(s) in ${files.length} file(s)`);
   return findings > 0 && !args['exit-zero'] ? 1 : 0;

@@ -4,6 +4,9 @@
 // cached summaries of another version are discarded and recomputed.
 import { lineKey } from '../boilerplate/templates';
 import { foldName } from '../text/fold';
+import { hash32 } from '../text/hash';
+
+export { hash32 };
 import type { ArticleAnalysis, EntityKind } from '../types';
 
 export const SUMMARY_VERSION = 1;
@@ -50,15 +53,6 @@ export interface ArticleSummary {
   acronyms: AcronymDefinition[];
 }
 
-/** FNV-1a 32-bit hash of a string (stable across hosts and runs). */
-export function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 /** Hashes of the normalised keys of a text's distinct non-empty lines (at most `max`). */
 export function lineHashesOf(lines: readonly { text: string }[], max = 2000): number[] {

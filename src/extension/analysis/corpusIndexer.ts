@@ -15,7 +15,7 @@ import type { AnalysisPool } from '../../node/analysisPool';
 import { updateIndex, type IndexFile, type IndexReport } from '../../node/corpusIndexer';
 import { CorpusStore } from '../../node/corpusStore';
 import { engineKey } from '../../node/engineKey';
-import type { TemplateTable } from '../../worker/protocol';
+import { buildTemplateTable, type TemplateTable } from '../../core/boilerplate/templateTable';
 import type { ConfigStore, CorpusRoot } from '../corpus/configStore';
 import { log } from '../log';
 
@@ -82,10 +82,7 @@ export class CorpusIndexer implements vscode.Disposable {
     const s = this.state(corpus);
     if (s.summaries.size === 0) return undefined;
     if (s.table) return s.table;
-    const pairs: [number, number][] = [];
-    for (const [h, c] of s.lineCounts) if (c >= 2) pairs.push([h, c]);
-    pairs.sort((a, b) => a[0] - b[0]);
-    s.table = { articleCount: s.summaries.size, hashes: Uint32Array.from(pairs, (p) => p[0]), counts: Uint32Array.from(pairs, (p) => p[1]) };
+    s.table = buildTemplateTable(s.lineCounts, s.summaries.size);
     return s.table;
   }
 

@@ -6,7 +6,7 @@ import * as fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_CONFIG } from '../../../src/core/config/types';
-import { hash32 } from '../../../src/core/corpus/articleSummary';
+import { hash32 } from '../../../src/core/text/hash';
 import { lineKey } from '../../../src/core/boilerplate/templates';
 import { sentencesOf } from '../../../src/core/ner/engine';
 import { TagCache, tagSentencesCached } from '../../../src/core/ner/incremental';
@@ -14,7 +14,7 @@ import { tagSentences } from '../../../src/core/ner/tagger';
 import { createAnalysisPool } from '../../../src/node/analysisPool';
 import { createInProcessPool } from '../../../src/node/inProcessPool';
 import { loadNerModel } from '../../../src/node/nerModel';
-import { TableLineStats } from '../../../src/worker/analysisWorker';
+import { TableLineStats } from '../../../src/core/boilerplate/templateTable';
 import { attachText } from '../../../src/worker/protocol';
 
 const FIX = path.join(__dirname, '..', '..', 'fixtures');

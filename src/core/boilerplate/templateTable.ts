@@ -1,0 +1,57 @@
+// Corpus line statistics in compact form, for template detection in a worker: the hashes of the
+// normalised keys of lines seen in 2+ articles, with their counts. Built from per-article line hashes
+// (ArticleSummary.lineHashes), read through CorpusLineStats.
+import type { CorpusLineStats } from '../engines';
+import { hash32 } from '../text/hash';
+import { lineKey } from './templates';
+
+export interface TemplateTable {
+  articleCount: number;
+  /** Sorted ascending. */
+  hashes: Uint32Array;
+  /** counts[i]: in how many articles hashes[i] occurs. */
+  counts: Uint32Array;
+}
+
+/** The table of a corpus: line-key hash → number of articles holding it (keys in one article left out). */
+export function buildTemplateTable(lineCounts: ReadonlyMap<number, number>, articleCount: number): TemplateTable {
+  const pairs: [number, number][] = [];
+  for (const [h, c] of lineCounts) if (c >= 2) pairs.push([h, c]);
+  pairs.sort((a, b) => a[0] - b[0]);
+  return { articleCount, hashes: Uint32Array.from(pairs, (p) => p[0]), counts: Uint32Array.from(pairs, (p) => p[1]) };
+}
+
+/** CorpusLineStats over a table; the article's own lines count as "itself" and are subtracted. */
+export class TableLineStats implements CorpusLineStats {
+  private readonly own = new Set<number>();
+
+  constructor(
+    private readonly table: TemplateTable,
+    ownLines: readonly { text: string }[] | string,
+  ) {
+    const lines = typeof ownLines === 'string' ? ownLines.split(/\r\n|\r|\n/).map((text) => ({ text })) : ownLines;
+    for (const l of lines) {
+      const k = lineKey(l.text);
+      if (k) this.own.add(hash32(k));
+    }
+  }
+
+  get articleCount(): number {
+    return this.table.articleCount;
+  }
+
+  occurrences(key: string): number {
+    const h = hash32(key);
+    const { hashes, counts } = this.table;
+    let lo = 0;
+    let hi = hashes.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = hashes[mid];
+      if (v === h) return Math.max(0, counts[mid] - (this.own.has(h) ? 1 : 0));
+      if (v < h) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
+  }
+}
