@@ -108,6 +108,13 @@ export class CorpusIndexer implements vscode.Disposable {
     this.cts?.cancel();
   }
 
+  /** Forgets what is in memory (aggregates, open stores), as a window reload does; the next run reads the stores again. */
+  async forgetInMemory(): Promise<void> {
+    await this.running;
+    for (const s of this.states.values()) await s.store?.flush();
+    this.states.clear();
+  }
+
   /** An article changed or appeared on disk: re-read (batched with others within 300 ms). */
   fileChanged(uri: vscode.Uri): void {
     if (!this.store.locate(uri)) return;

@@ -1,0 +1,130 @@
+// The corpus index at scale, in a real VS Code: built in the background by the index workers while
+// the editor answers, persisted and reused after a reload, updated when a file changes on disk, and
+// run once for a burst of newscorpus.yaml edits.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, openArticle, waitFor, wsPath } from './helpers';
+
+interface IndexReport {
+  files: number;
+  reused: number;
+  analysed: number;
+}
+interface IndexApi {
+  indexed: Promise<void>;
+  analyses: {
+    indexCorpora(): Promise<void>;
+    corpusSummaries(corpus: unknown): { relPath: string; actors: { name: string }[] }[];
+    indexer: {
+      runs: number;
+      lastReports: IndexReport[];
+      current: { done: number; total: number } | undefined;
+      forgetInMemory(): Promise<void>;
+      schedule(ms?: number): Promise<void>;
+    };
+  };
+  store: { all(): { root: vscode.Uri }[] };
+}
+
+async function api(): Promise<IndexApi> {
+  const ext = vscode.extensions.getExtension<IndexApi>(EXTENSION_ID)!;
+  return ext.activate();
+}
+
+const SENTENCES = [
+  'President Bola Tinubu met Mahamat Idriss Déby in Abuja on Monday.',
+  'The Economic Community of West African States (ECOWAS) said talks with Niger would resume.',
+  'Ousmane Sonko told reporters in Dakar that the budget would be published.',
+  'Ibrahim Traoré spoke to soldiers in Ouagadougou about the new recruitment drive.',
+  'The African Union welcomed the agreement signed in Lomé by the two delegations.',
+];
+
+function corpusOf(a: IndexApi) {
+  const corpus = a.store.all().find((c) => c.root.fsPath === wsPath('corpus').fsPath);
+  assert.ok(corpus, 'the fixture corpus is known');
+  return corpus;
+}
+
+describe('corpus index', function () {
+  this.timeout(180_000);
+  const bulk = wsPath('corpus', 'bulk');
+
+  before(async () => {
+    await (await api()).indexed;
+  });
+
+  after(async () => {
+    fs.rmSync(bulk.fsPath, { recursive: true, force: true });
+    await (await api()).analyses.indexCorpora();
+  });
+
+  it('builds in the background while the editor answers: a hover arrives before the index is done', async () => {
+    fs.mkdirSync(bulk.fsPath, { recursive: true });
+    for (let i = 0; i < 400; i++) {
+      const body = SENTENCES.map((s, k) => SENTENCES[(i + k) % SENTENCES.length]).join('\n\n');
+      fs.writeFileSync(path.join(bulk.fsPath, `story-${String(i).padStart(3, '0')}.txt`), `Regional news item ${i}\n\n${body}\nFiled as item number ${i}.\n`);
+    }
+    const a = await api();
+    const editor = await openArticle(wsPath('corpus', 'site-b', 'border-patrols.txt'));
+    const run = a.analyses.indexCorpora();
+    await waitFor('indexing in progress', () => a.analyses.indexer.current !== undefined, 60_000);
+    const pos = editor.document.positionAt(editor.document.getText().indexOf('Goïta') + 1);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, pos);
+    const stillIndexing = a.analyses.indexer.current !== undefined;
+    assert.ok(hovers.length > 0, 'the hover answered');
+    assert.ok(stillIndexing, 'the index was still building when the hover answered');
+    await run;
+    const last = a.analyses.indexer.lastReports[a.analyses.indexer.lastReports.length - 1];
+    assert.ok(last.files >= 400, `all articles listed (${last.files})`);
+    assert.ok(a.analyses.corpusSummaries(corpusOf(a)).some((s) => s.relPath === 'bulk/story-007.txt'));
+  });
+
+  it('reuses the persisted index after a reload: nothing is analysed again', async () => {
+    const a = await api();
+    await a.analyses.indexCorpora();
+    await a.analyses.indexer.forgetInMemory();
+    assert.strictEqual(a.analyses.corpusSummaries(corpusOf(a)).length, 0, 'nothing in memory');
+    await a.analyses.indexCorpora();
+    const last = a.analyses.indexer.lastReports[a.analyses.indexer.lastReports.length - 1];
+    assert.strictEqual(last.analysed, 0, JSON.stringify(last));
+    assert.ok(last.reused >= 400, `reused from the store: ${last.reused}`);
+    assert.ok(a.analyses.corpusSummaries(corpusOf(a)).length >= 400, 'summaries back from the store');
+  });
+
+  it('updates the entry of a file edited on disk', async () => {
+    const a = await api();
+    const file = path.join(bulk.fsPath, 'story-001.txt');
+    fs.appendFileSync(file, '\nAbdourahamane Tiani later received Faure Gnassingbé in Niamey.\n');
+    const summary = await waitFor(
+      'the edited article re-indexed',
+      () => a.analyses.corpusSummaries(corpusOf(a)).find((s) => s.relPath === 'bulk/story-001.txt' && s.actors.some((x) => x.name === 'Faure Gnassingbé')),
+      30_000,
+    );
+    assert.ok(summary.actors.some((x) => /Tiani/.test(x.name)));
+  });
+
+  it('runs once for a burst of newscorpus.yaml edits', async () => {
+    const a = await api();
+    await a.analyses.indexCorpora();
+    const runs = a.analyses.indexer.runs;
+    const configUri = wsPath('corpus', 'newscorpus.yaml');
+    const doc = await vscode.workspace.openTextDocument(configUri);
+    const original = doc.getText();
+    for (let i = 0; i < 5; i++) {
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(configUri, new vscode.Position(0, 0), `# note ${i}\n`);
+      await vscode.workspace.applyEdit(edit);
+      await new Promise((r) => setTimeout(r, 60));
+    }
+    await waitFor('one index run after the burst', () => a.analyses.indexer.runs > runs, 60_000);
+    await new Promise((r) => setTimeout(r, 2500));
+    assert.strictEqual(a.analyses.indexer.runs, runs + 1, 'exactly one run for five edits');
+    const restore = new vscode.WorkspaceEdit();
+    restore.replace(configUri, new vscode.Range(0, 0, doc.lineCount, 0), original);
+    await vscode.workspace.applyEdit(restore);
+    await doc.save();
+    await a.analyses.indexCorpora();
+  });
+});
