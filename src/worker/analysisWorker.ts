@@ -22,7 +22,8 @@ export function createAnalysisWorker(load: () => WorkerEngines): AnalysisWorkerM
         config: req.config,
         engines: engines(),
         relPath: req.relPath,
-        corpus: req.templates ? new TableLineStats(req.templates, req.text) : undefined,
+        // Only the part of the text that is analysed counts as the article's own lines.
+        corpus: req.templates ? new TableLineStats(req.templates, req.maxChars && req.text.length > req.maxChars ? req.text.slice(0, req.maxChars) : req.text) : undefined,
         limits: req.maxChars ? { maxChars: req.maxChars } : undefined,
         stages: req.stages,
       });
