@@ -1,55 +1,48 @@
-// Boilerplate line numbers of articles on disk, for `export --no-boilerplate` and
-// `clean`: each article is analysed (boilerplate stage only) with the settings of
-// its corpus (the nearest newscorpus.yaml) and with template statistics over the
-// corpus's articles, as `news-annotate check` does, so the lines removed are the
-// lines check and the editor flag.
-import { TemplateIndex } from '../core/boilerplate';
-import { analyzeArticle } from '../core/analysis/analyzeArticle';
+// Boilerplate line numbers of articles on disk, for `export --no-boilerplate` and `clean`: each
+// article is analysed (boilerplate stage only, in the analysis workers) with the settings of its
+// corpus (the nearest newscorpus.yaml) and with the template statistics of the corpus's articles,
+// counted in one streaming pass (no text kept), as `news-annotate check` does, so the lines removed
+// are the lines check and the editor flag.
+import { buildTemplateTable, type TemplateTable } from '../core/boilerplate/templateTable';
+import { lineHashesOf } from '../core/corpus/articleSummary';
 import { isCorpusArticle } from '../core/config/corpusPaths';
+import { splitLines } from '../core/text/lines';
+import type { AnalysisPool } from './analysisPool';
 import { listArticles } from './annotationFiles';
 import { corpusFor, readArticleFile, relPathIn, type CorpusOnDisk } from './corpusFiles';
-import { nodeEngines } from './engines';
-
-/** At most this many corpus articles are read for template statistics (as check does). */
-export const MAX_TEMPLATE_ARTICLES = 5000;
 
 export interface BoilerplateFinder {
   /** 0-based boilerplate lines of an article given its path and (decoded) text. */
-  linesOf(path: string, text: string): number[];
+  linesOf(path: string, text: string): Promise<number[]>;
 }
 
-/** Builds a finder; `texts` are articles already in memory (path → text), used instead of re-reading them. */
-export function createBoilerplateFinder(texts: ReadonlyMap<string, string> = new Map()): BoilerplateFinder {
-  const templates = new Map<CorpusOnDisk, TemplateIndex>();
-  const indexFor = (corpus: CorpusOnDisk, path: string): TemplateIndex => {
-    let idx = templates.get(corpus);
-    if (idx) return idx;
-    idx = new TemplateIndex();
-    templates.set(corpus, idx);
-    const members = corpus.root
-      ? listArticles([corpus.root])
-          .map((f) => f.file)
-          .filter((f) => isCorpusArticle(relPathIn(corpus, f), corpus.config.include, corpus.config.exclude))
-          .slice(0, MAX_TEMPLATE_ARTICLES)
-      : [];
-    for (const f of new Set([...members, ...texts.keys(), path])) {
-      if (corpusFor(f) !== corpus) continue;
-      const text = texts.get(f) ?? readArticleFile(f).text;
-      if (text !== undefined) idx.update(relPathIn(corpus, f), text);
-    }
-    return idx;
-  };
-  const { engines } = nodeEngines();
+/** Line statistics of a corpus's articles (or of the given files when there is no corpus), read one at a time. */
+export function corpusTemplateTable(corpus: CorpusOnDisk, extra: readonly string[] = []): TemplateTable {
+  const members = corpus.root
+    ? listArticles([corpus.root])
+        .map((f) => f.file)
+        .filter((f) => isCorpusArticle(relPathIn(corpus, f), corpus.config.include, corpus.config.exclude))
+    : [];
+  const counts = new Map<number, number>();
+  let articles = 0;
+  for (const f of new Set([...members, ...extra])) {
+    if (corpusFor(f) !== corpus) continue;
+    const text = readArticleFile(f).text;
+    if (text === undefined) continue;
+    articles++;
+    for (const h of lineHashesOf(splitLines(text))) counts.set(h, (counts.get(h) ?? 0) + 1);
+  }
+  return buildTemplateTable(counts, articles);
+}
+
+export function createBoilerplateFinder(pool: AnalysisPool): BoilerplateFinder {
+  const tables = new Map<CorpusOnDisk, TemplateTable>();
   return {
-    linesOf(path: string, text: string): number[] {
+    async linesOf(path: string, text: string): Promise<number[]> {
       const corpus = corpusFor(path);
-      const a = analyzeArticle(text, {
-        config: corpus.config,
-        engines,
-        relPath: relPathIn(corpus, path),
-        corpus: indexFor(corpus, path),
-        stages: { entities: false, dates: false, boilerplate: true },
-      });
+      let templates = tables.get(corpus);
+      if (!templates) tables.set(corpus, (templates = corpusTemplateTable(corpus, [path])));
+      const a = await pool.analyze({ text, config: corpus.config, relPath: relPathIn(corpus, path), templates, stages: { entities: false, dates: false, boilerplate: true } });
       return a.boilerplate.map((b) => b.line);
     },
   };

@@ -91,3 +91,51 @@ function fsyncDir(dir: string): void {
     if (fd !== undefined) closeSync(fd);
   }
 }
+
+/**
+ * A file written piece by piece and put in place atomically: the pieces go to a temporary file beside
+ * the target; commit() flushes it to disk and renames it over the target, abort() removes it. Until
+ * commit() the target is untouched.
+ */
+export class AtomicFileSink {
+  private constructor(
+    readonly path: string,
+    private readonly tmp: string,
+    private readonly fh: fsp.FileHandle,
+  ) {}
+
+  static async open(path: string): Promise<AtomicFileSink> {
+    const tmp = tempPathFor(path);
+    let mode = 0o644;
+    try {
+      mode = (await fsp.stat(path)).mode & 0o777;
+    } catch {
+      /* new file */
+    }
+    return new AtomicFileSink(path, tmp, await fsp.open(tmp, 'wx', mode));
+  }
+
+  async write(data: string): Promise<void> {
+    if (data) await this.fh.write(data);
+  }
+
+  async commit(): Promise<void> {
+    try {
+      await this.fh.sync();
+    } finally {
+      await this.fh.close();
+    }
+    try {
+      await fsp.rename(this.tmp, this.path);
+    } catch (e) {
+      await fsp.unlink(this.tmp).catch(() => undefined);
+      throw e;
+    }
+    fsyncDir(dirname(this.path));
+  }
+
+  async abort(): Promise<void> {
+    await this.fh.close().catch(() => undefined);
+    await fsp.unlink(this.tmp).catch(() => undefined);
+  }
+}

@@ -17,6 +17,7 @@ import {
 } from '../core/annotations';
 import { annPathFor } from './annotationFiles';
 import { writeFileAtomic } from './atomicWrite';
+import { orderedMap } from './orderedMap';
 
 export interface CleanInput {
   /** Absolute path of the original .txt. */
@@ -57,51 +58,72 @@ export function real(p: string): string {
 }
 
 /** Output paths that would overwrite an input, as "rel" names (empty when safe). */
-export function overwrittenOriginals(inputs: readonly CleanInput[], outDir: string): string[] {
+export function overwrittenOriginals(inputs: readonly Pick<CleanInput, 'txtPath' | 'rel'>[], outDir: string): string[] {
   const originals = new Set(inputs.flatMap((a) => [real(a.txtPath), real(annPathFor(a.txtPath))]));
   return inputs.filter((a) => originals.has(real(join(outDir, a.rel))) || originals.has(real(annPathFor(join(outDir, a.rel))))).map((a) => a.rel);
+}
+
+/**
+ * Writes clean copies one article at a time (several may be in flight: each file is written
+ * atomically, and the fsyncs of different files overlap instead of queueing), keeping only each file's
+ * small report; finish() writes clean-report.json last, so a folder without it is an unfinished run.
+ */
+export class CleanCorpusWriter {
+  private readonly files = new Map<number, CleanFileReport>();
+  private count = 0;
+
+  constructor(readonly outDir: string) {
+    mkdirSync(outDir, { recursive: true });
+  }
+
+  async add(a: CleanInput, lines: number[]): Promise<void> {
+    const index = this.count++;
+    const r = cleanArticle(a.text, a.ann, lines);
+    const txtOut = join(this.outDir, ...a.rel.split('/'));
+    mkdirSync(dirname(txtOut), { recursive: true });
+    const writes: Promise<void>[] = [writeFileAtomic(txtOut, (a.bom ? '\uFEFF' : '') + r.text)];
+    if (a.hasAnn) writes.push(writeFileAtomic(annPathFor(txtOut), serializeBrat(r.ann, r.text, { bom: a.bom })));
+    if (a.rejections?.length) {
+      const map = new RemovalMap(removalRanges(a.text, lines));
+      const kept = a.rejections
+        .filter((x) => !x.damage && !x.fragments.some((f) => map.intersects(f.start, f.end)))
+        .map((x) => ({ ...x, fragments: x.fragments.map((f) => ({ start: map.map(f.start), end: map.map(f.end) })) }));
+      if (kept.length) writes.push(writeFileAtomic(rejectionSidecarPath(txtOut), serializeRejections(kept, r.text)));
+    }
+    await Promise.all(writes);
+    this.files.set(index, { file: a.rel, ...r.report, problems: a.problems });
+  }
+
+  async finish(problems: string[]): Promise<CleanCorpusReport> {
+    const files = [...this.files.entries()].sort((x, y) => x[0] - y[0]).map((e) => e[1]);
+    const report: CleanCorpusReport = {
+      out: this.outDir,
+      totals: {
+        articles: files.length,
+        removedLines: files.reduce((n, f) => n + f.removedLines.length, 0),
+        droppedAnnotations: files.reduce((n, f) => n + f.droppedAnnotations.length, 0),
+        droppedOther: files.reduce((n, f) => n + f.droppedOther.length, 0),
+      },
+      files,
+      problems,
+    };
+    await writeFileAtomic(join(this.outDir, CLEAN_REPORT_NAME), JSON.stringify(report, null, 2) + '\n');
+    return report;
+  }
 }
 
 /** Cleans and writes every input; returns the report (also written as clean-report.json). */
 export async function writeCleanCorpus(
   inputs: readonly CleanInput[],
   outDir: string,
-  boilerplateLinesOf: (input: CleanInput) => number[],
+  boilerplateLinesOf: (input: CleanInput) => number[] | Promise<number[]>,
   problems: string[] = [],
 ): Promise<CleanCorpusReport> {
   const clash = overwrittenOriginals(inputs, outDir);
   if (clash.length) throw new Error(`the output folder would overwrite the original ${clash[0]}; choose another folder`);
-  const files: CleanFileReport[] = [];
-  for (const a of inputs) {
-    const lines = boilerplateLinesOf(a);
-    const r = cleanArticle(a.text, a.ann, lines);
-    const txtOut = join(outDir, ...a.rel.split('/'));
-    mkdirSync(dirname(txtOut), { recursive: true });
-    await writeFileAtomic(txtOut, (a.bom ? '\uFEFF' : '') + r.text);
-    if (a.hasAnn) await writeFileAtomic(annPathFor(txtOut), serializeBrat(r.ann, r.text, { bom: a.bom }));
-    if (a.rejections?.length) {
-      const map = new RemovalMap(removalRanges(a.text, lines));
-      const kept = a.rejections
-        .filter((x) => !x.damage && !x.fragments.some((f) => map.intersects(f.start, f.end)))
-        .map((x) => ({ ...x, fragments: x.fragments.map((f) => ({ start: map.map(f.start), end: map.map(f.end) })) }));
-      if (kept.length) await writeFileAtomic(rejectionSidecarPath(txtOut), serializeRejections(kept, r.text));
-    }
-    files.push({ file: a.rel, ...r.report, problems: a.problems });
-  }
-  const report: CleanCorpusReport = {
-    out: outDir,
-    totals: {
-      articles: files.length,
-      removedLines: files.reduce((n, f) => n + f.removedLines.length, 0),
-      droppedAnnotations: files.reduce((n, f) => n + f.droppedAnnotations.length, 0),
-      droppedOther: files.reduce((n, f) => n + f.droppedOther.length, 0),
-    },
-    files,
-    problems,
-  };
-  mkdirSync(outDir, { recursive: true });
-  await writeFileAtomic(join(outDir, CLEAN_REPORT_NAME), JSON.stringify(report, null, 2) + '\n');
-  return report;
+  const writer = new CleanCorpusWriter(outDir);
+  await orderedMap(inputs, 8, async (a) => writer.add(a, await boilerplateLinesOf(a)), () => undefined);
+  return writer.finish(problems);
 }
 
 /** One line per article with something removed, then a total. */

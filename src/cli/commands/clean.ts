@@ -3,17 +3,21 @@
 // its .ann carried over (offsets shifted; notes, relations, normalisations and
 // attributes kept for surviving annotations), under the same relative names in
 // DIR, plus DIR/clean-report.json and a summary on stdout. Originals are never touched.
-import { resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { createBoilerplateFinder } from '../../node/articleBoilerplate';
-import { real, summarizeClean, writeCleanCorpus, type CleanInput } from '../../node/cleanCorpus';
+import { listArticles } from '../../node/annotationFiles';
+import { CleanCorpusWriter, overwrittenOriginals, real, summarizeClean, type CleanInput } from '../../node/cleanCorpus';
+import { orderedMap } from '../../node/orderedMap';
+import { progressBar } from '../progress';
+import { poolFor } from './index';
 import { parseCommandArgs } from '../args';
 import type { CliIO } from '../io';
-import { loadArticles } from './export';
+import { articleStream } from './export';
 
-export const usage = 'news-annotate clean <paths…> --out DIR';
+export const usage = 'news-annotate clean <paths…> --out DIR [--jobs N]';
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const opts = parseCommandArgs(args, { out: 'string' }, usage, io);
+  const opts = parseCommandArgs(args, { out: 'string', jobs: 'number' }, usage, io);
   if (typeof opts === 'number') return opts;
   if (typeof opts.out !== 'string' || opts._.length === 0) {
     io.err(`clean needs article paths and --out DIR\nusage: ${usage}`);
@@ -30,34 +34,47 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       return 2;
     }
   }
-  let set;
-  try {
-    set = loadArticles(opts._.map((p) => resolve(p)));
-  } catch (e) {
-    io.err(`${(e as Error).message}`);
+  const paths = opts._.map((p) => resolve(p));
+  // Paths only (no text) to refuse an output that would overwrite an original before anything is written.
+  const listed = listArticles(paths)
+    .filter((f) => !real(f.file).startsWith(outPrefix))
+    .map((f) => ({ txtPath: f.file, rel: relative(f.root, f.file).split(sep).join('/') }));
+  const clash = overwrittenOriginals(listed, outDir);
+  if (clash.length) {
+    io.err(`clean: the output folder would overwrite the original ${clash[0]}; choose another folder`);
     return 2;
   }
-  const inputs: CleanInput[] = set.articles
-    .filter((a) => !real(a.article.txtPath).startsWith(outPrefix))
-    .map(({ article, rel }) => ({
-      txtPath: article.txtPath,
-      rel,
-      text: article.text,
-      ann: article.ann,
-      hasAnn: article.annRaw !== undefined,
-      bom: article.bom,
-      problems: article.problems,
-      rejections: article.rejections,
-    }));
-  const finder = createBoilerplateFinder(new Map(inputs.map((a) => [a.txtPath, a.text])));
+  const pool = poolFor(opts.jobs as number | undefined, (reason) => io.err(`news-annotate clean: ${reason}`));
+  const finder = createBoilerplateFinder(pool);
+  const problems: string[] = [];
+  const bar = progressBar('cleaning');
   let report;
   try {
-    report = await writeCleanCorpus(inputs, outDir, (a) => finder.linesOf(a.txtPath, a.text), set.problems);
+    const writer = new CleanCorpusWriter(outDir);
+    let done = 0;
+    await orderedMap(
+      articleStream(paths),
+      pool.size * 4,
+      async (item) => {
+        if (!item.article || real(item.article.txtPath).startsWith(outPrefix)) return;
+        const a = item.article;
+        const input: CleanInput = { txtPath: a.txtPath, rel: item.rel, text: a.text, ann: a.ann, hasAnn: a.annRaw !== undefined, bom: a.bom, problems: a.problems, rejections: a.rejections };
+        await writer.add(input, await finder.linesOf(a.txtPath, a.text));
+      },
+      (_r, item) => {
+        problems.push(...item.problems);
+        bar.update(++done, listed.length);
+      },
+    );
+    report = await writer.finish(problems);
   } catch (e) {
     io.err(`clean: ${(e as Error).message}`);
-    return /overwrite/.test((e as Error).message) ? 2 : 1;
+    return 1;
+  } finally {
+    bar.done();
+    await pool.terminate();
   }
-  for (const p of set.problems) io.err(p);
+  for (const p of problems) io.err(p);
   for (const l of summarizeClean(report)) io.out(l);
   return 0;
 }

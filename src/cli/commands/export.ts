@@ -2,43 +2,49 @@
 // Confirmed annotations (brat .ann beside each .txt) as JSONL (spaCy, Prodigy,
 // doccano) or CoNLL BIO. Directories recurse into .txt files. Output goes to
 // stdout unless --out is given (written atomically). A summary goes to stderr.
+import { existsSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { exportConll, exportJsonl, prepareForExport, type PreparedDoc } from '../../core/annotations';
+import { exportConll, exportJsonl, prepareForExport } from '../../core/annotations';
 import { checkInput } from '../../core/text/input';
 import { parseCommandArgs } from '../args';
 import { listArticles, loadAnnotatedArticle, type LoadedArticle } from '../../node/annotationFiles';
 import { createBoilerplateFinder } from '../../node/articleBoilerplate';
-import { writeFileAtomic } from '../../node/atomicWrite';
+import { AtomicFileSink } from '../../node/atomicWrite';
+import { orderedMap } from '../../node/orderedMap';
+import { progressBar } from '../progress';
+import { poolFor } from './index';
 import type { CliIO } from '../io';
 
-export const usage = 'news-annotate export --format jsonl|conll <paths…> [--out FILE] [--no-boilerplate]';
+export const usage = 'news-annotate export --format jsonl|conll <paths…> [--out FILE] [--no-boilerplate] [--jobs N]';
 
-export interface LoadedSet {
-  articles: { article: LoadedArticle; rel: string; root: string }[];
+export interface LoadedItem {
+  article?: LoadedArticle;
+  rel: string;
+  root: string;
+  file: string;
+  /** Why the article is left out, or notes about how it was read. */
   problems: string[];
 }
 
-/** Loads every article under paths; unreadable or binary files are reported, not fatal. */
-export function loadArticles(paths: string[]): LoadedSet {
-  const set: LoadedSet = { articles: [], problems: [] };
+/** The articles under paths, loaded one at a time (unreadable or binary files reported, not fatal). */
+export function* articleStream(paths: string[]): Generator<LoadedItem> {
   for (const { file, root } of listArticles(paths)) {
+    const rel = relative(root, file).split(sep).join('/');
     try {
       const article = loadAnnotatedArticle(file);
       if (!checkInput(article.text).analysable) {
-        set.problems.push(`${file}: looks binary, skipped`);
+        yield { rel, root, file, problems: [`${file}: looks binary, skipped`] };
         continue;
       }
-      set.problems.push(...article.problems);
-      set.articles.push({ article, rel: relative(root, file).split(sep).join('/'), root });
+      yield { article, rel, root, file, problems: article.problems };
     } catch (e) {
-      set.problems.push(`${file}: ${(e as Error).message}`);
+      yield { rel, root, file, problems: [`${file}: ${(e as Error).message}`] };
     }
   }
-  return set;
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const opts = parseCommandArgs(args, { format: 'string', out: 'string', 'no-boilerplate': 'boolean' }, usage, io);
+  const opts = parseCommandArgs(args, { format: 'string', out: 'string', 'no-boilerplate': 'boolean', jobs: 'number' }, usage, io);
   if (typeof opts === 'number') return opts;
   const format = opts.format ?? 'jsonl';
   if (format !== 'jsonl' && format !== 'conll') {
@@ -50,46 +56,60 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
   const paths = opts._.map((p) => resolve(p));
-  let set: LoadedSet;
-  try {
-    set = loadArticles(paths);
-  } catch (e) {
-    io.err(`${(e as Error).message}`);
+  const missing = opts._.find((p) => !existsSync(p));
+  if (missing !== undefined) {
+    io.err(`${missing}: no such file or folder`);
     return 2;
   }
   const leaveOut = opts['no-boilerplate'] === true;
-  const finder = leaveOut ? createBoilerplateFinder(new Map(set.articles.map((a) => [a.article.txtPath, a.article.text]))) : undefined;
-  const docs: PreparedDoc[] = [];
+  const pool = leaveOut ? poolFor(opts.jobs as number | undefined, (reason) => io.err(`news-annotate export: ${reason}`)) : undefined;
+  const finder = pool ? createBoilerplateFinder(pool) : undefined;
+  const sink = typeof opts.out === 'string' ? await AtomicFileSink.open(resolve(opts.out)) : undefined;
+  const problems: string[] = [];
+  let articles = 0;
+  let exported = 0;
+  let spans = 0;
   let skipped = 0;
   let removedLines = 0;
-  for (const { article, rel } of set.articles) {
-    const boilerplateLines = finder ? finder.linesOf(article.txtPath, article.text) : undefined;
-    removedLines += boilerplateLines?.length ?? 0;
-    const doc = prepareForExport({ file: rel, text: article.text, ann: article.ann, boilerplateLines }, { leaveOutBoilerplate: leaveOut });
-    skipped += doc.skipped.length;
-    for (const s of doc.skipped) set.problems.push(`${article.annPath}: ${s.id} not exported (${s.reason})`);
-    docs.push(doc);
-  }
-  let output: string;
   let overlaps = 0;
-  if (format === 'jsonl') output = exportJsonl(docs);
-  else {
-    const r = exportConll(docs);
-    output = r.text;
-    overlaps = r.overlapsSkipped;
+  const bar = progressBar('exporting');
+  try {
+    await orderedMap(
+      articleStream(paths),
+      (pool?.size ?? 1) * 4,
+      async (item) => {
+        if (!item.article) return undefined;
+        const boilerplateLines = finder ? await finder.linesOf(item.article.txtPath, item.article.text) : undefined;
+        const doc = prepareForExport({ file: item.rel, text: item.article.text, ann: item.article.ann, boilerplateLines }, { leaveOutBoilerplate: leaveOut });
+        const chunk = format === 'jsonl' ? { text: exportJsonl([doc]), overlapsSkipped: 0 } : exportConll([doc]);
+        return { doc, chunk, removed: boilerplateLines?.length ?? 0 };
+      },
+      async (r, item) => {
+        problems.push(...item.problems);
+        bar.update(++articles);
+        if (!r) return;
+        exported++;
+        removedLines += r.removed;
+        spans += r.doc.spans.length;
+        skipped += r.doc.skipped.length;
+        overlaps += r.chunk.overlapsSkipped;
+        for (const s of r.doc.skipped) problems.push(`${item.article!.annPath}: ${s.id} not exported (${s.reason})`);
+        if (sink) await sink.write(r.chunk.text);
+        else if (r.chunk.text) io.out(r.chunk.text.endsWith('\n') ? r.chunk.text.slice(0, -1) : r.chunk.text);
+      },
+    );
+    if (sink) await sink.commit();
+  } catch (e) {
+    await sink?.abort();
+    io.err(sink ? `cannot write ${opts.out}: ${(e as Error).message}` : `${(e as Error).message}`);
+    return 1;
+  } finally {
+    bar.done();
+    await pool?.terminate();
   }
-  if (typeof opts.out === 'string') {
-    try {
-      await writeFileAtomic(resolve(opts.out), output);
-    } catch (e) {
-      io.err(`cannot write ${opts.out}: ${(e as Error).message}`);
-      return 1;
-    }
-  } else if (output) io.out(output.endsWith('\n') ? output.slice(0, -1) : output);
-  for (const p of set.problems) io.err(`${p}`);
-  const spans = docs.reduce((n, d) => n + d.spans.length, 0);
+  for (const p of problems) io.err(`${p}`);
   io.err(
-    `exported ${docs.length} article(s), ${spans} span(s) as ${format}` +
+    `exported ${exported} article(s), ${spans} span(s) as ${format}` +
       (leaveOut ? `, ${removedLines} boilerplate line(s) left out` : '') +
       (skipped ? `, ${skipped} annotation(s) not exported` : '') +
       (overlaps ? `, ${overlaps} overlapping span(s) left out of CoNLL` : '') +

@@ -60,7 +60,8 @@ export class CorpusIndexer implements vscode.Disposable {
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
   /** Index runs completed (for tests and the log). */
   runs = 0;
-  lastReports: IndexReport[] = [];
+  /** The latest run's report per corpus (root URI), for tests and the log. */
+  lastReports: (IndexReport & { corpus: string })[] = [];
   current: IndexProgress | undefined;
 
   constructor(
@@ -257,7 +258,7 @@ export class CorpusIndexer implements vscode.Disposable {
           for (const rel of [...s.summaries.keys()]) if (!seen.has(rel)) this.remove(s, rel);
           s.ready = true;
         }
-        this.lastReports.push(report);
+        this.lastReports.push({ ...report, corpus: corpus.root.toString() });
         if (this.lastReports.length > 20) this.lastReports.shift();
         log.info(
           `corpus index of ${vscode.workspace.asRelativePath(corpus.root)}: ${report.files} article(s) in ${(report.ms / 1000).toFixed(1)} s ` +
