@@ -7,11 +7,13 @@ import { registerActorCommands } from './commands/actorCommands';
 import { registerBoilerplateCommands } from './commands/boilerplateCommands';
 import { registerCorpusCommands } from './commands/corpusCommands';
 import { ConfigStore } from './corpus/configStore';
+import { registerCorpusOffer } from './corpus/corpusOffer';
 import { LANGUAGE_ID, registerLanguageAssigner } from './corpus/languageAssigner';
 import { BoilerplateCodeActions } from './providers/codeActions';
 import { DiagnosticsPublisher } from './providers/diagnostics';
 import { DocumentSymbols } from './providers/documentSymbols';
 import { HoverProvider } from './providers/hover';
+import { initLog, log } from './log';
 import { LEGEND, SemanticTokensProvider } from './providers/semanticTokens';
 import { ActorsView } from './views/actorsView';
 import { registerStatusBar } from './views/statusBar';
@@ -26,9 +28,18 @@ export interface NewsCorpusApi {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<NewsCorpusApi> {
+  initLog(context);
   const store = new ConfigStore();
   context.subscriptions.push(store);
   await store.init();
+  const corpora = () => {
+    const all = store.all();
+    void vscode.commands.executeCommand('setContext', 'newsCorpus.inCorpus', all.length > 0);
+    return all;
+  };
+  const found = corpora();
+  log.info(found.length ? `Corpora found: ${found.map((r) => vscode.workspace.asRelativePath(r.configUri)).join(', ')}.` : 'No news corpus in this workspace (no newscorpus.yaml).');
+  context.subscriptions.push(store.onDidChange(corpora));
 
   const { engines } = nodeEngines();
   const analyses = new AnalysisService(store, () => engines);
@@ -38,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsCo
     analyses,
     diagnostics,
     registerLanguageAssigner(store),
+    registerCorpusOffer(context, store),
     vscode.languages.registerDocumentSemanticTokensProvider(selector, new SemanticTokensProvider(analyses), LEGEND),
     vscode.languages.registerHoverProvider(selector, new HoverProvider(analyses)),
     vscode.languages.registerCodeActionsProvider(selector, new BoilerplateCodeActions(analyses), { providedCodeActionKinds: BoilerplateCodeActions.kinds }),
@@ -65,9 +77,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsCo
     }),
   );
   registerAnnotationFeatures(context, { analyses, store });
+  const t0 = Date.now();
   const indexed = analyses.indexCorpora().then(() => {
+    if (store.all().length) log.info(`Corpus index built in ${Date.now() - t0} ms.`);
     const reason = nodeEngines().fallbackReason;
-    if (reason) void vscode.window.showWarningMessage(`News Corpus Annotator: entities come from the rule-based engine because the trained model could not be loaded (${reason}).`);
+    if (reason) {
+      log.warn(`Entities come from the rule-based engine: the trained model could not be loaded (${reason}).`);
+      void vscode.window.showWarningMessage(`News Corpus Annotator: entities come from the rule-based engine because the trained model could not be loaded (${reason}).`);
+    }
   });
   return { store, analyses, diagnostics, indexed };
 }

@@ -35,7 +35,7 @@ export class AnnotationHover implements vscode.HoverProvider {
       const status = ann.damage ? ` — needs checking: ${escapeMd(ann.damage.message)}` : '';
       return new vscode.Hover(md(`**Annotated:** ${escapeMd(labelWords(ann.type))} (${ann.id})${status} · Alt+N R relabel · Alt+N D remove`), range);
     }
-    const s = suggestionAt(this.manager.suggestions(doc), offset);
+    const s = suggestionAt(this.manager.shownSuggestions(doc), offset);
     if (s) {
       const range = new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end));
       return new vscode.Hover(md(suggestionHoverLine(s.label, s.confidence)), range);
@@ -70,7 +70,7 @@ export class AnnotationCodeActions implements vscode.CodeActionProvider {
       action(`Keep annotation ${t.id} (${t.type}) on the text now there`, 'newsCorpus.repairAnnotation', [t.id, 'keep-text', doc.uri], false, diag);
       action(`Remove annotation ${t.id}`, 'newsCorpus.removeAnnotation', [t.id, doc.uri], false, diag);
     }
-    const s = suggestionAt(this.manager.suggestions(doc), offset);
+    const s = suggestionAt(this.manager.shownSuggestions(doc), offset);
     if (s) {
       const arg = { start: s.start, end: s.end, label: s.label };
       action(`Accept suggestion: ${s.label} "${s.text}"`, 'newsCorpus.acceptSuggestion', [arg, doc.uri], true);
