@@ -59,6 +59,10 @@ async function main() {
   process.on('SIGINT', () => stop('Ctrl+C'));
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGHUP', () => stop('SIGHUP'));
+  // `npm run try` runs this under `sh -c`, which does not pass SIGTERM on: when the shell (our parent)
+  // goes away, this process is re-parented; stop then as on SIGTERM.
+  const parent = process.ppid;
+  setInterval(() => { if (process.ppid !== parent) void stop('npm run try stopped'); }, 1000);
   cs.exited.then((c) => { if (!stopping) { console.error(`try: code-server exited (${c}); log: ${cs.logFile}`); process.exit(1); } });
   console.log(`\ntry: the sample corpus with News Corpus Annotator is served at\n\n    ${cs.url}/?folder=${encodeURIComponent(CORPUS)}\n`);
   console.log('Open it in a browser (it listens on 127.0.0.1 only). After `npm run build`, run "Developer: Reload Window".');
