@@ -1,14 +1,17 @@
-// npm run try — build the extension and open samples/corpus/ with it:
+// npm run try — build the extension and open a fresh copy of samples/corpus/ with it (a temp folder,
+// printed; quick fixes and "Keep as article text" edit the copy, never the repository's samples):
 //   `code` on PATH → your VS Code, with the extension loaded from this folder (extension development host);
 //   otherwise (or with --web) → code-server on http://127.0.0.1:<port>/ with the extension installed
-//   (set up with `npm run setup:vscode` on first use); Ctrl+C stops it.
+//   (set up with `npm run setup:vscode` on first use); Ctrl+C or SIGTERM stops it, and code-server with it
+//   (a watchdog stops code-server even if this process is killed outright).
 // Flags: --web (use code-server even when `code` exists), --port N (default: a free port).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, EXTENSION_ID, MARKER, HarnessError, pkg, which } from '../test/harness/paths.mjs';
+import { tempCopy } from '../test/harness/launcher.mjs';
 
-const CORPUS = join(ROOT, 'samples', 'corpus');
+const SAMPLES = join(ROOT, 'samples', 'corpus');
 const argv = process.argv.slice(2);
 const web = argv.includes('--web');
 const portArg = argv.includes('--port') ? Number(argv[argv.indexOf('--port') + 1]) : 0;
@@ -21,6 +24,8 @@ function runOrDie(cmd, args, what) {
 async function main() {
   console.log('try: building the extension (npm run build)');
   runOrDie('npm', ['run', '--silent', 'build'], 'npm run build');
+  const CORPUS = tempCopy(SAMPLES, 'try').path;
+  console.log(`try: a fresh copy of samples/corpus/ is at ${CORPUS}\n     (edits go there, not into the repository; it is left for you to look at — delete it when done)`);
 
   if (!web && which('code')) {
     console.log(`try: opening ${CORPUS} in VS Code with the extension from ${ROOT}`);
@@ -39,6 +44,10 @@ async function main() {
     extensions: [{ id: EXTENSION_ID, version: pkg.version, dir: ROOT, link: true }],
     ...(portArg ? { bindPort: portArg } : {}),
   });
+  // If this process dies without stopping code-server (SIGKILL, a crash), stop its process group anyway.
+  spawn('sh', ['-c', `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; kill -TERM -${cs.proc.pid} 2>/dev/null; sleep 5; kill -KILL -${cs.proc.pid} 2>/dev/null`], {
+    detached: true, stdio: 'ignore',
+  }).unref();
   let stopping = false;
   const stop = async (sig) => {
     if (stopping) return;
@@ -49,10 +58,15 @@ async function main() {
   };
   process.on('SIGINT', () => stop('Ctrl+C'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGHUP', () => stop('SIGHUP'));
+  // `npm run try` runs this under `sh -c`, which does not pass SIGTERM on: when the shell (our parent)
+  // goes away, this process is re-parented; stop then as on SIGTERM.
+  const parent = process.ppid;
+  setInterval(() => { if (process.ppid !== parent) void stop('npm run try stopped'); }, 1000);
   cs.exited.then((c) => { if (!stopping) { console.error(`try: code-server exited (${c}); log: ${cs.logFile}`); process.exit(1); } });
   console.log(`\ntry: the sample corpus with News Corpus Annotator is served at\n\n    ${cs.url}/?folder=${encodeURIComponent(CORPUS)}\n`);
   console.log('Open it in a browser (it listens on 127.0.0.1 only). After `npm run build`, run "Developer: Reload Window".');
-  console.log(`Log: ${cs.logFile}. Press Ctrl+C to stop.`);
+  console.log(`Log: ${cs.logFile}. Press Ctrl+C (or send SIGTERM) to stop.`);
 }
 
 main().catch((e) => {

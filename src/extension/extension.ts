@@ -6,12 +6,13 @@ import { registerActorCommands } from './commands/actorCommands';
 import { registerBoilerplateCommands } from './commands/boilerplateCommands';
 import { registerCorpusCommands } from './commands/corpusCommands';
 import { ConfigStore } from './corpus/configStore';
-import { initLog, log } from './log';
+import { registerCorpusOffer } from './corpus/corpusOffer';
 import { LANGUAGE_ID, registerLanguageAssigner } from './corpus/languageAssigner';
 import { BoilerplateCodeActions } from './providers/codeActions';
 import { DiagnosticsPublisher } from './providers/diagnostics';
 import { DocumentSymbols } from './providers/documentSymbols';
 import { HoverProvider } from './providers/hover';
+import { initLog, log } from './log';
 import { LEGEND, SemanticTokensProvider } from './providers/semanticTokens';
 import { ActorsView } from './views/actorsView';
 import { registerIndexStatus, registerStatusBar } from './views/statusBar';
@@ -30,7 +31,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsCo
   const store = new ConfigStore();
   context.subscriptions.push(store);
   await store.init();
-  for (const c of store.all()) log.info(`corpus found: ${vscode.workspace.asRelativePath(c.configUri)}`);
+  const corpora = () => {
+    const all = store.all();
+    void vscode.commands.executeCommand('setContext', 'newsCorpus.inCorpus', all.length > 0);
+    return all;
+  };
+  const found = corpora();
+  log.info(found.length ? `Corpora found: ${found.map((r) => vscode.workspace.asRelativePath(r.configUri)).join(', ')}.` : 'No news corpus in this workspace (no newscorpus.yaml).');
+  context.subscriptions.push(store.onDidChange(corpora));
 
   const analyses = new AnalysisService(store, context.storageUri ?? context.globalStorageUri);
   const diagnostics = new DiagnosticsPublisher(analyses);
@@ -39,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsCo
     analyses,
     diagnostics,
     registerLanguageAssigner(store),
+    registerCorpusOffer(context, store),
     vscode.languages.registerDocumentSemanticTokensProvider(selector, new SemanticTokensProvider(analyses), LEGEND),
     vscode.languages.registerHoverProvider(selector, new HoverProvider(analyses)),
     vscode.languages.registerCodeActionsProvider(selector, new BoilerplateCodeActions(analyses), { providedCodeActionKinds: BoilerplateCodeActions.kinds }),
@@ -73,7 +82,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsCo
   const indexed = analyses.indexCorpora().then(async () => {
     const reason = await analyses.fallbackReason();
     if (reason) {
-      log.warn(`entities come from the rule-based engine: ${reason}`);
+      log.warn(`Entities come from the rule-based engine: the trained model could not be loaded (${reason}).`);
       void vscode.window.showWarningMessage(`News Corpus Annotator: entities come from the rule-based engine because the trained model could not be loaded (${reason}).`);
     }
   });

@@ -1,30 +1,44 @@
-// The "News Corpus Annotator" output channel: what the extension did (corpus found, index built and
-// how long, engine fallbacks, skipped files and why). Its level is newsCorpus.log.level.
+// The "News Corpus Annotator" output channel: what the extension did (corpus
+// found, index built and how long, engine fallbacks, skipped files and why), at
+// the level set in newsCorpus.log.level.
 import * as vscode from 'vscode';
 
-type Level = 'error' | 'warn' | 'info' | 'debug';
-const ORDER: Record<Level, number> = { error: 0, warn: 1, info: 2, debug: 3 };
+export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
+
+const RANK: Record<LogLevel, number> = { error: 0, warn: 1, info: 2, debug: 3 };
+const SETTING = 'newsCorpus.log.level';
+
 let channel: vscode.OutputChannel | undefined;
+let level: LogLevel = 'info';
 
-function enabled(level: Level): boolean {
-  const set = vscode.workspace.getConfiguration('newsCorpus').get<string>('log.level', 'info') as Level;
-  return ORDER[level] <= (ORDER[set] ?? ORDER.info);
+function readLevel(): LogLevel {
+  const v = vscode.workspace.getConfiguration().get<string>(SETTING, 'info');
+  return v in RANK ? (v as LogLevel) : 'info';
 }
 
-function write(level: Level, message: string): void {
-  if (!channel || !enabled(level)) return;
-  channel.appendLine(`${new Date().toISOString()} [${level}] ${message}`);
-}
-
-export const log = {
-  error: (m: string) => write('error', m),
-  warn: (m: string) => write('warn', m),
-  info: (m: string) => write('info', m),
-  debug: (m: string) => write('debug', m),
-};
-
+/** Creates the output channel (once) and follows the level setting. */
 export function initLog(context: vscode.ExtensionContext): vscode.OutputChannel {
-  channel = vscode.window.createOutputChannel('News Corpus Annotator');
-  context.subscriptions.push(channel, { dispose: () => (channel = undefined) });
+  if (!channel) channel = vscode.window.createOutputChannel('News Corpus Annotator');
+  level = readLevel();
+  context.subscriptions.push(
+    channel,
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(SETTING)) level = readLevel();
+    }),
+    { dispose: () => (channel = undefined) },
+  );
   return channel;
 }
+
+function write(at: LogLevel, message: string): void {
+  if (!channel || RANK[at] > RANK[level]) return;
+  channel.appendLine(`${new Date().toISOString()} [${at}] ${message}`);
+}
+
+/** Lines in the output channel; nothing is written before initLog or above the set level. */
+export const log = {
+  error: (message: string) => write('error', message),
+  warn: (message: string) => write('warn', message),
+  info: (message: string) => write('info', message),
+  debug: (message: string) => write('debug', message),
+};

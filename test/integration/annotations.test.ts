@@ -17,6 +17,7 @@ interface Drawn {
   end: number;
   label: string;
   id?: string;
+  after?: string;
 }
 interface DrawnDecorations {
   styles: { confirmed: string; suggestion: string; damaged: string };
@@ -121,6 +122,7 @@ describe('annotations', function () {
     assert.strictEqual(d.styles.confirmed, 'solid');
     assert.strictEqual(d.styles.suggestion, 'dotted');
     assert.deepStrictEqual(d.confirmed.map((c) => [c.start, c.end, c.label]), [[adaStart, adaStart + 10, 'PER']]);
+    assert.strictEqual(d.confirmed[0].after, '\u00a0PER', 'the label is drawn apart from the name ("Ada Moreau PER")');
     for (const s of d.suggestions) assert.ok(s.end <= adaStart || s.start >= adaStart + 10, 'no suggestion over a confirmed annotation');
   });
 
@@ -130,8 +132,10 @@ describe('annotations', function () {
       const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, editor.document.positionAt(offset))) ?? [];
       return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
     };
-    assert.match(await hoverText(adaStart + 2), /\*\*annotation\*\* `PER`/);
-    assert.match(await hoverText(d.suggestions[0].start + 1), /\*\*suggestion\*\*/);
+    assert.match(await hoverText(adaStart + 2), /\*\*Annotated:\*\* person \\\(PER\\\) \(T1\)/);
+    const sug = await hoverText(d.suggestions[0].start + 1);
+    assert.match(sug, /\*\*Suggested:\*\* (person|organization|place|other name) \\\((PER|ORG|LOC|MISC)\\\)/);
+    assert.doesNotMatch(sug, /perceptron|engine/, 'no engine terms in the suggestion line');
   });
 
   it('labels the selection from a command and writes the .ann', async () => {
@@ -247,8 +251,15 @@ describe('annotations', function () {
     assert.ok(!vscode.languages.getDiagnostics(uri).some((x) => x.code === 'damaged-annotation' && /Ada Moreau/.test(x.message)));
   });
 
+  // Temp folders this suite creates, removed after it.
+  const temps: string[] = [];
+  after(() => {
+    for (const t of temps) fs.rmSync(t, { recursive: true, force: true });
+  });
+
   it('exports the file as JSONL and the corpus as CoNLL', async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'nca-export-'));
+    temps.push(out);
     const jsonl = path.join(out, 'accord.jsonl');
     const r = await vscode.commands.executeCommand<{ spans: number }>('newsCorpus.exportFileAnnotations', { format: 'jsonl', leaveOutBoilerplate: false, target: vscode.Uri.file(jsonl), uri });
     const rec = JSON.parse(fs.readFileSync(jsonl, 'utf8').trim());
@@ -265,6 +276,7 @@ describe('annotations', function () {
 
   it('cleans the corpus into another folder and opens the report', async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'nca-clean-'));
+    temps.push(out);
     const before = read(annPath);
     const r = await vscode.commands.executeCommand<{ report: string }>('newsCorpus.cleanCorpus', { target: vscode.Uri.file(out), corpusRoot: vscode.Uri.file(path.dirname(dir)) });
     assert.ok(r && fs.existsSync(r.report), 'report written');

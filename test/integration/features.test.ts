@@ -108,8 +108,12 @@ describe('news articles in the editor', function () {
       for (const x of d) {
         assert.strictEqual(x.severity, vscode.DiagnosticSeverity.Warning);
         assert.strictEqual(x.range.start.character, 0);
-        assert.ok(x.message.startsWith('Boilerplate ('), x.message);
+        // The category once (the code is its id), the line, and why it was flagged.
+        assert.match(x.message, /^[A-Z"][^(]* \(".+"\): .+/, x.message);
+        assert.doesNotMatch(x.message, /^Boilerplate \(/);
       }
+      assert.strictEqual(d[0].message, 'Byline ("Awa DIALLO"): a name on a line of its own after the article body');
+      assert.strictEqual(d[6].message, 'Comment section ("Leave a Reply"): the line is the phrase "leave a reply"');
       assert.deepStrictEqual(d[0].range, new vscode.Range(8, 0, 8, 'Awa DIALLO'.length));
     });
 
@@ -161,20 +165,21 @@ describe('news articles in the editor', function () {
       await new Promise((r) => setTimeout(r, 300));
     });
 
-    it('remove one block of related-post teasers', async () => {
+    it('remove the whole block of flagged lines around "Posts Grid", blank lines included, saying how many lines', async () => {
       const uri = copy('fix-block.txt');
       const editor = await openArticle(uri);
       const diag = await waitFor('diagnostic on line 10', () => diagnosticsOf(uri).find((x) => x.range.start.line === 10));
+      assert.match(diag.message, /^Related-post teaser \("Posts Grid"\): the line is the phrase "posts grid"$/);
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range, vscode.CodeActionKind.QuickFix.value);
       const titles = actions.map((a) => a.title);
+      // The byline (line 9), the heading, the teasers and the comment form (line 23) are one run.
       assert.deepStrictEqual(titles.slice(0, 3), [
-        'Remove this boilerplate block (lines 11–19)',
+        'Remove this boilerplate block (15 lines, 9–23)',
         'Remove all boilerplate in this file',
         'Keep as article text (remember in newscorpus.yaml)',
       ]);
       assert.ok(await vscode.workspace.applyEdit(actions[0].edit!));
-      const o = original();
-      assert.strictEqual(editor.document.getText(), [...o.slice(0, 10), ...o.slice(20)].join('\n'));
+      assert.strictEqual(editor.document.getText(), original().slice(0, 7).join('\n'));
     });
 
     it('remove all boilerplate in the file', async () => {
@@ -196,9 +201,14 @@ describe('news articles in the editor', function () {
       try {
         assert.strictEqual(await vscode.commands.executeCommand('newsCorpus.keepAsArticle', uri, 8), true);
         const after = fs.readFileSync(configUri.fsPath, 'utf8');
-        assert.match(after, /keep:\n\s+- awa diallo/);
-        assert.ok(after.startsWith('# Fixture corpus'), 'comments are kept');
+        // One item added; the user's formatting ("[person, organization, …]", "[EVENT]") untouched.
+        assert.strictEqual(after, before.replace('    - "Follow us on Telegram"\n', '    - "Follow us on Telegram"\n  keep:\n    - awa diallo\n'));
+        assert.match(after, /^  kinds: \[person, organization, place, other\]$/m);
         await waitFor('byline no longer flagged', () => !diagnosticsOf(uri).some((x) => x.range.start.line === 8) && diagnosticsOf(uri).length > 0);
+        // The status bar's Undo takes exactly that item out again.
+        assert.strictEqual(await vscode.commands.executeCommand('newsCorpus.undoKeepAsArticle'), true);
+        assert.strictEqual(fs.readFileSync(configUri.fsPath, 'utf8'), before);
+        await waitFor('byline flagged after the undo', () => diagnosticsOf(uri).some((x) => x.range.start.line === 8));
       } finally {
         const doc = await vscode.workspace.openTextDocument(configUri);
         const edit = new vscode.WorkspaceEdit();

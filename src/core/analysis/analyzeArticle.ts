@@ -3,6 +3,7 @@ import type { CorpusConfig } from '../config/types';
 import type { BoilerplateEngine, CorpusLineStats, DateEngine, EntityEngine } from '../engines';
 import { buildActors } from '../entities/actors';
 import { gazetteer } from '../entities/gazetteer';
+import { dropNonNamesOnKeptLines } from '../entities/keptLines';
 import { foldName } from '../text/fold';
 import { checkInput, DEFAULT_LIMITS, type InputLimits } from '../text/input';
 import { splitLines } from '../text/lines';
@@ -92,6 +93,7 @@ export function analyzeArticle(fullText: string, opts: AnalyzeOptions): ArticleA
         const refersTo = dem && foldName(dem.name) !== foldName(e.text) ? dem.name : undefined;
         return { ...e, ...(refersTo ? { refersTo } : {}), ...(flagged.has(line) ? { inBoilerplate: true } : {}) };
       });
+    entities = dropNonNamesOnKeptLines(entities, lines, config.boilerplate.keep, (e) => upperBound(lineStarts, e.start) - 1);
   }
 
   const articleDate = (stages.articleDate ?? stages.dates) ? guarded(problems, timings, 'article date', undefined, () => engines.articleDate(text, opts.relPath, config)) : undefined;

@@ -44,7 +44,7 @@ const LABEL: Record<BoilerplateCategory, string> = {
   caption: 'Caption/credit',
   duplicate: 'Duplicate line',
   template: 'Corpus template line',
-  custom: 'Custom boilerplate',
+  custom: 'Corpus boilerplate phrase',
 };
 
 export function snippet(text: string, max = 40): string {
@@ -71,6 +71,22 @@ function categoryOf(info: LineInfo, pos: number, body: [number, number]): Boiler
 function messageOf(category: BoilerplateCategory, text: string, extra?: string): string {
   const base = `${LABEL[category]} ("${snippet(text)}")`;
   return extra ? `${base}: ${extra}` : base;
+}
+
+/** Why a line was flagged, in a reader's words (the same order of evidence as categoryOf). */
+function reasonOf(info: LineInfo, pos: number, body: [number, number]): string {
+  const hit = info.hits.find((h) => h.kind === 'whole') ?? info.hits.find((h) => h.kind === 'strong') ?? info.hits.find((h) => h.kind === 'prefix');
+  if (hit) {
+    const phrase = snippet(hit.phrase, 60);
+    return hit.kind === 'whole' ? `the line is the phrase "${phrase}"` : hit.kind === 'prefix' ? `starts with "${phrase}"` : `contains "${phrase}"`;
+  }
+  const [b0, b1] = body;
+  const where = b0 < 0 ? '' : pos < b0 ? ' before the article body' : pos > b1 ? ' after the article body' : '';
+  if (/©|\(c\)\s*\d{4}/iu.test(info.text)) return 'a copyright notice';
+  if (info.teaser) return `a headline cut off with "…"${where}`;
+  if (info.nameLike || info.dateLike) return `${info.nameLike ? 'a name' : 'a date'} on a line of its own${where}`;
+  if (info.words >= 6 && pos > b1 && b0 >= 0) return `a line of text${where}, not part of the article`;
+  return `a short line${where || ' between paragraphs'} that does not read as article text`;
 }
 
 export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL, options: BoilerplateEngineOptions = {}): BoilerplateEngine {
@@ -140,7 +156,7 @@ export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL,
         const earlier = key.length > 0 ? firstSeen.get(key) : undefined;
         if (key.length > 0 && earlier === undefined) firstSeen.set(key, line.index);
         if (earlier !== undefined && (info.chars >= DUPLICATE_MIN_CHARS || info.words >= DUPLICATE_MIN_WORDS)) {
-          if (emit('duplicate', 0.9, `${LABEL.duplicate}: repeats line ${earlier + 1} ("${snippet(line.text)}")`, earlier)) continue;
+          if (emit('duplicate', 0.9, messageOf('duplicate', line.text, `repeats line ${earlier + 1}`), earlier)) continue;
         }
 
         const conf = rescue.has(j) ? Math.min(0.49, confidenceOf(model, p[j])) : confidenceOf(model, p[j]);
@@ -154,16 +170,17 @@ export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL,
         if (template?.template && on('template') && (info.hits.length === 0 || !on(category))) {
           // A corpus-wide repeated line without a more telling category: say it is a template.
           const tconf = Math.max(conf, Math.min(0.95, 0.6 + 0.05 * template.articles));
-          if (emit('template', tconf, `${LABEL.template} ("${snippet(line.text)}"): in ${template.articles} articles of the corpus`)) continue;
+          if (emit('template', tconf, messageOf('template', line.text, `the same line is in ${template.articles} articles of the corpus`))) continue;
         }
-        if (conf >= 0.5 && emit(category, conf, messageOf(category, line.text))) continue;
+        const reason = reasonOf(info, j, body);
+        if (conf >= 0.5 && emit(category, conf, messageOf(category, line.text, reason))) continue;
         if (template?.template && info.hits.length > 0) {
           const tconf = Math.max(conf, Math.min(0.95, 0.6 + 0.05 * template.articles));
-          if (emit(category, tconf, `${messageOf(category, line.text)}; in ${template.articles} articles of the corpus`)) continue;
+          if (emit(category, tconf, `${messageOf(category, line.text, reason)}; in ${template.articles} articles of the corpus`)) continue;
         }
         if (conf < 0.5 && conf >= threshold) {
           // A threshold below 0.5 reports borderline lines too.
-          emit(category, conf, messageOf(category, line.text));
+          emit(category, conf, messageOf(category, line.text, reason));
         }
       }
       findings.sort((a, b) => a.line - b.line);

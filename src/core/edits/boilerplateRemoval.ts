@@ -25,9 +25,19 @@ export function boilerplateBlocks(lines: Line[], findings: BoilerplateFinding[],
   return blocks.map(({ first, last }) => ({ first, last }));
 }
 
-/** The block holding a given flagged line. */
+/**
+ * The block holding a given flagged line: the whole run of consecutive flagged lines around it,
+ * blank lines between them included, whatever their categories ("Related posts" and the teasers
+ * under it are one block).
+ */
 export function blockOfLine(lines: Line[], findings: BoilerplateFinding[], line: number): LineBlock | undefined {
-  return boilerplateBlocks(lines, findings, true).find((b) => b.first <= line && line <= b.last);
+  return boilerplateBlocks(lines, findings, false).find((b) => b.first <= line && line <= b.last);
+}
+
+/** The quick fix's title: what it removes, and how many lines. */
+export function removalTitle(block: LineBlock): string {
+  const n = block.last - block.first + 1;
+  return n === 1 ? `Remove this boilerplate line (line ${block.first + 1})` : `Remove this boilerplate block (${n} lines, ${block.first + 1}–${block.last + 1})`;
 }
 
 /** The span to delete for a block of lines. */

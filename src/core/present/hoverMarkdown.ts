@@ -2,6 +2,7 @@
 // an article can become a link, an image, HTML or a command.
 import { escapeMarkdown as esc } from '../text/fold';
 import type { Actor, ArticleDateInfo, BoilerplateFinding, DateMention, EntityMention } from '../types';
+import { detailsLine, KIND_WORD, sureLine } from './readerWords';
 
 export interface CorpusMentions {
   /** Articles of the corpus that mention the actor (corpus-relative paths). */
@@ -11,8 +12,6 @@ export interface CorpusMentions {
   /** False while the corpus is still being indexed. */
   complete?: boolean;
 }
-
-const KIND_WORD: Record<string, string> = { person: 'person', organization: 'organisation', place: 'place', other: 'other name' };
 
 export function actorHover(actor: Actor, mention: EntityMention, corpus?: CorpusMentions): string {
   const out: string[] = [];
@@ -37,7 +36,9 @@ export function actorHover(actor: Actor, mention: EntityMention, corpus?: Corpus
         .join(', ')}`,
     );
   }
-  out.push(`*found by ${esc(mention.source)}${mention.confidence !== undefined ? `, confidence ${mention.confidence.toFixed(2)}` : ''}*`);
+  const sure = sureLine(KIND_WORD[actor.kind], mention.confidence);
+  if (sure) out.push(sure);
+  out.push(detailsLine(mention.source, mention.confidence));
   return out.join('\n\n');
 }
 
@@ -86,21 +87,7 @@ export function describeValue(v: string): string {
   return '';
 }
 
-const CATEGORY_WORD: Record<string, string> = {
-  navigation: 'navigation',
-  byline: 'byline',
-  share: 'share/subscribe prompt',
-  related: 'related posts',
-  'read-more': '"read more" link',
-  comments: 'comments',
-  legal: 'cookie/legal notice',
-  caption: 'caption/credit',
-  duplicate: 'duplicate paragraph',
-  template: 'template line',
-  custom: 'corpus phrase',
-};
-
-/** Diagnostic message for a boilerplate finding: "Boilerplate (related posts): …". */
+/** Problems entry of a boilerplate finding: its category once, the line, and why it was flagged. */
 export function boilerplateMessage(f: BoilerplateFinding): string {
-  return `Boilerplate (${CATEGORY_WORD[f.category] ?? f.category}): ${f.message}`;
+  return f.message;
 }

@@ -75,7 +75,11 @@ export class AnnotationManager implements vscode.Disposable {
   /** Messages shown to the user, kept for the integration tests. */
   readonly messages: string[] = [];
 
-  constructor(private readonly services: AnnotationServices) {
+  constructor(
+    private readonly services: AnnotationServices,
+    /** Is the workspace in annotating mode (see mode.ts)? */
+    private readonly annotating: () => boolean = () => true,
+  ) {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => void this.ensure(d)),
       vscode.workspace.onDidChangeTextDocument((e) => this.onTextChange(e)),
@@ -305,6 +309,16 @@ export class AnnotationManager implements vscode.Disposable {
     const text = doc.getText();
     const ents = entry.analysis.entities.filter((e) => !e.inBoilerplate && e.end <= text.length && text.slice(e.start, e.end) === e.text);
     return pendingSuggestions(ents, state.ann, state.rejections);
+  }
+
+  /**
+   * The suggestions to show (underlined, in hovers and quick fixes): in annotating mode, or for an
+   * article with a .ann on disk; none while reading.
+   */
+  shownSuggestions(doc: vscode.TextDocument): Suggestion[] {
+    const state = this.peek(doc);
+    if (!state || !(this.annotating() || state.diskAnn !== undefined)) return [];
+    return this.suggestions(doc);
   }
 
   /** PER, ORG, LOC, MISC and the corpus config's own labels. */

@@ -9,7 +9,7 @@ import type { AnnotationManager } from './annotationManager';
 
 export const LABEL_COMMANDS: { command: string; label: string; title: string; key: string }[] = [
   { command: 'newsCorpus.labelPerson', label: 'PER', title: 'Label Selection as Person (PER)', key: 'p' },
-  { command: 'newsCorpus.labelOrganization', label: 'ORG', title: 'Label Selection as Organisation (ORG)', key: 'o' },
+  { command: 'newsCorpus.labelOrganization', label: 'ORG', title: 'Label Selection as Organization (ORG)', key: 'o' },
   { command: 'newsCorpus.labelPlace', label: 'LOC', title: 'Label Selection as Place (LOC)', key: 'l' },
   { command: 'newsCorpus.labelOther', label: 'MISC', title: 'Label Selection as Other (MISC)', key: 'm' },
 ];

@@ -1,4 +1,5 @@
-// Confirmed annotations are underlined solid, suggestions dotted, damaged
+// Confirmed annotations are underlined solid, suggestions dotted (in annotating
+// mode or where a .ann exists, see mode.ts), damaged
 // annotations wavy; confirmed ones show their label after them. What was last
 // drawn per editor is kept so the integration tests can check it
 // (command newsCorpus.annotationDecorations).
@@ -13,6 +14,8 @@ export interface DrawnRange {
   end: number;
   label: string;
   id?: string;
+  /** The text drawn after the range (the label of a confirmed annotation, on its last fragment). */
+  after?: string;
 }
 
 export interface DrawnDecorations {
@@ -24,6 +27,11 @@ export interface DrawnDecorations {
   damaged: DrawnRange[];
 }
 
+/** The label drawn after an annotation, set apart from the name ("Putin PER", not "PutinPER"): a no-break space, since a margin alone collapses in some renderers. */
+export function labelAfter(type: string): string {
+  return `\u00a0${type}`;
+}
+
 export const STYLES = { confirmed: 'solid', suggestion: 'dotted', damaged: 'wavy' } as const;
 
 export class AnnotationDecorations implements vscode.Disposable {
@@ -31,7 +39,7 @@ export class AnnotationDecorations implements vscode.Disposable {
     borderStyle: `none none ${STYLES.confirmed} none`,
     borderWidth: '0 0 2px 0',
     borderColor: new vscode.ThemeColor('editorInfo.foreground'),
-    after: { color: new vscode.ThemeColor('descriptionForeground'), fontStyle: 'italic', margin: '0 0 0 2px' },
+    after: { color: new vscode.ThemeColor('descriptionForeground'), fontStyle: 'italic', margin: '0 0 0 0.25em' },
   });
   private readonly suggestion = vscode.window.createTextEditorDecorationType({
     borderStyle: `none none ${STYLES.suggestion} none`,
@@ -49,8 +57,10 @@ export class AnnotationDecorations implements vscode.Disposable {
   constructor(
     private readonly manager: AnnotationManager,
     onAnalysisChange: vscode.Event<void>,
+    onModeChange: vscode.Event<boolean>,
   ) {
     this.disposables.push(
+      onModeChange(() => this.schedule()),
       manager.onDidChange(() => this.schedule()),
       onAnalysisChange(() => this.schedule()),
       vscode.window.onDidChangeVisibleTextEditors(() => this.schedule()),
@@ -91,13 +101,13 @@ export class AnnotationDecorations implements vscode.Disposable {
           damaged.push({ range: range(f.start, f.end) });
           out.damaged.push(drawnRange);
         } else {
-          const last = i === t.fragments.length - 1;
-          confirmed.push({ range: range(f.start, f.end), renderOptions: last ? { after: { contentText: t.type } } : undefined });
-          out.confirmed.push(drawnRange);
+          const after = i === t.fragments.length - 1 ? labelAfter(t.type) : undefined;
+          confirmed.push({ range: range(f.start, f.end), renderOptions: after ? { after: { contentText: after } } : undefined });
+          out.confirmed.push(after ? { ...drawnRange, after } : drawnRange);
         }
       });
     }
-    const suggestions = this.manager.suggestions(doc);
+    const suggestions = this.manager.shownSuggestions(doc);
     for (const s of suggestions) out.suggestions.push({ start: s.start, end: s.end, label: s.label });
     editor.setDecorations(this.confirmed, confirmed);
     editor.setDecorations(this.damaged, damaged);

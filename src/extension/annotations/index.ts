@@ -7,17 +7,23 @@ import { registerAnnotationCommands } from './commands';
 import { AnnotationDecorations } from './decorations';
 import { registerExportCommands } from './exportCommands';
 import { registerImportCommand } from './importCommand';
+import { AnnotatingMode } from './mode';
 import { AnnotationCodeActions, AnnotationDiagnostics, AnnotationHover } from './providers';
 
 export type { AnnotationServices } from './annotationManager';
 
 /** Registers everything; returns the manager (for other features and tests). */
 export function registerAnnotationFeatures(context: vscode.ExtensionContext, services: AnnotationServices): AnnotationManager {
-  const manager = new AnnotationManager(services);
-  const decorations = new AnnotationDecorations(manager, services.analyses.onDidChange);
+  const mode = new AnnotatingMode(context.workspaceState);
+  const manager = new AnnotationManager(services, () => mode.on);
+  // Suggestions come from the latest analysis: redraw when analyses change and when a new one arrives.
+  const analysisChanged = (listener: () => unknown) =>
+    vscode.Disposable.from(services.analyses.onDidChange(listener), services.analyses.onDidAnalyse(listener));
+  const decorations = new AnnotationDecorations(manager, analysisChanged, mode.onDidChange);
   const diagnostics = new AnnotationDiagnostics(manager);
   const selector: vscode.DocumentSelector = { language: LANGUAGE_ID, scheme: 'file' };
   context.subscriptions.push(
+    mode,
     manager,
     decorations,
     diagnostics,

@@ -4,6 +4,7 @@
 // that could not be read.
 import * as vscode from 'vscode';
 import { annotationAt, suggestionAt, textBounds } from '../../core/annotations';
+import { labelWords, suggestionHoverLine } from '../../core/present/readerWords';
 import type { AnnotationManager } from './annotationManager';
 
 export const ANNOTATION_DIAGNOSTIC_SOURCE = 'news annotations';
@@ -32,12 +33,12 @@ export class AnnotationHover implements vscode.HoverProvider {
       const f = ann.fragments.find((x) => x.start <= offset && offset <= x.end) ?? ann.fragments[0];
       const range = new vscode.Range(doc.positionAt(f.start), doc.positionAt(f.end));
       const status = ann.damage ? ` — needs checking: ${escapeMd(ann.damage.message)}` : '';
-      return new vscode.Hover(md(`**annotation** \`${ann.type}\` (${ann.id}, confirmed)${status} · Alt+N R relabel · Alt+N D remove`), range);
+      return new vscode.Hover(md(`**Annotated:** ${escapeMd(labelWords(ann.type))} (${ann.id})${status} · Alt+N R relabel · Alt+N D remove`), range);
     }
-    const s = suggestionAt(this.manager.suggestions(doc), offset);
+    const s = suggestionAt(this.manager.shownSuggestions(doc), offset);
     if (s) {
       const range = new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end));
-      return new vscode.Hover(md(`**suggestion** \`${s.label}\` from the ${escapeMd(s.source)} engine · Alt+N A accept · Alt+N X reject`), range);
+      return new vscode.Hover(md(suggestionHoverLine(s.label, s.confidence)), range);
     }
     return undefined;
   }
@@ -69,7 +70,7 @@ export class AnnotationCodeActions implements vscode.CodeActionProvider {
       action(`Keep annotation ${t.id} (${t.type}) on the text now there`, 'newsCorpus.repairAnnotation', [t.id, 'keep-text', doc.uri], false, diag);
       action(`Remove annotation ${t.id}`, 'newsCorpus.removeAnnotation', [t.id, doc.uri], false, diag);
     }
-    const s = suggestionAt(this.manager.suggestions(doc), offset);
+    const s = suggestionAt(this.manager.shownSuggestions(doc), offset);
     if (s) {
       const arg = { start: s.start, end: s.end, label: s.label };
       action(`Accept suggestion: ${s.label} "${s.text}"`, 'newsCorpus.acceptSuggestion', [arg, doc.uri], true);

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { addToConfigList } from '../../core/config/editConfig';
+import { configListEdit, undoConfigEdit, type ConfigEdit } from '../../core/config/editConfig';
 import { lineKey } from '../../core/boilerplate';
 import { removeAllSpans } from '../../core/edits/boilerplateRemoval';
 import type { AnalysisService } from '../analysis/analysisService';
 import type { ConfigStore } from '../corpus/configStore';
+import { log } from '../log';
 
 async function docFor(uri?: vscode.Uri): Promise<vscode.TextDocument | undefined> {
   if (uri instanceof vscode.Uri) return vscode.workspace.openTextDocument(uri);
@@ -11,6 +12,28 @@ async function docFor(uri?: vscode.Uri): Promise<vscode.TextDocument | undefined
 }
 
 export function registerBoilerplateCommands(analyses: AnalysisService, store: ConfigStore): vscode.Disposable[] {
+  // "Kept as article text" confirmation in the status bar, with an undo, for a few seconds.
+  const keptItem = vscode.window.createStatusBarItem('newsCorpus.kept', vscode.StatusBarAlignment.Left, 1000);
+  keptItem.name = 'News Corpus: line kept';
+  let lastKept: { configUri: vscode.Uri; change: ConfigEdit; before: string } | undefined;
+  let keptTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const hideKept = (): void => {
+    clearTimeout(keptTimer);
+    keptItem.hide();
+    lastKept = undefined;
+  };
+
+  const confirmKept = (line: number, undo: typeof lastKept): void => {
+    clearTimeout(keptTimer);
+    lastKept = undo;
+    keptItem.text = undo ? `$(check) Line ${line + 1} kept as article text — Undo` : `$(check) Line ${line + 1} is already kept as article text`;
+    keptItem.tooltip = undo ? 'Remembered in newscorpus.yaml (boilerplate.keep). Click to undo.' : 'It is listed in newscorpus.yaml (boilerplate.keep).';
+    keptItem.command = undo ? 'newsCorpus.undoKeepAsArticle' : undefined;
+    keptItem.show();
+    keptTimer = setTimeout(hideKept, 15000);
+  };
+
   return [
     vscode.commands.registerCommand('newsCorpus.removeAllBoilerplate', async (uri?: vscode.Uri) => {
       const doc = await docFor(uri);
@@ -38,19 +61,49 @@ export function registerBoilerplateCommands(analyses: AnalysisService, store: Co
       const text = entry.analysis.lines[l]?.text ?? '';
       const configUri = entry.location.corpus.configUri;
       const configDoc = await vscode.workspace.openTextDocument(configUri);
-      const updated = addToConfigList(configDoc.getText(), ['boilerplate', 'keep'], lineKey(text));
-      if (updated === undefined) {
-        void vscode.window.showErrorMessage('newscorpus.yaml has errors (see Problems): fix them first, then keep the line again.');
+      const before = configDoc.getText();
+      const change = configListEdit(before, ['boilerplate', 'keep'], lineKey(text));
+      if (change === undefined) {
+        void vscode.window.showErrorMessage('newscorpus.yaml could not be edited safely (a syntax error, or boilerplate.keep is not a list): fix it, then keep the line again.');
+        return false;
+      }
+      if (change !== null) {
+        // Only the one item is inserted: the rest of the file stays exactly as the user wrote it.
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(configUri, new vscode.Range(configDoc.positionAt(change.offset), configDoc.positionAt(change.offset + change.remove)), change.insert);
+        await vscode.workspace.applyEdit(edit);
+        await configDoc.save();
+        await store.reloadAll();
+        analyses.invalidateAll();
+        log.info(`Kept line ${l + 1} of ${vscode.workspace.asRelativePath(doc.uri)} as article text (boilerplate.keep in ${vscode.workspace.asRelativePath(configUri)}).`);
+      }
+      confirmKept(l, change === null ? undefined : { configUri, change, before });
+      return true;
+    }),
+
+    vscode.commands.registerCommand('newsCorpus.undoKeepAsArticle', async () => {
+      const last = lastKept;
+      hideKept();
+      if (!last) return false;
+      const configDoc = await vscode.workspace.openTextDocument(last.configUri);
+      const now = configDoc.getText();
+      const undo = undoConfigEdit(now, last.change, last.before);
+      if (!undo) {
+        void vscode.window.showWarningMessage('newscorpus.yaml changed since the line was kept: remove it from boilerplate.keep by hand.');
         return false;
       }
       const edit = new vscode.WorkspaceEdit();
-      edit.replace(configUri, new vscode.Range(0, 0, configDoc.lineCount, 0), updated);
+      edit.replace(last.configUri, new vscode.Range(configDoc.positionAt(undo.offset), configDoc.positionAt(undo.offset + undo.remove)), undo.insert);
       await vscode.workspace.applyEdit(edit);
       await configDoc.save();
       await store.reloadAll();
       analyses.invalidateAll();
+      vscode.window.setStatusBarMessage('$(discard) Line flagged as boilerplate again', 4000);
       return true;
     }),
+
+    keptItem,
+    { dispose: hideKept },
 
     vscode.commands.registerCommand('newsCorpus.nextBoilerplate', () => jump(analyses, +1)),
     vscode.commands.registerCommand('newsCorpus.previousBoilerplate', () => jump(analyses, -1)),

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { blockOfLine, deletionSpan } from '../../core/edits/boilerplateRemoval';
+import { blockOfLine, deletionSpan, removalTitle } from '../../core/edits/boilerplateRemoval';
 import type { AnalysisService } from '../analysis/analysisService';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
@@ -20,10 +20,7 @@ export class BoilerplateCodeActions implements vscode.CodeActionProvider {
       const block = blockOfLine(a.lines, a.boilerplate, line);
       if (!block) continue;
       const span = deletionSpan(a.lines, block);
-      const remove = new vscode.CodeAction(
-        block.first === block.last ? 'Remove this boilerplate line' : `Remove this boilerplate block (lines ${block.first + 1}–${block.last + 1})`,
-        vscode.CodeActionKind.QuickFix,
-      );
+      const remove = new vscode.CodeAction(removalTitle(block), vscode.CodeActionKind.QuickFix);
       remove.edit = new vscode.WorkspaceEdit();
       remove.edit.delete(doc.uri, new vscode.Range(doc.positionAt(span.start), doc.positionAt(span.end)));
       remove.diagnostics = [diag];

@@ -9,7 +9,10 @@ const KIND: Record<EntityKind, vscode.SymbolKind> = {
   other: vscode.SymbolKind.Key,
 };
 
-/** Outline: the headline, each paragraph (boilerplate marked), and the entities inside each. */
+/**
+ * Outline: the headline, each paragraph (boilerplate marked), and the entities inside each.
+ * VS Code's tooltip reads "name (kind)": paragraphs are structures, not "(string)"; boilerplate a field, not "(null)".
+ */
 export class DocumentSymbols implements vscode.DocumentSymbolProvider {
   constructor(private readonly analyses: AnalysisService) {}
 
@@ -27,7 +30,7 @@ export class DocumentSymbols implements vscode.DocumentSymbolProvider {
       const sym = new vscode.DocumentSymbol(
         name || '(empty)',
         b.kind === 'headline' ? 'headline' : f ? `boilerplate: ${f.category}` : `line ${b.startLine + 1}`,
-        b.kind === 'headline' ? vscode.SymbolKind.File : f ? vscode.SymbolKind.Null : vscode.SymbolKind.String,
+        b.kind === 'headline' ? vscode.SymbolKind.File : f ? vscode.SymbolKind.Field : vscode.SymbolKind.Struct,
         range(b.start, b.end),
         range(b.start, b.end),
       );

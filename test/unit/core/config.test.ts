@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { isCorpusArticle, globToRegExp } from '../../../src/core/config/corpusPaths';
-import { addToConfigList, defaultConfigSource } from '../../../src/core/config/editConfig';
+import { addToConfigList, applyConfigEdit, configListEdit, defaultConfigSource, undoConfigEdit } from '../../../src/core/config/editConfig';
 import { parseCorpusConfig } from '../../../src/core/config/parseConfig';
 import { DEFAULT_CONFIG } from '../../../src/core/config/types';
 
@@ -82,6 +82,46 @@ describe('newscorpus.yaml', () => {
     assert.strictEqual(addToConfigList(out, ['boilerplate', 'keep'], 'awa diallo'), out.replace(/\n$/, '\n'), 'no duplicate entry');
     assert.strictEqual(addToConfigList('a: [', ['boilerplate', 'keep'], 'x'), undefined);
     assert.deepStrictEqual(parseCorpusConfig(addToConfigList('', ['boilerplate', 'keep'], 'x')!).config.boilerplate.keep, ['x']);
+  });
+
+  it('changes nothing but the added item: flow lists, spacing and comments stay as written', () => {
+    const fixture = [
+      '# Fixture corpus',
+      'entities:',
+      '  kinds: [person, organization, place, other]',
+      'boilerplate:',
+      '  enabled: true',
+      '  phrases:',
+      '    - "Follow us on Telegram"',
+      'labels: [EVENT]',
+      '',
+    ].join('\n');
+    const keep = (src: string, v = 'awa diallo') => addToConfigList(src, ['boilerplate', 'keep'], v);
+    assert.strictEqual(keep(fixture), fixture.replace('    - "Follow us on Telegram"\n', '    - "Follow us on Telegram"\n  keep:\n    - awa diallo\n'));
+    // An existing block list gets one more item at its own indentation.
+    const block = 'boilerplate:\n    keep:\n        - a   # first\nlabels: [X]\n';
+    assert.strictEqual(keep(block), 'boilerplate:\n    keep:\n        - a   # first\n        - awa diallo\nlabels: [X]\n');
+    // A flow list stays a flow list, spaced as it was.
+    assert.strictEqual(keep('boilerplate:\n  keep: [a, b]  # c\n'), 'boilerplate:\n  keep: [a, b, awa diallo]  # c\n');
+    assert.strictEqual(keep('boilerplate:\n  keep: []\n'), 'boilerplate:\n  keep: [awa diallo]\n');
+    assert.strictEqual(keep('boilerplate:\n  keep:\n'), 'boilerplate:\n  keep: [awa diallo]\n');
+    // No boilerplate section, no final line break.
+    assert.strictEqual(keep('labels: [X]'), 'labels: [X]\nboilerplate:\n  keep:\n    - awa diallo\n');
+    // Values that YAML would read otherwise are quoted.
+    assert.strictEqual(keep('boilerplate:\n  keep: []\n', 'yes'), 'boilerplate:\n  keep: ["yes"]\n');
+    assert.deepStrictEqual(parseCorpusConfig(keep('boilerplate:\n  keep: [a]\n', 'x, y: z')!).config.boilerplate.keep, ['a', 'x, y: z']);
+    // Settings of another shape are not rewritten.
+    assert.strictEqual(keep('boilerplate: {keep: []}\n'), undefined);
+    assert.strictEqual(keep('boilerplate:\n  keep: 3\n'), undefined);
+  });
+
+  it('undoes an added item only while the text there is unchanged', () => {
+    const src = 'boilerplate:\n  keep: [a]\n';
+    const e = configListEdit(src, ['boilerplate', 'keep'], 'b')!;
+    const edited = applyConfigEdit(src, e);
+    assert.strictEqual(applyConfigEdit(edited, undoConfigEdit(edited, e, src)!), src);
+    assert.strictEqual(undoConfigEdit('boilerplate:\n  keep: [a]\n', e, src), undefined);
+    assert.strictEqual(configListEdit(edited, ['boilerplate', 'keep'], 'b'), null, 'already there');
   });
 
   it('writes a default config that parses without problems', () => {

@@ -1,6 +1,8 @@
 import * as assert from 'assert';
 import { buildActors } from '../../../src/core/entities/actors';
 import { gazetteer } from '../../../src/core/entities/gazetteer';
+import { dropNonNamesOnKeptLines } from '../../../src/core/entities/keptLines';
+import { splitLines } from '../../../src/core/text/lines';
 import { rolesOf } from '../../../src/core/entities/roles';
 import { createRuleEngine } from '../../../src/core/entities/ruleEngine';
 import { splitSentences } from '../../../src/core/text/sentences';
@@ -125,5 +127,27 @@ describe('entities', () => {
         'organization:Kremlin',
       ]);
     });
+  });
+});
+
+describe('mentions on lines kept as article text', () => {
+  const text = 'Mali talks\n\nThe talks in Mali went on.\n\nLeave a Reply\n\nPosts Grid\n\nAwa DIALLO\n\nShare to Mali and ECOWAS';
+  const lines = splitLines(text);
+  const m = (s: string, kind: EntityMention['kind'], confidence: number, from = 0): EntityMention => {
+    const start = text.indexOf(s, from);
+    return { start, end: start + s.length, text: s, kind, source: 'perceptron', confidence };
+  };
+  const ents = [m('Mali', 'place', 0.6), m('Reply', 'other', 0.67), m('Posts Grid', 'organization', 0.43), m('Awa DIALLO', 'person', 0.9), m('Mali', 'place', 0.6, 70), m('ECOWAS', 'organization', 0.8)];
+  const lineOf = (e: EntityMention) => lines.findIndex((l) => l.start <= e.start && e.start < l.end);
+
+  it('keeps names, drops other capitalised words of kept lines', () => {
+    const keep = ['leave a reply', 'posts grid', 'awa diallo', 'share to mali and ecowas'];
+    const out = dropNonNamesOnKeptLines(ents, lines, keep, lineOf).map((e) => `${e.text}@${lineOf(e)}`);
+    assert.deepStrictEqual(out, ['Mali@0', 'Awa DIALLO@8', 'Mali@10', 'ECOWAS@10']);
+  });
+
+  it('leaves mentions on other lines alone', () => {
+    assert.deepStrictEqual(dropNonNamesOnKeptLines(ents, lines, [], lineOf), ents);
+    assert.deepStrictEqual(dropNonNamesOnKeptLines(ents, lines, ['something else'], lineOf), ents);
   });
 });

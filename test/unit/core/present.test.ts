@@ -1,6 +1,7 @@
 import * as assert from 'assert';
-import { applyDeletions, blockOfLine, boilerplateBlocks, deletionSpan, removeAllSpans } from '../../../src/core/edits/boilerplateRemoval';
+import { applyDeletions, blockOfLine, boilerplateBlocks, deletionSpan, removalTitle, removeAllSpans } from '../../../src/core/edits/boilerplateRemoval';
 import { actorHover, boilerplateMessage, dateHover, describeValue } from '../../../src/core/present/hoverMarkdown';
+import { confidenceBar, confidenceWords, detailsLine, labelWords, suggestionHoverLine } from '../../../src/core/present/readerWords';
 import { splitLines } from '../../../src/core/text/lines';
 import type { Actor, BoilerplateFinding } from '../../../src/core/types';
 
@@ -16,7 +17,15 @@ describe('boilerplate removal', () => {
   it('groups flagged lines with blank lines between into blocks, by category when asked', () => {
     assert.deepStrictEqual(boilerplateBlocks(lines, fs, true), [{ first: 4, last: 4 }, { first: 6, last: 8 }, { first: 10, last: 10 }]);
     assert.deepStrictEqual(boilerplateBlocks(lines, fs, false), [{ first: 4, last: 10 }]);
-    assert.deepStrictEqual(blockOfLine(lines, fs, 8), { first: 6, last: 8 });
+    // A quick fix's block is the whole run, whatever the categories, blank lines included.
+    assert.deepStrictEqual(blockOfLine(lines, fs, 8), { first: 4, last: 10 });
+    assert.deepStrictEqual(blockOfLine(lines, fs, 2), undefined);
+    assert.deepStrictEqual(blockOfLine(lines, fs.slice(0, 1), 4), { first: 4, last: 4 });
+  });
+
+  it('says how many lines a removal takes', () => {
+    assert.strictEqual(removalTitle({ first: 4, last: 10 }), 'Remove this boilerplate block (7 lines, 5–11)');
+    assert.strictEqual(removalTitle({ first: 4, last: 4 }), 'Remove this boilerplate line (line 5)');
   });
 
   it('removes a block in the middle without leaving a double blank line', () => {
@@ -55,7 +64,8 @@ describe('hover texts', () => {
         'Mentions in this article: 2',
         'In the corpus: 2 of 5 articles (a\\.txt, b\\.txt)',
         'Appears with: Mali (place, 2×)',
-        '*found by perceptron, confidence 0.93*',
+        'A person: almost certain ▰▰▰▰▰',
+        '*Details: found by the trained tagger, score 0.93*',
       ].join('\n\n'),
     );
   });
@@ -76,7 +86,32 @@ describe('hover texts', () => {
     assert.strictEqual(describeValue('2025-Q3'), ' — quarter 3 of 2025');
   });
 
-  it('names the category in boilerplate messages', () => {
-    assert.strictEqual(boilerplateMessage({ line: 0, start: 0, end: 1, category: 'related', confidence: 1, message: 'Teaser' }), 'Boilerplate (related posts): Teaser');
+  it('says the category of a boilerplate line once (the engine message names it and says why)', () => {
+    assert.strictEqual(boilerplateMessage({ line: 0, start: 0, end: 1, category: 'related', confidence: 1, message: 'Related-post teaser ("x"): starts with "more from"' }), 'Related-post teaser ("x"): starts with "more from"');
+  });
+});
+
+describe('reader words', () => {
+  it('says how sure in words and as a bar, engine terms only on the details line', () => {
+    assert.deepStrictEqual([0.97, 0.8, 0.6, 0.3, undefined].map(confidenceWords), ['almost certain', 'likely', 'possible', 'uncertain', undefined]);
+    assert.strictEqual(confidenceBar(0.6), '▰▰▰▱▱');
+    assert.strictEqual(detailsLine('rules', undefined), '*Details: found by the rule\\-based engine*');
+    assert.strictEqual(detailsLine('my*engine', 0.5), '*Details: found by the my\\*engine engine, score 0.50*');
+  });
+
+  it('names suggestion labels for a reader, US spelling, corpus labels as they are', () => {
+    assert.strictEqual(labelWords('ORG'), 'organization (ORG)');
+    assert.strictEqual(labelWords('EVENT'), 'EVENT');
+    const line = suggestionHoverLine('PER', 0.93);
+    assert.strictEqual(line, '**Suggested:** person \\(PER\\), almost certain · Alt+N A accept · Alt+N X reject');
+    assert.doesNotMatch(line, /perceptron|engine|confidence/);
+  });
+
+  it('actor hovers of a rule-based name have no confidence line', () => {
+    const md = actorHover(
+      { id: 'o:x', name: 'ECOWAS', kind: 'organization', aliases: [], roles: [], demonyms: [], mentions: [{ start: 0, end: 6 }], coOccurring: [], boilerplateOnly: false },
+      { start: 0, end: 6, text: 'ECOWAS', kind: 'organization', source: 'rules' },
+    );
+    assert.strictEqual(md, '**ECOWAS** — organization\n\nMentions in this article: 1\n\n*Details: found by the rule\\-based engine*');
   });
 });
