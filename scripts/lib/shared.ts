@@ -2,8 +2,13 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-/** ../shared/data relative to the project root (scripts/lib → ../../../shared/data). */
-export const SHARED_DATA = resolve(__dirname, '..', '..', '..', 'shared', 'data');
+/**
+ * ../shared/data relative to the project root (scripts/lib → ../../../shared/data), or
+ * $NEWS_CORPUS_SHARED/data when that is set (a checkout elsewhere, e.g. a git worktree).
+ */
+export const SHARED_DATA = process.env.NEWS_CORPUS_SHARED
+  ? resolve(process.env.NEWS_CORPUS_SHARED, 'data')
+  : resolve(__dirname, '..', '..', '..', 'shared', 'data');
 
 /** Returns path when it exists; otherwise prints why the script cannot run and exits 2. */
 export function requireDataPath(path: string, what: string): string {

@@ -135,3 +135,52 @@ export function formatConllScore(s: ConllScore): string {
     lines.push(`${t.padStart(17)}: precision: ${f(v.precision)}%; recall: ${f(v.recall)}%; FB1: ${f(v.f1)}  ${v.guessed}`);
   return lines.join('\n');
 }
+
+/** Errors of one entity type, by kind (conlleval counts all of them simply as wrong). */
+export interface TypeErrors {
+  /** Gold entities found with the right span and type. */
+  correct: number;
+  /** Gold entities found with the right span but another type (counted under the gold type). */
+  wrongType: number;
+  /** Gold entities overlapped by a guess with other boundaries (any type). */
+  wrongSpan: number;
+  /** Gold entities no guess overlaps. */
+  missed: number;
+  /** Guesses of this type that overlap no gold entity. */
+  spurious: number;
+}
+
+/**
+ * Breakdown of the errors by kind and type: each gold entity is correct, found with a wrong type
+ * (same span), found with wrong boundaries, or missed; each guess overlapping no gold entity is spurious.
+ */
+export function conllErrors(sentences: readonly { gold: readonly string[]; guess: readonly string[] }[]): Record<string, TypeErrors> {
+  const out: Record<string, TypeErrors> = {};
+  const row = (t: string) => (out[t] ??= { correct: 0, wrongType: 0, wrongSpan: 0, missed: 0, spurious: 0 });
+  for (const s of sentences) {
+    const gold = conllChunks(s.gold);
+    const guess = conllChunks(s.guess);
+    const overlaps = (a: Chunk, b: Chunk) => a.start < b.end && b.start < a.end;
+    for (const g of gold) {
+      const same = guess.find((x) => x.start === g.start && x.end === g.end);
+      if (same) row(g.type)[same.type === g.type ? 'correct' : 'wrongType']++;
+      else if (guess.some((x) => overlaps(x, g))) row(g.type).wrongSpan++;
+      else row(g.type).missed++;
+    }
+    for (const x of guess) if (!gold.some((g) => overlaps(g, x))) row(x.type).spurious++;
+  }
+  return out;
+}
+
+/** The breakdown as a small table (one line per type, then the totals). */
+export function formatConllErrors(errors: Record<string, TypeErrors>): string {
+  const cols: (keyof TypeErrors)[] = ['correct', 'wrongType', 'wrongSpan', 'missed', 'spurious'];
+  const total: TypeErrors = { correct: 0, wrongType: 0, wrongSpan: 0, missed: 0, spurious: 0 };
+  const lines = [`${'type'.padEnd(6)}${cols.map((c) => c.padStart(10)).join('')}`];
+  for (const t of Object.keys(errors).sort()) {
+    lines.push(`${t.padEnd(6)}${cols.map((c) => String(errors[t][c]).padStart(10)).join('')}`);
+    for (const c of cols) total[c] += errors[t][c];
+  }
+  lines.push(`${'all'.padEnd(6)}${cols.map((c) => String(total[c]).padStart(10)).join('')}`);
+  return lines.join('\n');
+}

@@ -1,5 +1,5 @@
 // Reading CoNLL-2003 style text: one token per line ("token POS chunk NER", any
-// number of columns), blank lines between sentences, "-DOCSTART-" lines between
+// number of columns, gold tag in the 4th or the last), blank lines between sentences, "-DOCSTART-" lines between
 // documents. Pure string in, plain data out.
 
 export interface ConllSentence {
@@ -16,7 +16,16 @@ export interface ConllDoc {
   sentences: ConllSentence[];
 }
 
-export function parseConll(text: string): ConllDoc[] {
+export interface ConllReadOptions {
+  /**
+   * 1-based column of the gold tag. Default: the 4th when a line has more than four columns
+   * (CoNLL-2003 "token POS chunk NER", then e.g. a predicted tag appended), else the last.
+   */
+  goldColumn?: number;
+}
+
+/** Reads CoNLL text; tags may be IOB1, IOB2 or BILOU/IOBES (the readers of tags accept them all). */
+export function parseConll(text: string, options: ConllReadOptions = {}): ConllDoc[] {
   const docs: ConllDoc[] = [];
   let doc: ConllDoc | null = null;
   let sent: ConllSentence | null = null;
@@ -42,7 +51,8 @@ export function parseConll(text: string): ConllDoc[] {
     if (!sent) sent = { lines: [], tokens: [], tags: [] };
     sent.lines.push(line);
     sent.tokens.push(cols[0]);
-    sent.tags.push(cols.length > 1 ? cols[cols.length - 1] : 'O');
+    const col = options.goldColumn ? options.goldColumn - 1 : cols.length > 4 ? 3 : cols.length - 1;
+    sent.tags.push(cols.length > 1 && col > 0 && col < cols.length ? cols[col] : 'O');
   }
   endSentence();
   return docs.filter((d) => d.sentences.length > 0 || d.header);

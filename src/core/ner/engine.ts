@@ -10,7 +10,9 @@ import { chunksFromTags } from './tags';
 import { tagSentences } from './tagger';
 import { tagSentencesCached, type TagCache } from './incremental';
 import { lexiconKind, lexiconMatches } from './newsLexicon';
-import { isPersonTitle, isTitleWord } from './titles';
+import { CAPTION_WORDS, isPersonTitle, isTitleWord } from './titles';
+import { GAZ_SOURCES } from './gazetteer';
+import { hashString } from './hash';
 import { tokenize, type Token } from './tokenize';
 
 export const LABEL_TO_KIND: Record<string, EntityKind> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: 'other' };
@@ -37,13 +39,20 @@ const COMPOUND_TAILS = new Set(
     .split(' '),
 );
 
-/** Splits "Name-tail" tokens (tail in COMPOUND_TAILS, name capitalised) into name, hyphen, tail. */
-function splitCompounds(tokens: Token[]): Token[] {
+/**
+ * Splits "Name-tail" tokens (tail in COMPOUND_TAILS, name capitalised) into name, hyphen, tail, and
+ * "Place-Place" tokens ("Mali-Russia", when isPlacePair says so) into both places and the hyphen.
+ */
+function splitCompounds(tokens: Token[], isPlacePair?: (a: string, b: string) => boolean): Token[] {
   let out: Token[] | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const h = t.text.lastIndexOf('-');
-    const split = h > 0 && h < t.text.length - 1 && /^\p{Lu}/u.test(t.text) && COMPOUND_TAILS.has(t.text.slice(h + 1).toLowerCase());
+    const head = t.text.slice(0, h);
+    const tail = t.text.slice(h + 1);
+    const split =
+      h > 0 && h < t.text.length - 1 && /^\p{Lu}/u.test(t.text) &&
+      (COMPOUND_TAILS.has(tail.toLowerCase()) || (isPlacePair !== undefined && /^\p{Lu}/u.test(tail) && !head.includes('-') && isPlacePair(head, tail)));
     if (!split) {
       out?.push(t);
       continue;
@@ -78,13 +87,18 @@ function startsSentence(t: Token): boolean {
   return /[\p{Lu}\p{N}"“'‘(«\[]/u.test(ch);
 }
 
-/** Sentences (as token lists) of text within the regions; a sentence never crosses a region edge. */
-export function sentencesOf(text: string, regions: Span[], maxTokens = 400_000, maxSentence = 250): Token[][] {
+/**
+ * Sentences (as token lists) of text within the regions; a sentence never crosses a region edge.
+ * isPlacePair (optional) tells whether a hyphenated "A-B" joins two places and is to be split.
+ */
+export function sentencesOf(
+  text: string, regions: Span[], maxTokens = 400_000, maxSentence = 250, isPlacePair?: (a: string, b: string) => boolean,
+): Token[][] {
   const out: Token[][] = [];
   let budget = maxTokens;
   for (const r of normalizeRegions(text, regions)) {
     if (budget <= 0) break;
-    const toks = splitCompounds(tokenize(text, r.start, r.end, budget));
+    const toks = splitCompounds(tokenize(text, r.start, r.end, budget), isPlacePair);
     budget -= toks.length;
     let cur: Token[] = [];
     for (let i = 0; i < toks.length; i++) {
@@ -117,15 +131,29 @@ export function checkNerModel(model: NerModel): void {
     );
 }
 
+const PLACE_BITS = (1 << GAZ_SOURCES.indexOf('PLACE')) | (1 << GAZ_SOURCES.indexOf('LOC'));
+
+/**
+ * "Mali-Russia" joins two places when each part alone is a listed place (or a place of the training
+ * data) and the whole is not itself listed ("Guinea-Bissau", "Bosnia-Herzegovina" stay one name).
+ */
+export function placePairTest(model: NerModel): (a: string, b: string) => boolean {
+  const gaz = model.lexicon.gazetteer;
+  const h = (w: string) => hashString(foldToken(w));
+  return (a, b) =>
+    gaz.sources([h(`${a}-${b}`)]) === 0 && (gaz.sources([h(a)]) & PLACE_BITS) !== 0 && (gaz.sources([h(b)]) & PLACE_BITS) !== 0;
+}
+
 export function createNerEngine(model: NerModel, options: NerEngineOptions = {}): EntityEngine {
   checkNerModel(model);
   const maxTokens = options.maxTokens ?? 400_000;
   const maxSentence = options.maxSentence ?? 250;
+  const isPlacePair = placePairTest(model);
   return {
     name: 'perceptron',
     recognize(text: string, regions: Span[]): EntityMention[] {
       if (typeof text !== 'string' || text.length === 0 || !Array.isArray(regions)) return [];
-      const sents = sentencesOf(text, regions, maxTokens, maxSentence);
+      const sents = sentencesOf(text, regions, maxTokens, maxSentence, isPlacePair);
       if (sents.length === 0) return [];
       const words = sents.map((s) => s.map((t) => t.text));
       const tagged = options.cache ? tagSentencesCached(model, words, options.cache) : tagSentences(model, words);
@@ -166,8 +194,10 @@ interface TokenSpan {
 /**
  * Principled corrections of the CoNLL model's output for news text, in place:
  * 1. person spans lose leading title words ("General Assimi Goïta" → "Assimi Goïta");
- * 2. a single title word tagged as something else right before a title or a person is dropped
- *    ("Defense" in "Defense Minister General Sadio Camara");
+ * 2. a span of title words only, tagged as something else, inside a chain of titles is dropped:
+ *    before another title or a person ("Defense" in "Defense Minister General Sadio Camara", "Air Force"
+ *    in "Air Force Chief of Staff General Alou Boï Diarra") or after "title of" ("Deputy Minister of Defense");
+ *    so is a span of caption words only ("FILE PHOTO");
  * 3. names of the curated news lexicon take its kind, and are added where the model missed them;
  * 4. an all-caps acronym in brackets right after a recognised name takes that name's kind
  *    ("Confederation of African Football (CAF)", "… Exhibition (BAMEX 2025)").
@@ -191,12 +221,23 @@ export function postRules(words: readonly string[], spans: TokenSpan[]): void {
     }
   }
   const personAt = (i: number) => spans.some((x) => x.kind === 'person' && x.start === i);
+  const linking = (w: string) => w === 'of' || w === 'the' || w === 'and';
+  const every = (sp: TokenSpan, test: (w: string) => boolean) => {
+    for (let i = sp.start; i < sp.end; i++) if (!test(folded(i))) return false;
+    return true;
+  };
   for (let k = spans.length - 1; k >= 0; k--) {
     const sp = spans[k];
-    if (sp.kind === 'person' || sp.end - sp.start !== 1 || !isTitleWord(folded(sp.start))) continue;
+    if (every(sp, (w) => CAPTION_WORDS.has(w))) {
+      spans.splice(k, 1);
+      continue;
+    }
+    // Title words only ("of" and "the" inside: "Chief of Staff"), not opening or closing the span.
+    if (sp.kind === 'person' || !every(sp, isTitleWord) || linking(folded(sp.start)) || linking(folded(sp.end - 1))) continue;
     const next = sp.end < words.length ? folded(sp.end) : '';
-    // A lone title tagged as a name, before another title or a person's name, is not a name.
-    if ((next && isTitleWord(next) && next !== 'of' && next !== 'the' && next !== 'and') || personAt(sp.end)) spans.splice(k, 1);
+    const afterTitleOf = sp.start > 1 && folded(sp.start - 1) === 'of' && isTitleWord(folded(sp.start - 2)) && !linking(folded(sp.start - 2));
+    // Title words tagged as a name, in a chain of titles before a person's name, are not a name.
+    if ((next && isTitleWord(next) && !linking(next)) || personAt(sp.end) || afterTitleOf) spans.splice(k, 1);
   }
   for (const sp of spans) {
     const kind = lexiconKind(words.slice(sp.start, sp.end));

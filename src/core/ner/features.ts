@@ -8,7 +8,7 @@ import { Gazetteer, GAZ_SOURCES, TOKEN_SOURCES } from './gazetteer';
  * Version of the feature templates (local and document evidence). A model is only valid with the
  * code that trained it; bump this whenever a template changes, and retrain.
  */
-export const FEATURES_VERSION = 3;
+export const FEATURES_VERSION = 4;
 
 export interface TokInfo {
   /** Folded lower case with digits as 0 (accents removed, ’ → '). */
@@ -238,7 +238,7 @@ export function sentenceFeatures(
   const n = s.length;
   const caps = doc.caps[si];
   const gaz = doc.gaz[si];
-  // Each token yields at most ~45 local features plus 2 per gazetteer bit (28 bits): 128 is a safe bound.
+  // Each token yields at most ~45 local features plus 2 per gazetteer bit (32 bits): 128 is a safe bound.
   if (fbuf.length < n * 128 + 64) fbuf = new Int32Array(n * 160 + 1024);
   flen = 0;
   fmask = mask;

@@ -1,12 +1,13 @@
 // Phrase gazetteers kept as hashes only: a phrase is the mix of the hashes of its
 // folded tokens, so the model file holds no text. Each entry has a bit mask of
-// sources (entity types learnt from training data, places, demonyms, listed organisations);
+// sources (entity types learnt from training data, places, demonyms, listed organisations, brands);
 // PREFIX marks a proper prefix of a longer phrase so matching can stop early.
 import { mix } from './hash';
 
-export const GAZ_SOURCES = ['PER', 'ORG', 'LOC', 'MISC', 'PLACE', 'DEMONYM', 'ORG_LIST'] as const;
+/** Phrase sources; 8 sources * 4 positions fill the 32 match bits of a token. */
+export const GAZ_SOURCES = ['PER', 'ORG', 'LOC', 'MISC', 'PLACE', 'DEMONYM', 'ORG_LIST', 'BRAND'] as const;
 /** Token-only lists (not phrases): their bits live in Lexicon.tokenTypes only. */
-export const TOKEN_SOURCES = { FIRST_NAME: 7, LAST_NAME: 8 } as const;
+export const TOKEN_SOURCES = { FIRST_NAME: 8, LAST_NAME: 9 } as const;
 export const PREFIX = 1 << 30;
 export const MAX_PHRASE = 6;
 const PHRASE_SEED = 0x2545f491;
@@ -42,7 +43,7 @@ export class Gazetteer {
         if (types) {
           for (let s = 0; s < GAZ_SOURCES.length; s++) {
             if (!(types & (1 << s))) continue;
-            if (len === 1) out[i] |= 1 << (s * 4 + 3);
+            if (len === 1) out[i] |= 1 << (s * 4 + 3); // bit 31 makes the int32 negative: Uint32Array keeps it
             else {
               out[i] |= 1 << (s * 4);
               for (let k = i + 1; k < i + len - 1; k++) out[k] |= 1 << (s * 4 + 1);
@@ -53,6 +54,13 @@ export class Gazetteer {
         if (!(v & PREFIX)) break;
       }
     }
+  }
+
+  /** Source bits of the exact phrase (hashes of its folded tokens), 0 when it is not listed. */
+  sources(tokenHashes: readonly number[]): number {
+    let h = PHRASE_SEED;
+    for (const t of tokenHashes) h = mix(h, t);
+    return (this.map.get(h) ?? 0) & ~PREFIX;
   }
 
   /** Serialised as pairs of uint32 (key, value). */

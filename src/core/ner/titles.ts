@@ -34,3 +34,11 @@ export const PERSON_TITLES: ReadonlySet<string> = new Set(
 export function isPersonTitle(folded: string): boolean {
   return PERSON_TITLES.has(folded.endsWith('.') ? folded.slice(0, -1) : folded);
 }
+
+/**
+ * Words of photo captions and credits ("FILE PHOTO:", "PICTURE", "HANDOUT") that a model trained on
+ * 1996 text can take for a name when they stand in capitals. Folded forms.
+ */
+export const CAPTION_WORDS: ReadonlySet<string> = new Set(
+  'file photo photos picture pictures pic image images video graphic illustration handout pool screenshot'.split(' '),
+);

@@ -116,7 +116,7 @@ export interface LexiconEntry {
   tokens: string[];
   /**
    * Index into GAZ_SOURCES (0 PER, 1 ORG, 2 LOC, 3 MISC from training data; 4 PLACE, 5 DEMONYM,
-   * 6 ORG_LIST from lists), or a TOKEN_SOURCES value (first and last names: token bits only).
+   * 6 ORG_LIST, 7 BRAND from lists), or a TOKEN_SOURCES value (first and last names: token bits only).
    */
   source: number;
 }

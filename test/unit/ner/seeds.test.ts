@@ -7,7 +7,9 @@ import { createNerEngine } from '../../../src/core/ner/engine';
 import type { EntityKind, EntityMention } from '../../../src/core/types';
 import { loadNerModel } from '../../../src/node/nerModel';
 
-const SEEDS = resolve(__dirname, '..', '..', '..', '..', 'shared', 'seeds');
+const SEEDS = process.env.NEWS_CORPUS_SHARED
+  ? resolve(process.env.NEWS_CORPUS_SHARED, 'seeds')
+  : resolve(__dirname, '..', '..', '..', '..', 'shared', 'seeds');
 
 type Expect = [names: string[], kind: EntityKind | EntityKind[]];
 const EXPECTED: Record<string, Expect[]> = {
