@@ -8,6 +8,7 @@ import { createRuleEngine } from '../core/entities/ruleEngine';
 import { createNerEngine } from '../core/ner';
 import { TagCache } from '../core/ner/incremental';
 import { createAnalysisWorker } from '../worker/analysisWorker';
+import { currentKnowledgeBase } from './knowledgeBase';
 import { loadNerModel } from './nerModel';
 
 let fallbackReason: string | undefined;
@@ -20,7 +21,7 @@ const methods = createAnalysisWorker(() => {
     fallbackReason = (e as Error).message;
     entities = createRuleEngine();
   }
-  return { engines: assembleEngines(entities), fallbackReason: () => fallbackReason };
+  return { engines: assembleEngines(entities), fallbackReason: () => fallbackReason, knowledgeBase: currentKnowledgeBase };
 });
 
 workerpool.worker({ ...methods });

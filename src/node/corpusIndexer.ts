@@ -13,6 +13,7 @@ import { looksBinary } from '../core/text/input';
 import type { SummarizeItem } from '../worker/protocol';
 import type { AnalysisPool } from './analysisPool';
 import type { CorpusStore, StoreEntry } from './corpusStore';
+import { knowledgeBaseSignature } from './knowledgeBase';
 
 export const MAX_INDEXED_FILE_BYTES = 5 * 1024 * 1024;
 
@@ -42,6 +43,8 @@ export interface IndexOptions {
   onRemove?: (relPath: string) => void;
   /** Remove the entries of articles not listed (default true; false to update a few files). */
   removeUnseen?: boolean;
+  /** The corpus folder, where its knowledge-base files are (they shape the summaries: see summaryConfigKey). */
+  corpusRoot?: string;
 }
 
 export interface IndexReport {
@@ -61,9 +64,13 @@ function hashOf(v: unknown): string {
   return createHash('sha1').update(JSON.stringify(v)).digest('hex').slice(0, 16);
 }
 
-/** Key of the config parts that shape a summary (entities, boilerplate, trust for patterns). */
-export function summaryConfigKey(config: CorpusConfig, maxChars?: number): string {
-  return hashOf([SUMMARY_VERSION, config.entities, config.boilerplate, config.trusted, maxChars ?? null]);
+/**
+ * Key of what shapes a summary besides the text: the config's entities, boilerplate, trust (for
+ * patterns) and knowledge base (the files' names, mtimes and sizes), and the analysis limit.
+ */
+export function summaryConfigKey(config: CorpusConfig, maxChars?: number, corpusRoot?: string): string {
+  const kb = corpusRoot && config.knowledgeBase.length ? knowledgeBaseSignature(corpusRoot, config.knowledgeBase) : '';
+  return hashOf([SUMMARY_VERSION, config.entities, config.boilerplate, config.trusted, maxChars ?? null, kb]);
 }
 
 /** Key of the article-date settings. */
@@ -74,7 +81,7 @@ export function dateConfigKey(config: CorpusConfig): string {
 export async function updateIndex(opts: IndexOptions): Promise<IndexReport> {
   const t0 = performance.now();
   const { store, pool, config } = opts;
-  const configKey = summaryConfigKey(config, opts.maxChars);
+  const configKey = summaryConfigKey(config, opts.maxChars, opts.corpusRoot);
   const dateKey = dateConfigKey(config);
   const maxBytes = opts.maxFileBytes ?? MAX_INDEXED_FILE_BYTES;
   const batchChars = opts.batchChars ?? 150_000;
@@ -98,7 +105,7 @@ export async function updateIndex(opts: IndexOptions): Promise<IndexReport> {
   const dispatch = async (items: Pending[], onlyDate: boolean): Promise<void> => {
     const job = (async () => {
       try {
-        const res = await pool.summarize({ items: items.map((p) => p.item), config, maxChars: opts.maxChars, onlyDate });
+        const res = await pool.summarize({ items: items.map((p) => p.item), config, maxChars: opts.maxChars, onlyDate, corpusRoot: opts.corpusRoot });
         report.workerMs += res.workerMs;
         res.results.forEach((r, i) => {
           const p = items[i];

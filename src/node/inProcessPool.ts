@@ -1,13 +1,14 @@
 // The AnalysisPool interface served on the calling thread: for `--jobs 1` on the command line and
 // for tests. Same worker logic (src/worker) and engines as a worker thread.
 import { createAnalysisWorker } from '../worker/analysisWorker';
+import { currentKnowledgeBase } from './knowledgeBase';
 import type { AnalysisPool } from './analysisPool';
 import { nodeEngines } from './engines';
 
 export function createInProcessPool(): AnalysisPool {
   const worker = createAnalysisWorker(() => {
     const n = nodeEngines();
-    return { engines: n.engines, fallbackReason: () => n.fallbackReason };
+    return { engines: n.engines, fallbackReason: () => n.fallbackReason, knowledgeBase: currentKnowledgeBase };
   });
   return {
     size: 1,

@@ -4,10 +4,13 @@
 import { analyzeArticle, type Engines } from '../core/analysis/analyzeArticle';
 import { TableLineStats } from '../core/boilerplate/templateTable';
 import { summarizeArticle } from '../core/corpus/articleSummary';
+import type { KnowledgeBase } from '../core/corpus/knowledgeBase';
 import type { AnalysisResult, AnalysisWorkerMethods, AnalyzeRequest, SummarizeRequest, SummarizeResult } from './protocol';
 
 export interface WorkerEngines {
   engines: Engines;
+  /** The knowledge base of a corpus (its files read by the host's own means, cached there). */
+  knowledgeBase?: (corpusRoot: string, files: readonly string[]) => KnowledgeBase | undefined;
   /** Why the trained tagger is not in use, when it is not. */
   fallbackReason?: () => string | undefined;
 }
@@ -15,6 +18,8 @@ export interface WorkerEngines {
 export function createAnalysisWorker(load: () => WorkerEngines): AnalysisWorkerMethods {
   let loaded: WorkerEngines | undefined;
   const engines = () => (loaded ??= load()).engines;
+  const kbFor = (req: { corpusRoot?: string; config: { knowledgeBase?: readonly string[] } }) =>
+    req.corpusRoot && req.config.knowledgeBase?.length ? (loaded ??= load()).knowledgeBase?.(req.corpusRoot, req.config.knowledgeBase) : undefined;
   return {
     analyze(req: AnalyzeRequest): AnalysisResult {
       const t0 = performance.now();
@@ -26,6 +31,7 @@ export function createAnalysisWorker(load: () => WorkerEngines): AnalysisWorkerM
         corpus: req.templates ? new TableLineStats(req.templates, req.maxChars && req.text.length > req.maxChars ? req.text.slice(0, req.maxChars) : req.text) : undefined,
         limits: req.maxChars ? { maxChars: req.maxChars } : undefined,
         stages: req.stages,
+        knowledgeBase: req.stages?.entities === false ? undefined : kbFor(req),
       });
       const { text, lines, ...rest } = a;
       const lineSpans: number[] = new Array(lines.length * 2);
@@ -47,6 +53,7 @@ export function createAnalysisWorker(load: () => WorkerEngines): AnalysisWorkerM
             engines: engines(),
             relPath: item.relPath,
             limits: req.maxChars ? { maxChars: req.maxChars } : undefined,
+            knowledgeBase: req.onlyDate ? undefined : kbFor(req),
             stages: req.onlyDate ? { entities: false, boilerplate: false, dates: false, articleDate: true } : { dates: false, articleDate: true },
           });
           const blocking = a.problems.find((p) => p.kind === 'binary' || p.kind === 'engine-error');

@@ -17,6 +17,8 @@ export interface AnalyzeRequest {
   maxChars?: number;
   stages?: AnalyzeOptions['stages'];
   templates?: TemplateTable;
+  /** The corpus folder, where the knowledge-base files that config.knowledgeBase lists are found. */
+  corpusRoot?: string;
 }
 
 /** An analysis as it crosses the boundary: no text, lines without their text. */
@@ -40,6 +42,8 @@ export interface SummarizeRequest {
   maxChars?: number;
   /** Only the article date is wanted (the rest of the summary is known). */
   onlyDate?: boolean;
+  /** The corpus folder (knowledge-base files). */
+  corpusRoot?: string;
 }
 
 export interface SummarizeResult {

@@ -123,6 +123,7 @@ export class AnalysisService implements vscode.Disposable {
         relPath: location.relPath,
         maxChars: this.maxChars(),
         templates: this.indexer.templateTable(location.corpus),
+        corpusRoot: rootPath(location.corpus),
       });
       const analysis = attachText(result, text);
       entry = { analysis, location, version, workerMs: result.workerMs };
@@ -153,6 +154,7 @@ export class AnalysisService implements vscode.Disposable {
       maxChars: this.maxChars(),
       stages,
       templates: this.indexer.templateTable(location.corpus),
+      corpusRoot: rootPath(location.corpus),
     });
     return attachText(result, text);
   }
@@ -227,4 +229,9 @@ export class AnalysisService implements vscode.Disposable {
     this.emitter.dispose();
     this.analysedEmitter.dispose();
   }
+}
+
+/** The corpus folder on disk (where its knowledge-base files are), for a local corpus. */
+function rootPath(corpus: CorpusRoot): string | undefined {
+  return corpus.root.scheme === 'file' ? corpus.root.fsPath : undefined;
 }

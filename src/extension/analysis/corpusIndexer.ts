@@ -116,8 +116,18 @@ export class CorpusIndexer implements vscode.Disposable {
     this.states.clear();
   }
 
-  /** An article changed or appeared on disk: re-read (batched with others within 300 ms). */
+  /** Whether the file is a knowledge-base file of a corpus (its names and codes shape every summary). */
+  private isKnowledgeBase(uri: vscode.Uri): boolean {
+    return this.store.all().some((c) => c.config.knowledgeBase.some((f) => vscode.Uri.joinPath(c.root, f).toString() === uri.toString()));
+  }
+
+  /** A file changed or appeared on disk: an article is re-read (batched with others within 300 ms); a
+   * knowledge-base file re-runs the corpus (once edits pause). */
   fileChanged(uri: vscode.Uri): void {
+    if (this.isKnowledgeBase(uri)) {
+      void this.schedule(1500);
+      return;
+    }
     if (!this.store.locate(uri)) return;
     this.changed.set(uri.toString(), uri);
     if (this.changeTimer) clearTimeout(this.changeTimer);
@@ -235,6 +245,7 @@ export class CorpusIndexer implements vscode.Disposable {
           store: store ?? (await this.memoryStore()),
           pool: this.pool(),
           maxChars: vscode.workspace.getConfiguration('newsCorpus').get<number>('maxAnalysedCharacters', 300_000),
+          corpusRoot: corpus.root.scheme === 'file' ? corpus.root.fsPath : undefined,
           token,
           onProgress: (done) => {
             this.current = { corpus, done: before + done, total };
@@ -292,6 +303,7 @@ export class CorpusIndexer implements vscode.Disposable {
         store: store ?? (await this.memoryStore()),
         pool: this.pool(),
         maxChars: vscode.workspace.getConfiguration('newsCorpus').get<number>('maxAnalysedCharacters', 300_000),
+        corpusRoot: corpus.root.scheme === 'file' ? corpus.root.fsPath : undefined,
         removeUnseen: false,
         onSummary: (rel, summary) => this.set(s, rel, summary),
         onSkip: (rel, reason) => {

@@ -1,0 +1,65 @@
+// The summaries of a corpus's articles: the one input of the corpus model (corpus actors, dossier),
+// for the command line. They come from the corpus's persisted index (the store `news-annotate index`
+// and the editor keep), brought up to date first: only articles that changed are analysed, in the
+// analysis workers.
+import { join } from 'node:path';
+import { isCorpusArticle } from '../core/config/corpusPaths';
+import type { ArticleSummary } from '../core/corpus/articleSummary';
+import type { KnowledgeBase } from '../core/corpus/knowledgeBase';
+import type { AnalysisPool } from './analysisPool';
+import { listArticles } from './annotationFiles';
+import { defaultCacheDir } from './cacheDir';
+import { corpusFor, relPathIn, type CorpusOnDisk } from './corpusFiles';
+import { updateIndex, type IndexReport } from './corpusIndexer';
+import { CorpusStore } from './corpusStore';
+import { engineKey } from './engineKey';
+import { loadKnowledgeBase } from './knowledgeBase';
+
+export interface CorpusSummaries {
+  corpus: CorpusOnDisk;
+  summaries: ArticleSummary[];
+  knowledgeBase?: KnowledgeBase;
+  /** Articles that could not be read or analysed, and notes (one line each, path first). */
+  problems: string[];
+  /** What the index update did, and where the store is. */
+  report: IndexReport;
+  cacheDir: string;
+}
+
+export interface CorpusSummaryOptions {
+  pool: AnalysisPool;
+  /** Folder of the persisted index (default: the user's cache folder for this corpus). */
+  cache?: string;
+  onProgress?: (done: number, total: number | undefined) => void;
+}
+
+/** The summaries of every article of the corpus whose newscorpus.yaml is in `root` (defaults without one). */
+export async function corpusSummaries(root: string, opts: CorpusSummaryOptions): Promise<CorpusSummaries> {
+  const corpus = corpusFor(join(root, 'newscorpus.yaml'));
+  const base = corpus.root ?? root;
+  const knowledgeBase = loadKnowledgeBase(corpus.root, corpus.config);
+  const problems: string[] = [];
+  const files = listArticles([root])
+    .filter(({ file }) => corpusFor(file) === corpus) // a nested corpus of its own is left out
+    .map(({ file }) => ({ path: file, relPath: relPathIn({ ...corpus, root: base }, file) }))
+    .filter((f) => isCorpusArticle(f.relPath, corpus.config.include, corpus.config.exclude));
+  const cacheDir = opts.cache ?? defaultCacheDir(base);
+  const { store, report: opened } = await CorpusStore.open(cacheDir, engineKey());
+  if (opened.discarded) problems.push(`${cacheDir}: corpus index rebuilt (${opened.discarded})`);
+  const byPath = new Map<string, ArticleSummary>();
+  const report = await updateIndex({
+    files,
+    total: files.length,
+    config: corpus.config,
+    store,
+    pool: opts.pool,
+    corpusRoot: base,
+    onProgress: opts.onProgress,
+    onSummary: (rel, s) => byPath.set(rel, s),
+    onSkip: (rel, reason) => problems.push(`${rel}: ${reason}`),
+  });
+  for (const p of knowledgeBase?.problems ?? []) problems.push(`${p.file}:${p.line}: ${p.message}`);
+  // In the order of the files (the store hands reused and new summaries out as they come).
+  const summaries = files.map((f) => byPath.get(f.relPath)).filter((s): s is ArticleSummary => s !== undefined);
+  return { corpus, summaries, ...(knowledgeBase ? { knowledgeBase } : {}), problems, report, cacheDir };
+}
