@@ -30,6 +30,13 @@ interface DocState {
 
 /** Debounce before re-analysing an edited article (ms). */
 const EDIT_DEBOUNCE_MS = 120;
+/**
+ * Past these a worker is taken for hung, terminated and replaced. Analysis is bounded by
+ * maxAnalysedCharacters (a 300 KB article takes a few seconds), so they leave room for a slow,
+ * busy machine.
+ */
+const EDITOR_TASK_LIMIT_MS = 120_000;
+const INDEX_TASK_LIMIT_MS = 300_000;
 
 export class AnalysisService implements vscode.Disposable {
   private readonly docs = new Map<string, DocState>();
@@ -60,13 +67,13 @@ export class AnalysisService implements vscode.Disposable {
   };
 
   private get pool(): AnalysisPool {
-    this.editorPool ??= createAnalysisPool({ workers: 1, taskTimeoutMs: 30_000, onRestart: this.onRestart });
+    this.editorPool ??= createAnalysisPool({ workers: 1, taskTimeoutMs: EDITOR_TASK_LIMIT_MS, onRestart: this.onRestart });
     return this.editorPool;
   }
 
   private indexPoolInstance: AnalysisPool | undefined;
   private indexPool(): AnalysisPool {
-    this.indexPoolInstance ??= createAnalysisPool({ workers: Math.max(1, defaultWorkerCount() + 1), taskTimeoutMs: 120_000, onRestart: this.onRestart });
+    this.indexPoolInstance ??= createAnalysisPool({ workers: Math.max(1, defaultWorkerCount() + 1), taskTimeoutMs: INDEX_TASK_LIMIT_MS, onRestart: this.onRestart });
     return this.indexPoolInstance;
   }
 
