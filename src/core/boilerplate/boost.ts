@@ -33,9 +33,60 @@ function treeValue(node: TreeNode | number, x: number[]): number {
   return node;
 }
 
-export function boostedScore(model: BoostedTrees, x: number[]): number {
-  let s = model.base;
-  for (const t of model.trees) s += treeValue(t, x);
+/**
+ * Trees compiled to flat arrays for scoring: node i splits on feature[i] at
+ * threshold[i]; a child ≥ 0 is a node, a child < 0 is leaf ~child.
+ */
+export interface FlatTrees {
+  base: number;
+  roots: Int32Array;
+  feature: Int32Array;
+  threshold: Float64Array;
+  left: Int32Array;
+  right: Int32Array;
+  leaf: Float64Array;
+}
+
+export function compileTrees(model: BoostedTrees): FlatTrees {
+  const feature: number[] = [];
+  const threshold: number[] = [];
+  const left: number[] = [];
+  const right: number[] = [];
+  const leaf: number[] = [];
+  const add = (node: TreeNode | number): number => {
+    if (typeof node === 'number') {
+      leaf.push(node);
+      return ~(leaf.length - 1);
+    }
+    const i = feature.length;
+    feature.push(node.f);
+    threshold.push(node.t);
+    left.push(0);
+    right.push(0);
+    left[i] = add(node.l);
+    right[i] = add(node.r);
+    return i;
+  };
+  const roots = model.trees.map(add);
+  return {
+    base: model.base, roots: Int32Array.from(roots), feature: Int32Array.from(feature), threshold: Float64Array.from(threshold),
+    left: Int32Array.from(left), right: Int32Array.from(right), leaf: Float64Array.from(leaf),
+  };
+}
+
+/** Sum of the trees' leaves for x (features beyond x's length read as 0). */
+export function flatScore(m: FlatTrees, x: ArrayLike<number>): number {
+  let s = m.base;
+  const { roots, feature, threshold, left, right, leaf } = m;
+  const d = x.length;
+  for (let k = 0; k < roots.length; k++) {
+    let i = roots[k];
+    while (i >= 0) {
+      const f = feature[i];
+      i = (f < d ? x[f] : 0) <= threshold[i] ? left[i] : right[i];
+    }
+    s += leaf[~i];
+  }
   return s;
 }
 

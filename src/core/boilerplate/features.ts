@@ -9,6 +9,18 @@
 // other lines −). Context: the same figures over neighbouring lines.
 import { LEX_CATEGORIES, lexiconHits, type LexiconHit } from './lexicon';
 import { STOP_WORDS } from './stopwords';
+import * as chars from './chars';
+
+// Local copies: imported bindings are property reads through getters once compiled to CommonJS.
+const allBelow = chars.allBelow;
+const charClass = chars.charClass;
+const CJK = chars.CJK;
+const hasSurrogate = chars.hasSurrogate;
+const LETTER = chars.LETTER;
+const LOWERABLE = chars.LOWERABLE;
+const NUMBER = chars.NUMBER;
+const UPPER = chars.UPPER;
+
 
 /** Longest part of a line that features look at (bounds the work per line). */
 export const MAX_LINE_CHARS = 2000;
@@ -18,7 +30,6 @@ const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=H
 const UPPER_START_RE = /^\p{Lu}/u;
 const TERMINAL_RE = /[.!?。！？:;"”»'’)\]]$/u;
 const SENTENCE_END_RE = /[.!?。！？]["”»'’)\]]?$/u;
-const ELLIPSIS_RE = /(?:\.\.\.|…|\.\.\.\.)\s*$/u;
 const URL_RE = /(?:https?:\/\/|www\.)\S|\S@\S+\.\p{L}{2,}/u;
 const MONTH_RE =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|januari|februari|maret|mei|agustus|desember|ago|dic|dez)\b\.?/iu;
@@ -78,11 +89,29 @@ interface Shape {
   caps: number;
   alpha: number;
   digits: number;
+  endsSentence: boolean;
+  endsTerminal: boolean;
+  /** Letters present, none of them lower case, at least one upper case. */
+  allCaps: boolean;
+  /** Count of | • · » › separators. */
+  separators: number;
 }
 
-function shapeOf(raw: string): Shape {
-  let text = raw.length > MAX_LINE_CHARS ? raw.slice(0, MAX_LINE_CHARS) : raw;
-  text = text.normalize('NFC').trim();
+const ENDERS = '.!?。！？';
+const CLOSERS = '"”»\'’)]';
+const TERMINALS = '.!?。！？:;"”»\'’)]';
+const SEPARATORS = '|•·»›';
+
+function endsSentence(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return false;
+  const last = text[n - 1];
+  if (ENDERS.includes(last)) return true;
+  return n >= 2 && CLOSERS.includes(last) && ENDERS.includes(text[n - 2]);
+}
+
+/** Slow path for lines with characters outside the BMP: the same figures from the regexes. */
+function shapeByRegex(text: string): Shape {
   const words = text.toLowerCase().match(WORD_RE) ?? [];
   const cjk = (text.match(CJK_RE) ?? []).length;
   let stop = 0;
@@ -96,21 +125,102 @@ function shapeOf(raw: string): Shape {
     }
   }
   let digits = 0;
+  let separators = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) digits++;
+    else if (SEPARATORS.includes(text[i])) separators++;
   }
   const wordCount = Math.max(words.length, Math.round(cjk / 2));
-  return { text, chars: text.length, words, wordCount, cjk, stop, caps, alpha, digits };
+  return {
+    text, chars: text.length, words, wordCount, cjk, stop, caps, alpha, digits,
+    endsSentence: SENTENCE_END_RE.test(text), endsTerminal: TERMINAL_RE.test(text),
+    allCaps: alpha > 0 && text === text.toUpperCase() && /\p{Lu}/u.test(text), separators,
+  };
+}
+
+/**
+ * Shape of a line in one pass over its characters (a class table instead of a
+ * regex per property); NFC only when the line holds a character where it can
+ * change anything.
+ */
+function shapeOf(raw: string): Shape {
+  let text = raw.length > MAX_LINE_CHARS ? raw.slice(0, MAX_LINE_CHARS) : raw;
+  if (!allBelow(text, 0x300)) text = text.normalize('NFC');
+  text = text.trim();
+  if (hasSurrogate(text)) return shapeByRegex(text);
+  const n = text.length;
+  let cjk = 0;
+  let caps = 0;
+  let alpha = 0;
+  let digits = 0;
+  let separators = 0;
+  let lowerable = false;
+  let upper = false;
+  let inWord = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    const k = charClass(c);
+    if (k & CJK) cjk++;
+    if (k & LOWERABLE) lowerable = true;
+    if (k & UPPER) upper = true;
+    if (k & (LETTER | NUMBER)) {
+      if (!inWord) {
+        inWord = true;
+        if (k & LETTER) {
+          alpha++;
+          if (k & UPPER) caps++;
+        }
+      }
+    } else {
+      inWord = false;
+      if (c < 0x80 ? c === 124 : SEPARATORS.includes(text[i])) separators++;
+    }
+  }
+  const lower = text.toLowerCase();
+  const words: string[] = [];
+  let stop = 0;
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const isWord = i < lower.length && (charClass(lower.charCodeAt(i)) & (LETTER | NUMBER)) !== 0;
+    if (isWord) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      const w = lower.slice(start, i);
+      words.push(w);
+      if (STOP_WORDS.has(w)) stop++;
+      start = -1;
+    }
+  }
+  const wordCount = Math.max(words.length, Math.round(cjk / 2));
+  return {
+    text, chars: n, words, wordCount, cjk, stop, caps, alpha, digits,
+    endsSentence: endsSentence(text), endsTerminal: n > 0 && TERMINALS.includes(text[n - 1]),
+    allCaps: alpha > 0 && !lowerable && upper, separators,
+  };
+}
+
+function allDigits(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return w.length > 0;
+}
+
+function hasUrl(text: string): boolean {
+  if (text.indexOf('http') < 0 && text.indexOf('www.') < 0 && text.indexOf('@') < 0) return false;
+  return URL_RE.test(text);
 }
 
 function isProse(s: Shape, hits: LexiconHit[]): boolean {
   if (hits.some((h) => h.kind !== 'prefix')) return false;
-  if (s.cjk > 20) return SENTENCE_END_RE.test(s.text) || s.cjk > 60;
+  if (s.cjk > 20) return s.endsSentence || s.cjk > 60;
   if (s.wordCount < 10) return false;
   const stopRatio = s.words.length > 0 ? s.stop / s.words.length : 0;
   if (stopRatio < 0.12 && s.wordCount < 30) return false;
-  return SENTENCE_END_RE.test(s.text) || s.wordCount >= 25;
+  return s.endsSentence || s.wordCount >= 25;
 }
 
 /** Maximum-sum contiguous segment of values (Kadane); [-1,-1] when all are ≤ 0. */
@@ -146,8 +256,8 @@ export function articleFeatures(lineTexts: string[]): ArticleFeatures {
     const nameLike =
       s.wordCount >= 2 && s.wordCount <= 4 && alphaWords === s.wordCount && s.caps === alphaWords &&
       !/[.!?:;,"“”]/.test(s.text) && s.chars <= 40;
-    const dateLike = s.chars <= 80 && (MONTH_RE.test(s.text) || TIME_AGO_RE.test(s.text) || /\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b/.test(s.text)) && s.wordCount <= 12;
-    const teaser = ELLIPSIS_RE.test(s.text) && s.wordCount >= 6;
+    const dateLike = s.chars <= 80 && s.wordCount <= 12 && (MONTH_RE.test(s.text) || TIME_AGO_RE.test(s.text) || /\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b/.test(s.text));
+    const teaser = s.wordCount >= 6 && (s.text.endsWith('...') || s.text.endsWith('…'));
     shapes.push(s);
     const commentMarker = hits.some((h) => h.category === 'comments') || (s.chars <= 120 && COMMENT_META_RE.test(s.text));
     infos.push({ line: i, text: s.text, chars: s.chars, words: s.wordCount, prose: isProse(s, hits), hits, nameLike, dateLike, teaser, commentMarker });
@@ -161,7 +271,7 @@ export function articleFeatures(lineTexts: string[]): ArticleFeatures {
   const [b0, b1] = body;
   // Body vocabulary (content words).
   const vocab = new Map<string, number>();
-  const contentWords = shapes.map((s) => s.words.filter((w) => w.length >= 4 && !STOP_WORDS.has(w) && !/^\d+$/.test(w)));
+  const contentWords = shapes.map((s) => s.words.filter((w) => w.length >= 4 && !STOP_WORDS.has(w) && !allDigits(w)));
   if (b0 >= 0) for (let j = b0; j <= b1; j++) for (const w of contentWords[j]) vocab.set(w, (vocab.get(w) ?? 0) + 1);
   let bodyChars = 0;
   let totalChars = 0;
@@ -208,7 +318,7 @@ export function articleFeatures(lineTexts: string[]): ArticleFeatures {
   const mpre = [0];
   for (const f of infos) mpre.push(mpre[mpre.length - 1] + (f.commentMarker ? 1 : 0));
   const titleArr = shapes.map((sh, j) =>
-    infos[j].words >= 4 && infos[j].words <= 18 && sh.alpha > 0 && !SENTENCE_END_RE.test(sh.text) && (sh.caps / sh.alpha >= 0.6 || infos[j].words <= 12) && !infos[j].prose ? 1 : 0,
+    infos[j].words >= 4 && infos[j].words <= 18 && sh.alpha > 0 && !sh.endsSentence && (sh.caps / sh.alpha >= 0.6 || infos[j].words <= 12) && !infos[j].prose ? 1 : 0,
   );
   const tpre = [0];
   for (const t of titleArr) tpre.push(tpre[tpre.length - 1] + t);
@@ -258,18 +368,18 @@ export function articleFeatures(lineTexts: string[]): ArticleFeatures {
       f.words <= 3 ? 1 : 0,
       f.words > 3 && f.words < 10 ? 1 : 0,
       f.words >= 20 ? 1 : 0,
-      SENTENCE_END_RE.test(s.text) ? 1 : 0,
-      TERMINAL_RE.test(s.text) ? 1 : 0,
+      s.endsSentence ? 1 : 0,
+      s.endsTerminal ? 1 : 0,
       f.teaser ? 1 : 0,
-      /:$/.test(s.text) ? 1 : 0,
+      s.text.endsWith(':') ? 1 : 0,
       wc > 0 ? s.stop / wc : 0,
       s.alpha > 0 ? s.caps / s.alpha : 0,
-      s.alpha > 0 && s.text === s.text.toUpperCase() && /\p{Lu}/u.test(s.text) ? 1 : 0,
+      s.allCaps ? 1 : 0,
       s.chars > 0 ? s.digits / s.chars : 0,
-      URL_RE.test(s.text) ? 1 : 0,
-      Math.min(3, (s.text.match(/[|•·»›]/g) ?? []).length) / 3,
-      /^[-–—•·*>»›▶►]/.test(s.text) ? 1 : 0,
-      /^["“«„']/.test(s.text) ? 1 : 0,
+      hasUrl(s.text) ? 1 : 0,
+      Math.min(3, s.separators) / 3,
+      s.chars > 0 && '-–—•·*>»›▶►'.includes(s.text[0]) ? 1 : 0,
+      s.chars > 0 && '"“«„\''.includes(s.text[0]) ? 1 : 0,
       f.nameLike ? 1 : 0,
       f.dateLike ? 1 : 0,
       s.chars > 0 ? clamp01(s.cjk / s.chars) : 0,

@@ -3,6 +3,15 @@
 // category. Every pattern is an alternation of literals with word boundaries:
 // linear-time on untrusted text (no nested quantifiers).
 import type { BoilerplateCategory } from '../types';
+import * as chars from './chars';
+
+// Local copies: imported bindings are property reads through getters once compiled to CommonJS.
+const allBelow = chars.allBelow;
+const charClass = chars.charClass;
+const LETTER = chars.LETTER;
+const NUMBER = chars.NUMBER;
+const SPACE = chars.SPACE;
+
 
 type LexCategory = Exclude<BoilerplateCategory, 'duplicate' | 'template' | 'custom'>;
 
@@ -131,22 +140,55 @@ export interface LexiconHit {
   phrase: string;
 }
 
+/** NFKC (skipped for ASCII, where it changes nothing) and lower case. */
+function foldCase(line: string): string {
+  return (allBelow(line, 0x80) ? line : line.normalize('NFKC')).toLowerCase();
+}
+
+/** Characters stripped from the end of a line by lexNormal (besides white space and ASCII digits). */
+const TRAILING = '-–—•·*|:<«‹◀◄←→»›>.!…()[]';
+
+/** lexNormal of a line already through foldCase. */
+function lexNormalFolded(folded: string): string {
+  let s = folded.trim();
+  s = s.replace(/^[\s\-–—•·*|>»›▶►→#\d]{0,12}/u, '');
+  // Up to 12 trailing bullets, counts, arrows, punctuation or spaces.
+  let end = s.length;
+  while (end > 0 && s.length - end < 12) {
+    const c = s.charCodeAt(end - 1);
+    if ((c >= 48 && c <= 57) || (charClass(c) & SPACE) !== 0 || TRAILING.includes(s[end - 1])) end--;
+    else break;
+  }
+  if (end < s.length) s = s.slice(0, end);
+  return s.replace(/\s+/g, ' ');
+}
+
 /** Lower-cased line stripped of bullets, counts ("12 Comments") and trailing punctuation/arrows. */
 export function lexNormal(line: string): string {
-  let s = line.normalize('NFKC').toLowerCase().trim();
-  s = s.replace(/^[\s\-–—•·*|>»›▶►→#\d]{0,12}/u, '');
-  s = s.replace(/[\s\-–—•·*|:<«‹◀◄←→»›>.!…\d()[\]]{0,12}$/u, '');
-  return s.replace(/\s+/g, ' ');
+  return lexNormalFolded(foldCase(line));
+}
+
+/** The line without trailing characters that are not letters or digits. */
+function trimNonWord(s: string): string {
+  let end = s.length;
+  while (end > 0) {
+    const c = s.charCodeAt(end - 1);
+    if (c >= 0xd800 && c <= 0xdfff) return s.replace(/[^\p{L}\p{N}]+$/u, '');
+    if (charClass(c) & (LETTER | NUMBER)) break;
+    end--;
+  }
+  return end < s.length ? s.slice(0, end) : s;
 }
 
 /** Lexicon hits of one line, best first (whole > strong > prefix). Lines are capped at 400 chars. */
 export function lexiconHits(line: string): LexiconHit[] {
   const text = line.length > 400 ? line.slice(0, 400) : line;
-  const norm = lexNormal(text);
+  const folded = foldCase(text);
+  const norm = lexNormalFolded(folded);
   const hits: LexiconHit[] = [];
   if (norm.length === 0) return hits;
   for (const c of PHRASE_MAP.get(norm) ?? []) hits.push({ category: c, kind: 'whole', phrase: norm });
-  const m = STRONG_RE.exec(text.normalize('NFKC').toLowerCase());
+  const m = STRONG_RE.exec(folded);
   if (m) hits.push({ category: STRONG_MAP.get(m[1])!, kind: 'strong', phrase: m[1] });
   if (norm.length <= 80) {
     // Longest phrase that is a whole-word prefix of the line.
@@ -155,7 +197,7 @@ export function lexiconHits(line: string): LexiconHit[] {
     for (let w = 0; w < MAX_PHRASE_WORDS; w++) {
       end = norm.indexOf(' ', end + 1);
       const prefix = end < 0 ? norm : norm.slice(0, end);
-      const bare = prefix.replace(/[^\p{L}\p{N}]+$/u, '');
+      const bare = trimNonWord(prefix);
       const cats = PHRASE_MAP.get(prefix) ?? PHRASE_MAP.get(bare);
       if (cats && prefix !== norm) found = { p: PHRASE_MAP.has(prefix) ? prefix : bare, cats };
       if (end < 0) break;

@@ -3,7 +3,7 @@
 // scores of the lines around it (boilerplate comes in runs). Training is
 // plain, deterministic full-batch gradient descent (Adam), here so that the
 // training script and the engine share one implementation.
-import { boostedScore, trainBoosted, type BoostedTrees, type BoostOptions } from './boost';
+import { compileTrees, flatScore, trainBoosted, type BoostedTrees, type BoostOptions, type FlatTrees } from './boost';
 import { articleFeatures, contextFeatures, CONTEXT_NAMES, FEATURE_NAMES, RUN_NAMES, runFeatures, type ArticleFeatures } from './features';
 
 /** One stage: logistic regression weights (first feature = bias) or boosted trees. */
@@ -44,7 +44,13 @@ export function dot(w: number[], x: number[]): number {
 export function stage2Rows(rows: number[][], p1: number[]): number[][] {
   const ctx = contextFeatures(p1);
   const runs = runFeatures(p1);
-  return rows.map((r, j) => [...r, ...ctx[j].map(logit), ...runs[j]]);
+  return rows.map((r, j) => {
+    const c = ctx[j];
+    const out = r.slice();
+    for (let k = 0; k < c.length; k++) out.push(logit(c[k]));
+    out.push(runs[j][0], runs[j][1]);
+    return out;
+  });
 }
 
 export interface ArticleScores {
@@ -55,8 +61,19 @@ export interface ArticleScores {
   p: number[];
 }
 
+const compiled = new WeakMap<BoostedTrees, FlatTrees>();
+
+function compiledTrees(trees: BoostedTrees): FlatTrees {
+  let c = compiled.get(trees);
+  if (!c) {
+    c = compileTrees(trees);
+    compiled.set(trees, c);
+  }
+  return c;
+}
+
 export function stageProb(stage: Stage, x: number[]): number {
-  return sigmoid(stage.kind === 'lr' ? dot(stage.w, x) : boostedScore(stage.trees, x));
+  return sigmoid(stage.kind === 'lr' ? dot(stage.w, x) : flatScore(compiledTrees(stage.trees), x));
 }
 
 export function scoreArticle(model: BoilerplateModel, lineTexts: string[]): ArticleScores {
