@@ -82,11 +82,9 @@ export interface DossierDetail extends Omit<Dossier, 'articles' | 'coActors'> {
   coActors: DossierCoActorDetail[];
 }
 
-/** A co-actor as the corpus model gives it: an actor and the number of articles shared. */
+/** A co-actor as the corpus model gives it (CorpusActorIndex.coActors): an actor and the number of articles shared. */
 export interface CoActorInput {
-  id: string;
-  name: string;
-  kind: EntityKind;
+  actor: Pick<CorpusActor, 'id' | 'name' | 'kind'>;
   articles: number;
 }
 
@@ -129,7 +127,7 @@ export function buildDossier(actor: CorpusActor, coActors: readonly CoActorInput
     const p = a.date ? periodOf(a.date, period) : undefined;
     articles.push({ file: a.relPath, ...(a.date ? { date: a.date } : {}), ...(a.title ? { title: a.title } : {}), mentions, ...(p ? { period: p } : {}) });
   }
-  const ranked = [...coActors].sort((x, y) => y.articles - x.articles || x.name.localeCompare(y.name) || x.id.localeCompare(y.id));
+  const ranked = [...coActors].sort((x, y) => y.articles - x.articles || x.actor.name.localeCompare(y.actor.name) || x.actor.id.localeCompare(y.actor.id));
   return {
     id: actor.id,
     actor: { name: actor.name, kind: actor.kind, aliases: [...actor.aliases], ...(actor.kb ? { kb: actor.kb } : {}), codes: [...actor.codes] },
@@ -143,7 +141,7 @@ export function buildDossier(actor: CorpusActor, coActors: readonly CoActorInput
     roles: [...actor.roles]
       .sort((x, y) => y.articles - x.articles || (x.firstDate ?? '\uffff').localeCompare(y.firstDate ?? '\uffff') || x.role.localeCompare(y.role))
       .map((r) => ({ role: r.role, ...(r.firstDate ? { firstDate: r.firstDate } : {}), ...(r.lastDate ? { lastDate: r.lastDate } : {}), articles: r.articles })),
-    coActors: ranked.slice(0, options.maxCoActors ?? 30).map((c) => ({ id: c.id, name: c.name, kind: c.kind, articles: c.articles })),
+    coActors: ranked.slice(0, options.maxCoActors ?? 30).map((c) => ({ id: c.actor.id, name: c.actor.name, kind: c.actor.kind, articles: c.articles })),
   };
 }
 

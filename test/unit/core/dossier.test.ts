@@ -67,9 +67,9 @@ describe('dossier model', () => {
 
   it('ranks co-actors by shared articles, then name, and keeps their counts and ids', () => {
     const co: CoActorInput[] = [
-      { id: 'org:ecowas', name: 'ECOWAS', kind: 'organization', articles: 3 },
-      { id: 'place:mali', name: 'Mali', kind: 'place', articles: 7 },
-      { id: 'person:bah ndaw', name: 'Bah Ndaw', kind: 'person', articles: 3 },
+      { actor: { id: 'org:ecowas', name: 'ECOWAS', kind: 'organization' }, articles: 3 },
+      { actor: { id: 'place:mali', name: 'Mali', kind: 'place' }, articles: 7 },
+      { actor: { id: 'person:bah ndaw', name: 'Bah Ndaw', kind: 'person' }, articles: 3 },
     ];
     const d = buildDossier(actorOf({}, {}), co, () => undefined, { maxCoActors: 2 });
     assert.deepStrictEqual(d.coActors, [
