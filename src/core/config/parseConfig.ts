@@ -20,7 +20,7 @@ export interface ParsedConfig {
 export const CONFIG_FILE_NAME = 'newscorpus.yaml';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const TOP_KEYS = ['include', 'exclude', 'articleDate', 'entities', 'boilerplate', 'labels'];
+const TOP_KEYS = ['include', 'exclude', 'articleDate', 'entities', 'boilerplate', 'labels', 'knowledgeBase'];
 
 /**
  * Parses and validates newscorpus.yaml. Never throws: syntax errors and invalid values become
@@ -53,7 +53,7 @@ export function parseCorpusConfig(source: string, opts: { trusted?: boolean } = 
     return { config, problems }; // an empty file: all defaults
   }
   if (!isMap(root)) {
-    at(range(root), 'newscorpus.yaml must be a mapping of settings (include, exclude, articleDate, entities, boilerplate, labels).');
+    at(range(root), 'newscorpus.yaml must be a mapping of settings (include, exclude, articleDate, entities, boilerplate, labels, knowledgeBase).');
     return { config, problems };
   }
   for (const pair of root.items) {
@@ -76,6 +76,15 @@ export function parseCorpusConfig(source: string, opts: { trusted?: boolean } = 
         }
         break;
       }
+      case 'knowledgeBase': {
+        const list = stringList(value, key, at);
+        if (list) {
+          const bad = list.filter((f) => f.trim() === '' || f.startsWith('/') || /^[A-Za-z]:/.test(f) || f.split(/[\\/]/).includes('..'));
+          if (bad.length) at(range(value), `knowledgeBase files must be paths inside the corpus, relative to newscorpus.yaml: ${bad.join(', ')}`);
+          config.knowledgeBase = list.filter((f) => !bad.includes(f));
+        }
+        break;
+      }
       case 'articleDate':
         readArticleDate(value, config, at);
         break;
@@ -89,6 +98,8 @@ export function parseCorpusConfig(source: string, opts: { trusted?: boolean } = 
         at(keyRange, `Unknown setting "${key}" (known: ${TOP_KEYS.join(', ')}).`, 'warning');
     }
   }
+  // Knowledge-base files are never articles (a TABARI dictionary is a .txt).
+  for (const f of config.knowledgeBase) if (!config.exclude.includes(f)) config.exclude.push(f);
   return { config, problems };
 }
 

@@ -37,6 +37,8 @@ export interface CorpusConfig {
   boilerplate: BoilerplateSettings;
   /** Annotation labels beyond PER/ORG/LOC/MISC. */
   labels: string[];
+  /** Knowledge-base files relative to newscorpus.yaml: the project's YAML (.yaml/.yml) or TABARI/PETRARCH actor dictionaries (.txt). */
+  knowledgeBase: string[];
   /** Whether user-supplied regular expressions may run (false in an untrusted workspace). */
   trusted: boolean;
 }
@@ -48,5 +50,6 @@ export const DEFAULT_CONFIG: CorpusConfig = {
   entities: { kinds: ['person', 'organization', 'place', 'other'] },
   boilerplate: { enabled: true, categories: {}, phrases: [], patterns: [], threshold: 0.5, keep: [] },
   labels: [],
+  knowledgeBase: [],
   trusted: true,
 };

@@ -17,7 +17,7 @@ import { HONORIFICS, isTitleWord } from '../entities/titles';
 import { foldName } from '../text/fold';
 import type { EntityKind } from '../types';
 import type { ActorSummary, ArticleSummary } from './articleSummary';
-import { entryRef, type KbEntry, type KnowledgeBase } from './knowledgeBase';
+import { entryRef, linkEntry, type KbEntry, type KnowledgeBase } from './knowledgeBase';
 import type { CorpusActor, CorpusActorArticle, CorpusActorRole } from './types';
 
 export interface CoActor {
@@ -95,19 +95,10 @@ export function buildCorpusActors(summaries: Iterable<ArticleSummary>, kb?: Know
 
   const kbFor = (a: ActorSummary, key: string): KbEntry | undefined => {
     if (!kb) return undefined;
-    const direct = kb.lookupFolded(fold(a.name));
-    if (direct.length === 1) return direct[0];
-    const viaKey = key !== fold(a.name) ? kb.lookupFolded(key) : [];
-    if (viaKey.length === 1) return viaKey[0];
-    if (direct.length > 1 || viaKey.length > 1) return undefined;
-    let found: KbEntry | undefined;
-    for (const alias of a.aliases) {
-      const hits = kb.lookupFolded(fold(alias));
-      if (hits.length !== 1) continue;
-      if (found && found !== hits[0]) return undefined; // its names point at two entries: undecided
-      found = hits[0];
-    }
-    return found;
+    const entry = linkEntry(kb, a.name, a.aliases, fold);
+    if (entry || key === nameKey(fold(a.name))) return entry;
+    const viaKey = kb.lookupFolded(key); // an acronym's long name, a surname's full name
+    return viaKey.length === 1 ? viaKey[0] : undefined;
   };
 
   const keyOf = (a: ActorSummary): { key: string; kb?: KbEntry } => {

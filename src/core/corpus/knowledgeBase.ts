@@ -21,12 +21,17 @@ export interface KbEntry {
   line: number;
   /** Where the entry comes from: the project's YAML or an event coder's dictionary. */
   format: 'yaml' | 'tabari';
+  /** A dictionary agent (a generic role such as "police", codes with ~): listed, never linked to a name. */
+  agent?: boolean;
+  /** Keys of a YAML entry this model does not use, kept as they are. */
+  extra?: Record<string, unknown>;
 }
 
-/** Something read from a source that was skipped or is wrong, at its 1-based line. */
+/** Something read from a source that was skipped or is wrong, at its 1-based line (and 1-based column). */
 export interface KbProblem {
   file: string;
   line: number;
+  column?: number;
   message: string;
   severity: 'error' | 'warning';
 }
@@ -90,6 +95,7 @@ export class KnowledgeBase {
       for (const e of loaded.entries) {
         this.all.push(e);
         this.ids.set(e.id, e);
+        if (e.agent) continue;
         for (const n of [e.name, ...e.aliases]) {
           const k = foldName(n);
           if (!k) continue;
@@ -135,4 +141,22 @@ export class KnowledgeBase {
     this.ensure();
     return this.ids.get(id);
   }
+}
+
+/**
+ * The one entry an actor's names point at: its canonical name when that names exactly one entry,
+ * else the one entry its other names agree on. Undefined when none, or when they point at several.
+ */
+export function linkEntry(kb: KnowledgeBase, name: string, aliases: readonly string[], fold: (s: string) => string = foldName): KbEntry | undefined {
+  const direct = kb.lookupFolded(fold(name));
+  if (direct.length === 1) return direct[0];
+  if (direct.length > 1) return undefined;
+  let found: KbEntry | undefined;
+  for (const alias of aliases) {
+    const hits = kb.lookupFolded(fold(alias));
+    if (hits.length !== 1) continue;
+    if (found && found !== hits[0]) return undefined;
+    found = hits[0];
+  }
+  return found;
 }
