@@ -2,6 +2,7 @@
 import type { CliIO } from './io';
 import { processIO } from './io';
 import { resetCorpusCache } from '../node/corpusFiles';
+import * as actors from './commands/actors';
 import * as analyze from './commands/analyze';
 import * as check from './commands/check';
 import * as exportCmd from './commands/export';
@@ -17,6 +18,7 @@ interface Command {
 export const COMMANDS: Record<string, Command> = {
   check: { ...check, summary: 'print boilerplate and input diagnostics; exit 1 when boilerplate is found' },
   analyze: { ...analyze, summary: "print an article's entities, dates, boilerplate and actors" },
+  actors: { ...actors, summary: 'the actors of a corpus across its articles (names, roles, counts, dates, knowledge-base entry, codes) as JSON lines or CSV' },
   export: { ...exportCmd, summary: 'confirmed annotations (.ann) as JSONL (spaCy/Prodigy/doccano) or CoNLL BIO, boilerplate optionally left out' },
   clean: { ...clean, summary: 'copy articles without boilerplate lines, annotations carried over, plus clean-report.json' },
   import: { ...importCmd, summary: 'add the spans of a JSONL file (spaCy/Prodigy/doccano) to the .ann of matching corpus articles; exit 1 when a line was skipped' },

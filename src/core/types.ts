@@ -1,3 +1,5 @@
+import type { KbEntryRef } from './corpus/types';
+
 // Shared data shapes of the core. Spans are 0-based, end-exclusive offsets in
 // JavaScript string units (UTF-16 code units) into the article text exactly as
 // given (BOM and CRLF included), the convention brat uses for BMP text.
@@ -104,6 +106,10 @@ export interface Actor {
   coOccurring: { name: string; kind: EntityKind; count: number }[];
   /** True when every mention lies in flagged boilerplate. */
   boilerplateOnly: boolean;
+  /** The knowledge-base entry it is linked to (see corpus/knowledgeBase), when the analysis had one. */
+  kb?: KbEntryRef;
+  /** Codes of that entry in force on the article's date (dated restrictions before the default). */
+  codes?: string[];
 }
 
 export interface ArticleDateInfo {
@@ -114,7 +120,7 @@ export interface ArticleDateInfo {
 }
 
 export interface InputProblem {
-  kind: 'empty' | 'binary' | 'too-large' | 'invalid-utf8' | 'truncated' | 'engine-error';
+  kind: 'empty' | 'binary' | 'too-large' | 'invalid-utf8' | 'truncated' | 'engine-error' | 'knowledge-base';
   message: string;
 }
 

@@ -1,5 +1,7 @@
 // The one entry point of the core: an article's text plus settings in, its analysis out.
 import type { CorpusConfig } from '../config/types';
+import { codesAt, entryRef, linkEntry, type KbEntry, type KnowledgeBase } from '../corpus/knowledgeBase';
+import { kbMentions, type KbMention } from '../corpus/kbMentions';
 import type { BoilerplateEngine, CorpusLineStats, DateEngine, EntityEngine } from '../engines';
 import { buildActors } from '../entities/actors';
 import { gazetteer } from '../entities/gazetteer';
@@ -26,6 +28,11 @@ export interface AnalyzeOptions {
   /** Corpus-wide line statistics for template detection. */
   corpus?: CorpusLineStats;
   limits?: InputLimits;
+  /**
+   * The corpus's knowledge base: its names are found even where the tagger missed them, and actors
+   * are linked to their entry with the codes in force on the article date.
+   */
+  knowledgeBase?: KnowledgeBase;
   /** Skip stages not needed (e.g. the CLI `check` needs only boilerplate). */
   stages?: { entities?: boolean; dates?: boolean; boilerplate?: boolean };
 }
@@ -77,8 +84,14 @@ export function analyzeArticle(fullText: string, opts: AnalyzeOptions): ArticleA
   const flagged = new Set(boilerplate.map((b) => b.line));
 
   let entities: EntityMention[] = [];
+  let kbFound: KbMention[] = [];
   if (stages.entities) {
     entities = guarded(problems, timings, 'entities', [], () => engines.entities.recognize(text, nonEmpty));
+    const kb = opts.knowledgeBase;
+    if (kb) {
+      kbFound = guarded(problems, timings, 'knowledge base', [], () => kbMentions(text, nonEmpty, kb));
+      entities = mergeKbMentions(entities, kbFound);
+    }
     const g = gazetteer();
     const kinds = new Set(config.entities.kinds);
     const lineStarts = lines.map((l) => l.start);
@@ -99,8 +112,55 @@ export function analyzeArticle(fullText: string, opts: AnalyzeOptions): ArticleA
 
   const articleEntities = entities.filter((e) => !e.inBoilerplate);
   const actors = stages.entities ? guarded(problems, timings, 'actors', [], () => buildActors(text, articleEntities, sentences)) : [];
+  if (opts.knowledgeBase && actors.length) linkActors(actors, kbFound, opts.knowledgeBase, articleDate?.value, problems);
 
   return { text, lines, blocks, sentences, headline, entities, dates, boilerplate, actors, articleDate, problems, timings };
+}
+
+/** The tagger's spans, plus each knowledge-base name it missed (one that overlaps none of its spans). */
+function mergeKbMentions(entities: EntityMention[], found: KbMention[]): EntityMention[] {
+  if (found.length === 0) return entities;
+  const sorted = [...entities].sort((a, b) => a.start - b.start);
+  const out = [...entities];
+  let k = 0;
+  for (const f of found) {
+    while (k < sorted.length && sorted[k].end <= f.start) k++;
+    if (k < sorted.length && sorted[k].start < f.end) continue; // the tagger has it (or part of it)
+    const kind = f.entries.find((e) => e.kind)?.kind ?? 'other';
+    out.push({ start: f.start, end: f.end, text: f.text, kind, source: 'knowledge base' });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Links each actor to its knowledge-base entry (by its names, else by the dictionary matches of its
+ * mentions) with the codes in force on the article date; an entry two actors point at is reported.
+ */
+function linkActors(actors: ArticleAnalysis['actors'], found: KbMention[], kb: KnowledgeBase, date: string | undefined, problems: InputProblem[]): void {
+  const byStart = new Map<number, KbMention>();
+  for (const f of found) byStart.set(f.start, f);
+  const linked = new Map<KbEntry, string[]>();
+  for (const a of actors) {
+    let entry = linkEntry(kb, a.name, a.aliases);
+    if (!entry) {
+      const viaText = new Set<KbEntry>();
+      for (const m of a.mentions) for (const e of byStart.get(m.start)?.entries ?? []) viaText.add(e);
+      if (viaText.size === 1) entry = viaText.values().next().value;
+    }
+    if (!entry) continue;
+    a.kb = entryRef(entry);
+    a.codes = codesAt(entry.codes, date);
+    const names = linked.get(entry) ?? [];
+    names.push(a.name);
+    linked.set(entry, names);
+  }
+  for (const [entry, names] of linked) {
+    if (names.length < 2) continue;
+    problems.push({
+      kind: 'knowledge-base',
+      message: `Knowledge-base entry "${entry.name}" (${entry.file}, line ${entry.line}) matches ${names.length} different actors of this article: ${names.map((n) => `"${n}"`).join(', ')}.`,
+    });
+  }
 }
 
 function upperBound(a: number[], x: number): number {
