@@ -124,7 +124,7 @@ describe('news-annotate', () => {
     const a = JSON.parse(r.out[0]);
     assert.deepStrictEqual(Object.keys(a).sort(), ['actors', 'articleDate', 'boilerplate', 'dates', 'entities', 'file']);
     const putin = a.actors.find((x: { name: string }) => x.name === 'Vladimir Putin');
-    assert.deepStrictEqual(putin, { name: 'Vladimir Putin', kind: 'person', aliases: ['Putin'], roles: ['Russian President'], mentions: 2 });
+    assert.deepStrictEqual(putin, { name: 'Vladimir Putin', kind: 'person', aliases: ['Putin'], roles: ['Russian President'], mentions: 2, kb: null, codes: [] });
     const text = read('corpus', 'site-b', 'goita-moscow.txt');
     for (const e of a.entities) assert.strictEqual(text.slice(e.start, e.end), e.text);
     const wed = a.dates.find((d: { text: string }) => d.text === 'Wednesday');
