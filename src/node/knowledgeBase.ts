@@ -42,3 +42,29 @@ export function loadKnowledgeBase(root: string | undefined, config: CorpusConfig
   if (!root || config.knowledgeBase.length === 0) return undefined;
   return new KnowledgeBase(config.knowledgeBase.map((f) => fileSource(root, f)));
 }
+
+const bases = new Map<string, { signature: string; kb: KnowledgeBase }>();
+
+/**
+ * The knowledge base of a corpus for a long-running host (the extension): the same instance as long
+ * as its files are unchanged on disk (a stat per file per call), a fresh one once any changed.
+ */
+export function currentKnowledgeBase(root: string, files: readonly string[]): KnowledgeBase | undefined {
+  if (files.length === 0) return undefined;
+  const signature = files
+    .map((f) => {
+      try {
+        const st = statSync(join(root, f));
+        return `${f}:${st.mtimeMs}:${st.size}`;
+      } catch {
+        return `${f}:-`;
+      }
+    })
+    .join('|');
+  const key = root + '\n' + files.join('\n');
+  const hit = bases.get(key);
+  if (hit && hit.signature === signature) return hit.kb;
+  const kb = new KnowledgeBase(files.map((f) => fileSource(root, f)));
+  bases.set(key, { signature, kb });
+  return kb;
+}

@@ -3,7 +3,9 @@
 import * as vscode from 'vscode';
 import { analyzeArticle, type AnalyzeOptions, type Engines } from '../../core/analysis/analyzeArticle';
 import { globToRegExp } from '../../core/config/corpusPaths';
+import { summarizeArticle, type ArticleSummary } from '../../core/corpus/articleSummary';
 import type { ArticleAnalysis } from '../../core/types';
+import { currentKnowledgeBase } from '../../node/knowledgeBase';
 import { LANGUAGE_ID } from '../corpus/languageAssigner';
 import type { ArticleLocation, ConfigStore, CorpusRoot } from '../corpus/configStore';
 import { newCorpusState, readArticle, type CorpusState } from './corpusState';
@@ -22,6 +24,9 @@ export class AnalysisService implements vscode.Disposable {
   /** Fires when analyses may have changed (config, corpus index): providers ask again. */
   readonly onDidChange = this.emitter.event;
   private indexing: Promise<void> | undefined;
+  private readonly corpusEmitter = new vscode.EventEmitter<CorpusRoot>();
+  /** Fires when the summaries of a corpus changed (indexed, an article changed or was removed). */
+  readonly onDidChangeCorpus: vscode.Event<CorpusRoot> = this.corpusEmitter.event;
 
   constructor(
     private readonly store: ConfigStore,
@@ -55,7 +60,13 @@ export class AnalysisService implements vscode.Disposable {
       corpus: state.templates,
       limits: { maxChars: max },
       stages,
+      knowledgeBase: location.corpus.root.scheme === 'file' ? currentKnowledgeBase(location.corpus.root.fsPath, location.corpus.config.knowledgeBase) : undefined,
     });
+  }
+
+  /** The summaries of the indexed articles of a corpus (the corpus model's input). */
+  corpusSummaries(corpus: CorpusRoot): ArticleSummary[] {
+    return [...this.state(corpus).summaries.values()];
   }
 
   corpusState(corpus: CorpusRoot): CorpusState {
@@ -91,11 +102,15 @@ export class AnalysisService implements vscode.Disposable {
     if (text === undefined) {
       state.templates.remove(location.relPath);
       state.names.removeArticle(location.relPath);
+      if (state.summaries.delete(location.relPath)) this.corpusEmitter.fire(location.corpus);
       return;
     }
     state.templates.update(location.relPath, text);
-    state.names.setArticle(location.relPath, this.analyze(text, location, { dates: false }).actors);
+    const analysis = this.analyze(text, location);
+    state.names.setArticle(location.relPath, analysis.actors);
+    state.summaries.set(location.relPath, summarizeArticle(analysis, location.relPath));
     this.emitter.fire();
+    this.corpusEmitter.fire(location.corpus);
   }
 
   removeFile(uri: vscode.Uri): void {
@@ -104,7 +119,9 @@ export class AnalysisService implements vscode.Disposable {
     const state = this.state(location.corpus);
     state.templates.remove(location.relPath);
     state.names.removeArticle(location.relPath);
+    state.summaries.delete(location.relPath);
     this.emitter.fire();
+    this.corpusEmitter.fire(location.corpus);
   }
 
   /** Lists the articles of a corpus under include/exclude, capped by newsCorpus.scan.maxFiles. */
@@ -146,11 +163,15 @@ export class AnalysisService implements vscode.Disposable {
       // Pass 2: names across articles.
       for (const [rel, text] of texts) {
         if (token?.isCancellationRequested) return;
-        fresh.names.setArticle(rel, this.analyze(text, { corpus: roots[i], relPath: rel }, { dates: false }).actors);
+        // The article date is part of the summary: the dates stage runs too.
+        const analysis = this.analyze(text, { corpus: roots[i], relPath: rel });
+        fresh.names.setArticle(rel, analysis.actors);
+        fresh.summaries.set(rel, summarizeArticle(analysis, rel));
         progress?.(++done, total);
         if (done % 20 === 0) await new Promise((r) => setImmediate(r));
       }
       fresh.ready = true;
+      this.corpusEmitter.fire(roots[i]);
     }
     this.cache.clear();
     this.emitter.fire();
@@ -178,5 +199,6 @@ export class AnalysisService implements vscode.Disposable {
 
   dispose(): void {
     this.emitter.dispose();
+    this.corpusEmitter.dispose();
   }
 }

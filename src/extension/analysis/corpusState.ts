@@ -3,6 +3,7 @@
 // background and kept up to date as files change.
 import * as vscode from 'vscode';
 import { TemplateIndex } from '../../core/boilerplate';
+import type { ArticleSummary } from '../../core/corpus/articleSummary';
 import { CorpusIndex } from '../../core/corpus/corpusIndex';
 import { decodeBytes } from '../../core/text/decode';
 import { looksBinary } from '../../core/text/input';
@@ -10,6 +11,8 @@ import { looksBinary } from '../../core/text/input';
 export interface CorpusState {
   templates: TemplateIndex;
   names: CorpusIndex;
+  /** Summaries of the indexed articles by corpus-relative path (the input of corpus actors). */
+  summaries: Map<string, ArticleSummary>;
   /** Articles listed for indexing (after include/exclude and the file cap). */
   files: vscode.Uri[];
   /** Set when the corpus has more files than newsCorpus.scan.maxFiles. */
@@ -32,5 +35,5 @@ export async function readArticle(uri: vscode.Uri): Promise<string | undefined> 
 }
 
 export function newCorpusState(): CorpusState {
-  return { templates: new TemplateIndex(), names: new CorpusIndex(), files: [], capped: false, ready: false };
+  return { templates: new TemplateIndex(), names: new CorpusIndex(), summaries: new Map(), files: [], capped: false, ready: false };
 }
