@@ -15,6 +15,7 @@ import { HoverProvider } from './providers/hover';
 import { LEGEND, SemanticTokensProvider } from './providers/semanticTokens';
 import { ActorsView } from './views/actorsView';
 import { registerStatusBar } from './views/statusBar';
+import { registerDossier } from './webviews/dossierPanel';
 
 /** What the extension exposes to other extensions and to its integration tests. */
 export interface NewsCorpusApi {
@@ -65,6 +66,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsCo
     }),
   );
   registerAnnotationFeatures(context, { analyses, store });
+  registerDossier(context, analyses, store);
   const indexed = analyses.indexCorpora().then(() => {
     const reason = nodeEngines().fallbackReason;
     if (reason) void vscode.window.showWarningMessage(`News Corpus Annotator: entities come from the rule-based engine because the trained model could not be loaded (${reason}).`);

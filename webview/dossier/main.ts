@@ -194,6 +194,7 @@ function renderList(): void {
     pager.append(prev, el('span', { text: ` Page ${state.page + 1} of ${pages} ` }), next);
   }
   highlightBars();
+  post({ type: 'rendered', name: document.getElementById('actor-name')?.textContent ?? '', mentions: rows.length, period: state.period ?? null });
 }
 
 function articleGroup(a: DossierArticleDetail): HTMLElement {

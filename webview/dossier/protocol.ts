@@ -23,7 +23,9 @@ export type WebviewMessage =
   | { type: 'ready' }
   | { type: 'openMention'; article: number; mention: number }
   | { type: 'openDossier'; coActor: number }
-  | { type: 'export' };
+  | { type: 'export' }
+  /** What the webview shows after each render: the name in its header, the mentions listed and the period filter. */
+  | { type: 'rendered'; name: string; mentions: number; period: string | null };
 
 const isIndex = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 1e7;
 
@@ -39,6 +41,10 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
       return isIndex(m.article) && isIndex(m.mention) ? { type: 'openMention', article: m.article, mention: m.mention } : undefined;
     case 'openDossier':
       return isIndex(m.coActor) ? { type: 'openDossier', coActor: m.coActor } : undefined;
+    case 'rendered':
+      return typeof m.name === 'string' && m.name.length <= 1000 && isIndex(m.mentions) && (m.period === null || (typeof m.period === 'string' && m.period.length <= 20))
+        ? { type: 'rendered', name: m.name, mentions: m.mentions, period: m.period }
+        : undefined;
     default:
       return undefined;
   }

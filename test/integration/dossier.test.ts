@@ -1,0 +1,53 @@
+// The actor dossier panel in a real extension host: opened by actor id, rendered by its webview
+// (which reports what it shows), a mention opened through the same message checks as a click.
+import * as assert from 'assert';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { api, waitFor } from './helpers';
+
+interface PanelState {
+  actorId: string;
+  title: string;
+  articles: number;
+  mentions: number;
+  rendered?: { name: string; mentions: number; period: string | null };
+}
+const panels = async () => (await vscode.commands.executeCommand<PanelState[]>('newsCorpus.dossierState')) ?? [];
+
+describe('actor dossier panel', function () {
+  this.timeout(60000);
+  const ID = 'person:assimi goita';
+
+  before(async () => {
+    await (await api()).indexed;
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('opens by actor id, and its webview renders the header and every mention of both articles', async () => {
+    await vscode.commands.executeCommand('newsCorpus.openDossier', ID);
+    const p = await waitFor('the dossier rendered', async () => (await panels()).find((x) => x.actorId === ID && x.rendered));
+    assert.match(p.title, /^Dossier: Assimi Go[iï]ta$/);
+    assert.match(p.rendered!.name, /^Assimi Go[iï]ta$/);
+    assert.strictEqual(p.articles, 2);
+    assert.ok(p.mentions >= 3, `mentions ${p.mentions}`);
+    assert.strictEqual(p.rendered!.mentions, p.mentions, 'the webview lists every mention');
+    assert.strictEqual(p.rendered!.period, null);
+  });
+
+  it('opens the oldest article at its first mention, and refuses malformed messages', async () => {
+    assert.strictEqual(await vscode.commands.executeCommand('newsCorpus.dossierMessage', ID, { type: 'openMention', article: '../x', mention: 0 }), false);
+    assert.strictEqual(await vscode.commands.executeCommand('newsCorpus.dossierMessage', ID, { type: 'openMention', article: 0, mention: 0 }), true);
+    const editor = await waitFor('the article editor', () => {
+      const e = vscode.window.activeTextEditor;
+      return e && path.basename(e.document.uri.fsPath) === 'goita-moscow.txt' ? e : undefined;
+    });
+    assert.match(editor.document.getText(editor.selection), /^(Assimi )?Goita$/);
+  });
+
+  it('opens one panel per actor: the same id reveals the open panel', async () => {
+    await vscode.commands.executeCommand('newsCorpus.openDossier', ID);
+    assert.strictEqual((await panels()).filter((x) => x.actorId === ID).length, 1);
+  });
+});
