@@ -1,6 +1,7 @@
 // The actor dossier panel in a real extension host: opened by actor id, rendered by its webview
 // (which reports what it shows), a mention opened through the same message checks as a click.
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { api, waitFor } from './helpers';
@@ -25,15 +26,18 @@ describe('actor dossier panel', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('opens by actor id, and its webview renders the header and every mention of both articles', async () => {
+  it('opens by actor id, and its webview renders the header and every mention of the articles naming him', async () => {
     await vscode.commands.executeCommand('newsCorpus.openDossier', ID);
     const p = await waitFor('the dossier rendered', async () => (await panels()).find((x) => x.actorId === ID && x.rendered));
-    assert.match(p.title, /^Dossier: Assimi Go[iï]ta$/);
-    assert.match(p.rendered!.name, /^Assimi Go[iï]ta$/);
-    assert.strictEqual(p.articles, 2);
-    assert.ok(p.mentions >= 3, `mentions ${p.mentions}`);
-    assert.strictEqual(p.rendered!.mentions, p.mentions, 'the webview lists every mention');
-    assert.strictEqual(p.rendered!.period, null);
+    const seen = JSON.stringify(p);
+    assert.match(p.title, /^Dossier: Assimi Go[iï]ta$/, seen);
+    assert.match(p.rendered!.name, /^Assimi Go[iï]ta$/, seen);
+    // Earlier suites add articles to the corpus: count those naming him on disk.
+    const naming = (await vscode.workspace.findFiles('corpus/**/*.txt')).filter((u) => /Assimi Go[iï]ta/.test(fs.readFileSync(u.fsPath, 'utf8')));
+    assert.strictEqual(p.articles, naming.length, `${seen} vs ${naming.map((u) => u.path).join(', ')}`);
+    assert.ok(p.mentions >= 3, seen);
+    assert.strictEqual(p.rendered!.mentions, p.mentions, `the webview lists every mention: ${seen}`);
+    assert.strictEqual(p.rendered!.period, null, seen);
   });
 
   it('opens the oldest article at its first mention, and refuses malformed messages', async () => {

@@ -281,6 +281,8 @@ function drawChart(d: DossierDetail): void {
     options: {
       animation: false,
       responsive: true,
+      // A click anywhere in a period's column picks it (thin bars stay easy to hit).
+      interaction: { mode: 'index', intersect: false },
       maintainAspectRatio: false,
       scales: { x: { ticks: { color: fg }, grid: { color: grid } }, y: { beginAtZero: true, ticks: { color: fg, precision: 0 }, grid: { color: grid } } },
       plugins: { tooltip: { enabled: true } },
