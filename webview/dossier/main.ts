@@ -94,7 +94,8 @@ function timeline(d: DossierDetail): HTMLElement {
   const canvas = el('canvas', { attrs: { id: 'chart', role: 'img', 'aria-label': `Mentions per ${d.period}: ${total} mentions over ${d.timeline.length} periods, from ${d.timeline[0].period} to ${d.timeline[d.timeline.length - 1].period}. Use the period list to filter.` } });
   const select = el('select', { attrs: { id: 'period', 'aria-label': 'Show mentions of one period' } });
   select.append(el('option', { text: 'All periods', attrs: { value: '' } }));
-  for (const b of d.timeline) if (b.articles) select.append(el('option', { text: `${b.period}: ${b.mentions} mentions in ${b.articles} articles`, attrs: { value: b.period } }));
+  const n = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;
+  for (const b of d.timeline) if (b.articles) select.append(el('option', { text: `${b.period}: ${n(b.mentions, 'mention')} in ${n(b.articles, 'article')}`, attrs: { value: b.period } }));
   select.value = state.period ?? '';
   select.addEventListener('change', () => setPeriod(select.value || undefined));
   section.append(el('div', { className: 'chart-box' }, canvas), el('label', { className: 'period-row' }, 'Period: ', select));

@@ -199,7 +199,7 @@ export class DossierPanels implements vscode.Disposable {
     const dossier = await this.build(corpus, actor);
     open.dossier = dossier;
     open.panel.title = `Dossier: ${actor.name}`;
-    await this.send(open, { type: 'dossier', dossier, corpusName: vscode.workspace.asRelativePath(corpus.root, true) || corpus.root.path, state: open.state });
+    await this.send(open, { type: 'dossier', dossier, corpusName: corpusName(corpus), state: open.state });
   }
 
   private async build(corpus: CorpusRoot, actor: CorpusActor): Promise<DossierDetail> {
@@ -296,6 +296,14 @@ function articleUri(corpus: CorpusRoot, relPath: string): vscode.Uri | undefined
   const parts = relPath.split('/');
   if (!relPath || relPath.startsWith('/') || parts.some((p) => p === '..' || p === '.' || p === '' || p.includes('\\'))) return undefined;
   return vscode.Uri.joinPath(corpus.root, ...parts);
+}
+
+/** "workspace" or "workspace/corpus": the corpus folder as the Explorer shows it. */
+function corpusName(corpus: CorpusRoot): string {
+  const folder = vscode.workspace.getWorkspaceFolder(corpus.root);
+  if (!folder) return corpus.root.path;
+  const rel = corpus.root.path.slice(folder.uri.path.length).replace(/^\/+/, '');
+  return rel ? `${folder.name}/${rel}` : folder.name;
 }
 
 function makeNonce(): string {
