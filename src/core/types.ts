@@ -1,4 +1,4 @@
-import type { KbEntryRef } from './corpus/types';
+import type { ActorCode, KbEntryRef } from './corpus/types';
 
 // Shared data shapes of the core. Spans are 0-based, end-exclusive offsets in
 // JavaScript string units (UTF-16 code units) into the article text exactly as
@@ -110,6 +110,8 @@ export interface Actor {
   kb?: KbEntryRef;
   /** Codes of that entry in force on the article's date (dated restrictions before the default). */
   codes?: string[];
+  /** All codes of that entry with their ranges (for the hover's "since …"). */
+  kbCodes?: ActorCode[];
 }
 
 export interface ArticleDateInfo {

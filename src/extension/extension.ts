@@ -6,7 +6,9 @@ import { registerAnnotationFeatures } from './annotations';
 import { registerActorCommands } from './commands/actorCommands';
 import { registerBoilerplateCommands } from './commands/boilerplateCommands';
 import { registerCorpusCommands } from './commands/corpusCommands';
+import { registerKbCommands } from './commands/kbCommands';
 import { ConfigStore } from './corpus/configStore';
+import { CorpusActors } from './corpus/corpusActors';
 import { LANGUAGE_ID, registerLanguageAssigner } from './corpus/languageAssigner';
 import { BoilerplateCodeActions } from './providers/codeActions';
 import { DiagnosticsPublisher } from './providers/diagnostics';
@@ -22,6 +24,9 @@ export interface NewsCorpusApi {
   store: ConfigStore;
   analyses: AnalysisService;
   diagnostics: DiagnosticsPublisher;
+  /** The Actors view (its corpus mode reads corpusActors). */
+  actorsView: ActorsView;
+  corpusActors: CorpusActors;
   /** Resolves when the corpus index (templates, names across articles) is built. */
   indexed: Promise<void>;
 }
@@ -35,7 +40,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsCo
   const analyses = new AnalysisService(store, () => engines);
   const diagnostics = new DiagnosticsPublisher(analyses);
   const selector: vscode.DocumentSelector = { language: LANGUAGE_ID };
+  const corpusActors = new CorpusActors(analyses);
+  const actorsView = new ActorsView(analyses, store, corpusActors);
   context.subscriptions.push(
+    corpusActors,
+    ...actorsView.register(),
+    ...registerKbCommands(store, analyses, corpusActors),
     analyses,
     diagnostics,
     registerLanguageAssigner(store),
@@ -43,7 +53,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsCo
     vscode.languages.registerHoverProvider(selector, new HoverProvider(analyses)),
     vscode.languages.registerCodeActionsProvider(selector, new BoilerplateCodeActions(analyses), { providedCodeActionKinds: BoilerplateCodeActions.kinds }),
     vscode.languages.registerDocumentSymbolProvider(selector, new DocumentSymbols(analyses), { label: 'News article' }),
-    vscode.window.registerTreeDataProvider('newsCorpus.actors', new ActorsView(analyses)),
     registerStatusBar(analyses),
     ...registerBoilerplateCommands(analyses, store),
     ...registerCorpusCommands(analyses, store, diagnostics),
@@ -71,7 +80,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsCo
     const reason = nodeEngines().fallbackReason;
     if (reason) void vscode.window.showWarningMessage(`News Corpus Annotator: entities come from the rule-based engine because the trained model could not be loaded (${reason}).`);
   });
-  return { store, analyses, diagnostics, indexed };
+  return { store, analyses, diagnostics, actorsView, corpusActors, indexed };
 }
 
 export function deactivate(): void {

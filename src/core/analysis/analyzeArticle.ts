@@ -150,6 +150,7 @@ function linkActors(actors: ArticleAnalysis['actors'], found: KbMention[], kb: K
     if (!entry) continue;
     a.kb = entryRef(entry);
     a.codes = codesAt(entry.codes, date);
+    a.kbCodes = entry.codes;
     const names = linked.get(entry) ?? [];
     names.push(a.name);
     linked.set(entry, names);

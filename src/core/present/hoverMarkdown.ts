@@ -1,6 +1,7 @@
 // Hover texts as Markdown. Every piece of article text is escaped: nothing in
 // an article can become a link, an image, HTML or a command.
 import { escapeMarkdown as esc } from '../text/fold';
+import type { ActorCode } from '../corpus/types';
 import type { Actor, ArticleDateInfo, BoilerplateFinding, DateMention, EntityMention } from '../types';
 
 export interface CorpusMentions {
@@ -14,9 +15,32 @@ export interface CorpusMentions {
 
 const KIND_WORD: Record<string, string> = { person: 'person', organization: 'organisation', place: 'place', other: 'other name' };
 
-export function actorHover(actor: Actor, mention: EntityMention, corpus?: CorpusMentions): string {
+/** Links under an actor's hover: command URIs the host made (their arguments are encoded, never article text as markup). */
+export interface ActorHoverLinks {
+  /** [label, command URI] pairs, e.g. ["Add to Knowledge Base", "command:newsCorpus.kb.add?…"]. */
+  commands: [string, string][];
+  /** Whether the Wikidata id may be a live link (a trusted workspace). */
+  linkWikidata: boolean;
+}
+
+/** "CAMEO MLIGOV since 2021-05-24", "CAMEO MLIELI 1954-01-01 to 1968-11-19", "CAMEO MLI". */
+export function codeInForceText(code: string, all: readonly ActorCode[] | undefined, date: string | undefined): string {
+  const c = all?.find((x) => x.code === code && (x.from !== undefined || x.to !== undefined) && date !== undefined && (x.from === undefined || x.from <= date) && (x.to === undefined || date <= x.to));
+  const range = !c ? '' : c.from && c.to ? ` ${c.from} to ${c.to}` : c.from ? ` since ${c.from}` : ` until ${c.to}`;
+  return `CAMEO ${code}${range}`;
+}
+
+export function actorHover(actor: Actor, mention: EntityMention, corpus?: CorpusMentions, links?: ActorHoverLinks, articleDate?: string): string {
   const out: string[] = [];
   out.push(`**${esc(actor.name)}** — ${KIND_WORD[actor.kind]}`);
+  if (actor.kb) {
+    out.push(`Knowledge base: ${esc(actor.kb.name)}${actor.kb.description ? ` — ${esc(actor.kb.description)}` : ''} (${esc(actor.kb.file)}, line ${actor.kb.line})`);
+    if (actor.kb.wikidata) {
+      const q = actor.kb.wikidata.replace(/[^Q0-9]/g, '');
+      out.push(links?.linkWikidata ? `Wikidata: [${q}](https://www.wikidata.org/wiki/${q})` : `Wikidata: \`${q}\``);
+    }
+    if (actor.codes?.length) out.push(actor.codes.map((c) => esc(codeInForceText(c, actor.kbCodes, articleDate))).join(', ') + (articleDate ? ` (on ${articleDate})` : ''));
+  }
   if (mention.refersTo && actor.kind === 'place') out.push(`"${esc(mention.text)}" refers to ${esc(actor.name)}`);
   if (actor.roles.length) out.push(`Roles and titles: ${actor.roles.map((r) => `*${esc(r)}*`).join(', ')}`);
   if (actor.aliases.length) out.push(`Also named: ${actor.aliases.map(esc).join(', ')}`);
@@ -38,6 +62,7 @@ export function actorHover(actor: Actor, mention: EntityMention, corpus?: Corpus
     );
   }
   out.push(`*found by ${esc(mention.source)}${mention.confidence !== undefined ? `, confidence ${mention.confidence.toFixed(2)}` : ''}*`);
+  if (links?.commands.length) out.push(links.commands.map(([label, uri]) => `[${esc(label)}](${uri})`).join(' · '));
   return out.join('\n\n');
 }
 

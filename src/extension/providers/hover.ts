@@ -1,6 +1,27 @@
 import * as vscode from 'vscode';
 import { actorHover, boilerplateEntityHover, dateHover } from '../../core/present/hoverMarkdown';
+import type { Actor } from '../../core/types';
 import type { AnalysisService } from '../analysis/analysisService';
+import type { CorpusRoot } from '../corpus/configStore';
+import { commandUri, KB_COMMANDS, type KbActorArgs } from '../commands/kbCommands';
+
+/** The knowledge-base commands offered under an actor's hover, as [label, command URI]. */
+export function kbLinks(actor: Actor, corpus: CorpusRoot): [string, string][] {
+  const args: KbActorArgs = {
+    corpus: corpus.root.toString(),
+    name: actor.name,
+    kind: actor.kind,
+    aliases: actor.aliases,
+    ...(actor.kb ? { kb: { file: actor.kb.file, name: actor.kb.name, line: actor.kb.line } } : {}),
+  };
+  const links: [string, string][] = [];
+  if (actor.kb) links.push(['Open in Knowledge Base', commandUri('newsCorpus.kb.open', args)]);
+  else links.push(['Add to Knowledge Base', commandUri('newsCorpus.kb.add', args)]);
+  links.push(['Merge with…', commandUri('newsCorpus.kb.merge', args)]);
+  if (actor.kb && /\.ya?ml$/i.test(actor.kb.file) && actor.aliases.length) links.push(['Split', commandUri('newsCorpus.kb.split', args)]);
+  links.push(['Set Wikidata Id…', commandUri('newsCorpus.kb.setWikidata', args)]);
+  return links;
+}
 
 export class HoverProvider implements vscode.HoverProvider {
   constructor(private readonly analyses: AnalysisService) {}
@@ -26,7 +47,11 @@ export class HoverProvider implements vscode.HoverProvider {
       if (!actor) return undefined;
       const state = this.analyses.corpusState(entry.location.corpus);
       const corpus = { articles: state.names.articlesMentioning(actor), indexed: state.names.articleCount, complete: state.ready };
-      return new vscode.Hover(md(actorHover(actor, entity, corpus)), range(entity));
+      const links = { commands: kbLinks(actor, entry.location.corpus), linkWikidata: vscode.workspace.isTrusted };
+      const m = md(actorHover(actor, entity, corpus, links, a.articleDate?.value));
+      // Trusted for exactly the knowledge-base commands; article text in it is escaped.
+      m.isTrusted = { enabledCommands: [...KB_COMMANDS] };
+      return new vscode.Hover(m, range(entity));
     }
     if (date) return new vscode.Hover(md(dateHover(date, a.articleDate)), range(date));
     return undefined;
