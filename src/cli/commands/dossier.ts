@@ -36,8 +36,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const index = buildCorpusActors(summaries, knowledgeBase);
   const found = index.find(name);
   if (!found.length) {
-    const names = index.actors.flatMap((a) => [a.name, ...a.aliases]);
-    const close = closestNames(name, names);
+    // Closest by any name form, each actor told once by its canonical name.
+    const owner = new Map<string, string>();
+    for (const a of index.actors) for (const n of [a.name, ...a.aliases]) if (!owner.has(n)) owner.set(n, a.name);
+    const close = [...new Set(closestNames(name, [...owner.keys()], 20).map((n) => owner.get(n)!))].slice(0, 5);
     io.err(`news-annotate dossier: no actor named "${name}" in ${root}${close.length ? ` (closest: ${close.join(', ')})` : ''}`);
     return 2;
   }
