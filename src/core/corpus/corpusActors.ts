@@ -108,7 +108,16 @@ export function buildCorpusActors(summaries: Iterable<ArticleSummary>, kb?: Know
     return viaKey.length === 1 ? viaKey[0] : undefined;
   };
 
+  // Most actors of most articles are a name without other forms ("Mali"): their identity depends on
+  // the name alone, so it is worked out once per name.
+  const byBareName = new Map<string, { key: string; kb?: KbEntry }>();
   const keyOf = (a: ActorSummary): { key: string; kb?: KbEntry } => {
+    if (a.aliases.length > 0) return resolve(a);
+    let k = byBareName.get(a.name);
+    if (!k) byBareName.set(a.name, (k = resolve(a)));
+    return k;
+  };
+  const resolve = (a: ActorSummary): { key: string; kb?: KbEntry } => {
     let key = nameKey(fold(a.name));
     if (ACRONYM.test(a.name)) {
       const long = acronymLong.get(fold(a.name));
