@@ -1,4 +1,5 @@
-// Bundles the extension (dist/extension.js), the CLI (dist/cli.js) and the
+// Bundles the extension (dist/extension.js), the CLI (dist/cli.js), the dossier webview
+// (dist/webview/dossier.js and .css, Chart.js bundled in: no CDN, no network) and the
 // integration test suite (out/test/integration/*.js) with esbuild.
 // usage: node scripts/build.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
@@ -23,6 +24,9 @@ const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The analysis worker thread, started by the extension host and the CLI (src/node/analysisPool.ts).
   { ...common, entryPoints: ['src/node/analysisWorkerMain.ts'], outfile: 'dist/analysisWorker.js' },
+  // The webview runs in the browser sandbox of the panel: an IIFE for a browser, its own CSS beside it.
+  { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['webview/dossier/main.ts'], outfile: 'dist/webview/dossier.js' },
+  { ...common, platform: 'browser', entryPoints: ['webview/dossier/dossier.css'], outfile: 'dist/webview/dossier.css', format: undefined },
 ];
 
 const integrationDir = 'test/integration';

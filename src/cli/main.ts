@@ -9,6 +9,7 @@ import * as exportCmd from './commands/export';
 import * as clean from './commands/clean';
 import * as importCmd from './commands/import';
 import * as indexCmd from './commands/index';
+import * as dossier from './commands/dossier';
 
 interface Command {
   usage: string;
@@ -23,6 +24,7 @@ export const COMMANDS: Record<string, Command> = {
   export: { ...exportCmd, summary: 'confirmed annotations (.ann) as JSONL (spaCy/Prodigy/doccano) or CoNLL BIO, boilerplate optionally left out' },
   clean: { ...clean, summary: 'copy articles without boilerplate lines, annotations carried over, plus clean-report.json' },
   index: { ...indexCmd, summary: "build or update the corpus's persisted index (the extension's store), analysing only what changed, on every core" },
+  dossier: { ...dossier, summary: 'the dossier of one actor across a corpus: articles in date order with each mention in its sentence, timeline, roles, co-actors (JSON or Markdown); exit 2 for an unknown name' },
   import: { ...importCmd, summary: 'add the spans of a JSONL file (spaCy/Prodigy/doccano) to the .ann of matching corpus articles; exit 1 when a line was skipped' },
 };
 

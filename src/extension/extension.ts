@@ -18,6 +18,7 @@ import { initLog, log } from './log';
 import { LEGEND, SemanticTokensProvider } from './providers/semanticTokens';
 import { ActorsView } from './views/actorsView';
 import { registerIndexStatus, registerStatusBar } from './views/statusBar';
+import { registerDossier } from './webviews/dossierPanel';
 
 /** What the extension exposes to other extensions and to its integration tests. */
 export interface NewsCorpusApi {
@@ -88,6 +89,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsCo
     vscode.commands.registerCommand('newsCorpus.cancelIndexing', () => analyses.indexer.cancel()),
   );
   registerAnnotationFeatures(context, { analyses, store });
+  registerDossier(context, analyses, store, corpusActors);
   const indexed = analyses.indexCorpora().then(async () => {
     const reason = await analyses.fallbackReason();
     if (reason) {

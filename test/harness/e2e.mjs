@@ -1,12 +1,13 @@
 // npm run test:e2e — drive the real VS Code workbench (code-server + Chromium) like a person, with the
 // packaged extension installed, on a temp copy of samples/corpus/: open an article, check that it reads as
 // prose (wrapped, no ambiguous-character box on a curly apostrophe), entity colours, an actor hover in a
-// reader's words and the boilerplate problems, and save screenshots under test-results/screenshots/
+// reader's words, the boilerplate problems and an actor dossier (header, a timeline bar, a mention that
+// opens the article at it), and save screenshots under test-results/screenshots/
 // (copied to media/screenshots/ for the README only with UPDATE_SCREENSHOTS=1).
 // Flags: --skip-build (reuse dist-vsix/), --vsix FILE (test that VSIX; implies --skip-build).
 // Env: E2E_TIMEOUT_MS (default 600000), KEEP_TMP=1, SHOTS_DIR, UPDATE_SCREENSHOTS=1.
 // Exit: 0 pass, 1 an assertion failed, 2 timeout, 3 harness/server/workbench error.
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ROOT, EXTENSION_ID, HarnessError, seconds } from './paths.mjs';
 import { buildAndPackage, unpackVsix } from './extension-package.mjs';
@@ -16,6 +17,8 @@ const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 600000);
 const SHOTS = process.env.SHOTS_DIR || join(RESULTS, 'screenshots');
 const README_SHOTS = join(ROOT, 'media', 'screenshots');
 const ARTICLE = 'aes-summit-niamey.txt';          // samples/corpus/sahel-tribune/
+const HOSTILE_TITLE = 'Profile <img src=x id=pwned-title> of a colonel';
+const HOSTILE = 'Colonel Assimi Goïta <img src=x id=pwned> spoke <script>document.title="pwned"</script> of **bold** [a link](http://example.invalid) on Monday.';
 const t0 = Date.now();
 const log = (...a) => console.log(`[e2e ${seconds(t0).padStart(7)}]`, ...a);
 const cleanups = [];
@@ -210,9 +213,70 @@ async function main() {
   check(!texts.some((t) => /Nigerien President General Abdourahamane Tiani hosted/.test(t)), 'the lead paragraph is not flagged');
   await page.screenshot({ path: join(SHOTS, 'problems.png') });
   log('screenshot problems.png');
+  await page.keyboard.press('Control+J');   // close the panel again
+
+  // --- the actor dossier: command palette, quick pick of corpus actors, the webview panel
+  await page.keyboard.press('Control+Shift+P');
+  await qi.locator('input').waitFor();
+  await page.keyboard.type('News: Open Actor Dossier');
+  await qi.locator('.monaco-list-row', { hasText: 'Open Actor Dossier' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await qi.locator('.monaco-list-row', { hasText: 'Assimi Goïta' }).first().waitFor();
+  await page.keyboard.type('Goïta');
+  await qi.locator('.monaco-list-row.focused', { hasText: 'Assimi Goïta' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  // A webview is an iframe holding the panel's own iframe.
+  const view = page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+  await view.locator('#actor-name').waitFor({ timeout: 30000 });
+  const name = await view.locator('#actor-name').innerText();
+  const facts = (await view.locator('.facts').innerText()).replace(/\s+/g, ' ');
+  log(`dossier header: ${name} | ${facts.slice(0, 200)}`);
+  check(name === 'Assimi Goïta', 'the dossier header names "Assimi Goïta"');
+  check(/Kind Person/.test(facts) && /Articles [1-9]/.test(facts) && /Mentions [1-9]/.test(facts), 'the header gives the kind and the article and mention counts');
+  // Hostile text (HTML, script, Markdown) in an article added now: the open dossier follows the corpus
+  // index, and shows it as text, no element made of it.
+  writeFileSync(join(ws.path, 'sahel-tribune', 'hostile-profile.txt'), `${HOSTILE_TITLE}\n\n${HOSTILE}\n`);
+  await view.locator('#search').fill('pwned');
+  const hostileRow = view.locator('button.mention').first();
+  await hostileRow.waitFor({ timeout: 30000 });
+  const hostileText = await hostileRow.innerText();
+  const injected = await view.locator('#pwned, #pwned-title, #app script, #app img').count();
+  log(`hostile mention: ${hostileText}`);
+  check(hostileText.includes('<img src=x id=pwned>') && hostileText.includes('<script>') && hostileText.includes('**bold** [a link]') && injected === 0, 'hostile article text (HTML, script, Markdown) shows as text');
+  check((await view.locator('.headline', { hasText: '<img src=x id=pwned-title>' }).count()) === 1, 'a hostile headline shows as text');
+  await view.locator('#search').fill('');
+  const status = view.locator('#status');
+  const all = await status.innerText();
+  log(`mentions: ${all}`);
+  // Click the bars: sweep across the chart (a click in a period's column picks it) until the list is filtered to one period.
+  const canvas = view.locator('#chart');
+  const cbox = await canvas.boundingBox();
+  if (!cbox) throw new CheckFailed('the timeline chart is not visible');
+  let filtered = '';
+  for (let x = 50; x < cbox.width - 5 && !filtered; x += 12) {
+    await canvas.click({ position: { x, y: cbox.height / 2 } });
+    const t = await status.innerText();
+    if (/ of \d{4}/.test(t)) filtered = t;
+  }
+  log(`after a bar click: ${filtered}`);
+  check(filtered !== '' && filtered !== all, 'clicking a timeline bar filters the mentions to its period');
+  await view.locator('#actor-name').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(SHOTS, 'dossier.png') });
+  log('screenshot dossier.png');
+  const first = view.locator('button.mention').first();
+  const mentionText = await first.locator('mark').innerText();
+  await first.click();
+  // The status bar's cursor item says how many characters are selected: the mention's length.
+  const cursor = page.locator('.statusbar-item', { hasText: `(${mentionText.length} selected)` });
+  await cursor.first().waitFor({ timeout: 20000 }).catch(() => {});
+  const tab = (await page.locator('.tabs-container .tab.active', { hasText: '.txt' }).first().innerText()).replace(/\s+/g, ' ');
+  log(`mention "${mentionText}" opened in ${tab}`);
+  check(/\.txt/.test(tab) && (await cursor.count()) > 0, `clicking a mention opens its article with the mention ("${mentionText}") selected`);
+
   if (process.env.UPDATE_SCREENSHOTS === '1') {
     mkdirSync(README_SHOTS, { recursive: true });
-    for (const f of ['editor.png', 'hover.png', 'problems.png']) copyFileSync(join(SHOTS, f), join(README_SHOTS, f));
+    for (const f of ['editor.png', 'hover.png', 'problems.png', 'dossier.png']) copyFileSync(join(SHOTS, f), join(README_SHOTS, f));
     log(`screenshots copied to ${README_SHOTS} (UPDATE_SCREENSHOTS=1)`);
   } else {
     log(`screenshots in ${SHOTS}; UPDATE_SCREENSHOTS=1 copies them to media/screenshots/ for the README`);

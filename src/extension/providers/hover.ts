@@ -5,7 +5,9 @@ import type { AnalysisService } from '../analysis/analysisService';
 import type { CorpusRoot } from '../corpus/configStore';
 import { commandUri, KB_COMMANDS, type KbActorArgs } from '../commands/kbCommands';
 
-/** The knowledge-base commands offered under an actor's hover, as [label, command URI]. */
+const OPEN_DOSSIER = 'newsCorpus.openDossier';
+
+/** The commands offered under an actor's hover (knowledge base, dossier), as [label, command URI]. */
 export function kbLinks(actor: Actor, corpus: CorpusRoot): [string, string][] {
   const args: KbActorArgs = {
     corpus: corpus.root.toString(),
@@ -20,6 +22,7 @@ export function kbLinks(actor: Actor, corpus: CorpusRoot): [string, string][] {
   links.push(['Merge with…', commandUri('newsCorpus.kb.merge', args)]);
   if (actor.kb && /\.ya?ml$/i.test(actor.kb.file) && actor.aliases.length) links.push(['Split', commandUri('newsCorpus.kb.split', args)]);
   links.push(['Set Wikidata Id…', commandUri('newsCorpus.kb.setWikidata', args)]);
+  links.push(['Open Dossier', `command:${OPEN_DOSSIER}?${encodeURIComponent(JSON.stringify([actor.name, corpus.root.toString()]))}`]);
   return links;
 }
 
@@ -50,7 +53,7 @@ export class HoverProvider implements vscode.HoverProvider {
       const links = { commands: kbLinks(actor, entry.location.corpus), linkWikidata: vscode.workspace.isTrusted };
       const m = md(actorHover(actor, entity, corpus, links, a.articleDate?.value));
       // Trusted for exactly the knowledge-base commands; article text in it is escaped.
-      m.isTrusted = { enabledCommands: [...KB_COMMANDS] };
+      m.isTrusted = { enabledCommands: [...KB_COMMANDS, OPEN_DOSSIER] };
       return new vscode.Hover(m, range(entity));
     }
     if (date) return new vscode.Hover(md(dateHover(date, a.articleDate)), range(date));

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { closestNames, editDistance } from '../../../src/core/text/closest';
 import { decodeBytes } from '../../../src/core/text/decode';
 import { escapeMarkdown, foldName } from '../../../src/core/text/fold';
 import { checkInput, looksBinary } from '../../../src/core/text/input';
@@ -53,5 +54,20 @@ describe('text', () => {
     const bad = decodeBytes(Buffer.from([0x63, 0x61, 0x66, 0xe9]));
     assert.strictEqual(bad.text, 'caf\uFFFD');
     assert.match(bad.warning!, /not valid UTF-8/);
+  });
+});
+
+describe('closest names', () => {
+  it('measures edits and gives up beyond the bound', () => {
+    assert.strictEqual(editDistance('goita', 'goïta'.normalize('NFD').replace(/\u0308/, '')), 0);
+    assert.strictEqual(editDistance('tiani', 'tchiani'), 2);
+    assert.strictEqual(editDistance('abc', 'xyzxyz', 2), 3);
+  });
+  it('suggests names containing the query first, then close spellings, accents and case ignored', () => {
+    const names = ['Abdourahamane Tchiani', 'Assimi Goïta', 'ECOWAS', 'Mali'];
+    assert.deepStrictEqual(closestNames('GOITA', names), ['Assimi Goïta']);
+    assert.deepStrictEqual(closestNames('Tiani', names), ['Abdourahamane Tchiani']);
+    assert.deepStrictEqual(closestNames('Ecowass', names), ['ECOWAS']);
+    assert.deepStrictEqual(closestNames('zzzzzz', names), []);
   });
 });
