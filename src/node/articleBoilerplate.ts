@@ -5,9 +5,8 @@
 // lines check and the editor flag.
 import { TemplateIndex } from '../core/boilerplate';
 import { analyzeArticle } from '../core/analysis/analyzeArticle';
-import { isCorpusArticle } from '../core/config/corpusPaths';
-import { listArticles } from './annotationFiles';
 import { corpusFor, readArticleFile, relPathIn, type CorpusOnDisk } from './corpusFiles';
+import { walkArticles } from './fileWalk';
 import { nodeEngines } from './engines';
 
 /** At most this many corpus articles are read for template statistics (as check does). */
@@ -26,12 +25,14 @@ export function createBoilerplateFinder(texts: ReadonlyMap<string, string> = new
     if (idx) return idx;
     idx = new TemplateIndex();
     templates.set(corpus, idx);
-    const members = corpus.root
-      ? listArticles([corpus.root])
-          .map((f) => f.file)
-          .filter((f) => isCorpusArticle(relPathIn(corpus, f), corpus.config.include, corpus.config.exclude))
-          .slice(0, MAX_TEMPLATE_ARTICLES)
-      : [];
+    // Problems of this walk are those of the corpus around the articles, reported by the walk over the named paths when in scope.
+    const members: string[] = [];
+    if (corpus.root) {
+      for (const f of walkArticles([corpus.root], { onProblem: () => undefined })) {
+        if (members.length >= MAX_TEMPLATE_ARTICLES) break;
+        members.push(f.path);
+      }
+    }
     for (const f of new Set([...members, ...texts.keys(), path])) {
       if (corpusFor(f) !== corpus) continue;
       const text = texts.get(f) ?? readArticleFile(f).text;

@@ -9,7 +9,8 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { addTextBound, importJsonl, parseBrat, removeWithDependents, textBounds, type BratDocument, type TextBound } from '../core/annotations';
-import { listArticles, loadAnnotatedArticle, saveAnnotations } from './annotationFiles';
+import { loadAnnotatedArticle, saveAnnotations } from './annotationFiles';
+import { isInside, realOrUndefined, walkArticles } from './fileWalk';
 import { readArticleFile } from './corpusFiles';
 
 /** What to do with an imported span that overlaps an existing annotation but is not identical to it. */
@@ -100,6 +101,7 @@ function firstDifference(a: string, b: string): number {
 export async function importJsonlIntoCorpus(jsonl: string, corpusDir: string, options: JsonlImportOptions = {}): Promise<JsonlImportReport> {
   const root = resolve(corpusDir);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new Error(`${corpusDir}: not a folder`);
+  const realRoot = realOrUndefined(root) ?? root;
   const mode = options.onConflict ?? 'merge';
   const parsed = importJsonl(jsonl, options.corpusLabels ?? []);
   const rawLines = (jsonl ?? '').split(/\r?\n/);
@@ -119,7 +121,7 @@ export async function importJsonlIntoCorpus(jsonl: string, corpusDir: string, op
   const textIndex = (): Map<string, string[]> => {
     if (byText) return byText;
     byText = new Map();
-    for (const { file } of listArticles([root])) {
+    for (const { path: file } of walkArticles([root], { onProblem: (p) => report.fileProblems.push(`${p.path}: ${p.message}`) })) {
       const r = readArticleFile(file);
       if (r.text === undefined) continue;
       const list = byText.get(r.text) ?? [];
@@ -173,7 +175,15 @@ export async function importJsonlIntoCorpus(jsonl: string, corpusDir: string, op
         skip(`meta path "${meta}" is not a .txt article`);
         continue;
       }
-      if (existsSync(p) && statSync(p).isFile()) txtPath = p;
+      if (existsSync(p)) {
+        // Through a link, the article (and so its .ann) must still be inside the corpus folder.
+        const realP = realOrUndefined(p);
+        if (realP === undefined || !isInside(realRoot, realP)) {
+          skip(`meta path "${meta}" leads outside the corpus folder (${realP ?? 'through a broken link'}); nothing written there`);
+          continue;
+        }
+        if (statSync(p).isFile()) txtPath = p;
+      }
     }
     if (!txtPath) {
       const same = textIndex().get(doc.text) ?? [];

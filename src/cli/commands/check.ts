@@ -3,10 +3,9 @@ import { TemplateIndex } from '../../core/boilerplate';
 import { analyzeArticle } from '../../core/analysis/analyzeArticle';
 import { boilerplateMessage } from '../../core/present/hoverMarkdown';
 import { positionAt } from '../../core/text/lines';
-import { corpusFor, readArticleFile, relPathIn, type CorpusOnDisk } from '../../node/corpusFiles';
-import { listArticles } from '../../node/annotationFiles';
+import { readArticleFile, relPathIn, type CorpusOnDisk } from '../../node/corpusFiles';
+import { walkArticles } from '../../node/fileWalk';
 import { nodeEngines } from '../../node/engines';
-import { isCorpusArticle } from '../../core/config/corpusPaths';
 import type { CliIO } from '../io';
 import { parseCommandArgs } from '../args';
 
@@ -30,22 +29,29 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     io.err(`usage: ${usage}`);
     return 2;
   }
-  const files = listArticles(args._);
+  const walkProblems: CheckRecord[] = [];
+  const files = [...walkArticles(args._, { onProblem: (p) => walkProblems.push({ file: p.path, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'warning', category: 'input', message: p.message }) })];
   const engines = nodeEngines().engines;
   // Group files by corpus; templates are counted over every article of a corpus.
   const groups = new Map<CorpusOnDisk, string[]>();
-  for (const { file } of files) {
-    const c = corpusFor(file);
+  for (const { path: file, corpus: c } of files) {
     if (!groups.has(c)) groups.set(c, []);
     groups.get(c)!.push(file);
   }
-  const records: CheckRecord[] = [];
+  const records: CheckRecord[] = [...walkProblems];
   let findings = 0;
   for (const [corpus, group] of groups) {
     for (const p of corpus.problems) {
       records.push({ file: corpus.configPath!, line: p.line + 1, column: p.character + 1, endLine: p.endLine + 1, endColumn: p.endCharacter + 1, severity: p.severity, category: 'config', message: p.message });
     }
-    const members = corpus.root ? listArticles([corpus.root]).map((f) => f.file).filter((f) => isCorpusArticle(relPathIn(corpus, f), corpus.config.include, corpus.config.exclude)).slice(0, 5000) : group;
+    const members: string[] = [];
+    if (corpus.root) {
+      // Problems of the whole corpus are not this run's: those under the named paths were reported above.
+      for (const f of walkArticles([corpus.root], { onProblem: () => undefined })) {
+        if (members.length >= 5000) break;
+        members.push(f.path);
+      }
+    } else members.push(...group);
     const templates = new TemplateIndex();
     const reads = new Map<string, ReturnType<typeof readArticleFile>>();
     for (const f of new Set([...members, ...group])) {

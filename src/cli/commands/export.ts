@@ -2,11 +2,12 @@
 // Confirmed annotations (brat .ann beside each .txt) as JSONL (spaCy, Prodigy,
 // doccano) or CoNLL BIO. Directories recurse into .txt files. Output goes to
 // stdout unless --out is given (written atomically). A summary goes to stderr.
-import { relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { exportConll, exportJsonl, prepareForExport, type PreparedDoc } from '../../core/annotations';
 import { checkInput } from '../../core/text/input';
 import { parseCommandArgs } from '../args';
-import { listArticles, loadAnnotatedArticle, type LoadedArticle } from '../../node/annotationFiles';
+import { loadAnnotatedArticle, type LoadedArticle } from '../../node/annotationFiles';
+import { walkArticles } from '../../node/fileWalk';
 import { createBoilerplateFinder } from '../../node/articleBoilerplate';
 import { writeFileAtomic } from '../../node/atomicWrite';
 import type { CliIO } from '../io';
@@ -21,7 +22,7 @@ export interface LoadedSet {
 /** Loads every article under paths; unreadable or binary files are reported, not fatal. */
 export function loadArticles(paths: string[]): LoadedSet {
   const set: LoadedSet = { articles: [], problems: [] };
-  for (const { file, root } of listArticles(paths)) {
+  for (const { path: file, root, rel } of walkArticles(paths, { onProblem: (p) => set.problems.push(`${p.path}: ${p.message}`) })) {
     try {
       const article = loadAnnotatedArticle(file);
       if (!checkInput(article.text).analysable) {
@@ -29,7 +30,7 @@ export function loadArticles(paths: string[]): LoadedSet {
         continue;
       }
       set.problems.push(...article.problems);
-      set.articles.push({ article, rel: relative(root, file).split(sep).join('/'), root });
+      set.articles.push({ article, rel, root });
     } catch (e) {
       set.problems.push(`${file}: ${(e as Error).message}`);
     }
