@@ -447,43 +447,42 @@ export function referencedIds(e: BratEntry): string[] {
  * entries (for reports).
  */
 export function removeWithDependents(doc: BratDocument, ids: Iterable<string>): BratEntry[] {
+  // Dependents by the id they reference, then the closure from the ids given: linear in the
+  // document, however long the chains of relations, events and notes.
   const gone = new Set(ids);
-  const removed: BratEntry[] = [];
-  let changed = true;
-  let kept = doc.entries;
-  while (changed) {
-    changed = false;
-    const next: BratEntry[] = [];
-    for (const e of kept) {
-      if (e.kind === 'other') {
-        next.push(e);
-        continue;
-      }
-      if (e.kind === '*') {
-        const left = e.targets.filter((t) => !gone.has(t));
-        if (left.length < e.targets.length) {
-          changed = true;
-          if (left.length < 2) {
-            removed.push(e);
-            continue;
-          }
-          e.targets = left;
-        }
-        next.push(e);
-        continue;
-      }
-      const dependsOnGone = referencedIds(e).some((r) => gone.has(r));
-      if (gone.has(e.id) || dependsOnGone) {
-        if (!gone.has(e.id)) {
-          gone.add(e.id);
-          changed = true;
-        }
-        removed.push(e);
-        continue;
-      }
-      next.push(e);
+  const dependents = new Map<string, string[]>();
+  for (const e of doc.entries) {
+    if (e.kind === 'other' || e.kind === '*') continue;
+    for (const r of referencedIds(e)) {
+      const list = dependents.get(r);
+      if (list) list.push(e.id);
+      else dependents.set(r, [e.id]);
     }
-    kept = next;
+  }
+  const queue = [...gone];
+  while (queue.length) {
+    for (const d of dependents.get(queue.pop()!) ?? []) {
+      if (gone.has(d)) continue;
+      gone.add(d);
+      queue.push(d);
+    }
+  }
+  const removed: BratEntry[] = [];
+  const kept: BratEntry[] = [];
+  for (const e of doc.entries) {
+    if (e.kind === 'other') kept.push(e);
+    else if (e.kind === '*') {
+      const left = e.targets.filter((t) => !gone.has(t));
+      if (left.length < e.targets.length) {
+        if (left.length < 2) {
+          removed.push(e);
+          continue;
+        }
+        e.targets = left;
+      }
+      kept.push(e);
+    } else if (gone.has(e.id)) removed.push(e);
+    else kept.push(e);
   }
   doc.entries = kept;
   return removed;
