@@ -130,7 +130,7 @@ describe('annotations', function () {
       const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, editor.document.positionAt(offset))) ?? [];
       return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
     };
-    assert.match(await hoverText(adaStart + 2), /\*\*annotation\*\* `PER`/);
+    assert.match(await hoverText(adaStart + 2), /\*\*annotation\*\* \*\*PER\*\*/);
     assert.match(await hoverText(d.suggestions[0].start + 1), /\*\*suggestion\*\*/);
   });
 

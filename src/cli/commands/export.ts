@@ -3,11 +3,11 @@
 // doccano) or CoNLL BIO. Directories recurse into .txt files. Output goes to
 // stdout unless --out is given (written atomically). A summary goes to stderr.
 import { resolve } from 'node:path';
-import { exportConll, exportJsonl, prepareForExport, type PreparedDoc } from '../../core/annotations';
+import { exportConll, exportJsonl, prepareForExport, rejectionSidecarPath, type PreparedDoc } from '../../core/annotations';
 import { checkInput } from '../../core/text/input';
 import { parseCommandArgs } from '../args';
 import { loadAnnotatedArticle, type LoadedArticle } from '../../node/annotationFiles';
-import { walkArticles } from '../../node/fileWalk';
+import { realOrUndefined, walkArticles } from '../../node/fileWalk';
 import { createBoilerplateFinder } from '../../node/articleBoilerplate';
 import { writeFileAtomic } from '../../node/atomicWrite';
 import type { CliIO } from '../io';
@@ -57,6 +57,15 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   } catch (e) {
     io.err(`${(e as Error).message}`);
     return 2;
+  }
+  if (typeof opts.out === 'string') {
+    // --out must not be one of the inputs: a .txt, its .ann or its rejections sidecar.
+    const outReal = realOrUndefined(resolve(opts.out)) ?? resolve(opts.out);
+    const inputs = new Set(set.articles.flatMap(({ article }) => [article.txtPath, article.annPath, rejectionSidecarPath(article.txtPath)].map((p) => realOrUndefined(p) ?? p)));
+    if (inputs.has(outReal)) {
+      io.err(`--out ${opts.out} is one of the inputs (an article or its annotations); nothing written; choose another file`);
+      return 2;
+    }
   }
   const leaveOut = opts['no-boilerplate'] === true;
   const finder = leaveOut ? createBoilerplateFinder(new Map(set.articles.map((a) => [a.article.txtPath, a.article.text]))) : undefined;

@@ -4,6 +4,7 @@
 // that could not be read.
 import * as vscode from 'vscode';
 import { annotationAt, suggestionAt, textBounds } from '../../core/annotations';
+import { escapeMarkdown } from '../../core/text/fold';
 import type { AnnotationManager } from './annotationManager';
 
 export const ANNOTATION_DIAGNOSTIC_SOURCE = 'news annotations';
@@ -16,9 +17,8 @@ function md(s: string): vscode.MarkdownString {
   return m;
 }
 
-function escapeMd(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => '\\' + c);
-}
+// Types, ids and labels come from .ann and JSONL files: escaped like article text, never put in a code span.
+const escapeMd = escapeMarkdown;
 
 export class AnnotationHover implements vscode.HoverProvider {
   constructor(private readonly manager: AnnotationManager) {}
@@ -32,12 +32,12 @@ export class AnnotationHover implements vscode.HoverProvider {
       const f = ann.fragments.find((x) => x.start <= offset && offset <= x.end) ?? ann.fragments[0];
       const range = new vscode.Range(doc.positionAt(f.start), doc.positionAt(f.end));
       const status = ann.damage ? ` — needs checking: ${escapeMd(ann.damage.message)}` : '';
-      return new vscode.Hover(md(`**annotation** \`${ann.type}\` (${ann.id}, confirmed)${status} · Alt+N R relabel · Alt+N D remove`), range);
+      return new vscode.Hover(md(`**annotation** **${escapeMd(ann.type)}** (${escapeMd(ann.id)}, confirmed)${status} · Alt+N R relabel · Alt+N D remove`), range);
     }
     const s = suggestionAt(this.manager.suggestions(doc), offset);
     if (s) {
       const range = new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end));
-      return new vscode.Hover(md(`**suggestion** \`${s.label}\` from the ${escapeMd(s.source)} engine · Alt+N A accept · Alt+N X reject`), range);
+      return new vscode.Hover(md(`**suggestion** **${escapeMd(s.label)}** from the ${escapeMd(s.source)} engine · Alt+N A accept · Alt+N X reject`), range);
     }
     return undefined;
   }
