@@ -17,6 +17,16 @@ export interface CorpusOnDisk {
   problems: ConfigProblem[];
 }
 
+/**
+ * Whether newscorpus.yaml files are trusted (their regex patterns run). The CLI trusts a config
+ * only when told so (--trust): a corpus from elsewhere is untrusted by default.
+ */
+let trustConfigs = false;
+export function setConfigTrust(trusted: boolean): void {
+  if (trusted !== trustConfigs) found.clear();
+  trustConfigs = trusted;
+}
+
 /** Folder → its corpus, for one run (the same corpus object for every file of a corpus). */
 const found = new Map<string, CorpusOnDisk>();
 
@@ -40,7 +50,7 @@ export function corpusFor(file: string): CorpusOnDisk {
         const problem = { message: `${CONFIG_FILE_NAME} ${r.message}; defaults apply`, severity: 'error' as const, line: 0, character: 0, endLine: 0, endCharacter: 1 };
         return remember(seen, { root: dir, configPath: p, config: structuredClone(DEFAULT_CONFIG), problems: [problem] });
       }
-      const { config, problems } = parseCorpusConfig(decodeBytes(r.bytes).text, { trusted: true });
+      const { config, problems } = parseCorpusConfig(decodeBytes(r.bytes).text, { trusted: trustConfigs });
       return remember(seen, { root: dir, configPath: p, config, problems });
     }
     const up = dirname(dir);

@@ -3,6 +3,7 @@ import { analyzeArticle } from '../../core/analysis/analyzeArticle';
 import { corpusFor, readArticleFile, relPathIn } from '../../node/corpusFiles';
 import { nodeEngines } from '../../node/engines';
 import type { CliIO } from '../io';
+import { Notices } from '../notices';
 import { parseCommandArgs } from '../args';
 
 export const usage = 'news-annotate analyze <file> [--json]';
@@ -22,6 +23,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
   if (r.note) io.err(`${file}: ${r.note}`);
   const corpus = corpusFor(file);
+  new Notices(io.err).corpus(corpus);
   const ne = nodeEngines();
   const a = analyzeArticle(r.text, { config: corpus.config, engines: ne.engines, relPath: relPathIn(corpus, file) });
   if (ne.fallbackReason) io.err(`note: rule-based entities (${ne.fallbackReason})`);

@@ -11,6 +11,7 @@ import { realOrUndefined, walkArticles } from '../../node/fileWalk';
 import { createBoilerplateFinder } from '../../node/articleBoilerplate';
 import { writeFileAtomic } from '../../node/atomicWrite';
 import type { CliIO } from '../io';
+import { Notices } from '../notices';
 
 export const usage = 'news-annotate export --format jsonl|conll <paths…> [--out FILE] [--no-boilerplate]';
 
@@ -19,10 +20,12 @@ export interface LoadedSet {
   problems: string[];
 }
 
-/** Loads every article under paths; unreadable or binary files are reported, not fatal. */
+/** Loads every article under paths; unreadable or binary files are reported, not fatal, and so are the problems of each corpus's newscorpus.yaml (once). */
 export function loadArticles(paths: string[]): LoadedSet {
   const set: LoadedSet = { articles: [], problems: [] };
-  for (const { path: file, root, rel } of walkArticles(paths, { onProblem: (p) => set.problems.push(`${p.path}: ${p.message}`) })) {
+  const notices = new Notices((l) => set.problems.push(l));
+  for (const { path: file, root, rel, corpus } of walkArticles(paths, { onProblem: (p) => set.problems.push(`${p.path}: ${p.message}`) })) {
+    notices.corpus(corpus);
     try {
       const article = loadAnnotatedArticle(file);
       if (!checkInput(article.text).analysable) {

@@ -11,6 +11,15 @@ import { AnnotationCodeActions, AnnotationDiagnostics, AnnotationHover } from '.
 
 export type { AnnotationServices } from './annotationManager';
 
+/**
+ * Test hooks are registered only under test: in the extension's test mode, or when the test
+ * harness sets NEWS_CORPUS_TEST_HOOKS=1 for the extension host (it tests the packaged extension,
+ * which runs in production mode). They are not contributed in package.json.
+ */
+function underTest(context: vscode.ExtensionContext): boolean {
+  return context.extensionMode === vscode.ExtensionMode.Test || process.env.NEWS_CORPUS_TEST_HOOKS === '1';
+}
+
 /** Registers everything; returns the manager (for other features and tests). */
 export function registerAnnotationFeatures(context: vscode.ExtensionContext, services: AnnotationServices): AnnotationManager {
   const manager = new AnnotationManager(services);
@@ -29,15 +38,19 @@ export function registerAnnotationFeatures(context: vscode.ExtensionContext, ser
     ...registerAnnotationCommands(manager),
     ...registerExportCommands(manager, services),
     registerImportCommand(manager, services),
-    // Test hook: what is drawn (solid = confirmed, dotted = suggestion, wavy = damaged) in an article's editor.
-    vscode.commands.registerCommand('newsCorpus.annotationDecorations', async (uri?: vscode.Uri) => {
-      const target = uri ?? vscode.window.activeTextEditor?.document.uri;
-      if (!target) return undefined;
-      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString());
-      if (doc) await manager.ensure(doc);
-      return decorations.current(target);
-    }),
-    vscode.commands.registerCommand('newsCorpus.annotationMessages', () => [...manager.messages]),
   );
+  if (underTest(context)) {
+    context.subscriptions.push(
+      // Test hook: what is drawn (solid = confirmed, dotted = suggestion, wavy = damaged) in an article's editor.
+      vscode.commands.registerCommand('newsCorpus.annotationDecorations', async (uri?: vscode.Uri) => {
+        const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+        if (!target) return undefined;
+        const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString());
+        if (doc) await manager.ensure(doc);
+        return decorations.current(target);
+      }),
+      vscode.commands.registerCommand('newsCorpus.annotationMessages', () => [...manager.messages]),
+    );
+  }
   return manager;
 }
