@@ -18,7 +18,7 @@ export class Notices {
   corpus(c: CorpusOnDisk): void {
     if (!c.configPath) return;
     for (const p of c.problems) {
-      this.once(`${c.configPath}:${p.line + 1}:${p.character + 1}: ${p.severity}: ${p.message}${p.severity === 'error' ? ' (defaults apply for this setting)' : ''}`);
+      this.once(`${c.configPath}:${p.line + 1}:${p.character + 1}: ${p.severity}: ${p.message}`);
     }
   }
 }

@@ -2,7 +2,7 @@
 // over) under an output folder with the same relative names, plus
 // clean-report.json. Shared by `news-annotate clean` and "News: Clean Corpus…".
 // Originals are never written: an output path equal to an input is refused.
-import { mkdirSync, realpathSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
   cleanArticle,
@@ -16,7 +16,7 @@ import {
   type Rejection,
 } from '../core/annotations';
 import { annPathFor } from './annotationFiles';
-import { writeFileAtomic } from './atomicWrite';
+import { removeStaleTemps, writeFileAtomic } from './atomicWrite';
 
 export interface CleanInput {
   /** Absolute path of the original .txt. */
@@ -39,6 +39,8 @@ export interface CleanFileReport extends CleanReport {
 }
 
 export interface CleanCorpusReport {
+  /** "incomplete" while clean runs (a folder whose report says so was not finished). */
+  status: 'complete';
   out: string;
   totals: { articles: number; removedLines: number; droppedAnnotations: number; droppedOther: number };
   files: CleanFileReport[];
@@ -56,6 +58,19 @@ export function real(p: string): string {
   }
 }
 
+/** Why outDir cannot receive a clean copy: it holds files and is not a previous clean output (undefined when fine). */
+export function outFolderRefusal(outDir: string): string | undefined {
+  if (!existsSync(outDir)) return undefined;
+  let names: string[];
+  try {
+    names = readdirSync(outDir);
+  } catch (e) {
+    return `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+  }
+  if (names.length === 0 || names.includes(CLEAN_REPORT_NAME)) return undefined;
+  return `is not empty and holds no ${CLEAN_REPORT_NAME} (not a previous clean output); its files would be overwritten. Choose an empty or new folder`;
+}
+
 /** Output paths that would overwrite an input, as "rel" names (empty when safe). */
 export function overwrittenOriginals(inputs: readonly CleanInput[], outDir: string): string[] {
   const originals = new Set(inputs.flatMap((a) => [real(a.txtPath), real(annPathFor(a.txtPath))]));
@@ -71,6 +86,11 @@ export async function writeCleanCorpus(
 ): Promise<CleanCorpusReport> {
   const clash = overwrittenOriginals(inputs, outDir);
   if (clash.length) throw new Error(`the output folder would overwrite the original ${clash[0]}; choose another folder`);
+  // Until the end, clean-report.json says the folder is incomplete (a killed run leaves that, not a
+  // folder that looks complete); temporary files a killed run left are removed first.
+  mkdirSync(outDir, { recursive: true });
+  const stale = removeStaleTemps(outDir, true);
+  await writeFileAtomic(join(outDir, CLEAN_REPORT_NAME), JSON.stringify({ out: outDir, status: 'incomplete', note: 'clean has not finished (or was stopped); run it again' }, null, 2) + '\n');
   const files: CleanFileReport[] = [];
   for (const a of inputs) {
     const lines = boilerplateLinesOf(a);
@@ -88,7 +108,9 @@ export async function writeCleanCorpus(
     }
     files.push({ file: a.rel, ...r.report, problems: a.problems });
   }
+  if (stale.length) problems = [...problems, `${outDir}: removed ${stale.length} temporary file(s) left by an interrupted run`];
   const report: CleanCorpusReport = {
+    status: 'complete',
     out: outDir,
     totals: {
       articles: files.length,

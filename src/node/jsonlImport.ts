@@ -6,7 +6,8 @@
 // annotations to the article's .ann. Existing lines are kept byte for byte;
 // spans identical to an annotation already there are not repeated. Used by the
 // CLI (news-annotate import) and the editor command (News: Import Annotations).
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { removeStaleTemps } from './atomicWrite';
 import { existsSync, statSync } from 'node:fs';
 import { addTextBound, importJsonl, parseBrat, removeWithDependents, textBounds, type BratDocument, type TextBound } from '../core/annotations';
 import { loadAnnotatedArticle, saveAnnotations } from './annotationFiles';
@@ -234,6 +235,8 @@ export async function importJsonlIntoCorpus(jsonl: string, corpusDir: string, op
     const r = t.report;
     if (r.lines.length === 0) continue; // loaded, but every record for it was skipped
     if (!options.dryRun && (r.added > 0 || r.replaced > 0)) {
+      const stale = removeStaleTemps(dirname(t.txtPath));
+      if (stale.length) report.fileProblems.push(`${dirname(t.txtPath)}: removed ${stale.length} temporary file(s) left by an interrupted run`);
       await saveAnnotations(t.txtPath, t.text, t.ann, undefined, { bom: t.bom });
       r.written = true;
     }

@@ -5,7 +5,7 @@
 // DIR, plus DIR/clean-report.json and a summary on stdout. Originals are never touched.
 import { resolve, sep } from 'node:path';
 import { createBoilerplateFinder } from '../../node/articleBoilerplate';
-import { real, summarizeClean, writeCleanCorpus, type CleanInput } from '../../node/cleanCorpus';
+import { outFolderRefusal, real, summarizeClean, writeCleanCorpus, type CleanInput } from '../../node/cleanCorpus';
 import { parseCommandArgs } from '../args';
 import type { CliIO } from '../io';
 import { loadArticles } from './export';
@@ -29,6 +29,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       io.err(`--out ${opts.out} would overwrite the original ${p}; choose another folder`);
       return 2;
     }
+  }
+  const refusal = outFolderRefusal(outDir);
+  if (refusal) {
+    io.err(`--out ${opts.out} ${refusal}`);
+    return 2;
   }
   let set;
   try {
@@ -57,7 +62,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.err(`clean: ${(e as Error).message}`);
     return /overwrite/.test((e as Error).message) ? 2 : 1;
   }
-  for (const p of set.problems) io.err(p);
+  for (const p of report.problems) io.err(p);
   for (const l of summarizeClean(report)) io.out(l);
   return 0;
 }
