@@ -80,7 +80,10 @@ export function loadAnnotatedArticle(txtPath: string): LoadedArticle {
     reanchor(text, rejections);
   }
   for (const o of reanchorAnnotations(text, textBounds(ann), persisted)) {
-    if (o.status === 'reanchored') problems.push(`${annPath}: ${o.item.id} re-anchored from ${o.from} to ${o.item.fragments[0].start} ("${o.item.text}")`);
+    if (o.status === 'reanchored') {
+      const f = o.item.fragments;
+      problems.push(`${annPath}: ${o.item.id} re-anchored: it started at ${o.from}, now covers ${f.map((x) => `${x.start}-${x.end}`).join(';')} ("${o.item.text}")`);
+    }
     else if (o.status !== 'ok') problems.push(`${annPath}: ${o.item.id}: ${o.item.damage?.message}`);
   }
   return { txtPath, annPath, text, bom, encodingNote: decoded.warning, ann, annRaw, rejections, problems };

@@ -348,10 +348,16 @@ export function lineSafe(s: string): string {
   return s.replace(/[\r\n\t]/g, ' ');
 }
 
-/** True when the fragments still cover the recorded text. */
+/**
+ * True when the fragments still cover the recorded text. As brat does, a recorded text that goes
+ * on with whitespace after the covered text ("Ada " for the span of "Ada") still matches: such a
+ * span is in sync and is never stretched to take the whitespace in.
+ */
 export function coversRecordedText(text: string, a: Anchored): boolean {
   if (a.fragments.some((f) => f.start < 0 || f.end > text.length || f.end < f.start)) return false;
-  return lineSafe(coveredText(text, a.fragments)) === lineSafe(a.text);
+  const covered = lineSafe(coveredText(text, a.fragments));
+  const recorded = lineSafe(a.text);
+  return covered === recorded || (recorded.startsWith(covered) && covered.length > 0 && /^\s+$/.test(recorded.slice(covered.length)));
 }
 
 // ---------------------------------------------------------------- ids and edits

@@ -33,7 +33,7 @@ describe('annotation files on disk', () => {
     const a = loadAnnotatedArticle(txt);
     assert.equal(a.problems.length, 2, a.problems.join('\n'));
     assert.match(a.problems[0], /a\.ann:3: /);
-    assert.match(a.problems[1], /T1 re-anchored from 0 to 10/);
+    assert.match(a.problems[1], /T1 re-anchored: it started at 0, now covers 10-20/);
     addTextBound(a.ann, a.text, 'MISC', [{ start: 0, end: 8 }]);
     await saveAnnotations(txt, a.text, a.ann, a.rejections);
     assert.equal(readFileSync(join(dir, 'a.ann'), 'utf8'), 'T1\tPER 10 20\tAda Moreau\nT2\tLOC 24 29\tPorto\nbad line\nT3\tMISC 0 8\tBreaking\n');
