@@ -8,7 +8,7 @@
 //   loop or a second link to the same folder or file is reported and skipped.
 // - Only regular files and folders are touched: FIFOs, sockets and devices are
 //   never opened (type checked with lstat/stat); a dangling symlink, an unreadable
-//   folder or a special file is reported, never silently skipped.
+//   folder, a special file or an .ann without its .txt is reported, never silently skipped.
 // - Corpus include/exclude globs (newscorpus.yaml) apply to files found in folders;
 //   a file named on the command line is always taken. Hidden entries (".name",
 //   which includes this tool's temporary files) and node_modules are not walked.
@@ -133,9 +133,14 @@ export function* walkArticles(paths: readonly string[], opts: WalkOptions): Gene
       report({ path: dir, message: `folder cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); its articles are left out` });
       return;
     }
+    const present = new Set(names);
     for (const name of names) {
       if (name.startsWith('.') || name === 'node_modules') continue;
       const p = join(dir, name);
+      if (/\.ann$/i.test(name) && !present.has(name.slice(0, -4) + '.txt') && !present.has(name.slice(0, -4) + '.TXT')) {
+        report({ path: p, message: `annotations without their article (${name.slice(0, -4)}.txt is missing); ignored` });
+        continue;
+      }
       let lst: Stats;
       try {
         lst = lstatSync(p);

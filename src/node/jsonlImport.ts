@@ -8,6 +8,7 @@
 // CLI (news-annotate import) and the editor command (News: Import Annotations).
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { removeStaleTemps } from './atomicWrite';
+import { checkInput } from '../core/text/input';
 import { existsSync, statSync } from 'node:fs';
 import { addTextBound, importJsonl, parseBrat, removeWithDependents, textBounds, type BratDocument, type TextBound } from '../core/annotations';
 import { loadAnnotatedArticle, saveAnnotations } from './annotationFiles';
@@ -144,6 +145,8 @@ export async function importJsonlIntoCorpus(jsonl: string, corpusDir: string, op
     } catch (e) {
       return (e as Error).message;
     }
+    // As check does: a file that looks binary (UTF-16 without a BOM, say) is no article; no .ann is written for it.
+    if (!checkInput(loaded.text).analysable) return 'looks binary (NUL or control characters; UTF-16 without a byte-order mark?), not an article; nothing written';
     report.fileProblems.push(...loaded.problems);
     // The .ann as it is on disk, not re-anchored: its lines are written back unchanged.
     const ann = parseBrat(loaded.annRaw ?? '', loaded.text, { bom: loaded.bom });

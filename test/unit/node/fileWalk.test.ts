@@ -139,6 +139,13 @@ describe('fileWalk: the one safe walk of the CLI', () => {
     }
   });
 
+  it('reports an .ann without its .txt', () => {
+    writeFileSync(join(corpus, 'orphan.ann'), 'T1\tPER 0 1\tx\n');
+    writeFileSync(join(corpus, 'a.ann'), '');
+    assert.deepEqual(rels([corpus]), ['a.txt', 'b/deep/c.txt', 'z.txt']);
+    assert.deepEqual(problems, [{ path: join(corpus, 'orphan.ann'), message: 'annotations without their article (orphan.txt is missing); ignored' }]);
+  });
+
   it('stops at the depth limit with a message', () => {
     assert.deepEqual(rels([corpus], { maxDepth: 1 }), ['a.txt', 'z.txt']);
     assert.deepEqual(problems, [{ path: join(corpus, 'b', 'deep'), message: 'nested deeper than 1 folders; not walked' }]);

@@ -127,6 +127,16 @@ describe('CLI on bad input: exit code, message with file and cause, nothing chan
     }
   });
 
+  it('UTF-16 without a BOM: import writes no .ann with NUL bytes (exit 1, the file named)', async () => {
+    writeFileSync(join(corpus, 'u.txt'), Buffer.from('Ada met Bo.', 'utf16le'));
+    const jsonl = join(dir, 'in.jsonl');
+    writeFileSync(jsonl, JSON.stringify({ text: 'x', spans: [{ start: 0, end: 1, label: 'PER' }], meta: { file: 'u.txt' } }) + '\n');
+    const io = capture();
+    assert.equal(await main(['import', jsonl, '--into', corpus], io), 1);
+    assert.match(io.stderr.join('\n'), /u\.txt: looks binary/);
+    assert.equal(existsSync(join(corpus, 'u.ann')), false);
+  });
+
   it('newscorpus.yaml that is a folder is named in the message', async () => {
     rmSync(join(corpus, 'newscorpus.yaml'));
     mkdirSync(join(corpus, 'newscorpus.yaml'));
