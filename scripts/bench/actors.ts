@@ -9,7 +9,10 @@ import { analyzeArticle } from '../../src/core/analysis/analyzeArticle';
 import { DEFAULT_CONFIG } from '../../src/core/config/types';
 import { summarizeArticle, type ArticleSummary } from '../../src/core/corpus/articleSummary';
 import { buildCorpusActors } from '../../src/core/corpus/corpusActors';
-import { listArticles } from '../../src/node/annotationFiles';
+import { walkArticles } from '../../src/node/fileWalk';
+
+/** The .txt files under folders, sorted, as { file, root } (the safe walk; nothing to report here). */
+const listArticles = (dirs: string[]) => [...walkArticles(dirs, { onProblem: () => undefined, globs: false })].map((f) => ({ file: f.path, root: f.root }));
 import { nodeEngines } from '../../src/node/engines';
 import { SHARED_DATA } from '../lib/shared';
 

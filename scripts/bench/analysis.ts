@@ -6,12 +6,12 @@ import { join } from 'node:path';
 import type { BenchOptions } from '../bench';
 import { analyzeArticle } from '../../src/core/analysis/analyzeArticle';
 import { DEFAULT_CONFIG } from '../../src/core/config/types';
-import { listArticles } from '../../src/node/annotationFiles';
+import { walkArticles } from '../../src/node/fileWalk';
 import { nodeEngines } from '../../src/node/engines';
 
 export async function bench(opts: BenchOptions): Promise<Record<string, number | string>> {
   const dir = opts.data ?? join(__dirname, '..', '..', 'samples', 'corpus');
-  const texts = listArticles([dir]).map((f) => readFileSync(f.file, 'utf8'));
+  const texts = [...walkArticles([dir], { onProblem: (p) => console.error(`${p.path}: ${p.message}`) })].map((f) => readFileSync(f.path, 'utf8'));
   if (!texts.length) throw new Error(`no .txt articles under ${dir}`);
   const engines = nodeEngines().engines;
   const chars = texts.reduce((n, t) => n + t.length, 0);

@@ -14,7 +14,10 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { BenchOptions } from '../bench';
 import { DEFAULT_CONFIG } from '../../src/core/config/types';
 import { createAnalysisPool } from '../../src/node/analysisPool';
-import { listArticles } from '../../src/node/annotationFiles';
+import { walkArticles } from '../../src/node/fileWalk';
+
+/** The .txt files under folders, sorted, as { file, root } (the safe walk; nothing to report here). */
+const listArticles = (dirs: string[]) => [...walkArticles(dirs, { onProblem: () => undefined, globs: false })].map((f) => ({ file: f.path, root: f.root }));
 import { updateIndex, type IndexFile } from '../../src/node/corpusIndexer';
 import { CorpusStore } from '../../src/node/corpusStore';
 

@@ -12,7 +12,10 @@ import { summarizeArticle, type ArticleSummary } from '../../src/core/corpus/art
 import { buildCorpusActors } from '../../src/core/corpus/corpusActors';
 import { buildDossier } from '../../src/core/corpus/dossier';
 import { DEFAULT_CONFIG } from '../../src/core/config/types';
-import { listArticles } from '../../src/node/annotationFiles';
+import { walkArticles } from '../../src/node/fileWalk';
+
+/** The .txt files under folders, sorted, as { file, root } (the safe walk; nothing to report here). */
+const listArticles = (dirs: string[]) => [...walkArticles(dirs, { onProblem: () => undefined, globs: false })].map((f) => ({ file: f.path, root: f.root }));
 import { nodeEngines } from '../../src/node/engines';
 
 const TARGET_ARTICLES = 10_000;

@@ -1,7 +1,7 @@
 // news-annotate: the project's core as a shell tool for batch work.
 import type { CliIO } from './io';
 import { processIO } from './io';
-import { resetCorpusCache } from '../node/corpusFiles';
+import { resetCorpusCache, setConfigTrust } from '../node/corpusFiles';
 import * as actors from './commands/actors';
 import * as analyze from './commands/analyze';
 import * as check from './commands/check';
@@ -33,6 +33,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out('news-annotate: News Corpus Annotator on the command line\n');
     for (const [n, c] of Object.entries(COMMANDS)) io.out(`  ${c.usage}\n      ${c.summary}`);
+    io.out('\n  --trust (any command): run the boilerplate patterns of newscorpus.yaml (regular expressions);\n      without it a corpus config is untrusted and its patterns are not run (you are told).');
     return name ? 0 : 2;
   }
   const cmd = COMMANDS[name];
@@ -42,7 +43,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   }
   try {
     resetCorpusCache();
-    return await cmd.run(rest, io);
+    setConfigTrust(rest.includes('--trust'));
+    return await cmd.run(rest.filter((a) => a !== '--trust'), io);
   } catch (e) {
     io.err(`news-annotate ${name}: ${(e as Error).message}`);
     return 2;

@@ -30,6 +30,8 @@ export interface BoilerplateInput {
   /** Corpus-wide line statistics, when a corpus index is available. */
   corpus?: CorpusLineStats;
   docId?: string;
+  /** Told when a limit left part of the work undone (e.g. the user-pattern work budget ran out). */
+  onLimit?: (message: string) => void;
 }
 
 export interface BoilerplateEngine {

@@ -1,8 +1,7 @@
 // Reading and writing an article's annotation files: article.txt, its brat
 // standoff article.ann and the rejected-suggestions sidecar article.rejected.json.
 // Loading re-anchors annotations whose offsets no longer match the text.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import {
   parseBrat,
   parseRejections,
@@ -19,6 +18,7 @@ import {
 } from '../core/annotations';
 import { decodeBytes } from '../core/text/decode';
 import { writeFileAtomic } from './atomicWrite';
+import { readRegularFile } from './safeRead';
 
 /** Larger articles are not loaded (the CLI reports them). */
 export const MAX_ARTICLE_BYTES = 20 * 1024 * 1024;
@@ -44,29 +44,32 @@ export interface LoadedArticle {
   problems: string[];
 }
 
-function readOptional(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
+/** A .ann or sidecar is at most this large (far above any real annotation file). */
+export const MAX_ANN_BYTES = 64 * 1024 * 1024;
+
+/** The file's text, undefined when there is none; a file that exists but cannot be read is a problem. */
+function readOptional(path: string, problems: string[]): string | undefined {
+  const r = readRegularFile(path, MAX_ANN_BYTES);
+  if (r.ok) return new TextDecoder('utf-8').decode(r.bytes);
+  if (r.kind !== 'missing') problems.push(`${path}: ${r.message}`);
+  return undefined;
 }
 
 /** Loads an article with its annotations; re-anchors them against the text. Throws only when the .txt cannot be read. */
 export function loadAnnotatedArticle(txtPath: string): LoadedArticle {
-  const size = statSync(txtPath).size;
-  if (size > MAX_ARTICLE_BYTES) throw new Error(`${txtPath} is larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MB; skipped`);
-  const decoded = decodeBytes(readFileSync(txtPath));
+  const read = readRegularFile(txtPath, MAX_ARTICLE_BYTES);
+  if (!read.ok) throw new Error(`${txtPath} ${read.message}`);
+  const decoded = decodeBytes(read.bytes);
   const text = decoded.text;
   const bom = decoded.encoding === 'utf-8-bom';
   const annPath = annPathFor(txtPath);
-  const annRaw = readOptional(annPath);
   const problems: string[] = [];
+  const annRaw = readOptional(annPath, problems);
   if (decoded.warning) problems.push(`${txtPath}: ${decoded.warning}`);
   if (decoded.encoding === 'utf-16le' || decoded.encoding === 'utf-16be') problems.push(`${txtPath}: UTF-16 text; brat expects UTF-8`);
   const ann = parseBrat(annRaw ?? '', text, { bom });
   for (const p of ann.problems) problems.push(`${annPath}:${p.line}: ${p.message}`);
-  const sidecar = readOptional(rejectionSidecarPath(txtPath));
+  const sidecar = readOptional(rejectionSidecarPath(txtPath), problems);
   let rejections: Rejection[] = [];
   let persisted: PersistedDamage[] = [];
   if (sidecar !== undefined) {
@@ -77,7 +80,10 @@ export function loadAnnotatedArticle(txtPath: string): LoadedArticle {
     reanchor(text, rejections);
   }
   for (const o of reanchorAnnotations(text, textBounds(ann), persisted)) {
-    if (o.status === 'reanchored') problems.push(`${annPath}: ${o.item.id} re-anchored from ${o.from} to ${o.item.fragments[0].start} ("${o.item.text}")`);
+    if (o.status === 'reanchored') {
+      const f = o.item.fragments;
+      problems.push(`${annPath}: ${o.item.id} re-anchored: it started at ${o.from}, now covers ${f.map((x) => `${x.start}-${x.end}`).join(';')} ("${o.item.text}")`);
+    }
     else if (o.status !== 'ok') problems.push(`${annPath}: ${o.item.id}: ${o.item.damage?.message}`);
   }
   return { txtPath, annPath, text, bom, encodingNote: decoded.warning, ann, annRaw, rejections, problems };
@@ -98,41 +104,4 @@ export async function saveAnnotations(
     if (sidecarNeeded(rejections, textBounds(ann)) || existsSync(side)) await writeFileAtomic(side, serializeRejections(rejections, text, textBounds(ann)));
   }
   return annText;
-}
-
-/** .txt files under the given paths (directories recurse; hidden folders and node_modules skipped), sorted, with their root. */
-export function listArticles(paths: readonly string[]): { file: string; root: string }[] {
-  const out: { file: string; root: string }[] = [];
-  const walk = (dir: string, root: string, depth: number): void => {
-    if (depth > 50) return;
-    let names: string[];
-    try {
-      names = readdirSync(dir).sort();
-    } catch {
-      return;
-    }
-    for (const n of names) {
-      if (n.startsWith('.') || n === 'node_modules') continue;
-      const p = join(dir, n);
-      let st;
-      try {
-        st = statSync(p);
-      } catch {
-        continue;
-      }
-      if (st.isDirectory()) walk(p, root, depth + 1);
-      else if (st.isFile() && /\.txt$/i.test(n)) out.push({ file: p, root });
-    }
-  };
-  for (const p of paths) {
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      throw new Error(`${p}: no such file or directory`);
-    }
-    if (st.isDirectory()) walk(p, p, 0);
-    else out.push({ file: p, root: join(p, '..') });
-  }
-  return out;
 }

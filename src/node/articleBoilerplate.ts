@@ -5,11 +5,10 @@
 // are the lines check and the editor flag.
 import { buildTemplateTable, type TemplateTable } from '../core/boilerplate/templateTable';
 import { lineHashesOf } from '../core/corpus/articleSummary';
-import { isCorpusArticle } from '../core/config/corpusPaths';
 import { splitLines } from '../core/text/lines';
 import type { AnalysisPool } from './analysisPool';
-import { listArticles } from './annotationFiles';
 import { corpusFor, readArticleFile, relPathIn, type CorpusOnDisk } from './corpusFiles';
+import { walkArticles } from './fileWalk';
 
 export interface BoilerplateFinder {
   /** 0-based boilerplate lines of an article given its path and (decoded) text. */
@@ -18,11 +17,8 @@ export interface BoilerplateFinder {
 
 /** Line statistics of a corpus's articles (or of the given files when there is no corpus), read one at a time. */
 export function corpusTemplateTable(corpus: CorpusOnDisk, extra: readonly string[] = []): TemplateTable {
-  const members = corpus.root
-    ? listArticles([corpus.root])
-        .map((f) => f.file)
-        .filter((f) => isCorpusArticle(relPathIn(corpus, f), corpus.config.include, corpus.config.exclude))
-    : [];
+  // Problems of this walk are those of the corpus around the articles, reported by the walk over the named paths when in scope.
+  const members = corpus.root ? [...walkArticles([corpus.root], { onProblem: () => undefined })].map((f) => f.path) : [];
   const counts = new Map<number, number>();
   let articles = 0;
   for (const f of new Set([...members, ...extra])) {

@@ -2,12 +2,52 @@
 // is flushed to disk (fsync), then renamed over the target. A reader (or a crash)
 // sees the old file or the new one, never half of one. Same directory so the
 // rename stays on one file system. The file's mode is kept when it exists.
-import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync, promises as fsp } from 'node:fs';
+import { closeSync, fsyncSync, lstatSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync, promises as fsp } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temporary files a killed write left in dir (and its subfolders when recursive):
+ * only names of our atomic writes whose process is no longer running. Returns the paths removed.
+ */
+export function removeStaleTemps(dir: string, recursive = false): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const n of names) {
+    const p = join(dir, n);
+    const m = TEMP_NAME.exec(n);
+    try {
+      const st = lstatSync(p);
+      if (m && st.isFile() && !alive(Number(m[1]))) {
+        unlinkSync(p);
+        removed.push(p);
+      } else if (recursive && st.isDirectory() && !st.isSymbolicLink()) removed.push(...removeStaleTemps(p, true));
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return removed;
 }
 
 function existingMode(path: string): number | undefined {

@@ -2,7 +2,7 @@
 // over) under an output folder with the same relative names, plus
 // clean-report.json. Shared by `news-annotate clean` and "News: Clean Corpus…".
 // Originals are never written: an output path equal to an input is refused.
-import { mkdirSync, realpathSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
   cleanArticle,
@@ -16,7 +16,7 @@ import {
   type Rejection,
 } from '../core/annotations';
 import { annPathFor } from './annotationFiles';
-import { writeFileAtomic } from './atomicWrite';
+import { removeStaleTemps, writeFileAtomic } from './atomicWrite';
 import { orderedMap } from './orderedMap';
 
 export interface CleanInput {
@@ -40,6 +40,8 @@ export interface CleanFileReport extends CleanReport {
 }
 
 export interface CleanCorpusReport {
+  /** "incomplete" while clean runs (a folder whose report says so was not finished). */
+  status: 'complete';
   out: string;
   totals: { articles: number; removedLines: number; droppedAnnotations: number; droppedOther: number };
   files: CleanFileReport[];
@@ -57,6 +59,19 @@ export function real(p: string): string {
   }
 }
 
+/** Why outDir cannot receive a clean copy: it holds files and is not a previous clean output (undefined when fine). */
+export function outFolderRefusal(outDir: string): string | undefined {
+  if (!existsSync(outDir)) return undefined;
+  let names: string[];
+  try {
+    names = readdirSync(outDir);
+  } catch (e) {
+    return `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+  }
+  if (names.length === 0 || names.includes(CLEAN_REPORT_NAME)) return undefined;
+  return `is not empty and holds no ${CLEAN_REPORT_NAME} (not a previous clean output); its files would be overwritten. Choose an empty or new folder`;
+}
+
 /** Output paths that would overwrite an input, as "rel" names (empty when safe). */
 export function overwrittenOriginals(inputs: readonly Pick<CleanInput, 'txtPath' | 'rel'>[], outDir: string): string[] {
   const originals = new Set(inputs.flatMap((a) => [real(a.txtPath), real(annPathFor(a.txtPath))]));
@@ -72,8 +87,22 @@ export class CleanCorpusWriter {
   private readonly files = new Map<number, CleanFileReport>();
   private count = 0;
 
-  constructor(readonly outDir: string) {
+  private constructor(
+    readonly outDir: string,
+    /** Temporary files a killed run had left, removed when this run started. */
+    private readonly stale: number,
+  ) {}
+
+  /**
+   * Starts a clean run into outDir: temporary files a killed run left are removed, and until finish()
+   * clean-report.json says the folder is incomplete (a killed run leaves that, not a folder that
+   * looks complete).
+   */
+  static async open(outDir: string): Promise<CleanCorpusWriter> {
     mkdirSync(outDir, { recursive: true });
+    const stale = removeStaleTemps(outDir, true);
+    await writeFileAtomic(join(outDir, CLEAN_REPORT_NAME), JSON.stringify({ out: outDir, status: 'incomplete', note: 'clean has not finished (or was stopped); run it again' }, null, 2) + '\n');
+    return new CleanCorpusWriter(outDir, stale.length);
   }
 
   async add(a: CleanInput, lines: number[]): Promise<void> {
@@ -96,7 +125,9 @@ export class CleanCorpusWriter {
 
   async finish(problems: string[]): Promise<CleanCorpusReport> {
     const files = [...this.files.entries()].sort((x, y) => x[0] - y[0]).map((e) => e[1]);
+    if (this.stale) problems = [...problems, `${this.outDir}: removed ${this.stale} temporary file(s) left by an interrupted run`];
     const report: CleanCorpusReport = {
+      status: 'complete',
       out: this.outDir,
       totals: {
         articles: files.length,
@@ -121,7 +152,7 @@ export async function writeCleanCorpus(
 ): Promise<CleanCorpusReport> {
   const clash = overwrittenOriginals(inputs, outDir);
   if (clash.length) throw new Error(`the output folder would overwrite the original ${clash[0]}; choose another folder`);
-  const writer = new CleanCorpusWriter(outDir);
+  const writer = await CleanCorpusWriter.open(outDir);
   await orderedMap(inputs, 8, async (a) => writer.add(a, await boilerplateLinesOf(a)), () => undefined);
   return writer.finish(problems);
 }

@@ -1,9 +1,13 @@
 // Finding a file's corpus (the nearest newscorpus.yaml above it) and reading articles, for the CLI.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAME, parseCorpusConfig, type ConfigProblem } from '../core/config/parseConfig';
 import { DEFAULT_CONFIG, type CorpusConfig } from '../core/config/types';
 import { decodeBytes } from '../core/text/decode';
+import { readRegularFile } from './safeRead';
+
+/** newscorpus.yaml larger than this is not parsed (a config is a few KB). */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 export interface CorpusOnDisk {
   /** Folder holding newscorpus.yaml, or undefined when defaults apply. */
@@ -11,6 +15,16 @@ export interface CorpusOnDisk {
   configPath?: string;
   config: CorpusConfig;
   problems: ConfigProblem[];
+}
+
+/**
+ * Whether newscorpus.yaml files are trusted (their regex patterns run). The CLI trusts a config
+ * only when told so (--trust): a corpus from elsewhere is untrusted by default.
+ */
+let trustConfigs = false;
+export function setConfigTrust(trusted: boolean): void {
+  if (trusted !== trustConfigs) found.clear();
+  trustConfigs = trusted;
 }
 
 /** Folder → its corpus, for one run (the same corpus object for every file of a corpus). */
@@ -30,13 +44,27 @@ export function corpusFor(file: string): CorpusOnDisk {
     if (hit) return remember(seen, hit);
     seen.push(dir);
     const p = join(dir, CONFIG_FILE_NAME);
-    if (existsSync(p)) {
-      const { config, problems } = parseCorpusConfig(readFileSync(p, 'utf8'), { trusted: true });
+    if (exists(p)) {
+      const r = readRegularFile(p, MAX_CONFIG_BYTES);
+      if (!r.ok) {
+        const problem = { message: `${CONFIG_FILE_NAME} ${r.message}; defaults apply`, severity: 'error' as const, line: 0, character: 0, endLine: 0, endCharacter: 1 };
+        return remember(seen, { root: dir, configPath: p, config: structuredClone(DEFAULT_CONFIG), problems: [problem] });
+      }
+      const { config, problems } = parseCorpusConfig(decodeBytes(r.bytes).text, { trusted: trustConfigs });
       return remember(seen, { root: dir, configPath: p, config, problems });
     }
     const up = dirname(dir);
     if (up === dir) return remember(seen, { config: structuredClone(DEFAULT_CONFIG), problems: [] });
     dir = up;
+  }
+}
+
+function exists(p: string): boolean {
+  try {
+    lstatSync(p);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -62,12 +90,8 @@ export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 /** Reads an article as text, decoding BOMs and invalid UTF-8 (with a note). Never throws. */
 export function readArticleFile(file: string): ReadResult {
-  try {
-    const size = statSync(file).size;
-    if (size > MAX_FILE_BYTES) return { skipped: true, note: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (${(size / 1024 / 1024).toFixed(1)} MB): skipped` };
-    const decoded = decodeBytes(readFileSync(file));
-    return { text: decoded.text, skipped: false, note: decoded.warning };
-  } catch (e) {
-    return { skipped: true, note: `cannot be read: ${(e as Error).message}` };
-  }
+  const r = readRegularFile(file, MAX_FILE_BYTES);
+  if (!r.ok) return { skipped: true, note: r.message };
+  const decoded = decodeBytes(r.bytes);
+  return { text: decoded.text, skipped: false, note: decoded.warning };
 }

@@ -3,13 +3,12 @@
 // and the editor keep), brought up to date first: only articles that changed are analysed, in the
 // analysis workers.
 import { join } from 'node:path';
-import { isCorpusArticle } from '../core/config/corpusPaths';
 import type { ArticleSummary } from '../core/corpus/articleSummary';
 import type { KnowledgeBase } from '../core/corpus/knowledgeBase';
 import type { AnalysisPool } from './analysisPool';
-import { listArticles } from './annotationFiles';
 import { defaultCacheDir } from './cacheDir';
-import { corpusFor, relPathIn, type CorpusOnDisk } from './corpusFiles';
+import { corpusFor, type CorpusOnDisk } from './corpusFiles';
+import { walkArticles } from './fileWalk';
 import { updateIndex, type IndexReport } from './corpusIndexer';
 import { CorpusStore } from './corpusStore';
 import { engineKey } from './engineKey';
@@ -39,10 +38,10 @@ export async function corpusSummaries(root: string, opts: CorpusSummaryOptions):
   const base = corpus.root ?? root;
   const knowledgeBase = loadKnowledgeBase(corpus.root, corpus.config);
   const problems: string[] = [];
-  const files = listArticles([root])
-    .filter(({ file }) => corpusFor(file) === corpus) // a nested corpus of its own is left out
-    .map(({ file }) => ({ path: file, relPath: relPathIn({ ...corpus, root: base }, file) }))
-    .filter((f) => isCorpusArticle(f.relPath, corpus.config.include, corpus.config.exclude));
+  // The safe walk: in the corpus folder, include/exclude applied; links out of it, loops, FIFOs reported.
+  const files = [...walkArticles([root], { onProblem: (p) => problems.push(`${p.path}: ${p.message}`) })]
+    .filter((f) => f.corpus === corpus || !corpus.root) // a nested corpus of its own is left out
+    .map((f) => ({ path: f.path, relPath: corpus.root ? f.relPath : f.rel }));
   const cacheDir = opts.cache ?? defaultCacheDir(base);
   const { store, report: opened } = await CorpusStore.open(cacheDir, engineKey());
   if (opened.discarded) problems.push(`${cacheDir}: corpus index rebuilt (${opened.discarded})`);

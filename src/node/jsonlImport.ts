@@ -6,10 +6,13 @@
 // annotations to the article's .ann. Existing lines are kept byte for byte;
 // spans identical to an annotation already there are not repeated. Used by the
 // CLI (news-annotate import) and the editor command (News: Import Annotations).
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { removeStaleTemps } from './atomicWrite';
+import { checkInput } from '../core/text/input';
 import { existsSync, statSync } from 'node:fs';
 import { addTextBound, importJsonl, parseBrat, removeWithDependents, textBounds, type BratDocument, type TextBound } from '../core/annotations';
-import { listArticles, loadAnnotatedArticle, saveAnnotations } from './annotationFiles';
+import { loadAnnotatedArticle, saveAnnotations } from './annotationFiles';
+import { isInside, realOrUndefined, walkArticles } from './fileWalk';
 import { readArticleFile } from './corpusFiles';
 
 /** What to do with an imported span that overlaps an existing annotation but is not identical to it. */
@@ -100,6 +103,7 @@ function firstDifference(a: string, b: string): number {
 export async function importJsonlIntoCorpus(jsonl: string, corpusDir: string, options: JsonlImportOptions = {}): Promise<JsonlImportReport> {
   const root = resolve(corpusDir);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new Error(`${corpusDir}: not a folder`);
+  const realRoot = realOrUndefined(root) ?? root;
   const mode = options.onConflict ?? 'merge';
   const parsed = importJsonl(jsonl, options.corpusLabels ?? []);
   const rawLines = (jsonl ?? '').split(/\r?\n/);
@@ -119,7 +123,7 @@ export async function importJsonlIntoCorpus(jsonl: string, corpusDir: string, op
   const textIndex = (): Map<string, string[]> => {
     if (byText) return byText;
     byText = new Map();
-    for (const { file } of listArticles([root])) {
+    for (const { path: file } of walkArticles([root], { onProblem: (p) => report.fileProblems.push(`${p.path}: ${p.message}`) })) {
       const r = readArticleFile(file);
       if (r.text === undefined) continue;
       const list = byText.get(r.text) ?? [];
@@ -141,6 +145,8 @@ export async function importJsonlIntoCorpus(jsonl: string, corpusDir: string, op
     } catch (e) {
       return (e as Error).message;
     }
+    // As check does: a file that looks binary (UTF-16 without a BOM, say) is no article; no .ann is written for it.
+    if (!checkInput(loaded.text).analysable) return 'looks binary (NUL or control characters; UTF-16 without a byte-order mark?), not an article; nothing written';
     report.fileProblems.push(...loaded.problems);
     // The .ann as it is on disk, not re-anchored: its lines are written back unchanged.
     const ann = parseBrat(loaded.annRaw ?? '', loaded.text, { bom: loaded.bom });
@@ -173,7 +179,15 @@ export async function importJsonlIntoCorpus(jsonl: string, corpusDir: string, op
         skip(`meta path "${meta}" is not a .txt article`);
         continue;
       }
-      if (existsSync(p) && statSync(p).isFile()) txtPath = p;
+      if (existsSync(p)) {
+        // Through a link, the article (and so its .ann) must still be inside the corpus folder.
+        const realP = realOrUndefined(p);
+        if (realP === undefined || !isInside(realRoot, realP)) {
+          skip(`meta path "${meta}" leads outside the corpus folder (${realP ?? 'through a broken link'}); nothing written there`);
+          continue;
+        }
+        if (statSync(p).isFile()) txtPath = p;
+      }
     }
     if (!txtPath) {
       const same = textIndex().get(doc.text) ?? [];
@@ -224,6 +238,8 @@ export async function importJsonlIntoCorpus(jsonl: string, corpusDir: string, op
     const r = t.report;
     if (r.lines.length === 0) continue; // loaded, but every record for it was skipped
     if (!options.dryRun && (r.added > 0 || r.replaced > 0)) {
+      const stale = removeStaleTemps(dirname(t.txtPath));
+      if (stale.length) report.fileProblems.push(`${dirname(t.txtPath)}: removed ${stale.length} temporary file(s) left by an interrupted run`);
       await saveAnnotations(t.txtPath, t.text, t.ann, undefined, { bom: t.bom });
       r.written = true;
     }

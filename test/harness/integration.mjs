@@ -61,7 +61,7 @@ async function runDesktop(exe, ext, ws) {
   try {
     await runTests({
       vscodeExecutablePath: exe, extensionDevelopmentPath: ext, extensionTestsPath: TESTS,
-      extensionTestsEnv: { NEWS_CORPUS_ROOT: ROOT },
+      extensionTestsEnv: { NEWS_CORPUS_ROOT: ROOT, NEWS_CORPUS_TEST_HOOKS: '1' },
       launchArgs: [ws, '--disable-extensions'],
     });
     await finish(0, 'tests passed (desktop VS Code)');
@@ -73,7 +73,7 @@ async function runDesktop(exe, ext, ws) {
 
 /** code-server + Chromium: the workbench runs the tests and reports through codeAutomationLog/Exit. */
 async function runCodeServer(ext, ws) {
-  const cs = await startCodeServer({ name: 'integration', env: { NEWS_CORPUS_ROOT: ROOT } });
+  const cs = await startCodeServer({ name: 'integration', env: { NEWS_CORPUS_ROOT: ROOT, NEWS_CORPUS_TEST_HOOKS: '1' } });
   cleanups.push(() => cs.stop());
   cs.exited.then((c) => { if (!finished) { showLog(cs.logFile); finish(3, `code-server exited (${c})`); } });
   const browser = await launchBrowser();

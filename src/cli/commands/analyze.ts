@@ -4,6 +4,7 @@ import { corpusFor, readArticleFile, relPathIn } from '../../node/corpusFiles';
 import { nodeEngines } from '../../node/engines';
 import { loadKnowledgeBase } from '../../node/knowledgeBase';
 import type { CliIO } from '../io';
+import { Notices } from '../notices';
 import { parseCommandArgs } from '../args';
 
 export const usage = 'news-annotate analyze <file> [--json]';
@@ -23,6 +24,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
   if (r.note) io.err(`${file}: ${r.note}`);
   const corpus = corpusFor(file);
+  new Notices(io.err).corpus(corpus);
   const ne = nodeEngines();
   const knowledgeBase = loadKnowledgeBase(corpus.root, corpus.config);
   const a = analyzeArticle(r.text, { config: corpus.config, engines: ne.engines, relPath: relPathIn(corpus, file), knowledgeBase });

@@ -1,14 +1,12 @@
 // news-annotate check <paths…> [--json] [--exit-zero] [--jobs N]: every diagnostic of the given
 // articles. Streams: a first pass counts the corpus's lines (templates) without keeping any text, a
 // second analyses the articles on every core and prints each file's records in a stable order.
-import { buildTemplateTable, type TemplateTable } from '../../core/boilerplate/templateTable';
-import { lineHashesOf } from '../../core/corpus/articleSummary';
-import { isCorpusArticle } from '../../core/config/corpusPaths';
 import { boilerplateMessage } from '../../core/present/hoverMarkdown';
-import { positionAt, splitLines } from '../../core/text/lines';
+import { positionAt } from '../../core/text/lines';
 import { attachText } from '../../worker/protocol';
-import { listArticles } from '../../node/annotationFiles';
-import { corpusFor, readArticleFile, relPathIn, type CorpusOnDisk } from '../../node/corpusFiles';
+import { corpusTemplateTable } from '../../node/articleBoilerplate';
+import { readArticleFile, relPathIn, type CorpusOnDisk } from '../../node/corpusFiles';
+import { walkArticles } from '../../node/fileWalk';
 import type { CliIO } from '../io';
 import { parseCommandArgs } from '../args';
 import { progressBar } from '../progress';
@@ -27,19 +25,6 @@ export interface CheckRecord {
   message: string;
 }
 
-/** Line statistics of a corpus's articles, read one file at a time (no text kept). */
-function corpusTable(corpus: CorpusOnDisk, group: string[]): TemplateTable {
-  const members = corpus.root ? listArticles([corpus.root]).map((f) => f.file).filter((f) => isCorpusArticle(relPathIn(corpus, f), corpus.config.include, corpus.config.exclude)) : group;
-  const counts = new Map<number, number>();
-  let articles = 0;
-  for (const f of new Set([...members, ...group])) {
-    const r = readArticleFile(f);
-    if (r.text === undefined) continue;
-    articles++;
-    for (const h of lineHashesOf(splitLines(r.text))) counts.set(h, (counts.get(h) ?? 0) + 1);
-  }
-  return buildTemplateTable(counts, articles);
-}
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const args = parseCommandArgs(argv, { json: 'boolean', 'exit-zero': 'boolean', jobs: 'number' }, usage, io);
@@ -48,15 +33,15 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     io.err(`usage: ${usage}`);
     return 2;
   }
-  const files = listArticles(args._);
+  const print = (r: CheckRecord) => io.out(args.json ? JSON.stringify(r) : `${r.file}:${r.line}:${r.column}: ${r.severity} [${r.category}] ${r.message}`);
+  // Paths only: the texts are read one at a time below. A bad path named fails before any work.
+  const files = [...walkArticles(args._, { onProblem: (p) => print({ file: p.path, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'warning', category: 'input', message: p.message }) })];
   // Group files by corpus; templates are counted over every article of a corpus.
   const groups = new Map<CorpusOnDisk, string[]>();
-  for (const { file } of files) {
-    const c = corpusFor(file);
+  for (const { path: file, corpus: c } of files) {
     if (!groups.has(c)) groups.set(c, []);
     groups.get(c)!.push(file);
   }
-  const print = (r: CheckRecord) => io.out(args.json ? JSON.stringify(r) : `${r.file}:${r.line}:${r.column}: ${r.severity} [${r.category}] ${r.message}`);
   const pool = poolFor(args.jobs as number | undefined, (reason) => io.err(`news-annotate check: ${reason}`));
   const bar = progressBar('checking');
   let findings = 0;
@@ -66,7 +51,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       for (const p of corpus.problems) {
         print({ file: corpus.configPath!, line: p.line + 1, column: p.character + 1, endLine: p.endLine + 1, endColumn: p.endCharacter + 1, severity: p.severity, category: 'config', message: p.message });
       }
-      const templates = corpusTable(corpus, group);
+      const templates = corpusTemplateTable(corpus, group);
       // Results may arrive in any order; each file's records are printed in the order of the files.
       const ready = new Map<number, CheckRecord[]>();
       let next = 0;

@@ -3,10 +3,10 @@
 // its .ann carried over (offsets shifted; notes, relations, normalisations and
 // attributes kept for surviving annotations), under the same relative names in
 // DIR, plus DIR/clean-report.json and a summary on stdout. Originals are never touched.
-import { relative, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { createBoilerplateFinder } from '../../node/articleBoilerplate';
-import { listArticles } from '../../node/annotationFiles';
-import { CleanCorpusWriter, overwrittenOriginals, real, summarizeClean, type CleanInput } from '../../node/cleanCorpus';
+import { CleanCorpusWriter, outFolderRefusal, overwrittenOriginals, real, summarizeClean, type CleanInput } from '../../node/cleanCorpus';
+import { walkArticles } from '../../node/fileWalk';
 import { orderedMap } from '../../node/orderedMap';
 import { progressBar } from '../progress';
 import { poolFor } from './index';
@@ -34,11 +34,20 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       return 2;
     }
   }
+  const refusal = outFolderRefusal(outDir);
+  if (refusal) {
+    io.err(`--out ${opts.out} ${refusal}`);
+    return 2;
+  }
   const paths = opts._.map((p) => resolve(p));
   // Paths only (no text) to refuse an output that would overwrite an original before anything is written.
-  const listed = listArticles(paths)
-    .filter((f) => !real(f.file).startsWith(outPrefix))
-    .map((f) => ({ txtPath: f.file, rel: relative(f.root, f.file).split(sep).join('/') }));
+  let listed: { txtPath: string; rel: string }[];
+  try {
+    listed = [...walkArticles(paths, { onProblem: () => undefined })].filter((f) => !real(f.path).startsWith(outPrefix)).map((f) => ({ txtPath: f.path, rel: f.rel }));
+  } catch (e) {
+    io.err(`${(e as Error).message}`);
+    return 2;
+  }
   const clash = overwrittenOriginals(listed, outDir);
   if (clash.length) {
     io.err(`clean: the output folder would overwrite the original ${clash[0]}; choose another folder`);
@@ -50,10 +59,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const bar = progressBar('cleaning');
   let report;
   try {
-    const writer = new CleanCorpusWriter(outDir);
+    const writer = await CleanCorpusWriter.open(outDir);
     let done = 0;
     await orderedMap(
-      articleStream(paths),
+      articleStream(paths, (p) => problems.push(p)),
       pool.size * 4,
       async (item) => {
         if (!item.article || real(item.article.txtPath).startsWith(outPrefix)) return;
@@ -74,7 +83,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     bar.done();
     await pool.terminate();
   }
-  for (const p of problems) io.err(p);
+  for (const p of report.problems) io.err(p);
   for (const l of summarizeClean(report)) io.out(l);
   return 0;
 }

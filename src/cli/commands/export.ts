@@ -2,12 +2,13 @@
 // Confirmed annotations (brat .ann beside each .txt) as JSONL (spaCy, Prodigy,
 // doccano) or CoNLL BIO. Directories recurse into .txt files. Output goes to
 // stdout unless --out is given (written atomically). A summary goes to stderr.
-import { existsSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
-import { exportConll, exportJsonl, prepareForExport } from '../../core/annotations';
+import { resolve } from 'node:path';
+import { exportConll, exportJsonl, prepareForExport, rejectionSidecarPath } from '../../core/annotations';
 import { checkInput } from '../../core/text/input';
 import { parseCommandArgs } from '../args';
-import { listArticles, loadAnnotatedArticle, type LoadedArticle } from '../../node/annotationFiles';
+import { annPathFor, loadAnnotatedArticle, type LoadedArticle } from '../../node/annotationFiles';
+import { realOrUndefined, walkArticles } from '../../node/fileWalk';
+import { Notices } from '../notices';
 import { createBoilerplateFinder } from '../../node/articleBoilerplate';
 import { AtomicFileSink } from '../../node/atomicWrite';
 import { orderedMap } from '../../node/orderedMap';
@@ -26,10 +27,14 @@ export interface LoadedItem {
   problems: string[];
 }
 
-/** The articles under paths, loaded one at a time (unreadable or binary files reported, not fatal). */
-export function* articleStream(paths: string[]): Generator<LoadedItem> {
-  for (const { file, root } of listArticles(paths)) {
-    const rel = relative(root, file).split(sep).join('/');
+/**
+ * The articles under paths (the safe walk), loaded one at a time: unreadable or binary files, and each
+ * corpus's newscorpus.yaml problems (once), are reported, not fatal. A bad path named throws at once.
+ */
+export function* articleStream(paths: string[], report: (problem: string) => void): Generator<LoadedItem> {
+  const notices = new Notices(report);
+  for (const { path: file, root, rel, corpus } of walkArticles(paths, { onProblem: (p) => report(`${p.path}: ${p.message}`) })) {
+    notices.corpus(corpus);
     try {
       const article = loadAnnotatedArticle(file);
       if (!checkInput(article.text).analysable) {
@@ -56,16 +61,50 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
   const paths = opts._.map((p) => resolve(p));
-  const missing = opts._.find((p) => !existsSync(p));
-  if (missing !== undefined) {
-    io.err(`${missing}: no such file or folder`);
-    return 2;
+  if (typeof opts.out === 'string') {
+    // --out must not be one of the inputs: a .txt, its .ann or its rejections sidecar (paths only, no text).
+    const outReal = realOrUndefined(resolve(opts.out)) ?? resolve(opts.out);
+    let clash = false;
+    try {
+      for (const { path } of walkArticles(paths, { onProblem: () => undefined })) {
+        clash ||= [path, annPathFor(path), rejectionSidecarPath(path)].some((p) => (realOrUndefined(p) ?? p) === outReal);
+        if (clash) break;
+      }
+    } catch (e) {
+      io.err(`${(e as Error).message}`);
+      return 2;
+    }
+    if (clash) {
+      io.err(`--out ${opts.out} is one of the inputs (an article or its annotations); nothing written; choose another file`);
+      return 2;
+    }
   }
   const leaveOut = opts['no-boilerplate'] === true;
   const pool = leaveOut ? poolFor(opts.jobs as number | undefined, (reason) => io.err(`news-annotate export: ${reason}`)) : undefined;
   const finder = pool ? createBoilerplateFinder(pool) : undefined;
-  const sink = typeof opts.out === 'string' ? await AtomicFileSink.open(resolve(opts.out)) : undefined;
+  let sink: AtomicFileSink | undefined;
+  try {
+    sink = typeof opts.out === 'string' ? await AtomicFileSink.open(resolve(opts.out)) : undefined;
+  } catch (e) {
+    await pool?.terminate();
+    io.err(`cannot write ${opts.out}: ${(e as Error).message}`);
+    return 1;
+  }
   const problems: string[] = [];
+  let stream: Generator<LoadedItem>;
+  try {
+    // The first step of the walk checks every named path: a bad one ends the command before any output.
+    stream = articleStream(paths, (p) => problems.push(p));
+    const first = stream.next();
+    stream = (function* (f: IteratorResult<LoadedItem>, rest: Generator<LoadedItem>) {
+      if (!f.done) yield f.value;
+      yield* rest;
+    })(first, stream);
+  } catch (e) {
+    await pool?.terminate();
+    io.err(`${(e as Error).message}`);
+    return 2;
+  }
   let articles = 0;
   let exported = 0;
   let spans = 0;
@@ -75,7 +114,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const bar = progressBar('exporting');
   try {
     await orderedMap(
-      articleStream(paths),
+      stream,
       (pool?.size ?? 1) * 4,
       async (item) => {
         if (!item.article) return undefined;

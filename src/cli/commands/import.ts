@@ -11,6 +11,7 @@ import { corpusFor } from '../../node/corpusFiles';
 import { CONFLICT_MODES, importJsonlIntoCorpus, summarizeImport, type ConflictMode } from '../../node/jsonlImport';
 import { parseCommandArgs } from '../args';
 import type { CliIO } from '../io';
+import { Notices } from '../notices';
 
 export const usage = 'news-annotate import <file.jsonl> --into <corpus dir> [--dry-run] [--on-conflict merge|skip|overwrite]';
 
@@ -44,7 +45,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const into = resolve(opts.into);
   let report;
   try {
-    const labels = corpusFor(join(into, 'article.txt')).config.labels;
+    const corpus = corpusFor(join(into, 'article.txt'));
+    new Notices(io.err).corpus(corpus);
+    const labels = corpus.config.labels;
     report = await importJsonlIntoCorpus(jsonl, into, { dryRun: opts['dry-run'] === true, onConflict: mode, corpusLabels: labels });
   } catch (e) {
     io.err(`import: ${(e as Error).message}`);

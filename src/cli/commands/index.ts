@@ -2,11 +2,10 @@
 // persisted index (the same store the extension keeps), analysing only what changed, on every core.
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { isCorpusArticle } from '../../core/config/corpusPaths';
 import { createAnalysisPool, defaultWorkerCount, type AnalysisPool } from '../../node/analysisPool';
-import { listArticles } from '../../node/annotationFiles';
 import { defaultCacheDir } from '../../node/cacheDir';
-import { corpusFor, relPathIn } from '../../node/corpusFiles';
+import { corpusFor } from '../../node/corpusFiles';
+import { walkArticles } from '../../node/fileWalk';
 import { updateIndex, type IndexReport } from '../../node/corpusIndexer';
 import { CorpusStore } from '../../node/corpusStore';
 import { engineKey } from '../../node/engineKey';
@@ -43,9 +42,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const { store, report: opened } = await CorpusStore.open(cacheDir, engineKey());
   if (opened.discarded) io.err(`news-annotate index: cache rebuilt: ${opened.discarded}`);
   if (opened.skippedLines) io.err(`news-annotate index: ${opened.skippedLines} damaged cache line(s) ignored (their articles are analysed again)`);
-  const files = listArticles([root])
-    .map(({ file }) => ({ path: file, relPath: relPathIn({ ...corpus, root }, file) }))
-    .filter((f) => isCorpusArticle(f.relPath, corpus.config.include, corpus.config.exclude));
+  // The safe walk: in the corpus folder, include/exclude applied; links out of it, loops, FIFOs reported.
+  const files = [...walkArticles([root], { onProblem: (p) => io.err(`${p.path}: ${p.message}`) })]
+    .filter((f) => f.corpus === corpus || !corpus.root) // a nested corpus of its own is left out
+    .map((f) => ({ path: f.path, relPath: corpus.root ? f.relPath : f.rel }));
   const pool = poolFor(args.jobs as number | undefined, (reason) => io.err(`news-annotate index: ${reason}`));
   const bar = progressBar('indexing');
   const skipped: string[] = [];

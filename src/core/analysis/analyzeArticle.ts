@@ -12,6 +12,7 @@ import { splitLines } from '../text/lines';
 import { splitSentences } from '../text/sentences';
 import type { ArticleAnalysis, ArticleDateInfo, BoilerplateFinding, EntityMention, InputProblem, Span } from '../types';
 import { findBlocks } from './structure';
+import { MAX_DATE_MENTIONS, MAX_DATE_TEXT } from '../dates/engine';
 
 export interface Engines {
   entities: EntityEngine;
@@ -76,7 +77,7 @@ export function analyzeArticle(fullText: string, opts: AnalyzeOptions): ArticleA
   if (stages.boilerplate && config.boilerplate.enabled) {
     const settings = config.trusted ? config.boilerplate : { ...config.boilerplate, patterns: [] };
     boilerplate = guarded(problems, timings, 'boilerplate', [], () =>
-      engines.boilerplate.detect({ text, lines, settings, corpus: opts.corpus, docId: opts.relPath }),
+      engines.boilerplate.detect({ text, lines, settings, corpus: opts.corpus, docId: opts.relPath, onLimit: (message) => problems.push({ kind: 'truncated', message }) }),
     );
   }
   // An article's own headline is never one of its template lines: when other articles of the
@@ -111,6 +112,9 @@ export function analyzeArticle(fullText: string, opts: AnalyzeOptions): ArticleA
 
   const articleDate = (stages.articleDate ?? stages.dates) ? guarded(problems, timings, 'article date', undefined, () => engines.articleDate(text, opts.relPath, config)) : undefined;
   const dates = stages.dates ? guarded(problems, timings, 'dates', [], () => engines.dates.recognize(text, articleDate)) : [];
+  // Limits of the date stage, said once per article (the one place limits become messages for an article).
+  if (stages.dates && text.length > MAX_DATE_TEXT) problems.push({ kind: 'truncated', message: `Dates were looked for in the first ${MAX_DATE_TEXT.toLocaleString('en-US')} characters only.` });
+  if (dates.length >= MAX_DATE_MENTIONS) problems.push({ kind: 'truncated', message: `Only the first ${MAX_DATE_MENTIONS.toLocaleString('en-US')} dates are reported; the rest of the article was not examined for dates.` });
 
   const articleEntities = entities.filter((e) => !e.inBoilerplate);
   const actors = stages.entities ? guarded(problems, timings, 'actors', [], () => buildActors(text, articleEntities, sentences)) : [];

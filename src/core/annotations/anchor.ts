@@ -198,6 +198,19 @@ export function reanchor<T extends Anchored>(text: string, items: T[]): AnchorOu
       message: `"${preview(p.wanted)}" moved; it occurs ${p.cands.length}${p.cands.length >= MAX_CANDIDATES ? '+' : ''} times, the nearest one was taken — please check.`,
     };
   }
+  // A place is accepted only when it covers the recorded text, every fragment included (a layout
+  // shifted by characters of another width next to the annotation must not pass unflagged).
+  for (const o of out) {
+    if ((o.status === 'reanchored' || o.status === 'ambiguous') && !coversRecordedText(text, o.item)) {
+      const wanted = o.item.damage?.originalText ?? o.item.text;
+      o.item.damage = {
+        reason: 'not-found',
+        originalText: wanted,
+        message: `"${preview(wanted)}" could not be placed so that every fragment covers its recorded text; the annotation needs checking.`,
+      };
+      o.status = 'not-found';
+    }
+  }
   return out;
 }
 

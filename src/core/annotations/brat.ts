@@ -348,10 +348,16 @@ export function lineSafe(s: string): string {
   return s.replace(/[\r\n\t]/g, ' ');
 }
 
-/** True when the fragments still cover the recorded text. */
+/**
+ * True when the fragments still cover the recorded text. As brat does, a recorded text that goes
+ * on with whitespace after the covered text ("Ada " for the span of "Ada") still matches: such a
+ * span is in sync and is never stretched to take the whitespace in.
+ */
 export function coversRecordedText(text: string, a: Anchored): boolean {
   if (a.fragments.some((f) => f.start < 0 || f.end > text.length || f.end < f.start)) return false;
-  return lineSafe(coveredText(text, a.fragments)) === lineSafe(a.text);
+  const covered = lineSafe(coveredText(text, a.fragments));
+  const recorded = lineSafe(a.text);
+  return covered === recorded || (recorded.startsWith(covered) && covered.length > 0 && /^\s+$/.test(recorded.slice(covered.length)));
 }
 
 // ---------------------------------------------------------------- ids and edits
@@ -447,43 +453,42 @@ export function referencedIds(e: BratEntry): string[] {
  * entries (for reports).
  */
 export function removeWithDependents(doc: BratDocument, ids: Iterable<string>): BratEntry[] {
+  // Dependents by the id they reference, then the closure from the ids given: linear in the
+  // document, however long the chains of relations, events and notes.
   const gone = new Set(ids);
-  const removed: BratEntry[] = [];
-  let changed = true;
-  let kept = doc.entries;
-  while (changed) {
-    changed = false;
-    const next: BratEntry[] = [];
-    for (const e of kept) {
-      if (e.kind === 'other') {
-        next.push(e);
-        continue;
-      }
-      if (e.kind === '*') {
-        const left = e.targets.filter((t) => !gone.has(t));
-        if (left.length < e.targets.length) {
-          changed = true;
-          if (left.length < 2) {
-            removed.push(e);
-            continue;
-          }
-          e.targets = left;
-        }
-        next.push(e);
-        continue;
-      }
-      const dependsOnGone = referencedIds(e).some((r) => gone.has(r));
-      if (gone.has(e.id) || dependsOnGone) {
-        if (!gone.has(e.id)) {
-          gone.add(e.id);
-          changed = true;
-        }
-        removed.push(e);
-        continue;
-      }
-      next.push(e);
+  const dependents = new Map<string, string[]>();
+  for (const e of doc.entries) {
+    if (e.kind === 'other' || e.kind === '*') continue;
+    for (const r of referencedIds(e)) {
+      const list = dependents.get(r);
+      if (list) list.push(e.id);
+      else dependents.set(r, [e.id]);
     }
-    kept = next;
+  }
+  const queue = [...gone];
+  while (queue.length) {
+    for (const d of dependents.get(queue.pop()!) ?? []) {
+      if (gone.has(d)) continue;
+      gone.add(d);
+      queue.push(d);
+    }
+  }
+  const removed: BratEntry[] = [];
+  const kept: BratEntry[] = [];
+  for (const e of doc.entries) {
+    if (e.kind === 'other') kept.push(e);
+    else if (e.kind === '*') {
+      const left = e.targets.filter((t) => !gone.has(t));
+      if (left.length < e.targets.length) {
+        if (left.length < 2) {
+          removed.push(e);
+          continue;
+        }
+        e.targets = left;
+      }
+      kept.push(e);
+    } else if (gone.has(e.id)) removed.push(e);
+    else kept.push(e);
   }
   doc.entries = kept;
   return removed;

@@ -36,20 +36,34 @@ export function removalRanges(text: string, lineNumbers: readonly number[]): Spa
   return ranges;
 }
 
-/** Maps offsets of the original text to the text with ranges removed. */
+/** Maps offsets of the original text to the text with ranges removed (sorted, disjoint ranges; O(log n) per offset). */
 export class RemovalMap {
-  constructor(private readonly ranges: Span[]) {}
+  /** removedBefore[k]: characters removed by ranges[0..k). */
+  private readonly removedBefore: number[];
+  constructor(private readonly ranges: Span[]) {
+    this.removedBefore = [0];
+    for (const r of ranges) this.removedBefore.push(this.removedBefore[this.removedBefore.length - 1] + (r.end - r.start));
+  }
+  /** Index of the first range ending after p. */
+  private firstEndingAfter(p: number): number {
+    let lo = 0;
+    let hi = this.ranges.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.ranges[mid].end <= p) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
   /** True when [s, e) shares at least one character with a removed range. */
   intersects(s: number, e: number): boolean {
-    return this.ranges.some((r) => r.start < e && s < r.end);
+    const k = this.firstEndingAfter(s);
+    return k < this.ranges.length && this.ranges[k].start < e;
   }
   map(p: number): number {
-    let removed = 0;
-    for (const r of this.ranges) {
-      if (r.end <= p) removed += r.end - r.start;
-      else if (r.start < p) return r.start - removed;
-      else break;
-    }
+    const k = this.firstEndingAfter(p);
+    const removed = this.removedBefore[k];
+    if (k < this.ranges.length && this.ranges[k].start < p) return this.ranges[k].start - removed;
     return p - removed;
   }
 }

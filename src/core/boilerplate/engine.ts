@@ -11,7 +11,7 @@ import type { BoilerplateCategory, BoilerplateFinding, Line } from '../types';
 import type { LineInfo } from './features';
 import { confidenceOf, scoreArticle, type BoilerplateModel } from './model';
 import { isTemplate, lineKey } from './templates';
-import { compilePatterns, matchPattern, matchPhrase, normalisePhrases, type CompiledPatterns } from './user-rules';
+import { compilePatterns, matchPhrase, normalisePhrases, patternRun, type CompiledPatterns } from './user-rules';
 import weights from './weights.json';
 
 /** Lines beyond this many are not examined (bounds the work on huge input). */
@@ -105,6 +105,7 @@ export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL,
       const settings: BoilerplateSettings = input.settings;
       if (!settings || settings.enabled === false) return [];
       const lines: Line[] = input.lines.length > MAX_LINES ? input.lines.slice(0, MAX_LINES) : input.lines;
+      if (input.lines.length > MAX_LINES) input.onLimit?.(`Only the first ${MAX_LINES.toLocaleString('en-US')} of ${input.lines.length.toLocaleString('en-US')} lines were examined for boilerplate.`);
       if (lines.length === 0) return [];
       const on = (c: BoilerplateCategory): boolean => settings.categories?.[c] !== false;
       const threshold = typeof settings.threshold === 'number' && Number.isFinite(settings.threshold) ? settings.threshold : 0.5;
@@ -112,6 +113,7 @@ export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL,
       const phrases = normalisePhrases(settings.phrases ?? []);
       const trusted = input.trusted ?? options.trusted ?? true;
       const patterns = patternsFor(settings.patterns ?? [], trusted);
+      const run = patternRun(patterns);
 
       const texts = lines.map((l) => l.text);
       const { features, p } = scoreArticle(model, texts);
@@ -150,7 +152,7 @@ export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL,
 
         const phrase = matchPhrase(phrases, line.text);
         if (phrase !== undefined && emit('custom', 1, messageOf('custom', line.text, `contains "${snippet(phrase, 30)}"`))) continue;
-        const pattern = patterns.regexes.length > 0 ? matchPattern(patterns, line.text) : undefined;
+        const pattern = patterns.regexes.length > 0 ? run.match(line.text, line.index) : undefined;
         if (pattern !== undefined && emit('custom', 1, messageOf('custom', line.text, `matches /${snippet(pattern, 30)}/`))) continue;
 
         const earlier = key.length > 0 ? firstSeen.get(key) : undefined;
@@ -183,6 +185,7 @@ export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL,
           emit(category, conf, messageOf(category, line.text, reason));
         }
       }
+      if (run.exhaustedAt !== undefined) input.onLimit?.(`Boilerplate patterns were not run from line ${run.exhaustedAt + 1} on: their work limit for one article was reached.`);
       findings.sort((a, b) => a.line - b.line);
       return findings;
     },

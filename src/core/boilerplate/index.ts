@@ -3,7 +3,7 @@ export { createBoilerplateEngine, DEFAULT_MODEL, MAX_LINES, DUPLICATE_MIN_CHARS,
 export type { BoilerplateEngineOptions, BoilerplateDetectInput } from './engine';
 export { lineKey, TemplateIndex, isTemplate, TEMPLATE_MIN_ARTICLES, TEMPLATE_MIN_SHARE, TEMPLATE_ALWAYS } from './templates';
 export type { TemplateIndexOptions } from './templates';
-export { compilePatterns, unsafePatternReason, PATTERN_MAX_LINE } from './user-rules';
+export { compilePatterns, PATTERN_MAX_LINE } from './user-rules';
 export type { CompiledPatterns } from './user-rules';
 export { trainModel, scoreArticle, confidenceOf } from './model';
 export type { BoilerplateModel, TrainingArticle, TrainOptions } from './model';

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Document } from 'yaml';
 import { BOILERPLATE_CATEGORIES, ENTITY_KINDS, type BoilerplateCategory, type EntityKind } from '../types';
 import { DEFAULT_CONFIG, type CorpusConfig } from './types';
+import { gatePattern } from '../text/regexGate';
 
 /** A problem in newscorpus.yaml, at 0-based line/character positions. */
 export interface ConfigProblem {
@@ -217,14 +218,15 @@ function readBoilerplate(node: YamlNode | null, config: CorpusConfig, at: At): v
         if (!list) break;
         b.patterns = [];
         const items = isSeq(v) ? v.items : [v];
+        // The one regex gate decides; a refused pattern is reported at its line and left out.
         list.forEach((p, i) => {
-          try {
-            new RegExp(p, 'iu');
-            b.patterns.push(p);
-          } catch (e) {
-            at(range(items[i] as YamlNode), `boilerplate.patterns: invalid regular expression: ${(e as Error).message}`);
-          }
+          const g = gatePattern(p);
+          if (typeof g === 'string') at(range(items[i] as YamlNode), `boilerplate.patterns: /${p.length > 60 ? p.slice(0, 57) + '…' : p}/ not used: ${g}.`);
+          else b.patterns.push(p);
         });
+        if (!config.trusted && b.patterns.length) {
+          at(range(v), `boilerplate.patterns: ${b.patterns.length} pattern(s) not run: the configuration is not trusted (in VS Code: trust the workspace; on the command line: --trust).`, 'warning');
+        }
         break;
       }
       case 'categories': {

@@ -3,7 +3,10 @@
 // the roles the text gives it, and whom it appears with.
 import type { Actor, EntityKind, EntityMention, Span } from '../types';
 import { foldName } from '../text/fold';
-import { rolesOf } from './roles';
+import { PersonIndex, rolesOf } from './roles';
+
+/** In a sentence naming more actors than this, each is paired with this many neighbours on each side (co-occurrence stays linear). */
+export const CO_OCCURRENCE_NEIGHBOURS = 24;
 
 interface Cluster {
   kind: EntityKind;
@@ -34,25 +37,41 @@ export function buildActors(text: string, entities: EntityMention[], sentences: 
   // Longest names first so that short forms can attach to them.
   const persons = entities.filter((e) => e.kind === 'person').sort((a, b) => tokenCount(b.text) - tokenCount(a.text) || a.start - b.start);
   const personClusters: Cluster[] = [];
+  // Every cluster a mention can join contains the mention's last token: clusters indexed by their
+  // tokens (in creation order) keep the search from scanning every person of the article.
+  const byToken = new Map<string, { c: Cluster; full: string[] }[]>();
   for (const m of persons) {
     const toks = foldName(m.text).split(/[\s]+/);
-    const target = personClusters.find((c) => {
-      const full = foldName(c.name).split(/\s+/);
-      return toks.length < full.length ? toks.every((t) => full.includes(t)) && full[full.length - 1] === toks[toks.length - 1] || (toks.length === 1 && full.includes(toks[0])) : foldName(c.name) === toks.join(' ');
-    });
+    let target: Cluster | undefined;
+    for (const cand of byToken.get(toks[toks.length - 1]) ?? []) {
+      const full = cand.full;
+      const joins = toks.length < full.length ? toks.every((t) => full.includes(t)) && full[full.length - 1] === toks[toks.length - 1] || (toks.length === 1 && full.includes(toks[0])) : full.join(' ') === toks.join(' ');
+      if (joins) {
+        target = cand.c;
+        break;
+      }
+    }
     const c = target ?? add('person', m.text, m);
     if (target) {
       c.mentions.push(m);
       clusterOf.set(m, c);
-    } else personClusters.push(c);
+    } else {
+      const entry = { c, full: foldName(c.name).split(/\s+/) };
+      personClusters.push(c);
+      for (const t of new Set(entry.full)) {
+        const list = byToken.get(t) ?? [];
+        list.push(entry);
+        byToken.set(t, list);
+      }
+    }
     const f = foldName(m.text);
     if (!c.forms.has(f)) c.forms.set(f, m.text);
   }
   // A lone surname the engine did not call a person ("Putin" in a headline) joins the person it names.
+  const firstWithSurname = new Map<string, Cluster>(); // folded token after the first → first cluster having it
+  for (const c of personClusters) for (const t of foldName(c.name).split(/\s+/).slice(1)) if (!firstWithSurname.has(t)) firstWithSurname.set(t, c);
   const surnameOf = (m: EntityMention) =>
-    m.kind !== 'person' && !m.refersTo && !/\s/.test(m.text.trim()) && !/^[\p{Lu}\d&-]{2,}$/u.test(m.text)
-      ? personClusters.find((c) => foldName(c.name).split(/\s+/).slice(1).includes(foldName(m.text)))
-      : undefined;
+    m.kind !== 'person' && !m.refersTo && !/\s/.test(m.text.trim()) && !/^[\p{Lu}\d&-]{2,}$/u.test(m.text) ? firstWithSurname.get(foldName(m.text)) : undefined;
   for (const m of entities) {
     const c = surnameOf(m);
     if (!c) continue;
@@ -97,10 +116,22 @@ export function buildActors(text: string, entities: EntityMention[], sentences: 
     }
   }
   // Roles of people.
-  const sentenceOf = (s: Span) => sentences.find((x) => x.start <= s.start && s.end <= x.end) ?? s;
+  const sentenceOf = (s: Span): Span => {
+    // Sentences are sorted and disjoint: the last one starting at or before s.
+    let lo = 0;
+    let hi = sentences.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sentences[mid].start <= s.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const x = sentences[lo - 1];
+    return x && s.end <= x.end ? x : s;
+  };
+  const personSpans = new PersonIndex(entities);
   for (const m of persons) {
     const c = clusterOf.get(m)!;
-    for (const r of rolesOf(text, m, sentenceOf(m), entities)) {
+    for (const r of rolesOf(text, m, sentenceOf(m), personSpans)) {
       const k = foldName(r);
       if (!c.roles.has(k)) c.roles.set(k, r);
     }
@@ -109,20 +140,25 @@ export function buildActors(text: string, entities: EntityMention[], sentences: 
   const co = new Map<Cluster, Map<Cluster, number>>();
   let si = 0;
   const sorted = [...entities].sort((a, b) => a.start - b.start);
-  const groups: Cluster[][] = sentences.map(() => []);
+  const groups: Set<Cluster>[] = sentences.map(() => new Set());
   for (const m of sorted) {
     while (si < sentences.length && sentences[si].end <= m.start) si++;
     if (si < sentences.length && sentences[si].start <= m.start) {
       const c = clusterOf.get(m);
-      if (c && !groups[si].includes(c)) groups[si].push(c);
+      if (c) groups[si].add(c);
     }
   }
-  for (const g of groups) {
-    for (const a of g) for (const b of g) {
-      if (a === b) continue;
-      const row = co.get(a) ?? new Map<Cluster, number>();
-      row.set(b, (row.get(b) ?? 0) + 1);
-      co.set(a, row);
+  const W = CO_OCCURRENCE_NEIGHBOURS;
+  for (const set of groups) {
+    const g = [...set];
+    for (let i = 0; i < g.length; i++) {
+      const a = g[i];
+      for (let j = Math.max(0, i - W); j < Math.min(g.length, i + W + 1); j++) {
+        if (j === i) continue;
+        const row = co.get(a) ?? new Map<Cluster, number>();
+        row.set(g[j], (row.get(g[j]) ?? 0) + 1);
+        co.set(a, row);
+      }
     }
   }
   return clusters

@@ -15,7 +15,12 @@ export function foldName(s: string): string {
     .toLowerCase();
 }
 
-/** Escapes text for Markdown in hovers: nothing in article text may become markup, links or HTML. */
+/**
+ * Escapes text for Markdown in hovers: nothing in article text, an .ann type or a JSONL label may
+ * become markup, links or HTML. ":" and "." are escaped too, so that no bare URL ("https://…",
+ * "www.…") is turned into a live link by GFM autolinking. Never put the result in a code span
+ * (backslashes are literal there); show it as plain text.
+ */
 export function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => '\\' + c).replace(/\r?\n|\r/g, ' ');
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~&:@]/g, (c) => '\\' + c).replace(/\r?\n|\r/g, ' ');
 }

@@ -8,6 +8,7 @@ import { AnnotationDecorations } from './decorations';
 import { registerExportCommands } from './exportCommands';
 import { registerImportCommand } from './importCommand';
 import { AnnotatingMode } from './mode';
+import { underTest } from '../testHooks';
 import { AnnotationCodeActions, AnnotationDiagnostics, AnnotationHover } from './providers';
 
 export type { AnnotationServices } from './annotationManager';
@@ -35,15 +36,19 @@ export function registerAnnotationFeatures(context: vscode.ExtensionContext, ser
     ...registerAnnotationCommands(manager),
     ...registerExportCommands(manager, services),
     registerImportCommand(manager, services),
-    // Test hook: what is drawn (solid = confirmed, dotted = suggestion, wavy = damaged) in an article's editor.
-    vscode.commands.registerCommand('newsCorpus.annotationDecorations', async (uri?: vscode.Uri) => {
-      const target = uri ?? vscode.window.activeTextEditor?.document.uri;
-      if (!target) return undefined;
-      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString());
-      if (doc) await manager.ensure(doc);
-      return decorations.current(target);
-    }),
-    vscode.commands.registerCommand('newsCorpus.annotationMessages', () => [...manager.messages]),
   );
+  if (underTest(context)) {
+    context.subscriptions.push(
+      // Test hook: what is drawn (solid = confirmed, dotted = suggestion, wavy = damaged) in an article's editor.
+      vscode.commands.registerCommand('newsCorpus.annotationDecorations', async (uri?: vscode.Uri) => {
+        const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+        if (!target) return undefined;
+        const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString());
+        if (doc) await manager.ensure(doc);
+        return decorations.current(target);
+      }),
+      vscode.commands.registerCommand('newsCorpus.annotationMessages', () => [...manager.messages]),
+    );
+  }
   return manager;
 }

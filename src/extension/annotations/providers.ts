@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { annotationAt, suggestionAt, textBounds } from '../../core/annotations';
 import { labelWords, suggestionHoverLine } from '../../core/present/readerWords';
+import { escapeMarkdown } from '../../core/text/fold';
 import type { AnnotationManager } from './annotationManager';
 
 export const ANNOTATION_DIAGNOSTIC_SOURCE = 'news annotations';
@@ -17,9 +18,8 @@ function md(s: string): vscode.MarkdownString {
   return m;
 }
 
-function escapeMd(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => '\\' + c);
-}
+// Types, ids and labels come from .ann and JSONL files: escaped like article text, never put in a code span.
+const escapeMd = escapeMarkdown;
 
 export class AnnotationHover implements vscode.HoverProvider {
   constructor(private readonly manager: AnnotationManager) {}
@@ -33,7 +33,7 @@ export class AnnotationHover implements vscode.HoverProvider {
       const f = ann.fragments.find((x) => x.start <= offset && offset <= x.end) ?? ann.fragments[0];
       const range = new vscode.Range(doc.positionAt(f.start), doc.positionAt(f.end));
       const status = ann.damage ? ` — needs checking: ${escapeMd(ann.damage.message)}` : '';
-      return new vscode.Hover(md(`**Annotated:** ${escapeMd(labelWords(ann.type))} (${ann.id})${status} · Alt+N R relabel · Alt+N D remove`), range);
+      return new vscode.Hover(md(`**Annotated:** ${escapeMd(labelWords(ann.type))} (${escapeMd(ann.id)})${status} · Alt+N R relabel · Alt+N D remove`), range);
     }
     const s = suggestionAt(this.manager.shownSuggestions(doc), offset);
     if (s) {

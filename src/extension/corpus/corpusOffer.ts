@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { log } from '../log';
 import type { ConfigStore } from './configStore';
+import { registerTestHook } from '../testHooks';
 
 const SHOWN = 'newsCorpus.corpusOffer.shown';
 const NEVER = 'newsCorpus.corpusOffer.never';
@@ -41,6 +42,6 @@ export function registerCorpusOffer(context: vscode.ExtensionContext, store: Con
   later(vscode.window.activeTextEditor);
   return vscode.Disposable.from(
     vscode.window.onDidChangeActiveTextEditor(later),
-    vscode.commands.registerCommand('newsCorpus.corpusOffers', () => [...offersMade]),
+    registerTestHook(context, 'newsCorpus.corpusOffers', () => [...offersMade]),
   );
 }

@@ -7,6 +7,7 @@ import { buildDossier, dossierJson, type DossierDetail } from '../../core/corpus
 import type { CorpusActor } from '../../core/corpus/types';
 import type { CorpusActorIndex } from '../../core/corpus/corpusActors';
 import type { CorpusActors } from '../corpus/corpusActors';
+import { registerTestHook } from '../testHooks';
 import { renderDossierMarkdown } from '../../core/present/dossierMarkdown';
 import { DOSSIER_VIEW_TYPE, parsePanelState, parseWebviewMessage, type DossierPanelState, type HostMessage, type WebviewMessage } from '../../../webview/dossier/protocol';
 import { readArticle } from '../analysis/readArticle';
@@ -317,8 +318,8 @@ export function registerDossier(context: vscode.ExtensionContext, analyses: Anal
       if (node && typeof node === 'object' && typeof node.actor?.id === 'string') return panels.open(node.actor.id, node.corpus?.root?.toString());
       return panels.open(typeof actorId === 'string' && actorId ? actorId : undefined, typeof corpusUri === 'string' ? corpusUri : undefined);
     }),
-    vscode.commands.registerCommand('newsCorpus.dossierState', () => panels.snapshot()),
-    vscode.commands.registerCommand('newsCorpus.dossierMessage', (actorId: unknown, message: unknown) => (typeof actorId === 'string' ? panels.receive(actorId, message) : false)),
+    registerTestHook(context, 'newsCorpus.dossierState', () => panels.snapshot()),
+    registerTestHook(context, 'newsCorpus.dossierMessage', (actorId: unknown, message: unknown) => (typeof actorId === 'string' ? panels.receive(actorId, message) : false)),
   );
   return panels;
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createBoilerplateEngine, isTemplate, lineKey, TemplateIndex, unsafePatternReason, compilePatterns } from '../../../src/core/boilerplate';
+import { createBoilerplateEngine, isTemplate, lineKey, TemplateIndex, compilePatterns } from '../../../src/core/boilerplate';
 import { DEFAULT_CONFIG } from '../../../src/core/config/types';
 import { splitLines } from '../../../src/core/text/lines';
 
@@ -90,13 +90,15 @@ describe('template findings across a corpus', () => {
   });
 });
 
-describe('user pattern guard', () => {
-  it('refuses nested quantifiers and back-references, accepts plain patterns', () => {
-    assert.ok(unsafePatternReason('(a+)+$'));
-    assert.ok(unsafePatternReason('(?:\\w+\\s?)*x'));
-    assert.ok(unsafePatternReason('(a)\\1'));
-    assert.equal(unsafePatternReason('^Follow us on (Telegram|WhatsApp)'), undefined);
-    assert.equal(unsafePatternReason('^\\d+ comments?$'), undefined);
+describe('user pattern guard (the regex gate)', () => {
+  it('runs catastrophic shapes in linear time, refuses back-references, look-around and empty matches', () => {
+    const c = compilePatterns(['(a+)+$', '(?:\\w+\\s?)*x', '(a|aa)*b', 'a*a*a*a*a*c', '(a)\\1', '(?<=a)b', 'x?', '^', 'foo|', '\\b', '^Follow us on (Telegram|WhatsApp)', '^\\d+ comments?$'], true);
+    assert.deepEqual(c.regexes.map((r) => r.source), ['(a+)+$', '(?:\\w+\\s?)*x', '(a|aa)*b', 'a*a*a*a*a*c', '^Follow us on (Telegram|WhatsApp)', '^\\d+ comments?$']);
+    assert.equal(c.problems.length, 6);
+    assert.match(c.problems.join('\n'), /back-references/);
+    assert.match(c.problems.join('\n'), /matches the empty string/);
+    const line = 'a'.repeat(5000) + '!';
+    for (const r of c.regexes.slice(0, 4)) assert.equal(r.test(line), false);
   });
 
   it('reports invalid and untrusted patterns instead of throwing', () => {

@@ -72,7 +72,7 @@ describe('hover texts', () => {
 
   it('escapes names that hold Markdown', () => {
     const md = actorHover({ ...actor, name: '[x](command:y)', roles: ['<img src=x>'] }, { start: 0, end: 1, text: 'x', kind: 'person', source: 'r' });
-    assert.ok(md.startsWith('**\\[x\\]\\(command:y\\)** — person'), md);
+    assert.ok(md.startsWith('**\\[x\\]\\(command\\:y\\)** — person'), md);
     assert.match(md, /\*\\<img src=x\\>\*/);
   });
 

@@ -25,7 +25,12 @@ describe('text', () => {
 
   it('escapes everything Markdown could turn into links, markup or HTML', () => {
     const s = escapeMarkdown('[x](command:evil) <b>*y*</b> `z`\nnext');
-    assert.strictEqual(s, '\\[x\\]\\(command:evil\\) \\<b\\>\\*y\\*\\</b\\> \\`z\\` next');
+    assert.strictEqual(s, '\\[x\\]\\(command\\:evil\\) \\<b\\>\\*y\\*\\</b\\> \\`z\\` next');
+    // Bare URLs (GFM autolinks) and e-mail addresses: no "scheme://" or "www." survives unescaped.
+    for (const planted of ['https://evil.example/x', 'PER`](https://evil.example)`', 'www.evil.example', 'a@evil.example']) {
+      const e = escapeMarkdown(planted);
+      assert.doesNotMatch(e, /https?:\/\/|www\.|[^\\]@|(^|[^\\])[`[\]()]/, e);
+    }
   });
 
   it('splits sentences but not at abbreviations, initials or inside a line', () => {

@@ -68,7 +68,7 @@ describe('CLI dossier', () => {
     assert.ok(md.startsWith('# Assimi Goïta\n'), md);
     assert.ok(md.includes('| 2021-05 | 1 | 2 |'), md);
     assert.ok(md.includes('### 2021-05-24: Transition charter signed'), md);
-    assert.ok(md.includes('**Assimi Goïta** \\<script\\>alert\\(1\\)\\</script\\> said \\[click\\]\\(http://x\\) \\*\\*now\\*\\*'), md);
+    assert.ok(md.includes('**Assimi Goïta** \\<script\\>alert\\(1\\)\\</script\\> said \\[click\\]\\(http\\://x\\) \\*\\*now\\*\\*'), md);
     assert.ok(!/(?<!\\)<script>/.test(md));
   });
 
