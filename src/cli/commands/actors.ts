@@ -5,10 +5,8 @@ import { existsSync, statSync } from 'node:fs';
 import { buildCorpusActors } from '../../core/corpus/corpusActors';
 import type { CorpusActor } from '../../core/corpus/types';
 import { ENTITY_KINDS, type EntityKind } from '../../core/types';
-import { corpusSummaries } from '../../node/corpusSummaries';
 import { parseCommandArgs } from '../args';
-import { progressBar } from '../progress';
-import { poolFor } from './index';
+import { summariesFor } from '../corpusInput';
 import type { CliIO } from '../io';
 
 export const usage = 'news-annotate actors <corpus> [--format json|csv] [--kind K] [--min-articles N] [--cache DIR] [--jobs N]';
@@ -38,15 +36,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     io.err(`${root}: not a folder (give the corpus folder, the one holding newscorpus.yaml)`);
     return 2;
   }
-  const pool = poolFor(args.jobs as number | undefined, (reason) => io.err(`news-annotate actors: ${reason}`));
-  const bar = progressBar('indexing');
-  let got;
-  try {
-    got = await corpusSummaries(root, { pool, cache: args.cache as string | undefined, onProgress: (d, t) => bar.update(d, t) });
-  } finally {
-    bar.done();
-    await pool.terminate();
-  }
+  const got = await summariesFor('actors', root, args, io);
   const { summaries, knowledgeBase, problems } = got;
   for (const p of problems) io.err(p);
   const index = buildCorpusActors(summaries, knowledgeBase);

@@ -9,11 +9,9 @@ import { renderDossierMarkdown } from '../../core/present/dossierMarkdown';
 import { closestNames } from '../../core/text/closest';
 import { writeFileAtomicSync } from '../../node/atomicWrite';
 import { readArticleFile } from '../../node/corpusFiles';
-import { corpusSummaries } from '../../node/corpusSummaries';
 import type { CliIO } from '../io';
 import { parseCommandArgs } from '../args';
-import { progressBar } from '../progress';
-import { poolFor } from './index';
+import { summariesFor } from '../corpusInput';
 
 export const usage = 'news-annotate dossier <corpus> --actor NAME [--format json|md] [--out FILE] [--period day|week|month|year] [--cache DIR] [--jobs N]';
 
@@ -32,15 +30,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     io.err(`${args._[0]}: not a folder (give the corpus folder, the one holding newscorpus.yaml)`);
     return 2;
   }
-  const pool = poolFor(args.jobs as number | undefined, (reason) => io.err(`news-annotate dossier: ${reason}`));
-  const bar = progressBar('indexing');
-  let got;
-  try {
-    got = await corpusSummaries(dir, { pool, cache: args.cache as string | undefined, onProgress: (d, t) => bar.update(d, t) });
-  } finally {
-    bar.done();
-    await pool.terminate();
-  }
+  const got = await summariesFor('dossier', dir, args, io);
   const { corpus, summaries, knowledgeBase, problems } = got;
   for (const p of problems) io.err(p);
   const root = corpus.root ?? dir;

@@ -5,6 +5,7 @@
 import { lineKey } from '../boilerplate/templates';
 import { foldName } from '../text/fold';
 import { hash32 } from '../text/hash';
+import { lineAt } from '../text/lines';
 
 export { hash32 };
 import type { ArticleAnalysis, EntityKind } from '../types';
@@ -72,13 +73,7 @@ export function summarizeArticle(analysis: ArticleAnalysis, relPath: string): Ar
   const lines = analysis.lines;
   const lineHashCache = new Map<number, number>();
   const lineHashAt = (offset: number): number => {
-    let lo = 0;
-    let hi = lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lines[mid].start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lineAt(lines, offset);
     let h = lineHashCache.get(lo);
     if (h === undefined) lineHashCache.set(lo, (h = lines.length ? hash32(lineKey(lines[lo].text)) : 0));
     return h;
