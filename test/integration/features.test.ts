@@ -92,7 +92,7 @@ describe('news articles in the editor', function () {
       assert.ok(md.length > 0, 'a hover');
       for (const h of await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, find(editor.document, 'Bamako', 0, 1))) {
         // Trusted at most for the knowledge-base commands of the hover's own links.
-        for (const c of h.contents) if (c instanceof vscode.MarkdownString) assert.ok(c.isTrusted === false || c.isTrusted === undefined || (typeof c.isTrusted === 'object' && c.isTrusted.enabledCommands?.every((x) => x.startsWith('newsCorpus.kb.'))), JSON.stringify(c.isTrusted));
+        for (const c of h.contents) if (c instanceof vscode.MarkdownString) assert.ok(c.isTrusted === false || c.isTrusted === undefined || (typeof c.isTrusted === 'object' && c.isTrusted.enabledCommands?.every((x) => x.startsWith('newsCorpus.kb.') || x === 'newsCorpus.openDossier')), JSON.stringify(c.isTrusted));
       }
       assert.doesNotMatch(md, /\]\(command:workbench/);
       for (const m of md.matchAll(/\]\(command:([\w.]+)/g)) assert.match(m[1], /^newsCorpus\.kb\./);
