@@ -84,7 +84,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsCo
     // the one in progress).
     store.onDidChange(() => {
       analyses.invalidateAll();
-      void analyses.indexer.schedule(800);
+      void analyses.indexer.schedule(800, 'newscorpus.yaml changed');
     }),
     vscode.commands.registerCommand('newsCorpus.cancelIndexing', () => analyses.indexer.cancel()),
   );

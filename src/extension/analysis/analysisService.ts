@@ -201,8 +201,8 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   /** Brings every corpus's index up to date (debounced; a newer call cancels a run in progress). */
-  indexCorpora(): Promise<void> {
-    return this.indexer.schedule(0);
+  indexCorpora(reason = 'requested'): Promise<void> {
+    return this.indexer.schedule(0, reason);
   }
 
   /** Lists the articles of a corpus under include/exclude, capped by newsCorpus.scan.maxFiles. */

@@ -87,15 +87,25 @@ export class CorpusIndexer implements vscode.Disposable {
     return s.table;
   }
 
+  /** Why each of the latest runs was started (the reasons of the requests it merged), for the log and tests. */
+  runReasons: string[][] = [];
+  private reasons = new Set<string>();
+
   /** Runs over every corpus after `delayMs`; calls in between are merged, a newer run cancels an older one. */
-  schedule(delayMs = 500): Promise<void> {
+  schedule(delayMs = 500, reason = 'requested'): Promise<void> {
     this.cts?.cancel();
     if (this.timer) clearTimeout(this.timer);
+    this.reasons.add(reason);
     return new Promise((resolve) => {
       this.waiters.push(resolve);
       this.timer = setTimeout(() => {
         this.timer = undefined;
         const waiters = this.waiters.splice(0);
+        const reasons = [...this.reasons];
+        this.reasons.clear();
+        this.runReasons.push(reasons);
+        if (this.runReasons.length > 50) this.runReasons.shift();
+        log.debug(`corpus index run: ${reasons.join(', ')}`);
         const cts = (this.cts = new vscode.CancellationTokenSource());
         this.running = this.running.then(() => this.runAll(cts.token)).catch((e) => log.error(`corpus index: ${(e as Error).message}`));
         void this.running.then(() => {
@@ -125,7 +135,7 @@ export class CorpusIndexer implements vscode.Disposable {
    * knowledge-base file re-runs the corpus (once edits pause). */
   fileChanged(uri: vscode.Uri): void {
     if (this.isKnowledgeBase(uri)) {
-      void this.schedule(1500);
+      void this.schedule(1500, `knowledge base changed: ${vscode.workspace.asRelativePath(uri)}`);
       return;
     }
     if (!this.store.locate(uri)) return;
