@@ -29,16 +29,14 @@ export class ConfigStore implements vscode.Disposable {
 
   async init(): Promise<void> {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
-    watcher.onDidCreate((u) => this.load(u).then(() => this.emitter.fire()));
-    watcher.onDidChange((u) => this.load(u).then(() => this.emitter.fire()));
+    // A save of what the editor already applied (auto save too) changes nothing: no event then.
+    watcher.onDidCreate((u) => this.load(u).then((changed) => changed && this.emitter.fire()));
+    watcher.onDidChange((u) => this.load(u).then((changed) => changed && this.emitter.fire()));
     watcher.onDidDelete((u) => this.unload(u));
     this.disposables.push(
       watcher,
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (isConfigUri(e.document.uri)) {
-          this.apply(e.document.uri, e.document.getText());
-          this.emitter.fire();
-        }
+        if (isConfigUri(e.document.uri) && this.apply(e.document.uri, e.document.getText())) this.emitter.fire();
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.reloadAll()),
     );
@@ -71,7 +69,8 @@ export class ConfigStore implements vscode.Disposable {
     this.emitter.fire();
   }
 
-  private async load(uri: vscode.Uri): Promise<void> {
+  /** Reads and applies a config; false when its text is what was applied already. */
+  private async load(uri: vscode.Uri): Promise<boolean> {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     let text: string;
     if (open) text = open.getText();
@@ -79,13 +78,21 @@ export class ConfigStore implements vscode.Disposable {
       try {
         text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
       } catch {
-        return this.unload(uri);
+        this.unload(uri);
+        return true;
       }
     }
-    this.apply(uri, text);
+    return this.apply(uri, text);
   }
 
-  private apply(uri: vscode.Uri, text: string): void {
+  /** The text each config was last applied from (with the trust it was parsed under). */
+  private readonly applied = new Map<string, string>();
+
+  /** Parses and applies a config; false (and nothing done) when the same text was applied already. */
+  private apply(uri: vscode.Uri, text: string): boolean {
+    const stamp = (vscode.workspace.isTrusted ? 'T' : 'U') + text;
+    if (this.applied.get(uri.toString()) === stamp) return false;
+    this.applied.set(uri.toString(), stamp);
     const { config, problems } = parseCorpusConfig(text, { trusted: vscode.workspace.isTrusted });
     const root = vscode.Uri.joinPath(uri, '..');
     this.roots.set(root.toString(), { root, configUri: uri, config, problems });
@@ -101,9 +108,11 @@ export class ConfigStore implements vscode.Disposable {
         return d;
       }),
     );
+    return true;
   }
 
   private unload(uri: vscode.Uri): void {
+    this.applied.delete(uri.toString());
     const root = vscode.Uri.joinPath(uri, '..');
     this.roots.delete(root.toString());
     this.diagnostics.delete(uri);
