@@ -181,8 +181,9 @@ export async function updateIndex(opts: IndexOptions): Promise<IndexReport> {
     const contentHash = createHash('sha1').update(bytes).digest('hex');
     const entry = { relPath: file.relPath, size: st.size, mtimeMs: st.mtimeMs, contentHash, configKey, dateKey };
     if (keysMatch && old.contentHash === contentHash) {
+      // Same content: only the stat changed (a touch, a copy); an entry without a summary has no date to redo.
       if (old.dateKey === dateKey || !old.summary) {
-        store.put({ ...old, ...entry, dateKey: old.dateKey === dateKey ? dateKey : old.dateKey });
+        store.put({ ...old, ...entry });
         reuse(old);
         continue;
       }
