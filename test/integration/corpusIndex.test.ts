@@ -51,6 +51,15 @@ function lastReport(a: IndexApi): IndexReport {
   return r;
 }
 
+/** Puts newscorpus.yaml back as it was, saved, and waits for the index to follow. */
+async function restoreConfig(a: IndexApi, doc: vscode.TextDocument, original: string): Promise<void> {
+  const restore = new vscode.WorkspaceEdit();
+  restore.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), original);
+  await vscode.workspace.applyEdit(restore);
+  await doc.save();
+  await a.analyses.indexCorpora();
+}
+
 function corpusOf(a: IndexApi) {
   const corpus = a.store.all().find((c) => c.root.fsPath === wsPath('corpus').fsPath);
   assert.ok(corpus, 'the fixture corpus is known');
@@ -105,11 +114,7 @@ describe('corpus index', function () {
       assert.ok(last.analysed >= 1200, `all articles analysed again (${last.analysed})`);
       assert.ok(a.analyses.corpusSummaries(corpusOf(a)).some((s) => s.relPath === 'bulk/story-007.txt'));
     } finally {
-      const restore = new vscode.WorkspaceEdit();
-      restore.replace(configUri, new vscode.Range(0, 0, config.lineCount, 0), original);
-      await vscode.workspace.applyEdit(restore);
-      await config.save();
-      await a.analyses.indexCorpora();
+      await restoreConfig(a, config, original);
     }
   });
 
@@ -170,11 +175,7 @@ describe('corpus index', function () {
       const byEdits = started.filter((r) => r.includes('newscorpus.yaml changed'));
       assert.strictEqual(byEdits.length, 1 + pauses, `one run for five edits (${pauses} pause(s) of 800 ms or more between them); runs started: ${JSON.stringify(started)}`);
     } finally {
-      const restore = new vscode.WorkspaceEdit();
-      restore.replace(configUri, new vscode.Range(0, 0, doc.lineCount, 0), original);
-      await vscode.workspace.applyEdit(restore);
-      await doc.save();
-      await a.analyses.indexCorpora();
+      await restoreConfig(a, doc, original);
     }
   });
 });

@@ -7,7 +7,6 @@ import { foldName } from '../text/fold';
 import { hash32 } from '../text/hash';
 import { lineAt } from '../text/lines';
 
-export { hash32 };
 import type { ArticleAnalysis, EntityKind } from '../types';
 
 export const SUMMARY_VERSION = 1;

@@ -20,6 +20,17 @@ export interface KbActorArgs {
   kb?: { file: string; name: string; line: number };
 }
 
+/** The KB command arguments of an actor (of an article or of the corpus) in a corpus. */
+export function kbArgsOf(actor: { name: string; kind: EntityKind; aliases: readonly string[]; kb?: { file: string; name: string; line: number } }, corpus: CorpusRoot): KbActorArgs {
+  return {
+    corpus: corpus.root.toString(),
+    name: actor.name,
+    kind: actor.kind,
+    aliases: [...actor.aliases],
+    ...(actor.kb ? { kb: { file: actor.kb.file, name: actor.kb.name, line: actor.kb.line } } : {}),
+  };
+}
+
 export const KB_COMMANDS = ['newsCorpus.kb.add', 'newsCorpus.kb.merge', 'newsCorpus.kb.split', 'newsCorpus.kb.setWikidata', 'newsCorpus.kb.open'] as const;
 
 /** The file new entries go to when the corpus has no YAML knowledge base yet. */

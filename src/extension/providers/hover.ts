@@ -3,19 +3,13 @@ import { actorHover, boilerplateEntityHover, dateHover } from '../../core/presen
 import type { Actor } from '../../core/types';
 import type { AnalysisService } from '../analysis/analysisService';
 import type { CorpusRoot } from '../corpus/configStore';
-import { commandUri, KB_COMMANDS, type KbActorArgs } from '../commands/kbCommands';
+import { commandUri, kbArgsOf, KB_COMMANDS } from '../commands/kbCommands';
 
 const OPEN_DOSSIER = 'newsCorpus.openDossier';
 
 /** The commands offered under an actor's hover (knowledge base, dossier), as [label, command URI]. */
 export function kbLinks(actor: Actor, corpus: CorpusRoot): [string, string][] {
-  const args: KbActorArgs = {
-    corpus: corpus.root.toString(),
-    name: actor.name,
-    kind: actor.kind,
-    aliases: actor.aliases,
-    ...(actor.kb ? { kb: { file: actor.kb.file, name: actor.kb.name, line: actor.kb.line } } : {}),
-  };
+  const args = kbArgsOf(actor, corpus);
   const links: [string, string][] = [];
   if (actor.kb) links.push(['Open in Knowledge Base', commandUri('newsCorpus.kb.open', args)]);
   else links.push(['Add to Knowledge Base', commandUri('newsCorpus.kb.add', args)]);

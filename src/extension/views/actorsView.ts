@@ -11,7 +11,7 @@ import { decodeBytes } from '../../core/text/decode';
 import { foldName } from '../../core/text/fold';
 import { ENTITY_KINDS, type Actor, type EntityKind, type Span } from '../../core/types';
 import type { AnalysisService } from '../analysis/analysisService';
-import type { KbActorArgs } from '../commands/kbCommands';
+import { kbArgsOf, type KbActorArgs } from '../commands/kbCommands';
 import type { ConfigStore, CorpusRoot } from '../corpus/configStore';
 import type { CorpusActors } from '../corpus/corpusActors';
 
@@ -113,14 +113,7 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   }
 
   private actorNode(actor: CorpusActor, corpus: CorpusRoot): Node {
-    const kbArgs: KbActorArgs = {
-      corpus: corpus.root.toString(),
-      name: actor.name,
-      kind: actor.kind,
-      aliases: actor.aliases,
-      ...(actor.kb ? { kb: { file: actor.kb.file, name: actor.kb.name, line: actor.kb.line } } : {}),
-    };
-    return { type: 'cactor', actor, corpus, kbArgs };
+    return { type: 'cactor', actor, corpus, kbArgs: kbArgsOf(actor, corpus) };
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
