@@ -1,46 +1,39 @@
-// Corpus actor aggregation time: buildCorpusActors over 10,000 article summaries. The summaries come
-// from real article text (the main-text pages of ../shared/data/boilerplate*/main, or --data DIR of
-// .txt files), analysed once; when there are fewer distinct articles than 10,000 their summaries are
-// reused under other paths to reach that size (the count of distinct ones is printed).
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Corpus actor aggregation time: buildCorpusActors over the summaries of a corpus of real articles
+// (default: 10,000 distinct real articles, see scripts/lib/benchCorpus; or --data DIR of .txt files,
+// --articles N). The summaries come from the persisted corpus index, kept in a temp folder between
+// runs: the first run analyses the articles (minutes), later runs read them back.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { BenchOptions } from '../bench';
-import { analyzeArticle } from '../../src/core/analysis/analyzeArticle';
-import { DEFAULT_CONFIG } from '../../src/core/config/types';
-import { summarizeArticle, type ArticleSummary } from '../../src/core/corpus/articleSummary';
 import { buildCorpusActors } from '../../src/core/corpus/corpusActors';
-import { walkArticles } from '../../src/node/fileWalk';
-
-/** The .txt files under folders, sorted, as { file, root } (the safe walk; nothing to report here). */
-const listArticles = (dirs: string[]) => [...walkArticles(dirs, { onProblem: () => undefined, globs: false })].map((f) => ({ file: f.path, root: f.root }));
-import { nodeEngines } from '../../src/node/engines';
-import { SHARED_DATA } from '../lib/shared';
-
-const TARGET = 10_000;
-const MAX_DISTINCT = 500;
+import { createAnalysisPool } from '../../src/node/analysisPool';
+import { corpusSummaries } from '../../src/node/corpusSummaries';
+import { BENCH_WORKER, benchCorpus, SHARED } from '../lib/benchCorpus';
 
 export async function bench(opts: BenchOptions): Promise<Record<string, number | string>> {
-  const shared = existsSync(SHARED_DATA) ? SHARED_DATA : '/work/shared/data';
-  const dirs = opts.data ? [opts.data] : ['boilerplate', 'boilerplate-wcxb', 'boilerplate-cleaneval'].map((d) => join(shared, d, 'main')).filter(existsSync);
-  if (dirs.length === 0) {
-    throw new Error(`actors bench: no article text found (looked for ${join(shared, 'boilerplate*', 'main')}); give a folder of .txt articles with --data DIR`);
+  const n = opts.articles ?? 10_000;
+  let dir = opts.data;
+  if (!dir) {
+    if (!existsSync(SHARED)) {
+      console.log(`  actors bench: needs real text, and ${SHARED} is absent; give --data DIR (a folder of .txt articles)`);
+      return { skipped: 'no data' };
+    }
+    dir = benchCorpus(n);
   }
-  const files = listArticles(dirs).slice(0, MAX_DISTINCT);
-  if (files.length === 0) throw new Error(`actors bench: no .txt articles under ${dirs.join(', ')}`);
-  const { engines } = nodeEngines();
-  const distinct: ArticleSummary[] = [];
+  dir = resolve(dir);
+  const cache = join(tmpdir(), `nca-bench-index-${createHash('sha1').update(dir).digest('hex').slice(0, 12)}`);
+  const pool = createAnalysisPool({ workers: availableParallelism(), script: BENCH_WORKER });
   const tA = performance.now();
-  for (const f of files) {
-    const a = analyzeArticle(readFileSync(f.file, 'utf8'), { config: DEFAULT_CONFIG, engines, stages: { boilerplate: false } });
-    distinct.push(summarizeArticle(a, f.file));
+  let got;
+  try {
+    got = await corpusSummaries(dir, { pool, cache });
+  } finally {
+    await pool.terminate();
   }
-  const analyseMs = performance.now() - tA;
-  const summaries: ArticleSummary[] = [];
-  for (let i = 0; i < TARGET; i++) {
-    const s = distinct[i % distinct.length];
-    const day = String(1 + (i % 28)).padStart(2, '0');
-    summaries.push({ ...s, relPath: `a/${i}.txt`, date: s.date ?? `2024-01-${day}` });
-  }
+  const indexMs = performance.now() - tA;
+  const summaries = got.summaries;
   buildCorpusActors(summaries.slice(0, 500)); // warm-up
   const times: number[] = [];
   const cpu: number[] = [];
@@ -58,16 +51,16 @@ export async function bench(opts: BenchOptions): Promise<Record<string, number |
   times.sort((a, b) => a - b);
   const actorSummaries = summaries.reduce((n, s) => n + s.actors.length, 0);
   return {
-    source: dirs.join(', '),
-    'distinct articles analysed': distinct.length,
-    'summaries aggregated': summaries.length,
+    source: dir,
+    'summaries aggregated (distinct articles)': summaries.length,
+    'articles analysed for the index this run': got.report.analysed,
+    'index update s (analysis or cache read)': indexMs / 1000,
     'article actors aggregated': actorSummaries,
     'corpus actors': actors,
     'aggregation ms (median)': times[times.length >> 1],
     'aggregation ms (min)': times[0],
     'aggregation cpu ms (median)': cpu[cpu.length >> 1],
     runs: times.length,
-    'load average (1 min)': (await import('node:os')).loadavg()[0],
-    'analysis ms per article (to build the summaries)': analyseMs / distinct.length,
+    'load average (1 min)': loadavg()[0],
   };
 }

@@ -7,11 +7,12 @@
 // pages of ../shared/data/ner/wikitext/ (one document per line), written once as .txt files into a
 // temp folder. Nothing is repeated.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { BenchOptions } from '../bench';
+import { BENCH_WORKER as WORKER, benchCorpus, SHARED } from '../lib/benchCorpus';
 import { DEFAULT_CONFIG } from '../../src/core/config/types';
 import { createAnalysisPool } from '../../src/node/analysisPool';
 import { walkArticles } from '../../src/node/fileWalk';
@@ -20,47 +21,6 @@ import { walkArticles } from '../../src/node/fileWalk';
 const listArticles = (dirs: string[]) => [...walkArticles(dirs, { onProblem: () => undefined, globs: false })].map((f) => ({ file: f.path, root: f.root }));
 import { updateIndex, type IndexFile } from '../../src/node/corpusIndexer';
 import { CorpusStore } from '../../src/node/corpusStore';
-
-const SHARED = join(__dirname, '..', '..', '..', 'shared', 'data');
-const WORKER = join(__dirname, '..', '..', 'src', 'node', 'analysisWorkerMain.ts');
-
-/** Real texts, in a stable order: the boilerplate pages, then Wikipedia pages of 1,500+ characters. */
-function* realTexts(): Generator<string> {
-  for (const d of ['boilerplate', 'boilerplate-wcxb', 'boilerplate-cleaneval']) {
-    const dir = join(SHARED, d, 'full');
-    if (!existsSync(dir)) continue;
-    for (const f of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) yield readFileSync(join(dir, f), 'utf8');
-  }
-  for (const f of ['enwiki-new-pages-2018.txt', 'simplewiki-2017.txt']) {
-    const p = join(SHARED, 'ner', 'wikitext', f);
-    if (!existsSync(p)) continue;
-    for (const line of readFileSync(p, 'utf8').split('\n')) {
-      if (line.length < 1500) continue;
-      // A page as an article: a title line, then its sentences grouped into paragraphs.
-      const sentences = line.split(/(?<=[.!?])\s+(?=[A-Z])/);
-      const paras: string[] = [];
-      for (let i = 0; i < sentences.length; i += 4) paras.push(sentences.slice(i, i + 4).join(' '));
-      yield paras.join('\n\n') + '\n';
-    }
-  }
-}
-
-function benchCorpus(n: number): string {
-  const dir = join(tmpdir(), `nca-bench-corpus-${n}`);
-  if (existsSync(join(dir, '.complete'))) return dir;
-  rmSync(dir, { recursive: true, force: true });
-  let i = 0;
-  for (const text of realTexts()) {
-    if (i >= n) break;
-    const sub = join(dir, String(Math.floor(i / 1000)).padStart(3, '0'));
-    if (i % 1000 === 0) mkdirSync(sub, { recursive: true });
-    writeFileSync(join(sub, `a${String(i).padStart(6, '0')}.txt`), text);
-    i++;
-  }
-  if (i < n) throw new Error(`only ${i} real texts under ${SHARED} (asked for ${n})`);
-  writeFileSync(join(dir, '.complete'), String(n));
-  return dir;
-}
 
 interface RunFigures {
   ms: number;

@@ -43,7 +43,7 @@ export async function corpusSummaries(root: string, opts: CorpusSummaryOptions):
     .filter((f) => f.corpus === corpus || !corpus.root) // a nested corpus of its own is left out
     .map((f) => ({ path: f.path, relPath: corpus.root ? f.relPath : f.rel }));
   const cacheDir = opts.cache ?? defaultCacheDir(base);
-  const { store, report: opened } = await CorpusStore.open(cacheDir, engineKey());
+  const { store, report: opened } = await CorpusStore.open(cacheDir, await engineKey());
   if (opened.discarded) problems.push(`${cacheDir}: corpus index rebuilt (${opened.discarded})`);
   const byPath = new Map<string, ArticleSummary>();
   const report = await updateIndex({

@@ -39,7 +39,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   for (const p of corpus.problems) io.err(`${corpus.configPath}:${p.line + 1}:${p.character + 1}: ${p.severity}: ${p.message}`);
   const root = corpus.root ?? folder;
   const cacheDir = resolve((args.cache as string | undefined) ?? defaultCacheDir(root));
-  const { store, report: opened } = await CorpusStore.open(cacheDir, engineKey());
+  const { store, report: opened } = await CorpusStore.open(cacheDir, await engineKey());
   if (opened.discarded) io.err(`news-annotate index: cache rebuilt: ${opened.discarded}`);
   if (opened.skippedLines) io.err(`news-annotate index: ${opened.skippedLines} damaged cache line(s) ignored (their articles are analysed again)`);
   // The safe walk: in the corpus folder, include/exclude applied; links out of it, loops, FIFOs reported.

@@ -187,7 +187,7 @@ export class CorpusIndexer implements vscode.Disposable {
     const dir = this.cacheDir(corpus);
     if (!dir) return undefined;
     try {
-      const { store, report } = await CorpusStore.open(dir, engineKey());
+      const { store, report } = await CorpusStore.open(dir, await engineKey());
       if (report.discarded) {
         log.warn(`corpus index of ${vscode.workspace.asRelativePath(corpus.root)}: rebuilt (${report.discarded})`);
         void vscode.window.showInformationMessage(`News Corpus Annotator: the corpus index is rebuilt: ${report.discarded}.`);
@@ -329,7 +329,7 @@ export class CorpusIndexer implements vscode.Disposable {
   private fallback: Promise<CorpusStore> | undefined;
   /** A store in one temp folder for this session, when no storage folder is available (no workspace); removed on dispose. */
   private memoryStore(): Promise<CorpusStore> {
-    this.fallback ??= CorpusStore.open(mkdtempSync(join(tmpdir(), 'nca-index-')), engineKey()).then((r) => r.store);
+    this.fallback ??= engineKey().then((key) => CorpusStore.open(mkdtempSync(join(tmpdir(), 'nca-index-')), key)).then((r) => r.store);
     return this.fallback;
   }
 
