@@ -19,6 +19,9 @@ import { buildTemplateTable, type TemplateTable } from '../../core/boilerplate/t
 import type { ConfigStore, CorpusRoot } from '../corpus/configStore';
 import { log } from '../log';
 
+/** How old a template table an edit may use while the corpus's line counts change (ms). */
+const TABLE_MAX_AGE_MS = 10_000;
+
 export interface CorpusState {
   summaries: Map<string, ArticleSummary>;
   /** Line-key hash → number of articles holding it. */
@@ -33,6 +36,9 @@ export interface CorpusState {
   ready: boolean;
   store?: CorpusStore;
   table?: TemplateTable;
+  /** When the table was built, and whether the line counts changed since. */
+  tableBuilt?: number;
+  tableStale?: boolean;
 }
 
 export interface IndexProgress {
@@ -82,8 +88,12 @@ export class CorpusIndexer implements vscode.Disposable {
   templateTable(corpus: CorpusRoot): TemplateTable | undefined {
     const s = this.state(corpus);
     if (s.summaries.size === 0) return undefined;
-    if (s.table) return s.table;
+    // Building the table walks every line key of the corpus: while the index changes (each article
+    // indexed changes the counts), an edit reuses a table up to TABLE_MAX_AGE_MS old.
+    if (s.table && (!s.tableStale || Date.now() - (s.tableBuilt ?? 0) < TABLE_MAX_AGE_MS)) return s.table;
     s.table = buildTemplateTable(s.lineCounts, s.summaries.size);
+    s.tableBuilt = Date.now();
+    s.tableStale = false;
     return s.table;
   }
 
@@ -155,6 +165,7 @@ export class CorpusIndexer implements vscode.Disposable {
     const s = this.state(loc.corpus);
     this.remove(s, loc.relPath);
     s.store?.delete(loc.relPath);
+    s.tableBuilt = 0;
     void s.store?.flush();
     this.corpusEmitter.fire(loc.corpus);
     this.onIndexChanged();
@@ -207,7 +218,7 @@ export class CorpusIndexer implements vscode.Disposable {
     s.summaries.set(relPath, summary);
     for (const h of summary.lineHashes) s.lineCounts.set(h, (s.lineCounts.get(h) ?? 0) + 1);
     s.names.setArticle(relPath, summary.actors);
-    s.table = undefined;
+    s.tableStale = true;
   }
 
   private remove(s: CorpusState, relPath: string): void {
@@ -220,7 +231,7 @@ export class CorpusIndexer implements vscode.Disposable {
       else s.lineCounts.set(h, c);
     }
     s.names.removeArticle(relPath);
-    s.table = undefined;
+    s.tableStale = true;
   }
 
   private async runAll(token: vscode.CancellationToken): Promise<void> {
@@ -279,6 +290,7 @@ export class CorpusIndexer implements vscode.Disposable {
           for (const rel of [...s.summaries.keys()]) if (!seen.has(rel)) this.remove(s, rel);
           s.ready = true;
         }
+        s.tableBuilt = 0; // the run is over: the next edit gets a table of the index as it now is
         this.lastReports.push({ ...report, corpus: corpus.root.toString() });
         if (this.lastReports.length > 20) this.lastReports.shift();
         log.info(
@@ -321,6 +333,7 @@ export class CorpusIndexer implements vscode.Disposable {
           log.info(`${rel}: not indexed: ${reason}`);
         },
       });
+      s.tableBuilt = 0;
       this.corpusEmitter.fire(corpus);
     }
     this.onIndexChanged();
