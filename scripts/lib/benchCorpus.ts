@@ -1,0 +1,53 @@
+// A corpus of real text for the corpus-level benches (index, actors): the pages under
+// ../shared/data/boilerplate*/full, then Wikipedia pages of ../shared/data/ner/wikitext/ (one document
+// per line, 1,500+ characters, as paragraphs), written once as .txt files into a temp folder and
+// reused by later runs. Nothing is repeated.
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SHARED_DATA } from './shared';
+
+export const SHARED = SHARED_DATA;
+
+/** The analysis worker, from source (the benches run under tsx). */
+export const BENCH_WORKER = join(__dirname, '..', '..', 'src', 'node', 'analysisWorkerMain.ts');
+
+
+/** Real texts, in a stable order: the boilerplate pages, then Wikipedia pages of 1,500+ characters. */
+export function* realTexts(): Generator<string> {
+  for (const d of ['boilerplate', 'boilerplate-wcxb', 'boilerplate-cleaneval']) {
+    const dir = join(SHARED, d, 'full');
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) yield readFileSync(join(dir, f), 'utf8');
+  }
+  for (const f of ['enwiki-new-pages-2018.txt', 'simplewiki-2017.txt']) {
+    const p = join(SHARED, 'ner', 'wikitext', f);
+    if (!existsSync(p)) continue;
+    for (const line of readFileSync(p, 'utf8').split('\n')) {
+      if (line.length < 1500) continue;
+      // A page as an article: a title line, then its sentences grouped into paragraphs.
+      const sentences = line.split(/(?<=[.!?])\s+(?=[A-Z])/);
+      const paras: string[] = [];
+      for (let i = 0; i < sentences.length; i += 4) paras.push(sentences.slice(i, i + 4).join(' '));
+      yield paras.join('\n\n') + '\n';
+    }
+  }
+}
+
+export function benchCorpus(n: number): string {
+  const dir = join(tmpdir(), `nca-bench-corpus-${n}`);
+  if (existsSync(join(dir, '.complete'))) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  let i = 0;
+  for (const text of realTexts()) {
+    if (i >= n) break;
+    const sub = join(dir, String(Math.floor(i / 1000)).padStart(3, '0'));
+    if (i % 1000 === 0) mkdirSync(sub, { recursive: true });
+    writeFileSync(join(sub, `a${String(i).padStart(6, '0')}.txt`), text);
+    i++;
+  }
+  if (i < n) throw new Error(`only ${i} real texts under ${SHARED} (asked for ${n})`);
+  writeFileSync(join(dir, '.complete'), String(n));
+  return dir;
+}
+
