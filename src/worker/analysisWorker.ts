@@ -8,7 +8,13 @@ import type { KnowledgeBase } from '../core/corpus/knowledgeBase';
 import type { AnalysisResult, AnalysisWorkerMethods, AnalyzeRequest, SummarizeRequest, SummarizeResult } from './protocol';
 
 export interface WorkerEngines {
+  /** Engines for the editor's re-analysis of an open article (may keep per-sentence caches). */
   engines: Engines;
+  /**
+   * Engines for indexing a corpus (summarize): each article is seen once, so a cache of its sentences
+   * costs time and memory for nothing. Defaults to `engines`.
+   */
+  corpusEngines?: Engines;
   /** The knowledge base of a corpus (its files read by the host's own means, cached there). */
   knowledgeBase?: (corpusRoot: string, files: readonly string[]) => KnowledgeBase | undefined;
   /** Why the trained tagger is not in use, when it is not. */
@@ -18,6 +24,10 @@ export interface WorkerEngines {
 export function createAnalysisWorker(load: () => WorkerEngines): AnalysisWorkerMethods {
   let loaded: WorkerEngines | undefined;
   const engines = () => (loaded ??= load()).engines;
+  const corpusEngines = () => {
+    const l = (loaded ??= load());
+    return l.corpusEngines ?? l.engines;
+  };
   const kbFor = (req: { corpusRoot?: string; config: { knowledgeBase?: readonly string[] } }) =>
     req.corpusRoot && req.config.knowledgeBase?.length ? (loaded ??= load()).knowledgeBase?.(req.corpusRoot, req.config.knowledgeBase) : undefined;
   return {
@@ -50,7 +60,7 @@ export function createAnalysisWorker(load: () => WorkerEngines): AnalysisWorkerM
         try {
           const a = analyzeArticle(item.text, {
             config: req.config,
-            engines: engines(),
+            engines: corpusEngines(),
             relPath: item.relPath,
             limits: req.maxChars ? { maxChars: req.maxChars } : undefined,
             knowledgeBase: req.onlyDate ? undefined : kbFor(req),

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createBoilerplateEngine, isTemplate, lineKey, TemplateIndex, compilePatterns } from '../../../src/core/boilerplate';
 import { DEFAULT_CONFIG } from '../../../src/core/config/types';
 import { splitLines } from '../../../src/core/text/lines';
+import { unicodeLineKey } from '../../../src/core/boilerplate/templates';
 
 const FOOTER = 'The Valley Herald is an independent newspaper serving the upper valley since 1921';
 const SHORT = 'It rained.';
@@ -27,6 +28,25 @@ describe('lineKey', () => {
     assert.equal(lineKey('Share — on Facebook'), 'share on facebook');
     assert.equal(lineKey(''), '');
     assert.ok(lineKey('x'.repeat(10_000)).length <= 300);
+  });
+});
+
+describe('lineKey on ASCII lines (one-pass path)', () => {
+  it('gives the key of the Unicode definition on every ASCII line, digit runs, edges and long lines included', () => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) % n);
+    const alphabet = 'aZ9 0-.,!\t\r_|Q12 \u007f\u0000';
+    const samples = ['', ' ', '12 Comments', '  3 comments  ', 'A1b22C333', '99', '--x--', 'x'.repeat(1300), '1 2', 'a 1 b'];
+    for (let i = 0; i < 3000; i++) {
+      let s = '';
+      const n = rnd(i % 50 === 0 ? 1400 : 40);
+      for (let k = 0; k < n; k++) s += alphabet[rnd(alphabet.length)];
+      samples.push(s);
+    }
+    for (const s of samples) {
+      const cut = s.length > 1200 ? s.slice(0, 1200) : s;
+      assert.equal(lineKey(s), unicodeLineKey(cut), JSON.stringify(s));
+    }
   });
 });
 

@@ -8,7 +8,7 @@ import { parseCorpusConfig } from '../../../src/core/config/parseConfig';
 import { DEFAULT_CONFIG, type CorpusConfig } from '../../../src/core/config/types';
 import type { AnalysisPool } from '../../../src/node/analysisPool';
 import { summaryConfigKey, updateIndex, type IndexFile } from '../../../src/node/corpusIndexer';
-import { CorpusStore, crc32 } from '../../../src/node/corpusStore';
+import { CorpusStore, crc32, crc32Js, FLUSH_CHARS } from '../../../src/node/corpusStore';
 import { createInProcessPool } from '../../../src/node/inProcessPool';
 
 const ARTICLES: Record<string, string> = {
@@ -184,7 +184,23 @@ describe('corpus store and incremental index', () => {
     assert.strictEqual(next.pool.summarised.length, 3);
   });
 
-  it('checksums lines with CRC-32', () => {
+  it('checksums lines with CRC-32, the native and the JS one alike', () => {
     assert.strictEqual(crc32('123456789'), 'cbf43926');
+    for (const s of ['', 'a', 'Goïta', '{"relPath":"a.txt","x":"😀\u0000"}', 'x'.repeat(70_000)]) assert.strictEqual(crc32(s), crc32Js(s), s.slice(0, 20));
+  });
+
+  it('counts what waits to be written, so that a writer flushes in bounded chunks', async () => {
+    const { store } = await CorpusStore.open(cache, 'e1');
+    assert.strictEqual(store.unflushedChars, 0);
+    const entry = { relPath: 'x.txt', size: 1, mtimeMs: 1, contentHash: 'h', configKey: 'c', dateKey: 'd', problem: 'p'.repeat(FLUSH_CHARS) };
+    store.put(entry);
+    assert.ok(store.unflushedChars > FLUSH_CHARS, String(store.unflushedChars));
+    await store.flush();
+    assert.strictEqual(store.unflushedChars, 0);
+    store.delete('x.txt');
+    assert.ok(store.unflushedChars > 0 && store.unflushedChars < 100);
+    await store.flush();
+    const reopened = (await CorpusStore.open(cache, 'e1')).store;
+    assert.strictEqual(reopened.get('x.txt'), undefined);
   });
 });
