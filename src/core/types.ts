@@ -95,6 +95,11 @@ export interface Actor {
   /** Canonical (longest, most complete) name. */
   name: string;
   kind: EntityKind;
+  /**
+   * The kind this article alone gave it, when the corpus decides another (the kind of most of the
+   * corpus actor's mentions, or its knowledge-base entry's): see corpus/corpusKinds.
+   */
+  articleKind?: EntityKind;
   /** Other surface forms linked to it (Goita, Assimi Goïta …), canonical name excluded. */
   aliases: string[];
   /** Roles and titles the article gives it ("interim Malian President", "Colonel"). */

@@ -9,6 +9,7 @@ import { registerKbCommands } from './commands/kbCommands';
 import { ConfigStore } from './corpus/configStore';
 import { registerCorpusOffer } from './corpus/corpusOffer';
 import { CorpusActors } from './corpus/corpusActors';
+import { applyCorpusKinds } from '../core/corpus/corpusKinds';
 import { LANGUAGE_ID, registerLanguageAssigner } from './corpus/languageAssigner';
 import { BoilerplateCodeActions } from './providers/codeActions';
 import { DiagnosticsPublisher } from './providers/diagnostics';
@@ -50,6 +51,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsCo
   const diagnostics = new DiagnosticsPublisher(analyses);
   const selector: vscode.DocumentSelector = { language: LANGUAGE_ID };
   const corpusActors = new CorpusActors(analyses);
+  // One kind per corpus actor: an article's actors take the kind their corpus actor has.
+  analyses.setCorpusKinds((location, analysis) => {
+    const index = corpusActors.peek(location.corpus);
+    return index ? applyCorpusKinds(analysis, (a) => index.actorOf(location.relPath, a.name)?.kind) : analysis;
+  });
+  context.subscriptions.push(corpusActors.onDidChange(() => analyses.corpusKindsChanged()));
   const actorsView = new ActorsView(analyses, store, corpusActors);
   context.subscriptions.push(
     corpusActors,
@@ -60,7 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsCo
     registerLanguageAssigner(store),
     registerCorpusOffer(context, store),
     vscode.languages.registerDocumentSemanticTokensProvider(selector, new SemanticTokensProvider(analyses), LEGEND),
-    vscode.languages.registerHoverProvider(selector, new HoverProvider(analyses)),
+    vscode.languages.registerHoverProvider(selector, new HoverProvider(analyses, corpusActors)),
     vscode.languages.registerCodeActionsProvider(selector, new BoilerplateCodeActions(analyses), { providedCodeActionKinds: BoilerplateCodeActions.kinds }),
     vscode.languages.registerDocumentSymbolProvider(selector, new DocumentSymbols(analyses), { label: 'News article' }),
     registerStatusBar(analyses),

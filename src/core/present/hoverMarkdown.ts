@@ -32,6 +32,8 @@ export function codeInForceText(code: string, all: readonly ActorCode[] | undefi
 export function actorHover(actor: Actor, mention: EntityMention, corpus?: CorpusMentions, links?: ActorHoverLinks, articleDate?: string): string {
   const out: string[] = [];
   out.push(`**${esc(actor.name)}** — ${KIND_WORD[actor.kind]}`);
+  if (actor.articleKind && actor.articleKind !== actor.kind)
+    out.push(`${capitalize(withArticle(KIND_WORD[actor.kind]))} across the corpus; this article alone reads it as ${withArticle(KIND_WORD[actor.articleKind])}`);
   if (actor.kb) {
     out.push(`Knowledge base: ${esc(actor.kb.name)}${actor.kb.description ? ` — ${esc(actor.kb.description)}` : ''} (${esc(actor.kb.file)}, line ${actor.kb.line})`);
     if (actor.kb.wikidata) {
@@ -66,6 +68,10 @@ export function actorHover(actor: Actor, mention: EntityMention, corpus?: Corpus
   if (links?.commands.length) out.push(links.commands.map(([label, uri]) => `[${esc(label)}](${uri})`).join(' · '));
   return out.join('\n\n');
 }
+
+/** "a person", "an organization". */
+const withArticle = (word: string): string => `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
+const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Hover for a name in flagged boilerplate: it is not an actor of the article. */
 export function boilerplateEntityHover(mention: EntityMention): string {

@@ -14,7 +14,12 @@ import { log } from '../log';
 import { CorpusIndexer, type CorpusState } from './corpusIndexer';
 
 export interface AnalysedDocument {
+  /** The analysis as providers show it: the worker's, with the corpus's kinds applied (see setCorpusKinds). */
   analysis: ArticleAnalysis;
+  /** The worker's analysis of the article alone. */
+  articleAnalysis: ArticleAnalysis;
+  /** The corpus-kinds generation `analysis` was made with. */
+  kindsGeneration: number;
   location: ArticleLocation;
   version: number;
   /** Worker time of this analysis (ms). */
@@ -49,6 +54,11 @@ export class AnalysisService implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
   /** Fires when a new analysis of an open document arrived. */
   readonly onDidAnalyse = this.analysedEmitter.event;
+  private readonly kindsEmitter = new vscode.EventEmitter<void>();
+  /** Fires when the corpus kinds applied to analyses changed (highlighting and views redraw). */
+  readonly onDidChangeKinds = this.kindsEmitter.event;
+  private corpusKinds?: (location: ArticleLocation, analysis: ArticleAnalysis) => ArticleAnalysis;
+  private kindsGeneration = 0;
   readonly indexer: CorpusIndexer;
   /** Fires when a corpus's index changed (articles added, changed or removed). */
   readonly onDidChangeCorpus: vscode.Event<CorpusRoot>;
@@ -77,15 +87,38 @@ export class AnalysisService implements vscode.Disposable {
     return this.indexPoolInstance;
   }
 
+  /**
+   * Sets how an article's analysis takes the kinds its corpus decides (one kind per corpus actor):
+   * applied to every analysis served from now on, and again to those already held.
+   */
+  setCorpusKinds(apply: (location: ArticleLocation, analysis: ArticleAnalysis) => ArticleAnalysis): void {
+    this.corpusKinds = apply;
+    this.corpusKindsChanged();
+  }
+
+  /** The corpus kinds may have changed (the corpus actors were updated). */
+  corpusKindsChanged(): void {
+    this.kindsGeneration++;
+    this.kindsEmitter.fire();
+  }
+
+  /** The entry with the current corpus kinds applied (recomputed only after they changed). */
+  private current(r: AnalysedDocument | undefined): AnalysedDocument | undefined {
+    if (!r || r.kindsGeneration === this.kindsGeneration) return r;
+    r.analysis = this.corpusKinds ? this.corpusKinds(r.location, r.articleAnalysis) : r.articleAnalysis;
+    r.kindsGeneration = this.kindsGeneration;
+    return r;
+  }
+
   /** The latest analysis of the document's current version, if it has arrived. */
   peek(doc: vscode.TextDocument): AnalysedDocument | undefined {
     const r = this.docs.get(doc.uri.toString())?.result;
-    return r && r.version === doc.version ? r : undefined;
+    return r && r.version === doc.version ? this.current(r) : undefined;
   }
 
   /** The latest analysis available for the document, possibly of an earlier version. */
   latest(doc: vscode.TextDocument): AnalysedDocument | undefined {
-    return this.docs.get(doc.uri.toString())?.result;
+    return this.current(this.docs.get(doc.uri.toString())?.result);
   }
 
   /**
@@ -100,7 +133,7 @@ export class AnalysisService implements vscode.Disposable {
     let st = this.docs.get(key);
     if (!st) this.docs.set(key, (st = { waiters: [], running: false }));
     const hit = st.result;
-    if (hit && hit.version === doc.version && hit.location.corpus === location.corpus) return Promise.resolve(hit);
+    if (hit && hit.version === doc.version && hit.location.corpus === location.corpus) return Promise.resolve(this.current(hit));
     const state = st;
     return new Promise((resolve) => {
       state.waiters.push(resolve);
@@ -133,7 +166,7 @@ export class AnalysisService implements vscode.Disposable {
         corpusRoot: rootPath(location.corpus),
       });
       const analysis = attachText(result, text);
-      entry = { analysis, location, version, workerMs: result.workerMs };
+      entry = this.current({ analysis, articleAnalysis: analysis, kindsGeneration: -1, location, version, workerMs: result.workerMs });
     } catch (e) {
       log.error(`analysis of ${vscode.workspace.asRelativePath(doc.uri)} failed: ${(e as Error).message}`);
     } finally {
@@ -235,6 +268,7 @@ export class AnalysisService implements vscode.Disposable {
     void this.indexPoolInstance?.terminate();
     this.emitter.dispose();
     this.analysedEmitter.dispose();
+    this.kindsEmitter.dispose();
   }
 }
 

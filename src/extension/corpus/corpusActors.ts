@@ -33,6 +33,12 @@ export class CorpusActors implements vscode.Disposable {
     ];
   }
 
+  /** The corpus actors of a corpus if they are built and current, without building them. */
+  peek(corpus: CorpusRoot): CorpusActorIndex | undefined {
+    const hit = this.cache.get(corpus.root.toString());
+    return hit && hit.kb === knowledgeBaseOf(corpus) ? hit.index : undefined;
+  }
+
   of(corpus: CorpusRoot): CorpusActorIndex {
     const key = corpus.root.toString();
     const kb = knowledgeBaseOf(corpus);

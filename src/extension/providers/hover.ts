@@ -4,6 +4,7 @@ import type { Actor } from '../../core/types';
 import type { AnalysisService } from '../analysis/analysisService';
 import type { CorpusRoot } from '../corpus/configStore';
 import { commandUri, kbArgsOf, KB_COMMANDS } from '../commands/kbCommands';
+import type { CorpusActors } from '../corpus/corpusActors';
 
 const OPEN_DOSSIER = 'newsCorpus.openDossier';
 
@@ -21,7 +22,10 @@ export function kbLinks(actor: Actor, corpus: CorpusRoot): [string, string][] {
 }
 
 export class HoverProvider implements vscode.HoverProvider {
-  constructor(private readonly analyses: AnalysisService) {}
+  constructor(
+    private readonly analyses: AnalysisService,
+    private readonly corpusActors?: CorpusActors,
+  ) {}
 
   async provideHover(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Hover | undefined> {
     const entry = await this.analyses.get(doc);
@@ -43,7 +47,11 @@ export class HoverProvider implements vscode.HoverProvider {
       const actor = a.actors.find((x) => x.mentions.some((m) => m.start === entity.start && m.end === entity.end));
       if (!actor) return undefined;
       const state = this.analyses.corpusState(entry.location.corpus);
-      const corpus = { articles: state.names.articlesMentioning(actor), indexed: state.names.articleCount, complete: state.ready };
+      // The corpus actor's articles (one identity across spellings) once the corpus actors are built,
+      // else the articles naming it by one of its names.
+      const corpusActor = this.corpusActors?.peek(entry.location.corpus)?.actorOf(entry.location.relPath, actor.name);
+      const articles = corpusActor ? corpusActor.articles.map((x) => x.relPath) : state.names.articlesMentioning(actor);
+      const corpus = { articles, indexed: state.names.articleCount, complete: state.ready };
       const links = { commands: kbLinks(actor, entry.location.corpus), linkWikidata: vscode.workspace.isTrusted };
       const m = md(actorHover(actor, entity, corpus, links, a.articleDate?.value));
       // Trusted for exactly the knowledge-base commands; article text in it is escaped.

@@ -23,6 +23,7 @@ export class SemanticTokensProvider implements vscode.DocumentSemanticTokensProv
 
   constructor(private readonly analyses: AnalysisService) {
     analyses.onDidChange(() => this.emitter.fire());
+    analyses.onDidChangeKinds(() => this.emitter.fire());
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('newsCorpus.highlighting') && this.emitter.fire());
   }
 

@@ -48,6 +48,7 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
       vscode.window.onDidChangeActiveTextEditor(() => this.mode === 'article' && this.emitter.fire(undefined)),
       analyses.onDidAnalyse((uri) => this.mode === 'article' && uri.toString() === vscode.window.activeTextEditor?.document.uri.toString() && this.emitter.fire(undefined)),
       analyses.onDidChange(() => this.mode === 'article' && this.emitter.fire(undefined)),
+      analyses.onDidChangeKinds(() => this.mode === 'article' && this.emitter.fire(undefined)),
       corpusActors.onDidChange(() => this.mode === 'corpus' && this.emitter.fire(undefined)),
     );
   }
