@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import * as workerpool from 'workerpool';
+import type { PackedKnowledgeBase } from '../core/corpus/kbParse';
 import type { AnalysisResult, AnalysisWorkerMethods, AnalyzeRequest, SummarizeRequest, SummarizeResult } from '../worker/protocol';
 
 export interface AnalysisPoolOptions {
@@ -23,8 +24,14 @@ export interface AnalysisPool {
   analyze(req: AnalyzeRequest): Promise<AnalysisResult>;
   summarize(req: SummarizeRequest): Promise<{ results: SummarizeResult[]; workerMs: number }>;
   engineInfo(): Promise<{ entities: string; fallbackReason?: string }>;
+  parseKnowledgeBase(req: { text: string; relFile: string }): Promise<PackedKnowledgeBase>;
   readonly size: number;
   terminate(): Promise<void>;
+  /**
+   * Under test only: ends one worker thread as a crash would (the worker offers this only when
+   * NEWS_CORPUS_TEST_HOOKS=1); rejects with the crash.
+   */
+  crashForTest?(): Promise<void>;
 }
 
 export function defaultWorkerCount(): number {
@@ -65,6 +72,10 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     analyze: (req) => run('analyze', [req]),
     summarize: (req) => run('summarize', [req]),
     engineInfo: () => run('engineInfo', []),
+    parseKnowledgeBase: (req) => run('parseKnowledgeBase', [req]),
+    crashForTest: async () => {
+      await run('exitForTest' as keyof AnalysisWorkerMethods, [] as never);
+    },
     terminate: async () => {
       await pool.terminate(true);
     },

@@ -33,4 +33,8 @@ const methods = createAnalysisWorker(() => {
   };
 });
 
-workerpool.worker({ ...methods });
+// Under test only (the integration harness sets NEWS_CORPUS_TEST_HOOKS=1): a method that ends the
+// worker thread as a crash would, so that tests can check the host restarts it and says so.
+const testOnly: Record<string, () => void> = process.env.NEWS_CORPUS_TEST_HOOKS === '1' ? { exitForTest: () => process.exit(70) } : {};
+
+workerpool.worker({ ...methods, ...testOnly });

@@ -15,6 +15,7 @@ export function createInProcessPool(): AnalysisPool {
     analyze: async (req) => worker.analyze(req),
     summarize: async (req) => worker.summarize(req),
     engineInfo: async () => worker.engineInfo(),
+    parseKnowledgeBase: async (req) => worker.parseKnowledgeBase(req),
     terminate: async () => undefined,
   };
 }

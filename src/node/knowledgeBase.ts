@@ -2,19 +2,16 @@
 // each read and parsed only when the first name is looked up (a 1.5 MB dictionary costs nothing
 // at activation), then kept with the file's modification time so an edit is seen on the next load.
 import { readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CorpusConfig } from '../core/config/types';
 import { KnowledgeBase, type KbEntry, type KbProblem, type KbSource } from '../core/corpus/knowledgeBase';
-import { readTabariDictionary } from '../core/corpus/kbTabari';
-import { readYamlKnowledgeBase } from '../core/corpus/kbYaml';
+import { parseKnowledgeBaseText, unpackKnowledgeBase, type PackedKnowledgeBase } from '../core/corpus/kbParse';
 import { decodeBytes } from '../core/text/decode';
 
 const parsed = new Map<string, { mtimeMs: number; size: number; result: { entries: KbEntry[]; problems: KbProblem[] } }>();
 
-/** Parses a knowledge-base text by its file name: .yaml/.yml the project's format, anything else a TABARI dictionary. */
-export function parseKnowledgeBaseText(text: string, relFile: string): { entries: KbEntry[]; problems: KbProblem[] } {
-  return /\.ya?ml$/i.test(relFile) ? readYamlKnowledgeBase(text, relFile) : readTabariDictionary(text, relFile);
-}
+const missingFile = (relFile: string): KbProblem => ({ file: relFile, line: 1, severity: 'error', message: `Knowledge base ${relFile} not found (listed in newscorpus.yaml).` });
 
 /** One knowledge-base file of a corpus, read on first use (and again only when it changed on disk). */
 export function fileSource(root: string, relFile: string): KbSource {
@@ -26,7 +23,7 @@ export function fileSource(root: string, relFile: string): KbSource {
       try {
         st = statSync(abs);
       } catch {
-        return { entries: [], problems: [{ file: relFile, line: 1, severity: 'error', message: `Knowledge base ${relFile} not found (listed in newscorpus.yaml).` }] };
+        return { entries: [], problems: [missingFile(relFile)] };
       }
       const hit = parsed.get(abs);
       if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.result;
@@ -72,4 +69,81 @@ export function currentKnowledgeBase(root: string, files: readonly string[]): Kn
   const kb = new KnowledgeBase(files.map((f) => fileSource(root, f)));
   bases.set(key, { signature, kb });
   return kb;
+}
+
+/**
+ * Knowledge bases for a thread that must not block (the extension host): the files are read
+ * asynchronously and parsed, their names folded, by a worker (`parse`); the host only fills the
+ * look-up index from the folded names. The 1.5 MB TABARI countries dictionary took 1.1 s to parse
+ * and index on the calling thread. `get` answers at once: the knowledge base as last loaded (while
+ * a changed one loads), or undefined until the first load is done; `onLoaded` says when one is.
+ */
+export class KnowledgeBaseLoader {
+  private readonly bases = new Map<string, { signature?: string; kb?: KnowledgeBase; loading?: string }>();
+
+  constructor(
+    private readonly parse: (text: string, relFile: string) => Promise<PackedKnowledgeBase>,
+    private readonly onLoaded: (root: string) => void,
+  ) {}
+
+  get(root: string, files: readonly string[]): KnowledgeBase | undefined {
+    if (files.length === 0) return undefined;
+    const key = root + '\n' + files.join('\n');
+    const signature = knowledgeBaseSignature(root, files);
+    let b = this.bases.get(key);
+    if (!b) this.bases.set(key, (b = {}));
+    if (b.signature !== signature && b.loading !== signature) {
+      b.loading = signature;
+      void this.load(key, root, files, signature);
+    }
+    return b.kb;
+  }
+
+  /** Resolves once the knowledge base of these files, as they are now, is loaded (for commands and tests). */
+  async ready(root: string, files: readonly string[]): Promise<KnowledgeBase | undefined> {
+    for (;;) {
+      const kb = this.get(root, files);
+      const b = this.bases.get(root + '\n' + files.join('\n'));
+      if (!b || !b.loading) return kb;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  private async load(key: string, root: string, files: readonly string[], signature: string): Promise<void> {
+    const sources: KbSource[] = await Promise.all(
+      files.map(async (file): Promise<KbSource> => {
+        let text: string;
+        try {
+          text = decodeBytes(await readFile(join(root, file))).text;
+        } catch {
+          return { file, load: () => ({ entries: [], problems: [missingFile(file)] }) };
+        }
+        try {
+          const parsed = await runInSteps(unpackKnowledgeBase(await this.parse(text, file)));
+          return { file, load: () => parsed };
+        } catch (e) {
+          const problem: KbProblem = { file, line: 1, severity: 'error', message: `Cannot read the knowledge base: ${e instanceof Error ? e.message : String(e)}` };
+          return { file, load: () => ({ entries: [], problems: [problem] }) };
+        }
+      }),
+    );
+    const b = this.bases.get(key);
+    if (!b || b.loading !== signature) return; // a newer load superseded this one
+    const kb = new KnowledgeBase(sources);
+    await runInSteps(kb.prepare());
+    if (b.loading !== signature) return;
+    b.kb = kb;
+    b.signature = signature;
+    b.loading = undefined;
+    this.onLoaded(root);
+  }
+}
+
+/** Runs a generator to its end, one step per event-loop turn; resolves with its result. */
+async function runInSteps<T>(steps: Generator<void, T>): Promise<T> {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }

@@ -4,6 +4,7 @@
 import { analyzeArticle, type Engines } from '../core/analysis/analyzeArticle';
 import { TableLineStats } from '../core/boilerplate/templateTable';
 import { summarizeArticle } from '../core/corpus/articleSummary';
+import { packKnowledgeBase, parseKnowledgeBaseText, type PackedKnowledgeBase } from '../core/corpus/kbParse';
 import type { KnowledgeBase } from '../core/corpus/knowledgeBase';
 import type { AnalysisResult, AnalysisWorkerMethods, AnalyzeRequest, SummarizeRequest, SummarizeResult } from './protocol';
 
@@ -73,6 +74,10 @@ export function createAnalysisWorker(load: () => WorkerEngines): AnalysisWorkerM
         }
       });
       return { results, workerMs: performance.now() - t0 };
+    },
+
+    parseKnowledgeBase(req: { text: string; relFile: string }): PackedKnowledgeBase {
+      return packKnowledgeBase(parseKnowledgeBaseText(req.text, req.relFile));
     },
 
     engineInfo() {

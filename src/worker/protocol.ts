@@ -1,6 +1,7 @@
 // The messages between a host (the extension host's main thread, the CLI) and an analysis worker.
 // One file, imported by both sides. Everything here is plain, structured-clonable data; article
 // text goes in, results come out without the text (the host has it) and without token arrays.
+import type { PackedKnowledgeBase } from '../core/corpus/kbParse';
 import type { AnalyzeOptions } from '../core/analysis/analyzeArticle';
 import type { TemplateTable } from '../core/boilerplate/templateTable';
 
@@ -59,6 +60,8 @@ export interface AnalysisWorkerMethods {
   summarize(req: SummarizeRequest): { results: SummarizeResult[]; workerMs: number };
   /** Name of the entity engine in use and why the trained one is not, if so. */
   engineInfo(): { entities: string; fallbackReason?: string };
+  /** Parses a knowledge-base file's text (named by its path relative to the corpus), with the folded names of its entries. */
+  parseKnowledgeBase(req: { text: string; relFile: string }): PackedKnowledgeBase;
 }
 
 /** Rebuilds the full analysis on the host from a result and the text that was sent. */

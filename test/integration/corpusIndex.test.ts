@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, openArticle, waitFor, wsPath } from './helpers';
+import { EXTENSION_ID, openArticle, semanticTokens, waitFor, wsPath, type DecodedToken } from './helpers';
 
 interface IndexReport {
   corpus: string;
@@ -17,6 +17,8 @@ interface IndexApi {
   indexed: Promise<void>;
   analyses: {
     indexCorpora(): Promise<void>;
+    workerRestarts: number;
+    crashEditorWorkerForTest(): Promise<void>;
     corpusSummaries(corpus: unknown): { relPath: string; actors: { name: string }[] }[];
     indexer: {
       runs: number;
@@ -115,6 +117,37 @@ describe('corpus index', function () {
       assert.ok(a.analyses.corpusSummaries(corpusOf(a)).some((s) => s.relPath === 'bulk/story-007.txt'));
     } finally {
       await restoreConfig(a, config, original);
+    }
+  });
+
+  it('restarts a crashed editor worker, says so, and the open article is analysed again', async () => {
+    const a = await api();
+    const editor = await openArticle(wsPath('corpus', 'site-b', 'border-patrols.txt'));
+    const doc = editor.document;
+    const goita = doc.getText().indexOf('Assimi Goïta');
+    const before = await semanticTokens(doc);
+    const tokenAt = (toks: DecodedToken[], line: number, char: number) => toks.find((t) => t.line === line && t.char === char);
+    const at = doc.positionAt(goita);
+    assert.strictEqual(tokenAt(before, at.line, at.character)?.text, 'Assimi Goïta', 'highlighted before the crash');
+    const restarts = a.analyses.workerRestarts;
+    await assert.rejects(a.analyses.crashEditorWorkerForTest(), /terminated unexpectedly/i);
+    assert.strictEqual(a.analyses.workerRestarts, restarts + 1, 'the restart was reported (warning and log)');
+    // An edit after the crash is analysed by the new worker: tokens at the shifted range.
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(0, 0), 'X');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    try {
+      const after = await waitFor('tokens of the edited article', async () => {
+        const toks = await semanticTokens(doc);
+        return toks.length ? toks : undefined;
+      }, 60_000);
+      const moved = doc.positionAt(goita + 1);
+      const t = tokenAt(after, moved.line, moved.character);
+      assert.ok(t, `Assimi Goïta is highlighted after the restart at ${moved.line}:${moved.character}`);
+      assert.strictEqual(t.text, 'Assimi Goïta');
+      assert.strictEqual(t.type, 'person');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
     }
   });
 

@@ -39,7 +39,8 @@ export interface KbProblem {
 /** One knowledge-base file: parsed on demand. */
 export interface KbSource {
   file: string;
-  load(): { entries: KbEntry[]; problems: KbProblem[] };
+  /** The file's entries; `folded` (see kbParse.foldedNamesOf) when they were folded elsewhere already. */
+  load(): { entries: KbEntry[]; problems: KbProblem[]; folded?: string[][] };
 }
 
 /** The entry's reference as corpus actors and `analyze --json` carry it. */
@@ -82,9 +83,29 @@ export class KnowledgeBase {
 
   private ensure(): Map<string, KbEntry[]> {
     if (this.index) return this.index;
+    // Finishes a build a host began in steps (see prepare), or does it all now.
+    const steps = (this.building ??= this.build());
+    while (!steps.next().done);
+    return this.index!;
+  }
+
+  private building?: Generator<void, void>;
+
+  /**
+   * Builds the look-up index in steps of about `step` entries (a generator: a host thread that must
+   * stay responsive runs one step per event-loop turn); look-ups before it is done finish it at once.
+   */
+  *prepare(step = 2000): Generator<void, void> {
+    if (this.index) return;
+    this.building ??= this.build(step);
+    yield* this.building;
+  }
+
+  private *build(step = Infinity): Generator<void, void> {
     const index = new Map<string, KbEntry[]>();
+    let n = 0;
     for (const s of this.sources) {
-      let loaded: { entries: KbEntry[]; problems: KbProblem[] };
+      let loaded: ReturnType<KbSource['load']>;
       try {
         loaded = s.load();
       } catch (e) {
@@ -92,12 +113,13 @@ export class KnowledgeBase {
         continue;
       }
       this.allProblems.push(...loaded.problems);
-      for (const e of loaded.entries) {
+      for (let i = 0; i < loaded.entries.length; i++) {
+        const e = loaded.entries[i];
         this.all.push(e);
         this.ids.set(e.id, e);
+        if (++n % step === 0) yield;
         if (e.agent) continue;
-        for (const n of [e.name, ...e.aliases]) {
-          const k = foldName(n);
+        for (const k of loaded.folded?.[i] ?? [e.name, ...e.aliases].map(foldName)) {
           if (!k) continue;
           const words = k.split(' ').length;
           if (words > this.longest) this.longest = words;
@@ -108,7 +130,6 @@ export class KnowledgeBase {
       }
     }
     this.index = index;
-    return index;
   }
 
   /** Entries whose name or an alias folds to this folded name. */

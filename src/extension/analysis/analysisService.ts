@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { AnalyzeOptions } from '../../core/analysis/analyzeArticle';
 import type { ArticleSummary } from '../../core/corpus/articleSummary';
+import type { PackedKnowledgeBase } from '../../core/corpus/kbParse';
 import type { ArticleAnalysis } from '../../core/types';
 import { createAnalysisPool, defaultWorkerCount, type AnalysisPool } from '../../node/analysisPool';
 import { attachText } from '../../worker/protocol';
@@ -71,7 +72,11 @@ export class AnalysisService implements vscode.Disposable {
     this.onDidChangeCorpus = this.indexer.onDidChangeCorpus;
   }
 
+  /** Workers restarted after a crash or hang since activation (the user was told each time). */
+  workerRestarts = 0;
+
   private onRestart = (reason: string) => {
+    this.workerRestarts++;
     log.warn(reason);
     void vscode.window.showWarningMessage(`News Corpus Annotator: ${reason}. Analysis goes on.`);
   };
@@ -197,6 +202,16 @@ export class AnalysisService implements vscode.Disposable {
       corpusRoot: rootPath(location.corpus),
     });
     return attachText(result, text);
+  }
+
+  /** Parses a knowledge-base file in an index worker (with its entries' folded names). */
+  parseKnowledgeBase(text: string, relFile: string): Promise<PackedKnowledgeBase> {
+    return this.indexPool().parseKnowledgeBase({ text, relFile });
+  }
+
+  /** Under test only: crashes the editor worker (see AnalysisPool.crashForTest). */
+  async crashEditorWorkerForTest(): Promise<void> {
+    await this.pool.crashForTest?.();
   }
 
   /** Why the trained tagger is not in use, if it is not (asks the editor worker). */

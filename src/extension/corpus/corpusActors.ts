@@ -4,13 +4,9 @@
 import * as vscode from 'vscode';
 import { buildCorpusActors, type CorpusActorIndex } from '../../core/corpus/corpusActors';
 import type { KnowledgeBase } from '../../core/corpus/knowledgeBase';
-import { currentKnowledgeBase } from '../../node/knowledgeBase';
+import { KnowledgeBaseLoader } from '../../node/knowledgeBase';
 import type { AnalysisService } from '../analysis/analysisService';
 import type { CorpusRoot } from './configStore';
-
-export function knowledgeBaseOf(corpus: CorpusRoot): KnowledgeBase | undefined {
-  return corpus.root.scheme === 'file' ? currentKnowledgeBase(corpus.root.fsPath, corpus.config.knowledgeBase) : undefined;
-}
 
 export class CorpusActors implements vscode.Disposable {
   private readonly cache = new Map<string, { index: CorpusActorIndex; kb?: KnowledgeBase }>();
@@ -19,7 +15,18 @@ export class CorpusActors implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
   private readonly disposables: vscode.Disposable[];
 
+  /** Knowledge bases parsed in the index workers (a big dictionary never blocks the host thread). */
+  private readonly kbs: KnowledgeBaseLoader;
+
   constructor(private readonly analyses: AnalysisService) {
+    this.kbs = new KnowledgeBaseLoader(
+      (text, relFile) => analyses.parseKnowledgeBase(text, relFile),
+      () => {
+        // A knowledge base (re)loaded: corpus actors are linked again.
+        this.cache.clear();
+        this.emitter.fire(undefined);
+      },
+    );
     this.disposables = [
       this.emitter,
       analyses.onDidChangeCorpus((c) => {
@@ -33,15 +40,28 @@ export class CorpusActors implements vscode.Disposable {
     ];
   }
 
+  /**
+   * The knowledge base of a corpus as loaded so far (undefined while its first load runs in a worker;
+   * the corpus actors are rebuilt when it arrives).
+   */
+  knowledgeBaseOf(corpus: CorpusRoot): KnowledgeBase | undefined {
+    return corpus.root.scheme === 'file' ? this.kbs.get(corpus.root.fsPath, corpus.config.knowledgeBase) : undefined;
+  }
+
+  /** The knowledge base of a corpus once its files, as they are now, are loaded. */
+  knowledgeBaseReady(corpus: CorpusRoot): Promise<KnowledgeBase | undefined> {
+    return corpus.root.scheme === 'file' ? this.kbs.ready(corpus.root.fsPath, corpus.config.knowledgeBase) : Promise.resolve(undefined);
+  }
+
   /** The corpus actors of a corpus if they are built and current, without building them. */
   peek(corpus: CorpusRoot): CorpusActorIndex | undefined {
     const hit = this.cache.get(corpus.root.toString());
-    return hit && hit.kb === knowledgeBaseOf(corpus) ? hit.index : undefined;
+    return hit && hit.kb === this.knowledgeBaseOf(corpus) ? hit.index : undefined;
   }
 
   of(corpus: CorpusRoot): CorpusActorIndex {
     const key = corpus.root.toString();
-    const kb = knowledgeBaseOf(corpus);
+    const kb = this.knowledgeBaseOf(corpus);
     const hit = this.cache.get(key);
     if (hit && hit.kb === kb) return hit.index;
     const index = buildCorpusActors(this.analyses.corpusSummaries(corpus), kb);

@@ -27,6 +27,7 @@ function countingPool(): AnalysisPool & { summarised: string[]; dateOnly: string
     size: 1,
     analyze: inner.analyze,
     engineInfo: inner.engineInfo,
+    parseKnowledgeBase: inner.parseKnowledgeBase,
     terminate: inner.terminate,
     summarize: async (req: Parameters<AnalysisPool['summarize']>[0]) => {
       if (pool.fail) throw new Error('worker crashed');
