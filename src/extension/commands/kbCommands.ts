@@ -105,7 +105,7 @@ export function registerKbCommands(store: ConfigStore, analyses: AnalysisService
     vscode.commands.registerCommand('newsCorpus.kb.merge', async (x: unknown, otherName?: string) => {
       const a = argsOf(x);
       const corpus = corpusOf(a);
-      const index = corpusActors.of(corpus);
+      const index = await corpusActors.ready(corpus);
       let other = otherName !== undefined ? index.find(otherName).find((o) => o.name !== a.name) : undefined;
       if (!other) {
         const items = index.actors

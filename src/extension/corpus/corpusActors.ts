@@ -59,6 +59,12 @@ export class CorpusActors implements vscode.Disposable {
     return hit && hit.kb === this.knowledgeBaseOf(corpus) ? hit.index : undefined;
   }
 
+  /** The corpus actors once the corpus's knowledge base is loaded (for views and commands: linked from the start). */
+  async ready(corpus: CorpusRoot): Promise<CorpusActorIndex> {
+    await this.knowledgeBaseReady(corpus);
+    return this.of(corpus);
+  }
+
   of(corpus: CorpusRoot): CorpusActorIndex {
     const key = corpus.root.toString();
     const kb = this.knowledgeBaseOf(corpus);

@@ -50,7 +50,7 @@ export class HoverProvider implements vscode.HoverProvider {
       // The corpus actor's articles (one identity across spellings) once the corpus actors are built,
       // else the articles naming it by one of its names.
       const corpusActor = this.corpusActors?.peek(entry.location.corpus)?.actorOf(entry.location.relPath, actor.name);
-      const articles = corpusActor ? corpusActor.articles.map((x) => x.relPath) : state.names.articlesMentioning(actor);
+      const articles = corpusActor ? corpusActor.articles.map((x) => x.relPath).sort() : state.names.articlesMentioning(actor);
       const corpus = { articles, indexed: state.names.articleCount, complete: state.ready };
       const links = { commands: kbLinks(actor, entry.location.corpus), linkWikidata: vscode.workspace.isTrusted };
       const m = md(actorHover(actor, entity, corpus, links, a.articleDate?.value));

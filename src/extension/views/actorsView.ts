@@ -72,7 +72,7 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
       vscode.commands.registerCommand('newsCorpus.actors.revealActor', async (name: string) => {
         this.setMode('corpus');
         const corpus = this.corpus();
-        const actor = corpus && this.corpusActors.of(corpus).find(name)[0];
+        const actor = corpus && (await this.corpusActors.ready(corpus)).find(name)[0];
         if (!corpus || !actor) return undefined;
         await this.view?.reveal(this.actorNode(actor, corpus), { select: true, focus: false, expand: true });
         return actor.id;
@@ -133,7 +133,7 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   private async corpusChildren(node?: Node): Promise<Node[]> {
     const corpus = node && 'corpus' in node ? node.corpus : this.corpus();
     if (!corpus) return [];
-    const index = this.corpusActors.of(corpus);
+    const index = await this.corpusActors.ready(corpus);
     const needle = foldName(this.filter);
     if (!node) {
       const counts = new Map<EntityKind, number>();
