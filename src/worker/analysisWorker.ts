@@ -36,7 +36,7 @@ export function createAnalysisWorker(load: () => WorkerEngines): AnalysisWorkerM
       const t0 = performance.now();
       const a = analyzeArticle(req.text, {
         config: req.config,
-        engines: engines(),
+        engines: req.batch ? corpusEngines() : engines(),
         relPath: req.relPath,
         // Only the part of the text that is analysed counts as the article's own lines.
         corpus: req.templates ? new TableLineStats(req.templates, req.maxChars && req.text.length > req.maxChars ? req.text.slice(0, req.maxChars) : req.text) : undefined,

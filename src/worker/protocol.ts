@@ -20,6 +20,11 @@ export interface AnalyzeRequest {
   templates?: TemplateTable;
   /** The corpus folder, where the knowledge-base files that config.knowledgeBase lists are found. */
   corpusRoot?: string;
+  /**
+   * One article of a run over many (scan, export, clean): analysed with the indexing engines, without
+   * the editor's per-sentence cache, which only pays for an article edited again and again.
+   */
+  batch?: boolean;
 }
 
 /** An analysis as it crosses the boundary: no text, lines without their text. */

@@ -200,6 +200,7 @@ export class AnalysisService implements vscode.Disposable {
       stages,
       templates: this.indexer.templateTable(location.corpus),
       corpusRoot: rootPath(location.corpus),
+      batch: true,
     });
     return attachText(result, text);
   }
