@@ -60,8 +60,9 @@ export class DossierPanels implements vscode.Disposable {
   }
 
   /** The corpus actors of a corpus: the one cached corpus model the Actors view and the KB commands use too. */
-  private index(corpus: CorpusRoot): CorpusActorIndex {
-    return this.corpusActors.of(corpus);
+  /** The corpus actors, once the corpus's knowledge base is loaded and the index fed to them. */
+  private index(corpus: CorpusRoot): Promise<CorpusActorIndex> {
+    return this.corpusActors.ready(corpus);
   }
 
   private corpusOf(uri: string): CorpusRoot | undefined {
@@ -70,7 +71,7 @@ export class DossierPanels implements vscode.Disposable {
 
   /** Opens (or reveals) the dossier of an actor; without an id, asks with a quick pick of the corpus actors. */
   async open(actorId?: string, corpusUri?: string): Promise<void> {
-    const target = actorId ? this.resolve(actorId, corpusUri) : await this.pick();
+    const target = actorId ? await this.resolve(actorId, corpusUri) : await this.pick();
     if (!target) {
       if (actorId) void vscode.window.showWarningMessage(`News Corpus Annotator: no corpus actor with id "${actorId}".`);
       return;
@@ -90,13 +91,13 @@ export class DossierPanels implements vscode.Disposable {
   }
 
   /** An actor by id: in the corpus given, else in the active article's corpus, else in any corpus. */
-  private resolve(actorId: string, corpusUri?: string): { actor: CorpusActor; corpus: CorpusRoot } | undefined {
+  private async resolve(actorId: string, corpusUri?: string): Promise<{ actor: CorpusActor; corpus: CorpusRoot } | undefined> {
     const active = vscode.window.activeTextEditor && this.store.locate(vscode.window.activeTextEditor.document.uri)?.corpus;
     const given = corpusUri ? this.corpusOf(corpusUri) : undefined;
     const order = [...(given ? [given] : []), ...(active ? [active] : []), ...this.store.all()];
     for (const corpus of order) {
       // An id, or any name of the actor (the hover of an article's actor knows its names, not its corpus id).
-      const index = this.index(corpus);
+      const index = await this.index(corpus);
       const actor = index.byId(actorId) ?? index.find(actorId)[0];
       if (actor) return { actor, corpus };
     }
@@ -108,7 +109,7 @@ export class DossierPanels implements vscode.Disposable {
     type Item = vscode.QuickPickItem & { actor: CorpusActor; corpus: CorpusRoot };
     const items: Item[] = [];
     for (const corpus of corpora) {
-      for (const actor of this.index(corpus).actors) {
+      for (const actor of (await this.index(corpus)).actors) {
         items.push({
           label: actor.name,
           description: `${actor.kind} · ${actor.articleCount} article${actor.articleCount === 1 ? '' : 's'}${corpora.length > 1 ? ' · ' + vscode.workspace.asRelativePath(corpus.root) : ''}`,
@@ -186,7 +187,7 @@ export class DossierPanels implements vscode.Disposable {
   private async refresh(open: OpenPanel): Promise<void> {
     if (!open.ready) return;
     const corpus = this.corpusOf(open.state.corpus);
-    const actor = corpus && this.index(corpus).byId(open.state.actorId);
+    const actor = corpus && (await this.index(corpus)).byId(open.state.actorId);
     if (!corpus || !actor) {
       open.dossier = undefined;
       await this.send(open, { type: 'missing', message: corpus ? 'This actor is no longer in the corpus (its articles changed or the index is being rebuilt).' : 'The corpus of this dossier is not open.' });
@@ -208,7 +209,7 @@ export class DossierPanels implements vscode.Disposable {
         texts.set(a.relPath, open.get(uri.toString())?.getText() ?? (await readArticle(uri)));
       }),
     );
-    return buildDossier(actor, this.index(corpus).coActors(actor.id), (p) => texts.get(p));
+    return buildDossier(actor, (await this.index(corpus)).coActors(actor.id), (p) => texts.get(p));
   }
 
   private async send(open: OpenPanel, m: HostMessage): Promise<void> {
