@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { api, find, hoverText, openArticle, waitFor, wsPath } from './helpers';
+import { api, find, hoverText, openArticle, semanticTokens, waitFor, wsPath } from './helpers';
 
 const plain = (md: string) => md.replace(/\\(.)/g, '$1').normalize('NFC');
 
@@ -113,6 +113,23 @@ describe('corpus actors and the knowledge base', function () {
       const traore = await hoverText(editor.document, find(editor.document, 'Ibrahim Traoré', 0, 2));
       assert.match(traore, /\[Add to Knowledge Base\]\(command:newsCorpus\.kb\.add\?/);
       assert.doesNotMatch(traore, /Knowledge base:/);
+    });
+  });
+
+  describe('one kind per corpus actor', () => {
+    it('gives an article\u2019s name the kind of its corpus actor in highlighting and says so in the hover', async () => {
+      // The tagger reads the lone "Tiani" of this article as another name; the knowledge base (and the
+      // corpus) know him as a person.
+      const editor = await openArticle(article('2023-08-10-sahel-reaction.txt'));
+      const at = find(editor.document, 'Tiani', 0, 0);
+      const token = await waitFor('Tiani highlighted as a person', async () => {
+        const t = (await semanticTokens(editor.document)).find((x) => x.line === at.line && x.char === at.character);
+        return t?.type === 'person' ? t : undefined;
+      }, 30_000);
+      assert.deepStrictEqual([token.text, token.length], ['Tiani', 5]);
+      const md = plain(await hoverText(editor.document, find(editor.document, 'Tiani', 0, 2)));
+      assert.match(md, /^\*\*Tiani\*\* — person$/m);
+      assert.match(md, /^A person across the corpus; this article alone reads it as an other name$/m);
     });
   });
 
