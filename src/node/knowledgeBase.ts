@@ -1,6 +1,7 @@
 // The knowledge base of a corpus on disk: the files newscorpus.yaml lists under knowledgeBase,
 // each read and parsed only when the first name is looked up (a 1.5 MB dictionary costs nothing
 // at activation), then kept with the file's modification time so an edit is seen on the next load.
+// In the extension host, KnowledgeBaseLoader (below) does the reading and parsing off its thread.
 import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
