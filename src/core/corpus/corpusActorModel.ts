@@ -30,16 +30,47 @@ interface Article {
   items: Item[];
 }
 
+/** What a surface name gives, worked out once per name. */
+interface NameInfo {
+  folded: string;
+  /** Folded, leading titles removed. */
+  key0: string;
+  acronym: boolean;
+  /** For a person's full name: the surname (last word of key0); '' otherwise. */
+  surname: string;
+  /** The knowledge-base entry the name alone links to (null: none; undefined: not looked up). */
+  link: KbEntry | null | undefined;
+  /** The fact its identity reads (null: none; undefined: not looked up), the fact its surname feeds. */
+  fact: Fact | null | undefined;
+  surnameFact: Fact | undefined;
+  /** The group its last article actor joined (a shortcut past the group map). */
+  group: Group | undefined;
+}
+
+/**
+ * A corpus-wide fact some identities read: the long name the definitions of an acronym vote for,
+ * or the one full person name ending with a surname (none when several do).
+ */
+interface Fact {
+  acronym: boolean;
+  /** acronym: folded long name → votes; surname: full name → article actors bearing it. */
+  counts: Map<string, number> | undefined;
+  value?: string;
+  /** Article actors whose identity reads the fact. */
+  deps: Item[];
+  /** Set while an update runs: the value before it. */
+  touched: boolean;
+  before?: string;
+}
+
 /** One actor of one article. */
 interface Item {
   article: Article;
   actor: ActorSummary;
+  info: NameInfo;
   /** seq * ITEM_SPAN + index of the actor in its article: the order of a single pass. */
   order: number;
-  /** Folded name without leading titles. */
-  key0: string;
-  /** The corpus-wide fact its identity reads: 'a' + folded acronym, 's' + surname; '' for none. */
-  fact: string;
+  fact?: Fact;
   factPos: number;
   group?: Group;
   groupPos: number;
@@ -49,12 +80,16 @@ interface Group {
   key: string;
   kb?: KbEntry;
   items: Item[];
-  /** Number of distinct articles among the items, and mentions over them. */
-  articleCount: number;
   mentions: number;
+  /** False once emptied and out of the group map. */
+  alive: boolean;
   dirty: boolean;
-  /** The corpus actor as last worked out (undefined: never, or removed), and its place in the order. */
+  /** The corpus actor as last worked out (undefined: never, or removed). */
   actor?: CorpusActor;
+  /** Sort keys of that actor: articles, mentions, name, order of its first article actor. */
+  sArticles: number;
+  sMentions: number;
+  sName: string;
   first: number;
 }
 
@@ -63,22 +98,17 @@ export class CorpusActorModel implements CorpusActorIndex {
   private readonly articles = new Map<string, Article>();
   private nextSeq = 0;
   private readonly groups = new Map<string, Group>();
-  /** folded short → folded long → votes; and the winning long name of each short. */
-  private readonly acronymVotes = new Map<string, Map<string, number>>();
-  private readonly acronymLong = new Map<string, string>();
-  /** surname → full person names ending with it → number of article actors with that name. */
-  private readonly fullBySurname = new Map<string, Map<string, number>>();
-  /** fact → the items whose identity reads it. */
-  private readonly dependents = new Map<string, Item[]>();
+  private readonly acronymFacts = new Map<string, Fact>();
+  private readonly surnameFacts = new Map<string, Fact>();
   private readonly dirty: Group[] = [];
   /** Groups with an actor, in the order of `actors`. */
   private sorted: Group[] = [];
   private actorList?: CorpusActor[];
-  private readonly byIdMap = new Map<string, Group>();
+  /** Built on the first query that needs it, then kept up to date. */
+  private byIdMap?: Map<string, Group>;
   private byName?: Map<string, Group | Group[]>;
+  private nameInfos = new Map<string, NameInfo>();
   private readonly foldCache = new Map<string, string>();
-  private readonly keyCache = new Map<string, string>();
-  private readonly kbCache = new Map<string, KbEntry | null>();
 
   constructor(kb?: KnowledgeBase) {
     this.kb = kb;
@@ -121,19 +151,21 @@ export class CorpusActorModel implements CorpusActorIndex {
   setKnowledgeBase(kb: KnowledgeBase | undefined): void {
     if (kb === this.kb) return;
     this.kb = kb;
-    this.kbCache.clear();
+    this.nameInfos = new Map();
     const all = [...this.articles.values()];
     for (const art of all) art.items = [];
     this.groups.clear();
-    this.dependents.clear();
+    this.acronymFacts.clear();
+    this.surnameFacts.clear();
     this.dirty.length = 0;
     this.sorted = [];
-    this.byIdMap.clear();
+    this.byIdMap = undefined;
     this.byName = undefined;
-    this.acronymVotes.clear();
-    this.acronymLong.clear();
-    this.fullBySurname.clear();
     this.apply([], all);
+  }
+
+  get knowledgeBase(): KnowledgeBase | undefined {
+    return this.kb;
   }
 
   /** The summaries, in the model's order. */
@@ -141,141 +173,159 @@ export class CorpusActorModel implements CorpusActorIndex {
     for (const a of this.articles.values()) yield a.summary;
   }
 
+  /** Number of articles. */
   get size(): number {
     return this.articles.size;
   }
 
   private apply(removed: Article[], added: Article[]): void {
-    // Value of every fact an update touches, before it.
-    const before = new Map<string, string | undefined>();
+    const touched: Fact[] = [];
     for (const art of removed) {
-      this.facts(art.summary, -1, before);
+      this.facts(art, -1, touched);
       for (const it of art.items) {
-        this.unlinkFact(it);
+        if (it.fact) this.unlinkFact(it);
         if (it.group) this.leave(it);
-      }
-    }
-    for (const art of added) this.facts(art.summary, 1, before);
-    // Items whose fact changed value are resolved again.
-    for (const [fact, old] of before) {
-      if (this.factValue(fact) === old) continue;
-      const deps = this.dependents.get(fact);
-      if (!deps) continue;
-      for (const it of deps.slice()) {
-        const { key, kb } = this.resolve(it);
-        if (it.group && it.group.key === key) continue;
-        if (it.group) this.leave(it);
-        this.join(it, key, kb);
       }
     }
     for (const art of added) {
       const actors = art.summary.actors;
       for (let i = 0; i < actors.length; i++) {
         const a = actors[i];
-        const key0 = this.nameKey(this.fold(a.name));
-        const fact = ACRONYM.test(a.name) ? 'a' + this.fold(a.name) : key0.includes(' ') ? '' : 's' + key0;
-        const it: Item = { article: art, actor: a, order: art.seq * ITEM_SPAN + i, key0, fact, factPos: -1, groupPos: -1 };
-        art.items.push(it);
-        if (fact) {
-          let deps = this.dependents.get(fact);
-          if (!deps) this.dependents.set(fact, (deps = []));
-          it.factPos = deps.length;
-          deps.push(it);
+        const info = this.info(a.name);
+        if (info.fact === undefined) {
+          info.fact = info.acronym
+            ? this.fact(this.acronymFacts, info.folded, true)
+            : info.key0.includes(' ')
+              ? null
+              : this.fact(this.surnameFacts, info.key0, false);
         }
-        const { key, kb } = this.resolve(it);
-        this.join(it, key, kb);
+        const it: Item = { article: art, actor: a, info, order: art.seq * ITEM_SPAN + i, fact: info.fact ?? undefined, factPos: -1, group: undefined, groupPos: -1 };
+        if (it.fact) {
+          it.factPos = it.fact.deps.length;
+          if (it.factPos === 0) it.fact.deps = [it];
+          else it.fact.deps.push(it);
+        }
+        art.items.push(it);
       }
     }
+    for (const art of added) this.facts(art, 1, touched);
+    // Article actors whose fact changed value are resolved again (new ones are resolved below).
+    for (const f of touched) {
+      f.touched = false;
+      if (f.value === f.before) continue;
+      for (const it of f.deps) {
+        if (!it.group) continue;
+        const key = this.resolve(it);
+        if (it.group.key === key) continue;
+        this.leave(it);
+        this.join(it, key, this.resolvedKb);
+      }
+    }
+    for (const art of added) for (const it of art.items) this.join(it, this.resolve(it), this.resolvedKb);
     this.actorList = undefined;
   }
 
+  private info(name: string): NameInfo {
+    let info = this.nameInfos.get(name);
+    if (info === undefined) {
+      if (this.nameInfos.size > 1_000_000) this.nameInfos = new Map();
+      const folded = this.fold(name);
+      const key0 = stripTitles(folded);
+      const sp = key0.lastIndexOf(' ');
+      info = { folded, key0, acronym: ACRONYM.test(name), surname: sp < 0 ? '' : key0.slice(sp + 1), link: undefined, fact: undefined, surnameFact: undefined, group: undefined };
+      this.nameInfos.set(name, info);
+    }
+    return info;
+  }
+
+  private fact(facts: Map<string, Fact>, key: string, acronym: boolean): Fact {
+    let f = facts.get(key);
+    if (!f) facts.set(key, (f = { acronym, counts: undefined, value: undefined, deps: [], touched: false, before: undefined }));
+    return f;
+  }
+
   /** Adds (sign 1) or takes back (-1) an article's votes for acronyms and its full person names. */
-  private facts(s: ArticleSummary, sign: 1 | -1, before: Map<string, string | undefined>): void {
-    for (const d of s.acronyms) {
-      const short = this.fold(d.short);
-      const long = this.nameKey(this.fold(d.long));
-      const fact = 'a' + short;
-      if (!before.has(fact)) before.set(fact, this.acronymLong.get(short));
-      let votes = this.acronymVotes.get(short);
-      if (!votes) this.acronymVotes.set(short, (votes = new Map()));
-      const n = (votes.get(long) ?? 0) + sign;
-      if (n > 0) votes.set(long, n);
-      else votes.delete(long);
-      if (votes.size === 0) {
-        this.acronymVotes.delete(short);
-        this.acronymLong.delete(short);
-        continue;
-      }
+  private facts(art: Article, sign: 1 | -1, touched: Fact[]): void {
+    for (const d of art.summary.acronyms) {
+      const f = this.fact(this.acronymFacts, this.fold(d.short), true);
+      const counts = this.count(f, this.info(d.long).key0, sign, touched);
       let best = '';
       let most = -1;
-      for (const [l, c] of votes) if (c > most || (c === most && l < best)) (best = l), (most = c);
-      this.acronymLong.set(short, best);
+      for (const [l, c] of counts) if (c > most || (c === most && l < best)) (best = l), (most = c);
+      f.value = most < 0 ? undefined : best;
     }
-    for (const a of s.actors) {
-      if (a.kind !== 'person') continue;
-      const key = this.nameKey(this.fold(a.name));
-      const sp = key.lastIndexOf(' ');
-      if (sp < 0) continue;
-      const surname = key.slice(sp + 1);
-      const fact = 's' + surname;
-      if (!before.has(fact)) before.set(fact, this.factValue(fact));
-      let fulls = this.fullBySurname.get(surname);
-      if (!fulls) this.fullBySurname.set(surname, (fulls = new Map()));
-      const n = (fulls.get(key) ?? 0) + sign;
-      if (n > 0) fulls.set(key, n);
-      else fulls.delete(key);
-      if (fulls.size === 0) this.fullBySurname.delete(surname);
+    for (const it of art.items) {
+      if (it.actor.kind !== 'person') continue;
+      const info = it.info;
+      if (!info.surname) continue;
+      const f = info.surnameFact ?? (info.surnameFact = this.fact(this.surnameFacts, info.surname, false));
+      const counts = this.count(f, info.key0, sign, touched);
+      f.value = counts.size === 1 ? (counts.keys().next().value as string) : undefined;
     }
   }
 
-  private factValue(fact: string): string | undefined {
-    if (fact.charCodeAt(0) === 97 /* a */) return this.acronymLong.get(fact.slice(1));
-    const fulls = this.fullBySurname.get(fact.slice(1));
-    return fulls && fulls.size === 1 ? (fulls.keys().next().value as string) : undefined;
+  private count(f: Fact, key: string, sign: 1 | -1, touched: Fact[]): Map<string, number> {
+    if (!f.touched) {
+      f.touched = true;
+      f.before = f.value;
+      touched.push(f);
+    }
+    const counts = f.counts ?? (f.counts = new Map());
+    const n = (counts.get(key) ?? 0) + sign;
+    if (n > 0) counts.set(key, n);
+    else counts.delete(key);
+    return counts;
   }
 
   private unlinkFact(it: Item): void {
-    if (!it.fact) return;
-    const deps = this.dependents.get(it.fact)!;
-    const last = deps.pop()!;
-    if (last !== it) (deps[it.factPos] = last), (last.factPos = it.factPos);
-    if (deps.length === 0) this.dependents.delete(it.fact);
+    const f = it.fact!;
+    const last = f.deps.pop()!;
+    if (last !== it) (f.deps[it.factPos] = last), (last.factPos = it.factPos);
+    it.fact = undefined;
   }
 
-  /** The identity of an article actor: its group key, and its knowledge-base entry when linked. */
-  private resolve(it: Item): { key: string; kb?: KbEntry } {
+  /** The KB entry of the last resolve(). */
+  private resolvedKb?: KbEntry;
+
+  /** The identity of an article actor: its group key (and its knowledge-base entry in resolvedKb). */
+  private resolve(it: Item): string {
     const a = it.actor;
-    let key = it.key0;
-    if (it.fact) {
-      const v = this.factValue(it.fact);
-      if (v) key = v;
-    }
+    const info = it.info;
+    const key = it.fact?.value || info.key0;
     const kb = this.kb;
-    if (!kb) return { key };
+    this.resolvedKb = undefined;
+    if (!kb) return key;
     let entry: KbEntry | undefined;
     if (a.aliases.length > 0) entry = linkEntry(kb, a.name, a.aliases, this.fold);
     else {
-      let e = this.kbCache.get(a.name);
-      if (e === undefined) this.kbCache.set(a.name, (e = linkEntry(kb, a.name, a.aliases, this.fold) ?? null));
-      entry = e ?? undefined;
+      if (info.link === undefined) info.link = linkEntry(kb, a.name, a.aliases, this.fold) ?? null;
+      entry = info.link ?? undefined;
     }
-    if (!entry && key !== it.key0) {
+    if (!entry && key !== info.key0) {
       const viaKey = kb.lookupFolded(key); // an acronym's long name, a surname's full name
       if (viaKey.length === 1) entry = viaKey[0];
     }
-    return entry ? { key: 'kb:' + entry.id, kb: entry } : { key };
+    if (!entry) return key;
+    this.resolvedKb = entry;
+    return 'kb:' + entry.id;
   }
 
   private join(it: Item, key: string, kb: KbEntry | undefined): void {
-    let g = this.groups.get(key);
-    if (!g) {
-      g = { key, kb, items: [], articleCount: 0, mentions: 0, dirty: false, first: 0 };
-      this.groups.set(key, g);
-    }
-    if (!this.sharesArticle(it, g)) g.articleCount++;
+    const info = it.info;
+    let g = info.group;
+    if (g === undefined || !g.alive || g.key !== key) g = this.groups.get(key);
     it.group = g;
-    it.groupPos = g.items.length;
-    g.items.push(it);
+    if (!g) {
+      // A new group's list of article actors starts at its exact size (most groups keep one).
+      g = { key, kb, items: [it], mentions: 0, alive: true, dirty: false, actor: undefined, sArticles: 0, sMentions: 0, sName: '', first: 0 };
+      this.groups.set(key, g);
+      it.group = g;
+      it.groupPos = 0;
+    } else {
+      it.groupPos = g.items.length;
+      g.items.push(it);
+    }
+    info.group = g;
     g.mentions += it.actor.mentions.length >> 1;
     this.touch(g);
   }
@@ -285,16 +335,12 @@ export class CorpusActorModel implements CorpusActorIndex {
     const last = g.items.pop()!;
     if (last !== it) (g.items[it.groupPos] = last), (last.groupPos = it.groupPos);
     it.group = undefined;
-    if (!this.sharesArticle(it, g)) g.articleCount--;
     g.mentions -= it.actor.mentions.length >> 1;
-    if (g.items.length === 0) this.groups.delete(g.key);
+    if (g.items.length === 0) {
+      this.groups.delete(g.key);
+      g.alive = false;
+    }
     this.touch(g);
-  }
-
-  /** Whether another actor of the item's article is in the group. */
-  private sharesArticle(it: Item, g: Group): boolean {
-    for (const o of it.article.items) if (o !== it && o.group === g) return true;
-    return false;
   }
 
   private touch(g: Group): void {
@@ -316,10 +362,13 @@ export class CorpusActorModel implements CorpusActorIndex {
     }
     for (const g of this.dirty) {
       g.dirty = false;
-      if (g.items.length === 0 || this.groups.get(g.key) !== g) continue;
-      const actor = this.materialize(g);
+      if (!g.alive) continue;
+      const actor = g.items.length === 1 ? this.materializeOne(g) : this.materialize(g);
       g.actor = actor;
-      this.byIdMap.set(actor.id, g);
+      g.sArticles = actor.articleCount;
+      g.sMentions = actor.mentionCount;
+      g.sName = actor.name;
+      if (this.byIdMap) this.byIdMap.set(actor.id, g);
       if (this.byName) this.addNames(g);
       if (patch) this.sorted.splice(this.position(g), 0, g);
     }
@@ -348,7 +397,7 @@ export class CorpusActorModel implements CorpusActorIndex {
 
   private dropActor(g: Group): void {
     const actor = g.actor!;
-    if (this.byIdMap.get(actor.id) === g) this.byIdMap.delete(actor.id);
+    if (this.byIdMap?.get(actor.id) === g) this.byIdMap.delete(actor.id);
     if (this.byName) {
       for (const n of namesOf(actor)) {
         const k = this.fold(n);
@@ -374,6 +423,47 @@ export class CorpusActorModel implements CorpusActorIndex {
       else if (!Array.isArray(l)) byName.set(k, [l, g]);
       else if (!l.includes(g)) l.push(g);
     }
+  }
+
+  /** The corpus actor of a group of one article actor (most groups): materialize() without its maps. */
+  private materializeOne(g: Group): CorpusActor {
+    const it = g.items[0];
+    it.groupPos = 0;
+    g.first = it.order;
+    const a = it.actor;
+    const s = it.article.summary;
+    const fold = this.fold;
+    const kind = g.kb?.kind ?? a.kind;
+    const name = g.kb?.name ?? a.name;
+    const nameFold = g.kb ? fold(name) : it.info.folded;
+    const aliases: string[] = [];
+    const nk = it.info.folded;
+    if (nk !== nameFold || a.aliases.length > 0 || (g.kb && g.kb.aliases.length > 0)) {
+      const seen = new Set([nameFold]);
+      if (!seen.has(nk)) (seen.add(nk), aliases.push(a.name));
+      for (const f of a.aliases) {
+        const k = fold(f);
+        if (!seen.has(k)) (seen.add(k), aliases.push(f));
+      }
+      for (const f of g.kb?.aliases ?? []) {
+        const k = fold(f);
+        if (!seen.has(k)) (seen.add(k), aliases.push(f));
+      }
+    }
+    let roles: CorpusActorRole[];
+    if (a.roles.length === 0) roles = [];
+    else if (a.roles.length === 1) roles = [{ role: a.roles[0], firstDate: s.date, lastDate: s.date, articles: 1 }];
+    else {
+      const byRole = new Map<string, CorpusActorRole>();
+      for (const r of a.roles) {
+        const rk = fold(r);
+        const role = byRole.get(rk);
+        if (!role) byRole.set(rk, { role: r, firstDate: s.date, lastDate: s.date, articles: 1 });
+        else role.articles++;
+      }
+      roles = [...byRole.values()].sort(byArticlesThenRole);
+    }
+    return actorOf(g, kind, name, aliases, roles, g.mentions, s.date, s.date, [{ relPath: s.relPath, date: s.date, title: s.title, mentions: a.mentions }]);
   }
 
   /** The corpus actor of a group: one pass over its article actors in the model's order. */
@@ -419,7 +509,7 @@ export class CorpusActorModel implements CorpusActorIndex {
       }
     }
     const kind = g.kb?.kind ?? vote(kindWeight);
-    const name = g.kb?.name ?? bestName(names, (n) => this.nameKey(fold(n)) === g.key);
+    const name = g.kb?.name ?? bestName(names, (n) => this.info(n).key0 === g.key);
     const nameFold = fold(name);
     const aliases: string[] = [];
     const seen = new Set([nameFold]);
@@ -436,20 +526,7 @@ export class CorpusActorModel implements CorpusActorIndex {
       if (!firstDate || a.date < firstDate) firstDate = a.date;
       if (!lastDate || a.date > lastDate) lastDate = a.date;
     }
-    return {
-      id: g.kb ? g.kb.id : kind + ':' + g.key,
-      name,
-      kind,
-      aliases,
-      roles: [...roles.values()].sort((a, b) => b.articles - a.articles || cmp(a.role, b.role)),
-      articleCount: articles.length,
-      mentionCount: g.mentions,
-      ...(firstDate ? { firstDate } : {}),
-      ...(lastDate ? { lastDate } : {}),
-      articles,
-      ...(g.kb ? { kb: entryRef(g.kb) } : {}),
-      codes: g.kb ? g.kb.codes.slice() : [],
-    };
+    return actorOf(g, kind, name, aliases, [...roles.values()].sort(byArticlesThenRole), g.mentions, firstDate, lastDate, articles);
   }
 
   private readonly fold = (s: string): string => {
@@ -461,15 +538,6 @@ export class CorpusActorModel implements CorpusActorIndex {
     return f;
   };
 
-  private nameKey(folded: string): string {
-    let k = this.keyCache.get(folded);
-    if (k === undefined) {
-      if (this.keyCache.size > 1_000_000) this.keyCache.clear();
-      this.keyCache.set(folded, (k = stripTitles(folded)));
-    }
-    return k;
-  }
-
   // ---- queries (CorpusActorIndex) ----
 
   /** All corpus actors, most articles first (then most mentions, then name). A new array after each change. */
@@ -480,8 +548,16 @@ export class CorpusActorModel implements CorpusActorIndex {
   }
 
   byId(id: string): CorpusActor | undefined {
+    return this.groupById(id)?.actor;
+  }
+
+  private groupById(id: string): Group | undefined {
     this.flush();
-    return this.byIdMap.get(id)?.actor;
+    if (!this.byIdMap) {
+      this.byIdMap = new Map();
+      for (const g of this.sorted) this.byIdMap.set(g.actor!.id, g);
+    }
+    return this.byIdMap.get(id);
   }
 
   find(name: string): CorpusActor[] {
@@ -513,8 +589,7 @@ export class CorpusActorModel implements CorpusActorIndex {
   }
 
   coActors(id: string): CoActor[] {
-    this.flush();
-    const actor = this.byIdMap.get(id)?.actor;
+    const actor = this.groupById(id)?.actor;
     if (!actor) return [];
     const counts = new Map<CorpusActor, number>();
     for (const art of actor.articles) {
@@ -532,6 +607,27 @@ export class CorpusActorModel implements CorpusActorIndex {
   }
 }
 
+/** A corpus actor, its keys in the order of the CorpusActor type (JSON output keeps it). */
+function actorOf(
+  g: Group,
+  kind: EntityKind,
+  name: string,
+  aliases: string[],
+  roles: CorpusActorRole[],
+  mentions: number,
+  firstDate: string | undefined,
+  lastDate: string | undefined,
+  articles: CorpusActorArticle[],
+): CorpusActor {
+  const actor = { id: g.kb ? g.kb.id : kind + ':' + g.key, name, kind, aliases, roles, articleCount: articles.length, mentionCount: mentions } as CorpusActor;
+  if (firstDate) actor.firstDate = firstDate;
+  if (lastDate) actor.lastDate = lastDate;
+  actor.articles = articles;
+  if (g.kb) actor.kb = entryRef(g.kb);
+  actor.codes = g.kb ? g.kb.codes.slice() : [];
+  return actor;
+}
+
 function namesOf(a: CorpusActor): string[] {
   return [a.name, ...a.aliases];
 }
@@ -542,9 +638,11 @@ function byOrder(a: Item, b: Item): number {
 
 /** The order of `actors`: most articles, most mentions, name, then first seen. */
 function compareGroups(x: Group, y: Group): number {
-  const a = x.actor!;
-  const b = y.actor!;
-  return b.articleCount - a.articleCount || b.mentionCount - a.mentionCount || cmp(a.name, b.name) || x.first - y.first;
+  return y.sArticles - x.sArticles || y.sMentions - x.sMentions || (x.sName < y.sName ? -1 : x.sName > y.sName ? 1 : x.first - y.first);
+}
+
+function byArticlesThenRole(a: CorpusActorRole, b: CorpusActorRole): number {
+  return b.articles - a.articles || cmp(a.role, b.role);
 }
 
 /** A folded name without leading titles and honorifics ("president bola tinubu" → "bola tinubu"). */
