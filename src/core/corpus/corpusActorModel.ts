@@ -15,6 +15,7 @@ import type { EntityKind } from '../types';
 import type { ActorSummary, ArticleSummary } from './articleSummary';
 import type { CoActor, CorpusActorIndex } from './corpusActors';
 import { entryRef, linkEntry, type KbEntry, type KnowledgeBase } from './knowledgeBase';
+import { SortedChunks } from './sortedChunks';
 import type { CorpusActor, CorpusActorArticle, CorpusActorRole } from './types';
 
 const ACRONYM = /^[\p{Lu}\d&-]{2,}$/u;
@@ -84,13 +85,19 @@ interface Group {
   /** False once emptied and out of the group map. */
   alive: boolean;
   dirty: boolean;
-  /** The corpus actor as last worked out (undefined: never, or removed). */
-  actor?: CorpusActor;
-  /** Sort keys of that actor: articles, mentions, name, order of its first article actor. */
+  /** In the sorted lists (and the id and name maps), under the keys below. */
+  listed: boolean;
+  /** Sort keys as last worked out: articles, mentions, name, order of its first article actor. */
   sArticles: number;
   sMentions: number;
   sName: string;
   first: number;
+  kind: EntityKind;
+  id: string;
+  /** The corpus actor, once a query asked for it (undefined again after a change). */
+  actor: CorpusActor | undefined;
+  /** Its folded names in the name map, when that map exists. */
+  forms: string[] | undefined;
 }
 
 export class CorpusActorModel implements CorpusActorIndex {
@@ -101,8 +108,9 @@ export class CorpusActorModel implements CorpusActorIndex {
   private readonly acronymFacts = new Map<string, Fact>();
   private readonly surnameFacts = new Map<string, Fact>();
   private readonly dirty: Group[] = [];
-  /** Groups with an actor, in the order of `actors`. */
-  private sorted: Group[] = [];
+  /** Groups, in the order of `actors`; and those of each kind. */
+  private readonly sorted = new SortedChunks<Group>(compareGroups);
+  private readonly byKind = new Map<EntityKind, SortedChunks<Group>>(KINDS.map((k) => [k, new SortedChunks<Group>(compareGroups)]));
   private actorList?: CorpusActor[];
   /** Built on the first query that needs it, then kept up to date. */
   private byIdMap?: Map<string, Group>;
@@ -158,7 +166,8 @@ export class CorpusActorModel implements CorpusActorIndex {
     this.acronymFacts.clear();
     this.surnameFacts.clear();
     this.dirty.length = 0;
-    this.sorted = [];
+    this.sorted.reset([]);
+    for (const l of this.byKind.values()) l.reset([]);
     this.byIdMap = undefined;
     this.byName = undefined;
     this.apply([], all);
@@ -181,8 +190,9 @@ export class CorpusActorModel implements CorpusActorIndex {
   private apply(removed: Article[], added: Article[]): void {
     const touched: Fact[] = [];
     for (const art of removed) {
-      this.facts(art, -1, touched);
+      this.acronymVotes(art, -1, touched);
       for (const it of art.items) {
+        this.surnameVote(it, -1, touched);
         if (it.fact) this.unlinkFact(it);
         if (it.group) this.leave(it);
       }
@@ -206,9 +216,10 @@ export class CorpusActorModel implements CorpusActorIndex {
           else it.fact.deps.push(it);
         }
         art.items.push(it);
+        this.surnameVote(it, 1, touched);
       }
+      this.acronymVotes(art, 1, touched);
     }
-    for (const art of added) this.facts(art, 1, touched);
     // Article actors whose fact changed value are resolved again (new ones are resolved below).
     for (const f of touched) {
       f.touched = false;
@@ -244,27 +255,28 @@ export class CorpusActorModel implements CorpusActorIndex {
     return f;
   }
 
-  /** Adds (sign 1) or takes back (-1) an article's votes for acronyms and its full person names. */
-  private facts(art: Article, sign: 1 | -1, touched: Fact[]): void {
+  /** Adds (sign 1) or takes back (-1) an article's votes for the long names of acronyms. */
+  private acronymVotes(art: Article, sign: 1 | -1, touched: Fact[]): void {
     for (const d of art.summary.acronyms) {
       const f = this.fact(this.acronymFacts, this.fold(d.short), true);
-      const counts = this.count(f, this.info(d.long).key0, sign, touched);
+      const counts = this.vote(f, this.info(d.long).key0, sign, touched);
       let best = '';
       let most = -1;
       for (const [l, c] of counts) if (c > most || (c === most && l < best)) (best = l), (most = c);
       f.value = most < 0 ? undefined : best;
     }
-    for (const it of art.items) {
-      if (it.actor.kind !== 'person') continue;
-      const info = it.info;
-      if (!info.surname) continue;
-      const f = info.surnameFact ?? (info.surnameFact = this.fact(this.surnameFacts, info.surname, false));
-      const counts = this.count(f, info.key0, sign, touched);
-      f.value = counts.size === 1 ? (counts.keys().next().value as string) : undefined;
-    }
   }
 
-  private count(f: Fact, key: string, sign: 1 | -1, touched: Fact[]): Map<string, number> {
+  /** Adds (sign 1) or takes back (-1) an article actor's full person name under its surname. */
+  private surnameVote(it: Item, sign: 1 | -1, touched: Fact[]): void {
+    const info = it.info;
+    if (it.actor.kind !== 'person' || !info.surname) return;
+    const f = info.surnameFact ?? (info.surnameFact = this.fact(this.surnameFacts, info.surname, false));
+    const counts = this.vote(f, info.key0, sign, touched);
+    f.value = counts.size === 1 ? (counts.keys().next().value as string) : undefined;
+  }
+
+  private vote(f: Fact, key: string, sign: 1 | -1, touched: Fact[]): Map<string, number> {
     if (!f.touched) {
       f.touched = true;
       f.before = f.value;
@@ -317,7 +329,7 @@ export class CorpusActorModel implements CorpusActorIndex {
     it.group = g;
     if (!g) {
       // A new group's list of article actors starts at its exact size (most groups keep one).
-      g = { key, kb, items: [it], mentions: 0, alive: true, dirty: false, actor: undefined, sArticles: 0, sMentions: 0, sName: '', first: 0 };
+      g = { key, kb, items: [it], mentions: 0, alive: true, dirty: false, listed: false, sArticles: 0, sMentions: 0, sName: '', first: 0, kind: 'other', id: '', actor: undefined, forms: undefined };
       this.groups.set(key, g);
       it.group = g;
       it.groupPos = 0;
@@ -351,72 +363,118 @@ export class CorpusActorModel implements CorpusActorIndex {
 
   // ---- working out the corpus actors of changed groups ----
 
+  /**
+   * Brings the order up to date after updates: for each changed group, its sort keys (articles,
+   * mentions, name, kind, id) and its place in the sorted lists. Its corpus actor (other names,
+   * roles, articles) is worked out when a query returns it.
+   */
   private flush(): void {
     if (this.dirty.length === 0) return;
     const patch = this.dirty.length <= RESORT_OVER && this.sorted.length > 0;
     for (const g of this.dirty) {
-      if (g.actor) {
-        if (patch) this.sorted.splice(this.position(g), 1);
-        this.dropActor(g);
+      if (!g.listed) continue;
+      if (patch) {
+        this.sorted.remove(g);
+        this.kindList(g.kind).remove(g);
       }
+      if (this.byIdMap?.get(g.id) === g) this.byIdMap.delete(g.id);
+      if (this.byName) this.dropNames(g);
+      g.listed = false;
     }
     for (const g of this.dirty) {
       g.dirty = false;
+      g.actor = undefined;
       if (!g.alive) continue;
-      const actor = g.items.length === 1 ? this.materializeOne(g) : this.materialize(g);
-      g.actor = actor;
-      g.sArticles = actor.articleCount;
-      g.sMentions = actor.mentionCount;
-      g.sName = actor.name;
-      if (this.byIdMap) this.byIdMap.set(actor.id, g);
+      this.sortKeys(g);
+      g.listed = true;
+      if (this.byIdMap) this.byIdMap.set(g.id, g);
       if (this.byName) this.addNames(g);
-      if (patch) this.sorted.splice(this.position(g), 0, g);
+      if (patch) {
+        this.sorted.insert(g);
+        this.kindList(g.kind).insert(g);
+      }
     }
     if (!patch) {
-      this.sorted = [];
-      for (const g of this.groups.values()) this.sorted.push(g);
-      this.sorted.sort(compareGroups);
+      const all: Group[] = [];
+      for (const g of this.groups.values()) all.push(g);
+      this.sorted.reset(all);
+      const ofKind = new Map<EntityKind, Group[]>(KINDS.map((k) => [k, []]));
+      for (const g of this.sorted) ofKind.get(g.kind)!.push(g);
+      for (const k of KINDS) this.kindList(k).reset(ofKind.get(k)!);
     }
     this.dirty.length = 0;
     this.actorList = undefined;
   }
 
-  /** Where the group is, or would go, in the sorted list (by its current actor). */
-  private position(g: Group): number {
-    let lo = 0;
-    let hi = this.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const c = compareGroups(this.sorted[mid], g);
-      if (c < 0) lo = mid + 1;
-      else if (c > 0) hi = mid;
-      else return mid;
-    }
-    return lo;
+  private kindList(kind: EntityKind): SortedChunks<Group> {
+    return this.byKind.get(kind)!;
   }
 
-  private dropActor(g: Group): void {
-    const actor = g.actor!;
-    if (this.byIdMap?.get(actor.id) === g) this.byIdMap.delete(actor.id);
-    if (this.byName) {
-      for (const n of namesOf(actor)) {
-        const k = this.fold(n);
-        const l = this.byName.get(k);
-        if (l === g) this.byName.delete(k);
-        else if (Array.isArray(l)) {
-          const i = l.indexOf(g);
-          if (i >= 0) l.splice(i, 1);
-          if (l.length === 1) this.byName.set(k, l[0]);
-        }
+  /** A group's sort keys, kind and id; its article actors put in the model's order. */
+  private sortKeys(g: Group): void {
+    const items = g.items;
+    if (items.length === 1) {
+      const it = items[0];
+      it.groupPos = 0;
+      g.first = it.order;
+      g.sArticles = 1;
+      g.kind = g.kb?.kind ?? it.actor.kind;
+      g.sName = g.kb?.name ?? it.actor.name;
+    } else {
+      items.sort(byOrder);
+      let articles = 0;
+      let last: Article | undefined;
+      // Weights of person, organization, place, other (-1: no mention of that kind).
+      const w = [-1, -1, -1, -1];
+      const names = g.kb ? undefined : new Map<string, number>();
+      for (let i = 0; i < items.length; i++) {
+        const it = items[i];
+        it.groupPos = i;
+        if (it.article !== last) (articles++, (last = it.article));
+        const count = it.actor.mentions.length >> 1;
+        const k = KINDS.indexOf(it.actor.kind);
+        if (w[k] < 0) w[k] = 0;
+        w[k] += count;
+        if (names) names.set(it.actor.name, (names.get(it.actor.name) ?? 0) + count);
+      }
+      g.first = items[0].order;
+      g.sArticles = articles;
+      let kind: EntityKind = 'other';
+      let n = -1;
+      for (let k = 0; k < 4; k++) if (w[k] > n) (kind = KINDS[k]), (n = w[k]);
+      g.kind = g.kb?.kind ?? kind;
+      g.sName = g.kb?.name ?? bestName(names!, (name) => this.info(name).key0 === g.key);
+    }
+    g.sMentions = g.mentions;
+    g.id = g.kb ? g.kb.id : g.kind + ':' + g.key;
+  }
+
+  /** The corpus actor of a clean group, worked out on first use. */
+  private actorOfGroup(g: Group): CorpusActor {
+    return g.actor ?? (g.actor = g.items.length === 1 ? this.materializeOne(g) : this.materialize(g));
+  }
+
+  private dropNames(g: Group): void {
+    const byName = this.byName!;
+    for (const k of g.forms ?? []) {
+      const l = byName.get(k);
+      if (l === g) byName.delete(k);
+      else if (Array.isArray(l)) {
+        const i = l.indexOf(g);
+        if (i >= 0) l.splice(i, 1);
+        if (l.length === 1) byName.set(k, l[0]);
       }
     }
-    g.actor = undefined;
+    g.forms = undefined;
   }
 
   private addNames(g: Group): void {
     const byName = this.byName!;
-    for (const n of namesOf(g.actor!)) {
-      const k = this.fold(n);
+    const actor = this.actorOfGroup(g);
+    const forms = [this.fold(actor.name)];
+    for (const n of actor.aliases) forms.push(this.fold(n));
+    g.forms = forms;
+    for (const k of forms) {
       const l = byName.get(k);
       if (l === undefined) byName.set(k, g);
       else if (l === g) continue;
@@ -428,13 +486,10 @@ export class CorpusActorModel implements CorpusActorIndex {
   /** The corpus actor of a group of one article actor (most groups): materialize() without its maps. */
   private materializeOne(g: Group): CorpusActor {
     const it = g.items[0];
-    it.groupPos = 0;
-    g.first = it.order;
     const a = it.actor;
     const s = it.article.summary;
     const fold = this.fold;
-    const kind = g.kb?.kind ?? a.kind;
-    const name = g.kb?.name ?? a.name;
+    const name = g.sName;
     const nameFold = g.kb ? fold(name) : it.info.folded;
     const aliases: string[] = [];
     const nk = it.info.folded;
@@ -463,28 +518,19 @@ export class CorpusActorModel implements CorpusActorIndex {
       }
       roles = [...byRole.values()].sort(byArticlesThenRole);
     }
-    return actorOf(g, kind, name, aliases, roles, g.mentions, s.date, s.date, [{ relPath: s.relPath, date: s.date, title: s.title, mentions: a.mentions }]);
+    return actorOf(g, aliases, roles, s.date, s.date, [{ relPath: s.relPath, date: s.date, title: s.title, mentions: a.mentions }]);
   }
 
-  /** The corpus actor of a group: one pass over its article actors in the model's order. */
+  /** The corpus actor of a group: one pass over its article actors in the model's order (sortKeys put them so). */
   private materialize(g: Group): CorpusActor {
-    const items = g.items;
-    if (items.length > 1) items.sort(byOrder);
-    for (let i = 0; i < items.length; i++) items[i].groupPos = i;
-    g.first = items[0].order;
     const fold = this.fold;
-    const names = new Map<string, number>();
     const forms = new Map<string, string>();
-    const kindWeight = new Map<EntityKind, number>();
     const roles = new Map<string, CorpusActorRole>();
     const articles: CorpusActorArticle[] = [];
-    for (const it of items) {
+    for (const it of g.items) {
       const a = it.actor;
       const s = it.article.summary;
-      const count = a.mentions.length >> 1;
-      names.set(a.name, (names.get(a.name) ?? 0) + count);
-      kindWeight.set(a.kind, (kindWeight.get(a.kind) ?? 0) + count);
-      const nk = fold(a.name);
+      const nk = it.info.folded;
       if (!forms.has(nk)) forms.set(nk, a.name);
       for (const f of a.aliases) {
         const k = fold(f);
@@ -508,9 +554,7 @@ export class CorpusActorModel implements CorpusActorIndex {
         }
       }
     }
-    const kind = g.kb?.kind ?? vote(kindWeight);
-    const name = g.kb?.name ?? bestName(names, (n) => this.info(n).key0 === g.key);
-    const nameFold = fold(name);
+    const nameFold = fold(g.sName);
     const aliases: string[] = [];
     const seen = new Set([nameFold]);
     for (const [k, f] of forms) if (!seen.has(k)) (seen.add(k), aliases.push(f));
@@ -526,7 +570,7 @@ export class CorpusActorModel implements CorpusActorIndex {
       if (!firstDate || a.date < firstDate) firstDate = a.date;
       if (!lastDate || a.date > lastDate) lastDate = a.date;
     }
-    return actorOf(g, kind, name, aliases, [...roles.values()].sort(byArticlesThenRole), g.mentions, firstDate, lastDate, articles);
+    return actorOf(g, aliases, [...roles.values()].sort(byArticlesThenRole), firstDate, lastDate, articles);
   }
 
   private readonly fold = (s: string): string => {
@@ -543,19 +587,40 @@ export class CorpusActorModel implements CorpusActorIndex {
   /** All corpus actors, most articles first (then most mentions, then name). A new array after each change. */
   get actors(): CorpusActor[] {
     this.flush();
-    if (!this.actorList) this.actorList = this.sorted.map((g) => g.actor!);
+    if (!this.actorList) {
+      const groups = this.sorted.toArray();
+      const list: CorpusActor[] = new Array(groups.length);
+      for (let i = 0; i < groups.length; i++) list[i] = this.actorOfGroup(groups[i]);
+      this.actorList = list;
+    }
     return this.actorList;
   }
 
+  /** Number of corpus actors (of one kind), without working any of them out. */
+  count(kind?: EntityKind): number {
+    this.flush();
+    return kind ? this.kindList(kind).length : this.sorted.length;
+  }
+
+  /**
+   * Corpus actors from `start` (0-based) to `end` (excluded) in the order of `actors`, of one kind
+   * or of all: only these are worked out (a view's first screen of 100,000 actors).
+   */
+  slice(start: number, end: number, kind?: EntityKind): CorpusActor[] {
+    this.flush();
+    return (kind ? this.kindList(kind) : this.sorted).slice(start, end).map((g) => this.actorOfGroup(g));
+  }
+
   byId(id: string): CorpusActor | undefined {
-    return this.groupById(id)?.actor;
+    const g = this.groupById(id);
+    return g && this.actorOfGroup(g);
   }
 
   private groupById(id: string): Group | undefined {
     this.flush();
     if (!this.byIdMap) {
       this.byIdMap = new Map();
-      for (const g of this.sorted) this.byIdMap.set(g.actor!.id, g);
+      for (const g of this.sorted) this.byIdMap.set(g.id, g);
     }
     return this.byIdMap.get(id);
   }
@@ -568,15 +633,18 @@ export class CorpusActorModel implements CorpusActorIndex {
     }
     const l = this.byName.get(foldName(name));
     if (l === undefined) return [];
-    if (!Array.isArray(l)) return [l.actor!];
-    return l.slice().sort(compareGroups).map((g) => g.actor!);
+    if (!Array.isArray(l)) return [this.actorOfGroup(l)];
+    return l
+      .slice()
+      .sort(compareGroups)
+      .map((g) => this.actorOfGroup(g));
   }
 
   actorsOf(relPath: string): CorpusActor[] {
     this.flush();
     const out: CorpusActor[] = [];
     for (const it of this.articles.get(relPath)?.items ?? []) {
-      const a = it.group!.actor!;
+      const a = this.actorOfGroup(it.group!);
       if (!out.includes(a)) out.push(a);
     }
     return out;
@@ -585,17 +653,18 @@ export class CorpusActorModel implements CorpusActorIndex {
   actorOf(relPath: string, articleActorName: string): CorpusActor | undefined {
     this.flush();
     const hit = this.articles.get(relPath)?.items.find((it) => it.actor.name === articleActorName);
-    return hit?.group!.actor;
+    return hit && this.actorOfGroup(hit.group!);
   }
 
   coActors(id: string): CoActor[] {
-    const actor = this.groupById(id)?.actor;
-    if (!actor) return [];
+    const g = this.groupById(id);
+    if (!g) return [];
+    const actor = this.actorOfGroup(g);
     const counts = new Map<CorpusActor, number>();
     for (const art of actor.articles) {
       const seen = new Set<CorpusActor>();
       for (const it of this.articles.get(art.relPath)?.items ?? []) {
-        const other = it.group!.actor!;
+        const other = this.actorOfGroup(it.group!);
         if (other === actor || seen.has(other)) continue;
         seen.add(other);
         counts.set(other, (counts.get(other) ?? 0) + 1);
@@ -607,29 +676,24 @@ export class CorpusActorModel implements CorpusActorIndex {
   }
 }
 
+const KINDS: EntityKind[] = ['person', 'organization', 'place', 'other'];
+
 /** A corpus actor, its keys in the order of the CorpusActor type (JSON output keeps it). */
 function actorOf(
   g: Group,
-  kind: EntityKind,
-  name: string,
   aliases: string[],
   roles: CorpusActorRole[],
-  mentions: number,
   firstDate: string | undefined,
   lastDate: string | undefined,
   articles: CorpusActorArticle[],
 ): CorpusActor {
-  const actor = { id: g.kb ? g.kb.id : kind + ':' + g.key, name, kind, aliases, roles, articleCount: articles.length, mentionCount: mentions } as CorpusActor;
+  const actor = { id: g.id, name: g.sName, kind: g.kind, aliases, roles, articleCount: articles.length, mentionCount: g.mentions } as CorpusActor;
   if (firstDate) actor.firstDate = firstDate;
   if (lastDate) actor.lastDate = lastDate;
   actor.articles = articles;
   if (g.kb) actor.kb = entryRef(g.kb);
   actor.codes = g.kb ? g.kb.codes.slice() : [];
   return actor;
-}
-
-function namesOf(a: CorpusActor): string[] {
-  return [a.name, ...a.aliases];
 }
 
 function byOrder(a: Item, b: Item): number {
@@ -651,17 +715,6 @@ function stripTitles(folded: string): string {
   let i = 0;
   while (i < words.length - 1 && (isTitleWord(words[i]) || HONORIFICS.has(words[i]))) i++;
   return i === 0 ? folded : words.slice(i).join(' ');
-}
-
-function vote(weights: Map<EntityKind, number>): EntityKind {
-  let best: EntityKind = 'other';
-  let n = -1;
-  const order: EntityKind[] = ['person', 'organization', 'place', 'other'];
-  for (const k of order) {
-    const w = weights.get(k) ?? -1;
-    if (w > n) (best = k), (n = w);
-  }
-  return best;
 }
 
 /** The canonical name: the one carrying most mentions; longer, then accented, spelling among equals. */

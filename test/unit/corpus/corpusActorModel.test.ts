@@ -121,6 +121,13 @@ function assertSame(model: CorpusActorModel, kb: KnowledgeBase | undefined, step
     for (const a of s.actors) assert.strictEqual(model.actorOf(s.relPath, a.name)?.id, full.actorOf(s.relPath, a.name)?.id, step + ': actorOf');
   }
   for (const [name] of NAMES) assert.deepStrictEqual(model.find(name).map((a) => a.id), full.find(name).map((a) => a.id), step + ': find ' + name);
+  assert.strictEqual(model.count(), full.actors.length);
+  assert.deepStrictEqual(model.slice(1, 4), full.actors.slice(1, 4), step + ': slice');
+  for (const kind of ['person', 'organization', 'place', 'other'] as const) {
+    const ofKind = full.actors.filter((a) => a.kind === kind);
+    assert.strictEqual(model.count(kind), ofKind.length, step + ': count ' + kind);
+    assert.deepStrictEqual(model.slice(0, 3, kind), ofKind.slice(0, 3), step + ': slice ' + kind);
+  }
   assert.strictEqual(model.byId('nobody'), undefined);
 }
 
