@@ -21,7 +21,7 @@ import type { CorpusActor, CorpusActorArticle, CorpusActorRole } from './types';
 const ACRONYM = /^[\p{Lu}\d&-]{2,}$/u;
 /** Room for the actor index in an item's order number (seq * ITEM_SPAN + index). */
 const ITEM_SPAN = 2 ** 20;
-/** More groups changed than this: the sorted list is sorted again rather than patched. */
+/** More groups changed than this (or than a quarter of all): the sorted lists are sorted again rather than patched. */
 const RESORT_OVER = 2000;
 
 interface Article {
@@ -240,7 +240,7 @@ export class CorpusActorModel implements CorpusActorIndex {
     let info = this.nameInfos.get(name);
     if (info === undefined) {
       if (this.nameInfos.size > 1_000_000) this.nameInfos = new Map();
-      const folded = this.fold(name);
+      const folded = foldName(name);
       const key0 = stripTitles(folded);
       const sp = key0.lastIndexOf(' ');
       info = { folded, key0, acronym: ACRONYM.test(name), surname: sp < 0 ? '' : key0.slice(sp + 1), link: undefined, fact: undefined, surnameFact: undefined, group: undefined };
@@ -370,14 +370,14 @@ export class CorpusActorModel implements CorpusActorIndex {
    */
   private flush(): void {
     if (this.dirty.length === 0) return;
-    const patch = this.dirty.length <= RESORT_OVER && this.sorted.length > 0;
+    const patch = this.sorted.length > 0 && this.dirty.length <= Math.max(RESORT_OVER, this.sorted.length >> 2);
     for (const g of this.dirty) {
       if (!g.listed) continue;
       if (patch) {
         this.sorted.remove(g);
         this.kindList(g.kind).remove(g);
       }
-      if (this.byIdMap?.get(g.id) === g) this.byIdMap.delete(g.id);
+      if (this.byIdMap?.get(idOf(g)) === g) this.byIdMap.delete(idOf(g));
       if (this.byName) this.dropNames(g);
       g.listed = false;
     }
@@ -387,7 +387,7 @@ export class CorpusActorModel implements CorpusActorIndex {
       if (!g.alive) continue;
       this.sortKeys(g);
       g.listed = true;
-      if (this.byIdMap) this.byIdMap.set(g.id, g);
+      if (this.byIdMap) this.byIdMap.set(idOf(g), g);
       if (this.byName) this.addNames(g);
       if (patch) {
         this.sorted.insert(g);
@@ -446,7 +446,7 @@ export class CorpusActorModel implements CorpusActorIndex {
       g.sName = g.kb?.name ?? bestName(names!, (name) => this.info(name).key0 === g.key);
     }
     g.sMentions = g.mentions;
-    g.id = g.kb ? g.kb.id : g.kind + ':' + g.key;
+    g.id = ''; // worked out when asked (idOf)
   }
 
   /** The corpus actor of a clean group, worked out on first use. */
@@ -620,7 +620,7 @@ export class CorpusActorModel implements CorpusActorIndex {
     this.flush();
     if (!this.byIdMap) {
       this.byIdMap = new Map();
-      for (const g of this.sorted) this.byIdMap.set(g.id, g);
+      for (const g of this.sorted) this.byIdMap.set(idOf(g), g);
     }
     return this.byIdMap.get(id);
   }
@@ -687,13 +687,18 @@ function actorOf(
   lastDate: string | undefined,
   articles: CorpusActorArticle[],
 ): CorpusActor {
-  const actor = { id: g.id, name: g.sName, kind: g.kind, aliases, roles, articleCount: articles.length, mentionCount: g.mentions } as CorpusActor;
+  const actor = { id: idOf(g), name: g.sName, kind: g.kind, aliases, roles, articleCount: articles.length, mentionCount: g.mentions } as CorpusActor;
   if (firstDate) actor.firstDate = firstDate;
   if (lastDate) actor.lastDate = lastDate;
   actor.articles = articles;
   if (g.kb) actor.kb = entryRef(g.kb);
   actor.codes = g.kb ? g.kb.codes.slice() : [];
   return actor;
+}
+
+/** The id of a corpus actor: its KB entry's, else kind + ':' + folded name (kept until the group changes). */
+function idOf(g: Group): string {
+  return g.id || (g.id = g.kb ? g.kb.id : g.kind + ':' + g.key);
 }
 
 function byOrder(a: Item, b: Item): number {
@@ -711,6 +716,10 @@ function byArticlesThenRole(a: CorpusActorRole, b: CorpusActorRole): number {
 
 /** A folded name without leading titles and honorifics ("president bola tinubu" → "bola tinubu"). */
 function stripTitles(folded: string): string {
+  const sp = folded.indexOf(' ');
+  if (sp < 0) return folded;
+  const first = folded.slice(0, sp);
+  if (!isTitleWord(first) && !HONORIFICS.has(first)) return folded;
   const words = folded.split(' ');
   let i = 0;
   while (i < words.length - 1 && (isTitleWord(words[i]) || HONORIFICS.has(words[i]))) i++;

@@ -41,7 +41,7 @@ export interface CorpusActorIndex {
 }
 
 /** A full build: the corpus actors of these summaries (a later summary of the same path wins). */
-export function buildCorpusActors(summaries: Iterable<ArticleSummary>, kb?: KnowledgeBase): CorpusActorIndex {
+export function buildCorpusActors(summaries: Iterable<ArticleSummary>, kb?: KnowledgeBase): CorpusActorModel {
   const model = new CorpusActorModel(kb);
   model.setMany(summaries);
   return model;

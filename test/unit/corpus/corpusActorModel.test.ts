@@ -192,6 +192,31 @@ describe('corpus actor model (incremental)', () => {
     assert.strictEqual(model.delete('a.txt'), false);
   });
 
+  it('sorts again, rather than patches, when a batch changes thousands of actors', () => {
+    const r = rng(99);
+    const kinds: EntityKind[] = ['person', 'organization', 'place', 'other'];
+    const article = (i: number, names: number[]): ArticleSummary => ({
+      relPath: `n/${i}.txt`,
+      ...(i % 3 ? { date: `2024-01-${String(1 + (i % 28)).padStart(2, '0')}` } : {}),
+      chars: 100,
+      lineHashes: [],
+      boilerplate: [],
+      actors: names.map((n) => ({ name: `Name${n}`, kind: kinds[n % 4], aliases: [], roles: [], demonyms: [], mentions: [0, 5, 10, 15].slice(0, 2 * (1 + (n % 2))), mentionLines: [0] })),
+      acronyms: [],
+    });
+    const names = () => Array.from({ length: 8 }, () => Math.floor(r() * 6000));
+    const first = Array.from({ length: 400 }, (_, i) => article(i, names()));
+    const model = new CorpusActorModel();
+    model.setMany(first);
+    assert.ok(model.count() > 2000);
+    // 1,000 more articles: thousands of groups change while the sorted lists hold thousands.
+    const more = Array.from({ length: 1000 }, (_, i) => article(400 + i, names()));
+    model.setMany(more);
+    const full = buildCorpusActors([...first, ...more]);
+    assert.deepStrictEqual(model.actors, full.actors);
+    for (const kind of kinds) assert.deepStrictEqual(model.slice(0, 50, kind), full.actors.filter((a) => a.kind === kind).slice(0, 50));
+  });
+
   it('keeps the objects of actors an update did not touch', () => {
     const place = (name: string): ActorSummary => ({ name, kind: 'place', aliases: [], roles: [], demonyms: [], mentions: [0, name.length], mentionLines: [0] });
     const article = (relPath: string, actors: ActorSummary[]): ArticleSummary => ({ relPath, chars: 100, lineHashes: [], boilerplate: [], actors, acronyms: [] });
