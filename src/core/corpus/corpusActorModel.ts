@@ -19,8 +19,6 @@ import { SortedChunks } from './sortedChunks';
 import type { CorpusActor, CorpusActorArticle, CorpusActorRole } from './types';
 
 const ACRONYM = /^[\p{Lu}\d&-]{2,}$/u;
-/** Room for the actor index in an item's order number (seq * ITEM_SPAN + index). */
-const ITEM_SPAN = 2 ** 20;
 /** More groups changed than this (or than a quarter of all): the sorted lists are sorted again rather than patched. */
 const RESORT_OVER = 2000;
 
@@ -69,8 +67,10 @@ interface Item {
   article: Article;
   actor: ActorSummary;
   info: NameInfo;
-  /** seq * ITEM_SPAN + index of the actor in its article: the order of a single pass. */
-  order: number;
+  /** The article's seq and the actor's index in it: the order of a single pass (two small integers,
+   * not one large number, which would take an allocation of its own). */
+  seq: number;
+  index: number;
   fact?: Fact;
   factPos: number;
   group?: Group;
@@ -87,11 +87,12 @@ interface Group {
   dirty: boolean;
   /** In the sorted lists (and the id and name maps), under the keys below. */
   listed: boolean;
-  /** Sort keys as last worked out: articles, mentions, name, order of its first article actor. */
+  /** Sort keys as last worked out: articles, mentions, name, place of its first article actor. */
   sArticles: number;
   sMentions: number;
   sName: string;
-  first: number;
+  firstSeq: number;
+  firstIndex: number;
   kind: EntityKind;
   id: string;
   /** The corpus actor, once a query asked for it (undefined again after a change). */
@@ -209,7 +210,7 @@ export class CorpusActorModel implements CorpusActorIndex {
               ? null
               : this.fact(this.surnameFacts, info.key0, false);
         }
-        const it: Item = { article: art, actor: a, info, order: art.seq * ITEM_SPAN + i, fact: info.fact ?? undefined, factPos: -1, group: undefined, groupPos: -1 };
+        const it: Item = { article: art, actor: a, info, seq: art.seq, index: i, fact: info.fact ?? undefined, factPos: -1, group: undefined, groupPos: -1 };
         if (it.fact) {
           it.factPos = it.fact.deps.length;
           if (it.factPos === 0) it.fact.deps = [it];
@@ -329,7 +330,7 @@ export class CorpusActorModel implements CorpusActorIndex {
     it.group = g;
     if (!g) {
       // A new group's list of article actors starts at its exact size (most groups keep one).
-      g = { key, kb, items: [it], mentions: 0, alive: true, dirty: false, listed: false, sArticles: 0, sMentions: 0, sName: '', first: 0, kind: 'other', id: '', actor: undefined, forms: undefined };
+      g = { key, kb, items: [it], mentions: 0, alive: true, dirty: false, listed: false, sArticles: 0, sMentions: 0, sName: '', firstSeq: 0, firstIndex: 0, kind: 'other', id: '', actor: undefined, forms: undefined };
       this.groups.set(key, g);
       it.group = g;
       it.groupPos = 0;
@@ -416,7 +417,8 @@ export class CorpusActorModel implements CorpusActorIndex {
     if (items.length === 1) {
       const it = items[0];
       it.groupPos = 0;
-      g.first = it.order;
+      g.firstSeq = it.seq;
+      g.firstIndex = it.index;
       g.sArticles = 1;
       g.kind = g.kb?.kind ?? it.actor.kind;
       g.sName = g.kb?.name ?? it.actor.name;
@@ -437,7 +439,8 @@ export class CorpusActorModel implements CorpusActorIndex {
         w[k] += count;
         if (names) names.set(it.actor.name, (names.get(it.actor.name) ?? 0) + count);
       }
-      g.first = items[0].order;
+      g.firstSeq = items[0].seq;
+      g.firstIndex = items[0].index;
       g.sArticles = articles;
       let kind: EntityKind = 'other';
       let n = -1;
@@ -702,12 +705,12 @@ function idOf(g: Group): string {
 }
 
 function byOrder(a: Item, b: Item): number {
-  return a.order - b.order;
+  return a.seq - b.seq || a.index - b.index;
 }
 
 /** The order of `actors`: most articles, most mentions, name, then first seen. */
 function compareGroups(x: Group, y: Group): number {
-  return y.sArticles - x.sArticles || y.sMentions - x.sMentions || (x.sName < y.sName ? -1 : x.sName > y.sName ? 1 : x.first - y.first);
+  return y.sArticles - x.sArticles || y.sMentions - x.sMentions || (x.sName < y.sName ? -1 : x.sName > y.sName ? 1 : x.firstSeq - y.firstSeq || x.firstIndex - y.firstIndex);
 }
 
 function byArticlesThenRole(a: CorpusActorRole, b: CorpusActorRole): number {
