@@ -1,0 +1,764 @@
+// The corpus actors of a corpus, kept up to date article by article (see corpusActors.ts for the
+// resolution rules). `set(summary)` / `delete(relPath)` cost about the size of that article's
+// summary: identity depends on two corpus-wide facts (which long name an acronym's definitions vote
+// for, which full person names end with a surname), so the model keeps, for each fact, the article
+// actors whose identity reads it, and re-resolves only those when the fact's value changes.
+// Everything else a corpus actor shows (name, kind, other names, roles, articles) is worked out
+// again only for the actors an update touched, on the next query.
+//
+// The answers always equal a full build over the same summaries in the model's order (the order
+// they were first set; a summary set again keeps its place): where two names, forms or roles tie,
+// the one seen first in that order wins, as in a single pass over the summaries.
+import { HONORIFICS, isTitleWord } from '../entities/titles';
+import { foldName } from '../text/fold';
+import type { EntityKind } from '../types';
+import type { ActorSummary, ArticleSummary } from './articleSummary';
+import type { CoActor, CorpusActorIndex } from './corpusActors';
+import { entryRef, linkEntry, type KbEntry, type KnowledgeBase } from './knowledgeBase';
+import { SortedChunks } from './sortedChunks';
+import type { CorpusActor, CorpusActorArticle, CorpusActorRole } from './types';
+
+const ACRONYM = /^[\p{Lu}\d&-]{2,}$/u;
+/** More groups changed than this (or than a quarter of all): the sorted lists are sorted again rather than patched. */
+const RESORT_OVER = 2000;
+
+interface Article {
+  summary: ArticleSummary;
+  /** Place in the model's order of summaries. */
+  seq: number;
+  items: Item[];
+}
+
+/** What a surface name gives, worked out once per name. */
+interface NameInfo {
+  folded: string;
+  /** Folded, leading titles removed. */
+  key0: string;
+  acronym: boolean;
+  /** For a person's full name: the surname (last word of key0); '' otherwise. */
+  surname: string;
+  /** The knowledge-base entry the name alone links to (null: none; undefined: not looked up). */
+  link: KbEntry | null | undefined;
+  /** The fact its identity reads (null: none; undefined: not looked up), the fact its surname feeds. */
+  fact: Fact | null | undefined;
+  surnameFact: Fact | undefined;
+  /** The group its last article actor joined (a shortcut past the group map). */
+  group: Group | undefined;
+}
+
+/**
+ * A corpus-wide fact some identities read: the long name the definitions of an acronym vote for,
+ * or the one full person name ending with a surname (none when several do).
+ */
+interface Fact {
+  acronym: boolean;
+  /** acronym: folded long name → votes; surname: full name → article actors bearing it. */
+  counts: Map<string, number> | undefined;
+  value?: string;
+  /** Article actors whose identity reads the fact. */
+  deps: Item[];
+  /** Set while an update runs: the value before it. */
+  touched: boolean;
+  before?: string;
+}
+
+/** One actor of one article. */
+interface Item {
+  article: Article;
+  actor: ActorSummary;
+  info: NameInfo;
+  /** The article's seq and the actor's index in it: the order of a single pass (two small integers,
+   * not one large number, which would take an allocation of its own). */
+  seq: number;
+  index: number;
+  fact?: Fact;
+  factPos: number;
+  group?: Group;
+  groupPos: number;
+}
+
+interface Group {
+  key: string;
+  kb?: KbEntry;
+  items: Item[];
+  mentions: number;
+  /** False once emptied and out of the group map. */
+  alive: boolean;
+  dirty: boolean;
+  /** In the sorted lists (and the id and name maps), under the keys below. */
+  listed: boolean;
+  /** Sort keys as last worked out: articles, mentions, name, place of its first article actor. */
+  sArticles: number;
+  sMentions: number;
+  sName: string;
+  firstSeq: number;
+  firstIndex: number;
+  kind: EntityKind;
+  id: string;
+  /** The corpus actor, once a query asked for it (undefined again after a change). */
+  actor: CorpusActor | undefined;
+  /** Its folded names in the name map, when that map exists. */
+  forms: string[] | undefined;
+}
+
+export class CorpusActorModel implements CorpusActorIndex {
+  private kb?: KnowledgeBase;
+  private readonly articles = new Map<string, Article>();
+  private nextSeq = 0;
+  private readonly groups = new Map<string, Group>();
+  private readonly acronymFacts = new Map<string, Fact>();
+  private readonly surnameFacts = new Map<string, Fact>();
+  private readonly dirty: Group[] = [];
+  /** Groups, in the order of `actors`; and those of each kind. */
+  private readonly sorted = new SortedChunks<Group>(compareGroups);
+  private readonly byKind = new Map<EntityKind, SortedChunks<Group>>(KINDS.map((k) => [k, new SortedChunks<Group>(compareGroups)]));
+  private actorList?: CorpusActor[];
+  /** Built on the first query that needs it, then kept up to date. */
+  private byIdMap?: Map<string, Group>;
+  private byName?: Map<string, Group | Group[]>;
+  private nameInfos = new Map<string, NameInfo>();
+  private readonly foldCache = new Map<string, string>();
+
+  constructor(kb?: KnowledgeBase) {
+    this.kb = kb;
+  }
+
+  // ---- updates ----
+
+  /** Adds or replaces the summary of one article. */
+  set(summary: ArticleSummary): void {
+    this.setMany([summary]);
+  }
+
+  /**
+   * Adds or replaces the summaries of several articles at once (a later summary of the same path
+   * wins). A cold load can feed the corpus in slices, one call per turn of the event loop.
+   */
+  setMany(summaries: Iterable<ArticleSummary>): void {
+    const removed: Article[] = [];
+    const added = new Set<Article>();
+    for (const s of summaries) {
+      const old = this.articles.get(s.relPath);
+      if (old && !added.delete(old)) removed.push(old);
+      const art: Article = { summary: s, seq: old ? old.seq : this.nextSeq++, items: [] };
+      this.articles.set(s.relPath, art);
+      added.add(art);
+    }
+    if (removed.length > 0 || added.size > 0) this.apply(removed, [...added]);
+  }
+
+  /** Removes the summary of one article; false when the model has none. */
+  delete(relPath: string): boolean {
+    const old = this.articles.get(relPath);
+    if (!old) return false;
+    this.articles.delete(relPath);
+    this.apply([old], []);
+    return true;
+  }
+
+  /** Another knowledge base (or none): every identity is worked out again. */
+  setKnowledgeBase(kb: KnowledgeBase | undefined): void {
+    if (kb === this.kb) return;
+    this.kb = kb;
+    this.nameInfos = new Map();
+    const all = [...this.articles.values()];
+    for (const art of all) art.items = [];
+    this.groups.clear();
+    this.acronymFacts.clear();
+    this.surnameFacts.clear();
+    this.dirty.length = 0;
+    this.sorted.reset([]);
+    for (const l of this.byKind.values()) l.reset([]);
+    this.byIdMap = undefined;
+    this.byName = undefined;
+    this.apply([], all);
+  }
+
+  get knowledgeBase(): KnowledgeBase | undefined {
+    return this.kb;
+  }
+
+  /** The summaries, in the model's order. */
+  *summaries(): IterableIterator<ArticleSummary> {
+    for (const a of this.articles.values()) yield a.summary;
+  }
+
+  /** Number of articles. */
+  get size(): number {
+    return this.articles.size;
+  }
+
+  private apply(removed: Article[], added: Article[]): void {
+    const touched: Fact[] = [];
+    for (const art of removed) {
+      this.acronymVotes(art, -1, touched);
+      for (const it of art.items) {
+        this.surnameVote(it, -1, touched);
+        if (it.fact) this.unlinkFact(it);
+        if (it.group) this.leave(it);
+      }
+    }
+    for (const art of added) {
+      const actors = art.summary.actors;
+      for (let i = 0; i < actors.length; i++) {
+        const a = actors[i];
+        const info = this.info(a.name);
+        if (info.fact === undefined) {
+          info.fact = info.acronym
+            ? this.fact(this.acronymFacts, info.folded, true)
+            : info.key0.includes(' ')
+              ? null
+              : this.fact(this.surnameFacts, info.key0, false);
+        }
+        const it: Item = { article: art, actor: a, info, seq: art.seq, index: i, fact: info.fact ?? undefined, factPos: -1, group: undefined, groupPos: -1 };
+        if (it.fact) {
+          it.factPos = it.fact.deps.length;
+          if (it.factPos === 0) it.fact.deps = [it];
+          else it.fact.deps.push(it);
+        }
+        art.items.push(it);
+        this.surnameVote(it, 1, touched);
+      }
+      this.acronymVotes(art, 1, touched);
+    }
+    // Article actors whose fact changed value are resolved again (new ones are resolved below).
+    for (const f of touched) {
+      f.touched = false;
+      if (f.value === f.before) continue;
+      for (const it of f.deps) {
+        if (!it.group) continue;
+        const key = this.resolve(it);
+        if (it.group.key === key) continue;
+        this.leave(it);
+        this.join(it, key, this.resolvedKb);
+      }
+    }
+    for (const art of added) for (const it of art.items) this.join(it, this.resolve(it), this.resolvedKb);
+    this.actorList = undefined;
+  }
+
+  private info(name: string): NameInfo {
+    let info = this.nameInfos.get(name);
+    if (info === undefined) {
+      if (this.nameInfos.size > 1_000_000) this.nameInfos = new Map();
+      const folded = foldName(name);
+      const key0 = stripTitles(folded);
+      const sp = key0.lastIndexOf(' ');
+      info = { folded, key0, acronym: ACRONYM.test(name), surname: sp < 0 ? '' : key0.slice(sp + 1), link: undefined, fact: undefined, surnameFact: undefined, group: undefined };
+      this.nameInfos.set(name, info);
+    }
+    return info;
+  }
+
+  private fact(facts: Map<string, Fact>, key: string, acronym: boolean): Fact {
+    let f = facts.get(key);
+    if (!f) facts.set(key, (f = { acronym, counts: undefined, value: undefined, deps: [], touched: false, before: undefined }));
+    return f;
+  }
+
+  /** Adds (sign 1) or takes back (-1) an article's votes for the long names of acronyms. */
+  private acronymVotes(art: Article, sign: 1 | -1, touched: Fact[]): void {
+    for (const d of art.summary.acronyms) {
+      const f = this.fact(this.acronymFacts, this.fold(d.short), true);
+      const counts = this.vote(f, this.info(d.long).key0, sign, touched);
+      let best = '';
+      let most = -1;
+      for (const [l, c] of counts) if (c > most || (c === most && l < best)) (best = l), (most = c);
+      f.value = most < 0 ? undefined : best;
+    }
+  }
+
+  /** Adds (sign 1) or takes back (-1) an article actor's full person name under its surname. */
+  private surnameVote(it: Item, sign: 1 | -1, touched: Fact[]): void {
+    const info = it.info;
+    if (it.actor.kind !== 'person' || !info.surname) return;
+    const f = info.surnameFact ?? (info.surnameFact = this.fact(this.surnameFacts, info.surname, false));
+    const counts = this.vote(f, info.key0, sign, touched);
+    f.value = counts.size === 1 ? (counts.keys().next().value as string) : undefined;
+  }
+
+  private vote(f: Fact, key: string, sign: 1 | -1, touched: Fact[]): Map<string, number> {
+    if (!f.touched) {
+      f.touched = true;
+      f.before = f.value;
+      touched.push(f);
+    }
+    const counts = f.counts ?? (f.counts = new Map());
+    const n = (counts.get(key) ?? 0) + sign;
+    if (n > 0) counts.set(key, n);
+    else counts.delete(key);
+    return counts;
+  }
+
+  private unlinkFact(it: Item): void {
+    const f = it.fact!;
+    const last = f.deps.pop()!;
+    if (last !== it) (f.deps[it.factPos] = last), (last.factPos = it.factPos);
+    it.fact = undefined;
+  }
+
+  /** The KB entry of the last resolve(). */
+  private resolvedKb?: KbEntry;
+
+  /** The identity of an article actor: its group key (and its knowledge-base entry in resolvedKb). */
+  private resolve(it: Item): string {
+    const a = it.actor;
+    const info = it.info;
+    const key = it.fact?.value || info.key0;
+    const kb = this.kb;
+    this.resolvedKb = undefined;
+    if (!kb) return key;
+    let entry: KbEntry | undefined;
+    if (a.aliases.length > 0) entry = linkEntry(kb, a.name, a.aliases, this.fold);
+    else {
+      if (info.link === undefined) info.link = linkEntry(kb, a.name, a.aliases, this.fold) ?? null;
+      entry = info.link ?? undefined;
+    }
+    if (!entry && key !== info.key0) {
+      const viaKey = kb.lookupFolded(key); // an acronym's long name, a surname's full name
+      if (viaKey.length === 1) entry = viaKey[0];
+    }
+    if (!entry) return key;
+    this.resolvedKb = entry;
+    return 'kb:' + entry.id;
+  }
+
+  private join(it: Item, key: string, kb: KbEntry | undefined): void {
+    const info = it.info;
+    let g = info.group;
+    if (g === undefined || !g.alive || g.key !== key) g = this.groups.get(key);
+    it.group = g;
+    if (!g) {
+      // A new group's list of article actors starts at its exact size (most groups keep one).
+      g = { key, kb, items: [it], mentions: 0, alive: true, dirty: false, listed: false, sArticles: 0, sMentions: 0, sName: '', firstSeq: 0, firstIndex: 0, kind: 'other', id: '', actor: undefined, forms: undefined };
+      this.groups.set(key, g);
+      it.group = g;
+      it.groupPos = 0;
+    } else {
+      it.groupPos = g.items.length;
+      g.items.push(it);
+    }
+    info.group = g;
+    g.mentions += it.actor.mentions.length >> 1;
+    this.touch(g);
+  }
+
+  private leave(it: Item): void {
+    const g = it.group!;
+    const last = g.items.pop()!;
+    if (last !== it) (g.items[it.groupPos] = last), (last.groupPos = it.groupPos);
+    it.group = undefined;
+    g.mentions -= it.actor.mentions.length >> 1;
+    if (g.items.length === 0) {
+      this.groups.delete(g.key);
+      g.alive = false;
+    }
+    this.touch(g);
+  }
+
+  private touch(g: Group): void {
+    if (g.dirty) return;
+    g.dirty = true;
+    this.dirty.push(g);
+  }
+
+  // ---- working out the corpus actors of changed groups ----
+
+  /**
+   * Brings the order up to date after updates: for each changed group, its sort keys (articles,
+   * mentions, name, kind, id) and its place in the sorted lists. Its corpus actor (other names,
+   * roles, articles) is worked out when a query returns it.
+   */
+  private flush(): void {
+    if (this.dirty.length === 0) return;
+    const patch = this.sorted.length > 0 && this.dirty.length <= Math.max(RESORT_OVER, this.sorted.length >> 2);
+    for (const g of this.dirty) {
+      if (!g.listed) continue;
+      if (patch) {
+        this.sorted.remove(g);
+        this.kindList(g.kind).remove(g);
+      }
+      if (this.byIdMap?.get(idOf(g)) === g) this.byIdMap.delete(idOf(g));
+      if (this.byName) this.dropNames(g);
+      g.listed = false;
+    }
+    for (const g of this.dirty) {
+      g.dirty = false;
+      g.actor = undefined;
+      if (!g.alive) continue;
+      this.sortKeys(g);
+      g.listed = true;
+      if (this.byIdMap) this.byIdMap.set(idOf(g), g);
+      if (this.byName) this.addNames(g);
+      if (patch) {
+        this.sorted.insert(g);
+        this.kindList(g.kind).insert(g);
+      }
+    }
+    if (!patch) {
+      const all: Group[] = [];
+      for (const g of this.groups.values()) all.push(g);
+      this.sorted.reset(all);
+      const ofKind = new Map<EntityKind, Group[]>(KINDS.map((k) => [k, []]));
+      for (const g of this.sorted) ofKind.get(g.kind)!.push(g);
+      for (const k of KINDS) this.kindList(k).reset(ofKind.get(k)!);
+    }
+    this.dirty.length = 0;
+    this.actorList = undefined;
+  }
+
+  private kindList(kind: EntityKind): SortedChunks<Group> {
+    return this.byKind.get(kind)!;
+  }
+
+  /** A group's sort keys, kind and id; its article actors put in the model's order. */
+  private sortKeys(g: Group): void {
+    const items = g.items;
+    if (items.length === 1) {
+      const it = items[0];
+      it.groupPos = 0;
+      g.firstSeq = it.seq;
+      g.firstIndex = it.index;
+      g.sArticles = 1;
+      g.kind = g.kb?.kind ?? it.actor.kind;
+      g.sName = g.kb?.name ?? it.actor.name;
+    } else {
+      items.sort(byOrder);
+      let articles = 0;
+      let last: Article | undefined;
+      // Weights of person, organization, place, other (-1: no mention of that kind).
+      const w = [-1, -1, -1, -1];
+      const names = g.kb ? undefined : new Map<string, number>();
+      for (let i = 0; i < items.length; i++) {
+        const it = items[i];
+        it.groupPos = i;
+        if (it.article !== last) (articles++, (last = it.article));
+        const count = it.actor.mentions.length >> 1;
+        const k = KINDS.indexOf(it.actor.kind);
+        if (w[k] < 0) w[k] = 0;
+        w[k] += count;
+        if (names) names.set(it.actor.name, (names.get(it.actor.name) ?? 0) + count);
+      }
+      g.firstSeq = items[0].seq;
+      g.firstIndex = items[0].index;
+      g.sArticles = articles;
+      let kind: EntityKind = 'other';
+      let n = -1;
+      for (let k = 0; k < 4; k++) if (w[k] > n) (kind = KINDS[k]), (n = w[k]);
+      g.kind = g.kb?.kind ?? kind;
+      g.sName = g.kb?.name ?? bestName(names!, (name) => this.info(name).key0 === g.key);
+    }
+    g.sMentions = g.mentions;
+    g.id = ''; // worked out when asked (idOf)
+  }
+
+  /** The corpus actor of a clean group, worked out on first use. */
+  private actorOfGroup(g: Group): CorpusActor {
+    return g.actor ?? (g.actor = g.items.length === 1 ? this.materializeOne(g) : this.materialize(g));
+  }
+
+  private dropNames(g: Group): void {
+    const byName = this.byName!;
+    for (const k of g.forms ?? []) {
+      const l = byName.get(k);
+      if (l === g) byName.delete(k);
+      else if (Array.isArray(l)) {
+        const i = l.indexOf(g);
+        if (i >= 0) l.splice(i, 1);
+        if (l.length === 1) byName.set(k, l[0]);
+      }
+    }
+    g.forms = undefined;
+  }
+
+  private addNames(g: Group): void {
+    const byName = this.byName!;
+    const actor = this.actorOfGroup(g);
+    const forms = [this.fold(actor.name)];
+    for (const n of actor.aliases) forms.push(this.fold(n));
+    g.forms = forms;
+    for (const k of forms) {
+      const l = byName.get(k);
+      if (l === undefined) byName.set(k, g);
+      else if (l === g) continue;
+      else if (!Array.isArray(l)) byName.set(k, [l, g]);
+      else if (!l.includes(g)) l.push(g);
+    }
+  }
+
+  /** The corpus actor of a group of one article actor (most groups): materialize() without its maps. */
+  private materializeOne(g: Group): CorpusActor {
+    const it = g.items[0];
+    const a = it.actor;
+    const s = it.article.summary;
+    const fold = this.fold;
+    const name = g.sName;
+    const nameFold = g.kb ? fold(name) : it.info.folded;
+    const aliases: string[] = [];
+    const nk = it.info.folded;
+    if (nk !== nameFold || a.aliases.length > 0 || (g.kb && g.kb.aliases.length > 0)) {
+      const seen = new Set([nameFold]);
+      if (!seen.has(nk)) (seen.add(nk), aliases.push(a.name));
+      for (const f of a.aliases) {
+        const k = fold(f);
+        if (!seen.has(k)) (seen.add(k), aliases.push(f));
+      }
+      for (const f of g.kb?.aliases ?? []) {
+        const k = fold(f);
+        if (!seen.has(k)) (seen.add(k), aliases.push(f));
+      }
+    }
+    let roles: CorpusActorRole[];
+    if (a.roles.length === 0) roles = [];
+    else if (a.roles.length === 1) roles = [{ role: a.roles[0], firstDate: s.date, lastDate: s.date, articles: 1 }];
+    else {
+      const byRole = new Map<string, CorpusActorRole>();
+      for (const r of a.roles) {
+        const rk = fold(r);
+        const role = byRole.get(rk);
+        if (!role) byRole.set(rk, { role: r, firstDate: s.date, lastDate: s.date, articles: 1 });
+        else role.articles++;
+      }
+      roles = [...byRole.values()].sort(byArticlesThenRole);
+    }
+    return actorOf(g, aliases, roles, s.date, s.date, [{ relPath: s.relPath, date: s.date, title: s.title, mentions: a.mentions }]);
+  }
+
+  /** The corpus actor of a group: one pass over its article actors in the model's order (sortKeys put them so). */
+  private materialize(g: Group): CorpusActor {
+    const fold = this.fold;
+    const forms = new Map<string, string>();
+    const roles = new Map<string, CorpusActorRole>();
+    const articles: CorpusActorArticle[] = [];
+    for (const it of g.items) {
+      const a = it.actor;
+      const s = it.article.summary;
+      const nk = it.info.folded;
+      if (!forms.has(nk)) forms.set(nk, a.name);
+      for (const f of a.aliases) {
+        const k = fold(f);
+        if (!forms.has(k)) forms.set(k, f);
+      }
+      // An article's actors come together: the group's last article is this one or none of its articles is.
+      const last = articles.length > 0 ? articles[articles.length - 1] : undefined;
+      const again = last !== undefined && last.relPath === s.relPath;
+      if (again) last.mentions = mergeSpans(last.mentions, a.mentions);
+      else articles.push({ relPath: s.relPath, date: s.date, title: s.title, mentions: a.mentions });
+      for (const r of a.roles) {
+        const rk = fold(r);
+        const role = roles.get(rk);
+        if (!role) roles.set(rk, { role: r, firstDate: s.date, lastDate: s.date, articles: 1 });
+        else if (!again) {
+          role.articles++;
+          if (s.date) {
+            if (!role.firstDate || s.date < role.firstDate) role.firstDate = s.date;
+            if (!role.lastDate || s.date > role.lastDate) role.lastDate = s.date;
+          }
+        }
+      }
+    }
+    const nameFold = fold(g.sName);
+    const aliases: string[] = [];
+    const seen = new Set([nameFold]);
+    for (const [k, f] of forms) if (!seen.has(k)) (seen.add(k), aliases.push(f));
+    for (const f of g.kb?.aliases ?? []) {
+      const k = fold(f);
+      if (!seen.has(k)) (seen.add(k), aliases.push(f));
+    }
+    articles.sort(newestFirst);
+    let firstDate: string | undefined;
+    let lastDate: string | undefined;
+    for (const a of articles) {
+      if (!a.date) continue;
+      if (!firstDate || a.date < firstDate) firstDate = a.date;
+      if (!lastDate || a.date > lastDate) lastDate = a.date;
+    }
+    return actorOf(g, aliases, [...roles.values()].sort(byArticlesThenRole), firstDate, lastDate, articles);
+  }
+
+  private readonly fold = (s: string): string => {
+    let f = this.foldCache.get(s);
+    if (f === undefined) {
+      if (this.foldCache.size > 1_000_000) this.foldCache.clear();
+      this.foldCache.set(s, (f = foldName(s)));
+    }
+    return f;
+  };
+
+  // ---- queries (CorpusActorIndex) ----
+
+  /** All corpus actors, most articles first (then most mentions, then name). A new array after each change. */
+  get actors(): CorpusActor[] {
+    this.flush();
+    if (!this.actorList) {
+      const groups = this.sorted.toArray();
+      const list: CorpusActor[] = new Array(groups.length);
+      for (let i = 0; i < groups.length; i++) list[i] = this.actorOfGroup(groups[i]);
+      this.actorList = list;
+    }
+    return this.actorList;
+  }
+
+  /** Number of corpus actors (of one kind), without working any of them out. */
+  count(kind?: EntityKind): number {
+    this.flush();
+    return kind ? this.kindList(kind).length : this.sorted.length;
+  }
+
+  /**
+   * Corpus actors from `start` (0-based) to `end` (excluded) in the order of `actors`, of one kind
+   * or of all: only these are worked out (a view's first screen of 100,000 actors).
+   */
+  slice(start: number, end: number, kind?: EntityKind): CorpusActor[] {
+    this.flush();
+    return (kind ? this.kindList(kind) : this.sorted).slice(start, end).map((g) => this.actorOfGroup(g));
+  }
+
+  byId(id: string): CorpusActor | undefined {
+    const g = this.groupById(id);
+    return g && this.actorOfGroup(g);
+  }
+
+  private groupById(id: string): Group | undefined {
+    this.flush();
+    if (!this.byIdMap) {
+      this.byIdMap = new Map();
+      for (const g of this.sorted) this.byIdMap.set(idOf(g), g);
+    }
+    return this.byIdMap.get(id);
+  }
+
+  find(name: string): CorpusActor[] {
+    this.flush();
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const g of this.sorted) this.addNames(g);
+    }
+    const l = this.byName.get(foldName(name));
+    if (l === undefined) return [];
+    if (!Array.isArray(l)) return [this.actorOfGroup(l)];
+    return l
+      .slice()
+      .sort(compareGroups)
+      .map((g) => this.actorOfGroup(g));
+  }
+
+  actorsOf(relPath: string): CorpusActor[] {
+    this.flush();
+    const out: CorpusActor[] = [];
+    for (const it of this.articles.get(relPath)?.items ?? []) {
+      const a = this.actorOfGroup(it.group!);
+      if (!out.includes(a)) out.push(a);
+    }
+    return out;
+  }
+
+  actorOf(relPath: string, articleActorName: string): CorpusActor | undefined {
+    this.flush();
+    const hit = this.articles.get(relPath)?.items.find((it) => it.actor.name === articleActorName);
+    return hit && this.actorOfGroup(hit.group!);
+  }
+
+  coActors(id: string): CoActor[] {
+    const g = this.groupById(id);
+    if (!g) return [];
+    const actor = this.actorOfGroup(g);
+    const counts = new Map<CorpusActor, number>();
+    for (const art of actor.articles) {
+      const seen = new Set<CorpusActor>();
+      for (const it of this.articles.get(art.relPath)?.items ?? []) {
+        const other = this.actorOfGroup(it.group!);
+        if (other === actor || seen.has(other)) continue;
+        seen.add(other);
+        counts.set(other, (counts.get(other) ?? 0) + 1);
+      }
+    }
+    return [...counts]
+      .map(([a, n]) => ({ actor: a, articles: n }))
+      .sort((x, y) => y.articles - x.articles || y.actor.articleCount - x.actor.articleCount || cmp(x.actor.name, y.actor.name));
+  }
+}
+
+const KINDS: EntityKind[] = ['person', 'organization', 'place', 'other'];
+
+/** A corpus actor, its keys in the order of the CorpusActor type (JSON output keeps it). */
+function actorOf(
+  g: Group,
+  aliases: string[],
+  roles: CorpusActorRole[],
+  firstDate: string | undefined,
+  lastDate: string | undefined,
+  articles: CorpusActorArticle[],
+): CorpusActor {
+  const actor = { id: idOf(g), name: g.sName, kind: g.kind, aliases, roles, articleCount: articles.length, mentionCount: g.mentions } as CorpusActor;
+  if (firstDate) actor.firstDate = firstDate;
+  if (lastDate) actor.lastDate = lastDate;
+  actor.articles = articles;
+  if (g.kb) actor.kb = entryRef(g.kb);
+  actor.codes = g.kb ? g.kb.codes.slice() : [];
+  return actor;
+}
+
+/** The id of a corpus actor: its KB entry's, else kind + ':' + folded name (kept until the group changes). */
+function idOf(g: Group): string {
+  return g.id || (g.id = g.kb ? g.kb.id : g.kind + ':' + g.key);
+}
+
+function byOrder(a: Item, b: Item): number {
+  return a.seq - b.seq || a.index - b.index;
+}
+
+/** The order of `actors`: most articles, most mentions, name, then first seen. */
+function compareGroups(x: Group, y: Group): number {
+  return y.sArticles - x.sArticles || y.sMentions - x.sMentions || (x.sName < y.sName ? -1 : x.sName > y.sName ? 1 : x.firstSeq - y.firstSeq || x.firstIndex - y.firstIndex);
+}
+
+function byArticlesThenRole(a: CorpusActorRole, b: CorpusActorRole): number {
+  return b.articles - a.articles || cmp(a.role, b.role);
+}
+
+/** A folded name without leading titles and honorifics ("president bola tinubu" → "bola tinubu"). */
+function stripTitles(folded: string): string {
+  const sp = folded.indexOf(' ');
+  if (sp < 0) return folded;
+  const first = folded.slice(0, sp);
+  if (!isTitleWord(first) && !HONORIFICS.has(first)) return folded;
+  const words = folded.split(' ');
+  let i = 0;
+  while (i < words.length - 1 && (isTitleWord(words[i]) || HONORIFICS.has(words[i]))) i++;
+  return i === 0 ? folded : words.slice(i).join(' ');
+}
+
+/** The canonical name: the one carrying most mentions; longer, then accented, spelling among equals. */
+function bestName(names: Map<string, number>, isFull: (name: string) => boolean): string {
+  let best = '';
+  let n = -1;
+  const full = [...names].filter(([name]) => isFull(name));
+  for (const [name, c] of full.length > 0 ? full : names) {
+    if (c > n || (c === n && (name.length > best.length || (name.length === best.length && name.normalize('NFD').length > best.normalize('NFD').length)))) {
+      best = name;
+      n = c;
+    }
+  }
+  return best;
+}
+
+/** Code-unit order: stable across hosts and far cheaper than localeCompare on 10,000s of names. */
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function newestFirst(a: CorpusActorArticle, b: CorpusActorArticle): number {
+  if (a.date && b.date) return a.date < b.date ? 1 : a.date > b.date ? -1 : cmp(a.relPath, b.relPath);
+  if (a.date) return -1;
+  if (b.date) return 1;
+  return cmp(a.relPath, b.relPath);
+}
+
+function mergeSpans(a: number[], b: number[]): number[] {
+  const pairs: [number, number][] = [];
+  for (let i = 0; i + 1 < a.length; i += 2) pairs.push([a[i], a[i + 1]]);
+  for (let i = 0; i + 1 < b.length; i += 2) if (!pairs.some((p) => p[0] === b[i] && p[1] === b[i + 1])) pairs.push([b[i], b[i + 1]]);
+  pairs.sort((x, y) => x[0] - y[0]);
+  return pairs.flat();
+}

@@ -1,0 +1,102 @@
+// A sorted list that takes inserts and removals without moving the whole list: its elements are
+// kept in chunks of a few hundred, so an update moves at most one chunk (and, rarely, the list of
+// chunks). The order must be total (no two elements compare equal), and an element's sort keys must
+// not change while it is in the list: remove it, change it, insert it again.
+
+const CHUNK = 512;
+
+export class SortedChunks<T> {
+  private chunks: T[][] = [];
+  private count = 0;
+
+  constructor(private readonly compare: (a: T, b: T) => number) {}
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** Replaces the content with these elements, sorted here. */
+  reset(items: T[]): void {
+    items.sort(this.compare);
+    this.chunks = [];
+    for (let i = 0; i < items.length; i += CHUNK) this.chunks.push(items.slice(i, i + CHUNK));
+    this.count = items.length;
+  }
+
+  insert(x: T): void {
+    if (this.chunks.length === 0) {
+      this.chunks.push([x]);
+      this.count = 1;
+      return;
+    }
+    const c = this.chunkFor(x);
+    const chunk = this.chunks[c];
+    chunk.splice(this.indexIn(chunk, x), 0, x);
+    this.count++;
+    if (chunk.length >= 2 * CHUNK) this.chunks.splice(c + 1, 0, chunk.splice(CHUNK));
+  }
+
+  /** Removes the element equal to x in the order; false when there is none. */
+  remove(x: T): boolean {
+    if (this.chunks.length === 0) return false;
+    const c = this.chunkFor(x);
+    const chunk = this.chunks[c];
+    const i = this.indexIn(chunk, x);
+    if (i >= chunk.length || this.compare(chunk[i], x) !== 0) return false;
+    chunk.splice(i, 1);
+    this.count--;
+    if (chunk.length === 0) this.chunks.splice(c, 1);
+    return true;
+  }
+
+  toArray(): T[] {
+    const out: T[] = new Array(this.count);
+    let k = 0;
+    for (const chunk of this.chunks) for (const x of chunk) out[k++] = x;
+    return out;
+  }
+
+  /** Elements from start to end (excluded), as Array.slice. */
+  slice(start: number, end = this.count): T[] {
+    if (start < 0) start = Math.max(0, this.count + start);
+    if (end < 0) end = this.count + end;
+    end = Math.min(end, this.count);
+    const out: T[] = [];
+    let base = 0;
+    for (const chunk of this.chunks) {
+      if (base >= end) break;
+      if (base + chunk.length > start) for (let i = Math.max(0, start - base); i < chunk.length && base + i < end; i++) out.push(chunk[i]);
+      base += chunk.length;
+    }
+    return out;
+  }
+
+  *[Symbol.iterator](): IterableIterator<T> {
+    for (const chunk of this.chunks) yield* chunk;
+  }
+
+  /** The first chunk whose last element is not before x (the last chunk when x is after all). */
+  private chunkFor(x: T): number {
+    let lo = 0;
+    let hi = this.chunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const last = this.chunks[mid];
+      if (this.compare(last[last.length - 1], x) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The first index in the chunk whose element is not before x. */
+  private indexIn(chunk: T[], x: T): number {
+    let lo = 0;
+    let hi = chunk.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.compare(chunk[mid], x) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}

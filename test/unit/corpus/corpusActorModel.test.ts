@@ -1,0 +1,233 @@
+import * as assert from 'assert';
+import type { ActorSummary, ArticleSummary } from '../../../src/core/corpus/articleSummary';
+import { CorpusActorModel } from '../../../src/core/corpus/corpusActorModel';
+import { buildCorpusActors, type CorpusActorIndex } from '../../../src/core/corpus/corpusActors';
+import { KnowledgeBase, type KbEntry } from '../../../src/core/corpus/knowledgeBase';
+import type { EntityKind } from '../../../src/core/types';
+
+// Invented actors whose identities depend on corpus-wide facts: surnames shared by two full names
+// (Traoré) or by one (Goïta, Tinubu), acronyms defined in some articles only, with rival long names
+// (AES), spellings a knowledge base merges (Tchiani, Tiani), accents, case and titles.
+const NAMES: [string, EntityKind][] = [
+  ['Ibrahim Traoré', 'person'],
+  ['Moussa Traoré', 'person'],
+  ['Traoré', 'person'],
+  ['Traore', 'person'],
+  ['Assimi Goïta', 'person'],
+  ['ASSIMI GOITA', 'person'],
+  ['Goita', 'person'],
+  ['Colonel Goïta', 'person'],
+  ['Bola Tinubu', 'person'],
+  ['President Tinubu', 'person'],
+  ['Tinubu', 'person'],
+  ['Abdourahamane Tchiani', 'person'],
+  ['Abdourahamane Tiani', 'person'],
+  ['Tiani', 'person'],
+  ['Economic Community of West African States', 'organization'],
+  ['ECOWAS', 'organization'],
+  ['AES', 'organization'],
+  ['Alliance of Sahel States', 'organization'],
+  ['Alliance des États du Sahel', 'organization'],
+  ['AU', 'organization'],
+  ['African Union', 'organization'],
+  ['Mali', 'place'],
+  ['MALI', 'place'],
+  ['Niger', 'place'],
+  ['Bamako', 'place'],
+  ['Wagner', 'organization'],
+];
+const ACRONYMS = [
+  { short: 'ECOWAS', long: 'Economic Community of West African States' },
+  { short: 'AES', long: 'Alliance of Sahel States' },
+  { short: 'AES', long: 'Alliance des États du Sahel' },
+  { short: 'AU', long: 'African Union' },
+];
+const ROLES = ['President', 'president', 'interim President', 'Colonel', 'head of the junta', 'spokesman'];
+const KINDS: EntityKind[] = ['person', 'organization', 'place', 'other'];
+const DATES = [undefined, '2023-07-26', '2023-08-01', '2024-01-02', '2024-01-02', '2024-03-05'];
+const PATHS = ['a.txt', 'b.txt', 'c.txt', 'd/e.txt', 'd/f.txt', 'g.txt', 'h.txt', 'i.txt', 'j.txt', 'k.txt'];
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function kbOf(entries: Partial<KbEntry>[]): KnowledgeBase {
+  const full = entries.map((e, i): KbEntry => ({ id: 'kb.yaml#' + (e.name ?? String(i)).toLowerCase(), name: e.name ?? '', aliases: [], codes: [], file: 'kb.yaml', line: i + 2, format: 'yaml', ...e }));
+  return new KnowledgeBase([{ file: 'kb.yaml', load: () => ({ entries: full, problems: [] }) }]);
+}
+
+const KBS = [
+  kbOf([
+    { name: 'Abdourahamane Tchiani', kind: 'person', aliases: ['Abdourahamane Tiani', 'Tiani', 'Tchiani'], codes: [{ code: 'NERMIL' }] },
+    { name: 'Economic Community of West African States', kind: 'organization', wikidata: 'Q161549' },
+  ]),
+  // Two entries sharing an alias ("AES"): ambiguous, links nothing by that name.
+  kbOf([
+    { name: 'Alliance of Sahel States', aliases: ['AES'] },
+    { name: 'Association of Sahel Engineers', aliases: ['AES'] },
+    { name: 'Mali', kind: 'place', aliases: ['Republic of Mali'] },
+  ]),
+];
+
+function randomSummary(r: () => number, relPath: string): ArticleSummary {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const actors: ActorSummary[] = [];
+  const n = 1 + Math.floor(r() * 6);
+  for (let i = 0; i < n; i++) {
+    const [name, kind] = pick(NAMES);
+    const mentions: number[] = [];
+    const m = Math.floor(r() * 4); // 0 to 3 mentions, some repeated across actors of the article
+    for (let j = 0; j < m; j++) {
+      const start = Math.floor(r() * 5) * 20;
+      mentions.push(start, start + name.length);
+    }
+    const aliases: string[] = [];
+    if (r() < 0.35) for (let j = Math.floor(r() * 3); j > 0; j--) aliases.push(pick(NAMES)[0]);
+    const roles: string[] = [];
+    if (r() < 0.4) for (let j = 1 + Math.floor(r() * 2); j > 0; j--) roles.push(pick(ROLES));
+    actors.push({
+      name,
+      kind: r() < 0.8 ? kind : pick(KINDS),
+      aliases: aliases.filter((a) => a !== name),
+      roles,
+      demonyms: [],
+      mentions,
+      mentionLines: mentions.filter((_, j) => j % 2 === 0).map(() => 0),
+    });
+  }
+  const acronyms = ACRONYMS.filter(() => r() < 0.2);
+  const date = pick(DATES);
+  return { relPath, ...(date ? { date } : {}), ...(r() < 0.8 ? { title: 'Title of ' + relPath } : {}), chars: 1000, lineHashes: [], boilerplate: [], actors, acronyms };
+}
+
+/** Every answer of the model equals the answer of a full build over the same summaries. */
+function assertSame(model: CorpusActorModel, kb: KnowledgeBase | undefined, step: string): void {
+  const summaries = [...model.summaries()];
+  const full: CorpusActorIndex = buildCorpusActors(summaries, kb);
+  assert.deepStrictEqual(model.actors, full.actors, step + ': actors');
+  for (const a of full.actors) {
+    assert.deepStrictEqual(model.byId(a.id), a, step + ': byId ' + a.id);
+    assert.deepStrictEqual(ids(model.coActors(a.id)), ids(full.coActors(a.id)), step + ': coActors ' + a.id);
+  }
+  for (const s of summaries) {
+    assert.deepStrictEqual(model.actorsOf(s.relPath).map((a) => a.id), full.actorsOf(s.relPath).map((a) => a.id), step + ': actorsOf ' + s.relPath);
+    for (const a of s.actors) assert.strictEqual(model.actorOf(s.relPath, a.name)?.id, full.actorOf(s.relPath, a.name)?.id, step + ': actorOf');
+  }
+  for (const [name] of NAMES) assert.deepStrictEqual(model.find(name).map((a) => a.id), full.find(name).map((a) => a.id), step + ': find ' + name);
+  assert.strictEqual(model.count(), full.actors.length);
+  assert.deepStrictEqual(model.slice(1, 4), full.actors.slice(1, 4), step + ': slice');
+  for (const kind of ['person', 'organization', 'place', 'other'] as const) {
+    const ofKind = full.actors.filter((a) => a.kind === kind);
+    assert.strictEqual(model.count(kind), ofKind.length, step + ': count ' + kind);
+    assert.deepStrictEqual(model.slice(0, 3, kind), ofKind.slice(0, 3), step + ': slice ' + kind);
+  }
+  assert.strictEqual(model.byId('nobody'), undefined);
+}
+
+function ids(co: { actor: { id: string }; articles: number }[]): string[] {
+  return co.map((c) => c.actor.id + ':' + c.articles);
+}
+
+describe('corpus actor model (incremental)', () => {
+  it('equals a full build after every random set, delete, batch and knowledge-base change', function () {
+    this.timeout(120_000);
+    let steps = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      const r = rng(seed);
+      let kb: KnowledgeBase | undefined = seed % 3 === 0 ? KBS[0] : undefined;
+      const model = new CorpusActorModel(kb);
+      for (let step = 0; step < 40; step++) {
+        const op = r();
+        let what: string;
+        if (op < 0.55) {
+          const p = PATHS[Math.floor(r() * PATHS.length)];
+          model.set(randomSummary(r, p));
+          what = 'set ' + p;
+        } else if (op < 0.8) {
+          const p = PATHS[Math.floor(r() * PATHS.length)];
+          model.delete(p);
+          what = 'delete ' + p;
+        } else if (op < 0.95) {
+          // A slice of a load: several articles at once, the same path possibly twice.
+          const batch: ArticleSummary[] = [];
+          for (let i = 1 + Math.floor(r() * 4); i > 0; i--) batch.push(randomSummary(r, PATHS[Math.floor(r() * PATHS.length)]));
+          model.setMany(batch);
+          what = 'setMany ' + batch.map((b) => b.relPath).join(',');
+        } else {
+          const choice = Math.floor(r() * 3);
+          kb = choice < 2 ? KBS[choice] : undefined;
+          model.setKnowledgeBase(kb);
+          what = 'kb ' + choice;
+        }
+        // Now and then several updates come before the next query.
+        if (r() < 0.25) continue;
+        assertSame(model, kb, `seed ${seed} step ${step} (${what})`);
+        steps++;
+      }
+      assertSame(model, kb, `seed ${seed} end`);
+    }
+    assert.ok(steps > 1500, `${steps} compared steps`);
+  });
+
+  it('re-resolves other articles when a fact changes: a second full name detaches a bare surname', () => {
+    const person = (name: string): ActorSummary => ({ name, kind: 'person', aliases: [], roles: [], demonyms: [], mentions: [0, name.length], mentionLines: [0] });
+    const article = (relPath: string, actors: ActorSummary[]): ArticleSummary => ({ relPath, chars: 100, lineHashes: [], boilerplate: [], actors, acronyms: [] });
+    const model = new CorpusActorModel();
+    model.set(article('a.txt', [person('Ibrahim Traoré')]));
+    model.set(article('c.txt', [person('Traoré')]));
+    assert.strictEqual(model.actorOf('c.txt', 'Traoré')!.id, 'person:ibrahim traore');
+    model.set(article('b.txt', [person('Moussa Traoré')]));
+    assert.strictEqual(model.actorOf('c.txt', 'Traoré')!.id, 'person:traore');
+    assert.strictEqual(model.actors.length, 3);
+    model.delete('a.txt');
+    assert.strictEqual(model.actorOf('c.txt', 'Traoré')!.id, 'person:moussa traore');
+    assert.deepStrictEqual(model.byId('person:moussa traore')!.articles.map((a) => a.relPath), ['b.txt', 'c.txt']);
+    assert.strictEqual(model.delete('a.txt'), false);
+  });
+
+  it('sorts again, rather than patches, when a batch changes thousands of actors', () => {
+    const r = rng(99);
+    const kinds: EntityKind[] = ['person', 'organization', 'place', 'other'];
+    const article = (i: number, names: number[]): ArticleSummary => ({
+      relPath: `n/${i}.txt`,
+      ...(i % 3 ? { date: `2024-01-${String(1 + (i % 28)).padStart(2, '0')}` } : {}),
+      chars: 100,
+      lineHashes: [],
+      boilerplate: [],
+      actors: names.map((n) => ({ name: `Name${n}`, kind: kinds[n % 4], aliases: [], roles: [], demonyms: [], mentions: [0, 5, 10, 15].slice(0, 2 * (1 + (n % 2))), mentionLines: [0] })),
+      acronyms: [],
+    });
+    const names = () => Array.from({ length: 8 }, () => Math.floor(r() * 6000));
+    const first = Array.from({ length: 400 }, (_, i) => article(i, names()));
+    const model = new CorpusActorModel();
+    model.setMany(first);
+    assert.ok(model.count() > 2000);
+    // 1,000 more articles: thousands of groups change while the sorted lists hold thousands.
+    const more = Array.from({ length: 1000 }, (_, i) => article(400 + i, names()));
+    model.setMany(more);
+    const full = buildCorpusActors([...first, ...more]);
+    assert.deepStrictEqual(model.actors, full.actors);
+    for (const kind of kinds) assert.deepStrictEqual(model.slice(0, 50, kind), full.actors.filter((a) => a.kind === kind).slice(0, 50));
+  });
+
+  it('keeps the objects of actors an update did not touch', () => {
+    const place = (name: string): ActorSummary => ({ name, kind: 'place', aliases: [], roles: [], demonyms: [], mentions: [0, name.length], mentionLines: [0] });
+    const article = (relPath: string, actors: ActorSummary[]): ArticleSummary => ({ relPath, chars: 100, lineHashes: [], boilerplate: [], actors, acronyms: [] });
+    const model = new CorpusActorModel();
+    model.setMany([article('a.txt', [place('Mali'), place('Niger')]), article('b.txt', [place('Mali')])]);
+    const niger = model.byId('place:niger');
+    const mali = model.byId('place:mali');
+    model.set(article('c.txt', [place('Mali')]));
+    assert.strictEqual(model.byId('place:niger'), niger);
+    assert.notStrictEqual(model.byId('place:mali'), mali);
+    assert.strictEqual(model.byId('place:mali')!.articleCount, 3);
+    assert.strictEqual(mali!.articleCount, 2); // an answer already given does not change under its holder
+  });
+});
