@@ -1,19 +1,36 @@
-// The corpus actors of each corpus for the editor (Actors view, KB commands): built by the core
-// corpus model from the analysis service's summaries and the corpus's knowledge base, rebuilt
-// lazily after the corpus or its analyses change.
+// The corpus actors of each corpus for the editor (Actors view, hover, dossier, KB commands, the
+// corpus kinds of an article): one CorpusActorModel per corpus, kept up to date incrementally from
+// the analysis service's summaries. After a change of the index only the articles that changed are
+// fed to the model, a slice per event-loop turn, so that neither a cold load of 10,000 articles nor
+// a run that updates a few of them ever blocks the extension host for long.
 import * as vscode from 'vscode';
-import { buildCorpusActors, type CorpusActorIndex } from '../../core/corpus/corpusActors';
+import type { ArticleSummary } from '../../core/corpus/articleSummary';
+import { CorpusActorModel } from '../../core/corpus/corpusActorModel';
 import type { KnowledgeBase } from '../../core/corpus/knowledgeBase';
 import { KnowledgeBaseLoader } from '../../node/knowledgeBase';
 import type { AnalysisService } from '../analysis/analysisService';
 import type { CorpusRoot } from './configStore';
 
+/** Summaries fed to a model per event-loop turn. */
+const SLICE = 200;
+
+interface ModelState {
+  corpus: CorpusRoot;
+  model: CorpusActorModel;
+  /** What the model holds: the summary objects it was given, by path. */
+  fed: Map<string, ArticleSummary>;
+  /** The sync in progress, and whether another is due after it. */
+  syncing?: Promise<void>;
+  again: boolean;
+}
+
 export class CorpusActors implements vscode.Disposable {
-  private readonly cache = new Map<string, { index: CorpusActorIndex; kb?: KnowledgeBase }>();
+  private readonly models = new Map<string, ModelState>();
   private readonly emitter = new vscode.EventEmitter<CorpusRoot | undefined>();
   /** Fires when the corpus actors of a corpus (undefined: of every corpus) may have changed. */
   readonly onDidChange = this.emitter.event;
   private readonly disposables: vscode.Disposable[];
+  private disposed = false;
 
   /** Knowledge bases parsed in the index workers (a big dictionary never blocks the host thread). */
   private readonly kbs: KnowledgeBaseLoader;
@@ -21,28 +38,19 @@ export class CorpusActors implements vscode.Disposable {
   constructor(private readonly analyses: AnalysisService) {
     this.kbs = new KnowledgeBaseLoader(
       (text, relFile) => analyses.parseKnowledgeBase(text, relFile),
-      () => {
-        // A knowledge base (re)loaded: corpus actors are linked again.
-        this.cache.clear();
-        this.emitter.fire(undefined);
-      },
+      // A knowledge base (re)loaded: the corpus actors are linked again.
+      () => this.syncAll(),
     );
     this.disposables = [
       this.emitter,
-      analyses.onDidChangeCorpus((c) => {
-        this.cache.delete(c.root.toString());
-        this.emitter.fire(c);
-      }),
-      analyses.onDidChange(() => {
-        this.cache.clear();
-        this.emitter.fire(undefined);
-      }),
+      analyses.onDidChangeCorpus((c) => void this.sync(c)),
+      analyses.onDidChange(() => this.syncAll()),
     ];
   }
 
   /**
    * The knowledge base of a corpus as loaded so far (undefined while its first load runs in a worker;
-   * the corpus actors are rebuilt when it arrives).
+   * the corpus actors are linked again when it arrives).
    */
   knowledgeBaseOf(corpus: CorpusRoot): KnowledgeBase | undefined {
     return corpus.root.scheme === 'file' ? this.kbs.get(corpus.root.fsPath, corpus.config.knowledgeBase) : undefined;
@@ -53,29 +61,101 @@ export class CorpusActors implements vscode.Disposable {
     return corpus.root.scheme === 'file' ? this.kbs.ready(corpus.root.fsPath, corpus.config.knowledgeBase) : Promise.resolve(undefined);
   }
 
-  /** The corpus actors of a corpus if they are built and current, without building them. */
-  peek(corpus: CorpusRoot): CorpusActorIndex | undefined {
-    const hit = this.cache.get(corpus.root.toString());
-    return hit && hit.kb === this.knowledgeBaseOf(corpus) ? hit.index : undefined;
+  /**
+   * The corpus actors of a corpus as they are now: what the model holds (it follows the index a
+   * slice at a time), or undefined before the corpus was first seen. Never blocks.
+   */
+  peek(corpus: CorpusRoot): CorpusActorModel | undefined {
+    const st = this.models.get(corpus.root.toString());
+    if (!st) void this.sync(corpus);
+    return st?.model;
   }
 
-  /** The corpus actors once the corpus's knowledge base is loaded (for views and commands: linked from the start). */
-  async ready(corpus: CorpusRoot): Promise<CorpusActorIndex> {
+  /** The corpus actors once the knowledge base is loaded and the summaries of the index are fed (views and commands). */
+  async ready(corpus: CorpusRoot): Promise<CorpusActorModel> {
     await this.knowledgeBaseReady(corpus);
-    return this.of(corpus);
+    await this.sync(corpus);
+    return this.state(corpus).model;
   }
 
-  of(corpus: CorpusRoot): CorpusActorIndex {
+  /** The corpus actors as they are now (see peek), for synchronous callers; an empty model at first. */
+  of(corpus: CorpusRoot): CorpusActorModel {
+    return this.peek(corpus) ?? this.state(corpus).model;
+  }
+
+  private state(corpus: CorpusRoot): ModelState {
     const key = corpus.root.toString();
-    const kb = this.knowledgeBaseOf(corpus);
-    const hit = this.cache.get(key);
-    if (hit && hit.kb === kb) return hit.index;
-    const index = buildCorpusActors(this.analyses.corpusSummaries(corpus), kb);
-    this.cache.set(key, { index, kb });
-    return index;
+    let st = this.models.get(key);
+    if (!st) this.models.set(key, (st = { corpus, model: new CorpusActorModel(), fed: new Map(), again: false }));
+    st.corpus = corpus;
+    return st;
+  }
+
+  private syncAll(): void {
+    for (const st of this.models.values()) void this.sync(st.corpus);
+  }
+
+  /** Brings a corpus's model up to date with the index; one sync at a time per corpus, the last request wins. */
+  private sync(corpus: CorpusRoot): Promise<void> {
+    const st = this.state(corpus);
+    if (st.syncing) {
+      st.again = true;
+      return st.syncing;
+    }
+    st.syncing = (async () => {
+      try {
+        do {
+          st.again = false;
+          await this.syncOnce(st);
+        } while (st.again && !this.disposed);
+      } finally {
+        st.syncing = undefined;
+      }
+      if (!this.disposed) this.emitter.fire(st.corpus);
+    })();
+    return st.syncing;
+  }
+
+  private async syncOnce(st: ModelState): Promise<void> {
+    const kb = this.knowledgeBaseOf(st.corpus);
+    if (kb !== st.model.knowledgeBase) {
+      // Another knowledge base changes every identity: a new model, fed in slices, replaces the old one when complete.
+      const fresh = new CorpusActorModel(kb);
+      const fed = new Map<string, ArticleSummary>();
+      const all = [...this.analyses.corpusState(st.corpus).summaries];
+      for (let i = 0; i < all.length; i += SLICE) {
+        const slice = all.slice(i, i + SLICE);
+        fresh.setMany(slice.map(([, s]) => s));
+        for (const [rel, s] of slice) fed.set(rel, s);
+        await turn();
+        if (this.disposed) return;
+      }
+      st.model = fresh;
+      st.fed = fed;
+    }
+    const now = this.analyses.corpusState(st.corpus).summaries;
+    const gone = [...st.fed.keys()].filter((rel) => !now.has(rel));
+    const changed: ArticleSummary[] = [];
+    for (const [rel, s] of now) if (st.fed.get(rel) !== s) changed.push(s);
+    for (const rel of gone) {
+      st.model.delete(rel);
+      st.fed.delete(rel);
+    }
+    for (let i = 0; i < changed.length; i += SLICE) {
+      const slice = changed.slice(i, i + SLICE);
+      st.model.setMany(slice);
+      for (const s of slice) st.fed.set(s.relPath, s);
+      // Views redraw as the model fills (a cold load of a big corpus takes a few seconds).
+      if (i > 0 && i % (SLICE * 25) === 0) this.emitter.fire(st.corpus);
+      await turn();
+      if (this.disposed) return;
+    }
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const d of this.disposables) d.dispose();
   }
 }
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -137,8 +137,16 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
     const needle = foldName(this.filter);
     if (!node) {
       const counts = new Map<EntityKind, number>();
-      for (const a of index.actors) if (this.matches(a, needle)) counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1);
-      return ENTITY_KINDS.filter((k) => counts.has(k)).map((kind) => ({ type: 'kind', kind, corpus, count: counts.get(kind)! }));
+      // Without a filter the model counts without working out any actor (100,000 articles paint at once).
+      if (!needle) for (const k of ENTITY_KINDS) counts.set(k, index.count(k));
+      else for (const a of index.actors) if (this.matches(a, needle)) counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1);
+      return ENTITY_KINDS.filter((k) => counts.get(k)).map((kind) => ({ type: 'kind', kind, corpus, count: counts.get(kind)! }));
+    }
+    if (node.type === 'kind' && !needle) {
+      const out: Node[] = index.slice(0, GROUP_LIMIT, node.kind).map((a) => this.actorNode(a, corpus));
+      const n = index.count(node.kind);
+      if (n > GROUP_LIMIT) out.push({ type: 'more', kind: node.kind, corpus, count: n - GROUP_LIMIT });
+      return out;
     }
     if (node.type === 'kind') {
       const out: Node[] = [];
