@@ -50,15 +50,18 @@ async function indexOnce(files: IndexFile[], cache: string, workers: number): Pr
     const waiting: ArticleSummary[] = [];
     let feeding: Promise<void> | undefined;
     let lastFeed = 0;
-    const feed = () =>
-      (feeding ??= (async () => {
+    const feed = (): Promise<void> => {
+      if (feeding) return feeding;
+      const run = (async () => {
         while (waiting.length) {
           model.setMany(waiting.splice(0, 200));
           await new Promise((resolve) => setImmediate(resolve));
         }
         model.slice(0, 100, 'person'); // a view's first screen
-        feeding = undefined;
-      })());
+      })();
+      feeding = run.finally(() => (feeding = undefined));
+      return feeding;
+    };
     const r = await updateIndex({
       files,
       total: files.length,
