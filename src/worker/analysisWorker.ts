@@ -2,6 +2,7 @@
 // no Node API, so the same module runs in a Node worker thread (src/node/analysisWorkerMain.ts) or
 // a browser web worker; how the engines (the tagger's model) are loaded is the entry point's job.
 import { analyzeArticle, type Engines } from '../core/analysis/analyzeArticle';
+import { AnalysisCache } from '../core/analysis/incremental';
 import { TableLineStats } from '../core/boilerplate/templateTable';
 import { summarizeArticle } from '../core/corpus/articleSummary';
 import type { KnowledgeBase } from '../core/corpus/knowledgeBase';
@@ -18,6 +19,8 @@ export interface WorkerEngines {
 export function createAnalysisWorker(load: () => WorkerEngines): AnalysisWorkerMethods {
   let loaded: WorkerEngines | undefined;
   const engines = () => (loaded ??= load()).engines;
+  // Reuse across the editor's successive analyses of open articles (bounded).
+  const editCache = new AnalysisCache();
   const kbFor = (req: { corpusRoot?: string; config: { knowledgeBase?: readonly string[] } }) =>
     req.corpusRoot && req.config.knowledgeBase?.length ? (loaded ??= load()).knowledgeBase?.(req.corpusRoot, req.config.knowledgeBase) : undefined;
   return {
@@ -31,6 +34,7 @@ export function createAnalysisWorker(load: () => WorkerEngines): AnalysisWorkerM
         corpus: req.templates ? new TableLineStats(req.templates, req.maxChars && req.text.length > req.maxChars ? req.text.slice(0, req.maxChars) : req.text) : undefined,
         limits: req.maxChars ? { maxChars: req.maxChars } : undefined,
         stages: req.stages,
+        cache: editCache,
         knowledgeBase: req.stages?.entities === false ? undefined : kbFor(req),
       });
       const { text, lines, ...rest } = a;

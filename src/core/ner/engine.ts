@@ -149,6 +149,24 @@ export function createNerEngine(model: NerModel, options: NerEngineOptions = {})
   const maxTokens = options.maxTokens ?? 400_000;
   const maxSentence = options.maxSentence ?? 250;
   const isPlacePair = placePairTest(model);
+  // With a tagging cache, a sentence's decoded tags are one object for as long as its words and
+  // evidence stay the same: its spans after the post-rules are kept with it.
+  const memo = options.cache ? new WeakMap<Uint8Array, TokenSpan[]>() : undefined;
+  const spansOf = (words: readonly string[], tags: Uint8Array, conf: Float32Array): TokenSpan[] => {
+    const known = memo?.get(tags);
+    if (known) return known;
+    const spans: TokenSpan[] = [];
+    for (const c of chunksFromTags(model.tagSet, tags)) {
+      const kind = LABEL_TO_KIND[c.type];
+      if (!kind) continue;
+      let p = 1;
+      for (let i = c.start; i < c.end; i++) p = Math.min(p, conf[i] ?? 1);
+      spans.push({ start: c.start, end: c.end, kind, source: 'perceptron', p });
+    }
+    postRules(words, spans);
+    memo?.set(tags, spans);
+    return spans;
+  };
   return {
     name: 'perceptron',
     recognize(text: string, regions: Span[]): EntityMention[] {
@@ -159,17 +177,7 @@ export function createNerEngine(model: NerModel, options: NerEngineOptions = {})
       const tagged = options.cache ? tagSentencesCached(model, words, options.cache) : tagSentences(model, words);
       const out: EntityMention[] = [];
       sents.forEach((s, si) => {
-        const words = s.map((t) => t.text);
-        const conf = tagged.confidence[si];
-        const spans: { start: number; end: number; kind: EntityKind; source: string; p: number }[] = [];
-        for (const c of chunksFromTags(model.tagSet, tagged.tags[si])) {
-          const kind = LABEL_TO_KIND[c.type];
-          if (!kind) continue;
-          let p = 1;
-          for (let i = c.start; i < c.end; i++) p = Math.min(p, conf[i] ?? 1);
-          spans.push({ start: c.start, end: c.end, kind, source: 'perceptron', p });
-        }
-        postRules(words, spans);
+        const spans = spansOf(words[si], tagged.tags[si], tagged.confidence[si]);
         for (const sp of spans) {
           const from = s[sp.start].start;
           const to = s[sp.end - 1].end;

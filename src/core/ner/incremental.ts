@@ -1,9 +1,9 @@
-// Tagging with reuse across calls, for per-keystroke re-analysis: the decoded tags of a sentence
-// are kept under a 64-bit hash of its feature rows (stage 0), and of its feature rows plus its
-// document-evidence rows (stage 1). A sentence an edit did not touch has the same rows, so its
-// emissions, Viterbi decoding and marginals are not computed again; a sentence whose words or
-// document evidence changed gets new rows and is decoded afresh. Because the keys are the feature
-// rows themselves, the results are exactly those of tagSentences, whatever features the model uses.
+// Tagging with reuse across calls, for per-keystroke re-analysis: a sentence's local feature rows
+// and its stage-0 decoding are kept under the exact inputs of those rows (its words and the few
+// document-level bits its features read), its stage-1 decoding under that entry and its
+// document-evidence rows (compared in full). A sentence an edit did not touch keeps its inputs, so
+// its rows, emissions, Viterbi decoding and marginals are not computed again; a sentence whose words
+// or document evidence changed is decoded afresh. The results are exactly those of tagSentences.
 import { prepareDoc, sentenceFeatures, type DocFeatures } from './features';
 import type { NerModel } from './model';
 import { documentEvidence, type SentenceRows, type TaggedDoc } from './tagger';
@@ -12,6 +12,8 @@ import { stageEmissions, tagMarginals, viterbi } from './viterbi';
 interface Decoded {
   tags: Uint8Array;
   confidence: Float32Array;
+  /** Stage 1: the document-evidence rows it was decoded with. */
+  evidence?: SentenceRows;
 }
 
 /** A bounded map from row hashes to decoded sentences (least recently used entries dropped). */
@@ -53,8 +55,8 @@ export class TagCache {
   }
 }
 
-/** Two independent 32-bit hashes of Int32 rows (and their token boundaries), as one string key. */
-function rowsKey(prefix: string, rows: Int32Array, offsets: Int32Array, extra?: SentenceRows): string {
+/** Two independent 32-bit hashes of Int32 rows and their token boundaries, as one string key. */
+function rowsHash(rows: SentenceRows): string {
   let a = 0x811c9dc5;
   let b = 0x9e3779b9 | 0;
   const feed = (x: number) => {
@@ -62,16 +64,17 @@ function rowsKey(prefix: string, rows: Int32Array, offsets: Int32Array, extra?: 
     b = Math.imul(b ^ x, 0x5bd1e995);
     b ^= b >>> 15;
   };
-  for (let i = 0; i < rows.length; i++) feed(rows[i]);
+  for (let i = 0; i < rows.rows.length; i++) feed(rows.rows[i]);
   feed(-1);
-  for (let i = 0; i < offsets.length; i++) feed(offsets[i]);
-  if (extra) {
-    feed(-2);
-    for (let i = 0; i < extra.rows.length; i++) feed(extra.rows[i]);
-    feed(-3);
-    for (let i = 0; i < extra.offsets.length; i++) feed(extra.offsets[i]);
-  }
-  return prefix + (a >>> 0).toString(36) + ':' + (b >>> 0).toString(36);
+  for (let i = 0; i < rows.offsets.length; i++) feed(rows.offsets[i]);
+  return (a >>> 0).toString(36) + ':' + (b >>> 0).toString(36);
+}
+
+function sameRows(x: SentenceRows, y: SentenceRows): boolean {
+  if (x.rows.length !== y.rows.length || x.offsets.length !== y.offsets.length) return false;
+  for (let i = 0; i < x.rows.length; i++) if (x.rows[i] !== y.rows[i]) return false;
+  for (let i = 0; i < x.offsets.length; i++) if (x.offsets[i] !== y.offsets[i]) return false;
+  return true;
 }
 
 /**
@@ -79,6 +82,7 @@ function rowsKey(prefix: string, rows: Int32Array, offsets: Int32Array, extra?: 
  * each token whose features read document-level evidence (sentenceFeatures' docLower template: a
  * capitalised token, or any token of an all-caps line or the first token) whether the document has
  * it in lower case elsewhere and capitalised mid-sentence elsewhere. Equal keys give equal rows.
+ * Words are joined by a line break, which no token holds (a word that does is quoted instead).
  */
 function featureKey(doc: DocFeatures, si: number, words: readonly string[]): string {
   const s = doc.sentences[si];
@@ -88,14 +92,25 @@ function featureKey(doc: DocFeatures, si: number, words: readonly string[]): str
     const t = s[i];
     if (t.hasLetter && (caps || i === 0 || t.capFirst)) bits += String.fromCharCode(48 + (doc.lowerSeen.has(t.hL) ? 2 : 0) + (doc.capMidSeen.has(t.hL) ? 1 : 0));
   }
-  return (caps ? 'C' : 'c') + bits + '\u0000' + words.join('\u0001');
+  let plain = true;
+  for (let i = 0; i < words.length && plain; i++) plain = !words[i].includes('\n');
+  return (caps ? 'C' : 'c') + bits + '\u0000' + (plain ? words.join('\n') : JSON.stringify(words));
 }
 
-/** Local feature rows of sentences, kept under their featureKey (bounded; least recently used dropped). */
+/** A sentence's local rows under its featureKey, with its stage-0 decoding once made. */
+interface SentenceEntry {
+  /** Unique for the life of the cache: an entry dropped and made again gets a new id. */
+  id: number;
+  rows: SentenceRows;
+  stage0?: Decoded;
+}
+
+/** Local feature rows (and stage-0 decodings) of sentences under their featureKey (bounded; least recently used dropped). */
 export class FeatureCache {
-  private readonly map = new Map<string, SentenceRows>();
+  private readonly map = new Map<string, SentenceEntry>();
+  private nextId = 0;
   constructor(readonly maxEntries = 20_000) {}
-  rows(doc: DocFeatures, si: number, words: readonly string[], compute: () => SentenceRows): SentenceRows {
+  entry(doc: DocFeatures, si: number, words: readonly string[], compute: () => SentenceRows): SentenceEntry {
     const key = featureKey(doc, si, words);
     let v = this.map.get(key);
     if (v) {
@@ -103,16 +118,23 @@ export class FeatureCache {
       this.map.set(key, v);
       return v;
     }
-    v = compute();
+    v = { id: this.nextId++, rows: compute() };
     this.map.set(key, v);
     if (this.map.size > this.maxEntries) this.map.delete(this.map.keys().next().value as string);
     return v;
+  }
+  get size(): number {
+    return this.map.size;
   }
 }
 
 const featureCaches = new WeakMap<TagCache, FeatureCache>();
 
-/** tagSentences with reuse of decoded sentences through `cache` (same results). */
+/**
+ * tagSentences with reuse of decoded sentences through `cache` (same results). Stage 0 of a sentence
+ * is kept with its local rows (its featureKey determines them); stage 1 under the sentence's entry
+ * and its document-evidence rows, compared in full on a hit (the hash only finds the candidate).
+ */
 export function tagSentencesCached(model: NerModel, sentences: string[][], cache: TagCache): TaggedDoc {
   const lex = model.lexicon;
   const set = model.tagSet;
@@ -122,12 +144,12 @@ export function tagSentencesCached(model: NerModel, sentences: string[][], cache
   let fc = featureCaches.get(cache);
   if (!fc) featureCaches.set(cache, (fc = new FeatureCache(cache.maxEntries)));
   const features = fc;
-  const base = doc.sentences.map((_, si) => features.rows(doc, si, sentences[si], () => sentenceFeatures(doc, si, lex, mask, model.rowIndex)));
+  const entries = doc.sentences.map((_, si) => features.entry(doc, si, sentences[si], () => sentenceFeatures(doc, si, lex, mask, model.rowIndex)));
   const temperature = typeof model.info.temperature === 'number' ? model.info.temperature : 1;
   let e = new Float32Array(0);
   const two = model.stages.length > 1;
   const decode = (stage: number, si: number, last: boolean, extra?: SentenceRows): Decoded => {
-    const f = base[si];
+    const f = entries[si].rows;
     const n = f.offsets.length - 1;
     if (e.length < n * nt) e = new Float32Array(n * nt * 2);
     const st = model.stages[stage];
@@ -141,18 +163,21 @@ export function tagSentencesCached(model: NerModel, sentences: string[][], cache
     }
     return { tags, confidence };
   };
-  const keys0 = base.map((f) => rowsKey('0:', f.rows, f.offsets));
-  const stage0 = base.map((_, si) => {
-    let hit = cache.get(keys0[si]);
-    if (!hit) cache.set(keys0[si], (hit = decode(0, si, !two)));
-    return hit;
+  const stage0 = entries.map((entry, si) => {
+    if (entry.stage0) cache.hits++;
+    else {
+      cache.misses++;
+      entry.stage0 = decode(0, si, !two);
+    }
+    return entry.stage0;
   });
   if (!two) return { tags: stage0.map((d) => d.tags), confidence: stage0.map((d) => d.confidence) };
   const ev = documentEvidence(doc, set, stage0.map((d) => d.tags), mask, model.rowIndex);
-  const final = base.map((f, si) => {
-    const key = rowsKey('1:', f.rows, f.offsets, ev[si]);
+  const final = entries.map((entry, si) => {
+    const key = entry.id + ':' + rowsHash(ev[si]);
     let hit = cache.get(key);
-    if (!hit) cache.set(key, (hit = decode(1, si, true, ev[si])));
+    if (hit && !(hit.evidence && sameRows(hit.evidence, ev[si]))) hit = undefined;
+    if (!hit) cache.set(key, (hit = { ...decode(1, si, true, ev[si]), evidence: ev[si] }));
     return hit;
   });
   return { tags: final.map((d) => d.tags), confidence: final.map((d) => d.confidence) };

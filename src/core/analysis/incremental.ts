@@ -1,0 +1,19 @@
+// What an analysis may reuse from earlier calls on other versions of the same article (the editor
+// re-analysing an open article after each edit): one bounded cache per stage that has one. Given to
+// analyzeArticle through AnalyzeOptions.cache; the results are exactly those of an analysis without it.
+import { BoilerplateCache } from '../boilerplate/incremental';
+
+export interface AnalysisCacheBounds {
+  /** Line texts kept (boilerplate line features, line keys). Default 20,000. */
+  lines?: number;
+  /** Feature rows kept per boilerplate model stage. Default 10,000. */
+  rows?: number;
+}
+
+export class AnalysisCache {
+  readonly boilerplate: BoilerplateCache;
+
+  constructor(bounds: AnalysisCacheBounds = {}) {
+    this.boilerplate = new BoilerplateCache(bounds.lines, bounds.rows);
+  }
+}
