@@ -6,14 +6,12 @@ import { BoilerplateCache } from '../boilerplate/incremental';
 export interface AnalysisCacheBounds {
   /** Line texts kept (boilerplate line features, line keys). Default 20,000. */
   lines?: number;
-  /** Feature rows kept per boilerplate model stage. Default 10,000. */
-  rows?: number;
 }
 
 export class AnalysisCache {
   readonly boilerplate: BoilerplateCache;
 
   constructor(bounds: AnalysisCacheBounds = {}) {
-    this.boilerplate = new BoilerplateCache(bounds.lines, bounds.rows);
+    this.boilerplate = new BoilerplateCache(bounds.lines);
   }
 }

@@ -9,6 +9,7 @@ import type { BoilerplateSettings } from '../config/types';
 import type { BoilerplateEngine, BoilerplateInput } from '../engines';
 import type { BoilerplateCategory, BoilerplateFinding, Line } from '../types';
 import type { LineInfo } from './features';
+import { scoreArticleCached } from './incremental';
 import { confidenceOf, scoreArticle, type BoilerplateModel } from './model';
 import { isTemplate, lineKey } from './templates';
 import { compilePatterns, matchPhrase, normalisePhrases, patternRun, type CompiledPatterns } from './user-rules';
@@ -118,7 +119,7 @@ export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL,
       const texts = lines.map((l) => l.text);
       const cache = input.cache;
       const keyOf = cache ? (t: string) => cache.key(t) : lineKey;
-      const { features, p } = scoreArticle(model, texts, cache);
+      const { features, p } = cache ? scoreArticleCached(model, texts, cache) : scoreArticle(model, texts);
       const { infos, body } = features;
       // Never flag the whole article away: when the model would flag every prose line,
       // keep the main body segment's lines that no phrase marks.

@@ -1,55 +1,38 @@
-// Reuse across calls for per-keystroke re-analysis of boilerplate: a line's line-only features are
-// kept under its text (they depend on nothing else), and a stage's probability for a feature row
-// under the row itself (hashed to find it, compared in full on a hit). An edit changes the text of
-// one line and, through the document-level columns (position, body segment, windows), the rows of
-// few others: the rest are scored from the cache. Results are exactly those of scoring afresh.
-import { lineLocal, type LineLocal } from './features';
+// Reuse across calls for per-keystroke re-analysis of boilerplate: a line's line-only features
+// (shape, lexicon hits, flags, their columns of the feature row) and its normalised key are kept
+// under its text, since they depend on nothing else. The document-level columns (position, body
+// segment, windows, shares of prose) and the two model stages are recomputed on each call: a
+// one-character edit changes the shares of prose of every row, and scoring a row costs less than
+// looking it up. Results are exactly those of detecting afresh.
+import type { TreeNode } from './boost';
+import { articleFeatures, lineLocal, type LineLocal } from './features';
+import { stage2Rows, stageProb, type ArticleScores, type BoilerplateModel, type Stage } from './model';
 import { lineKey } from './templates';
-import { stageProb, type Stage } from './model';
 import { LruMap } from '../text/lru';
-
-interface Scored {
-  row: Float64Array;
-  p: number;
-}
-
-const f64 = new Float64Array(1);
-const i32 = new Int32Array(f64.buffer);
-
-/** A 52-bit hash of a row's numbers (their exact bits), as a number key. */
-function rowKey(row: readonly number[]): number {
-  let a = 0x811c9dc5 ^ row.length;
-  let b = 0x9e3779b9 | 0;
-  for (let i = 0; i < row.length; i++) {
-    f64[0] = row[i];
-    for (let k = 0; k < 2; k++) {
-      const x = i32[k];
-      a = Math.imul(a ^ x, 0x01000193);
-      b = Math.imul(b ^ x, 0x5bd1e995);
-      b ^= b >>> 15;
-    }
-  }
-  return (a >>> 0) * 0x100000 + (b & 0xfffff);
-}
-
-function sameRow(x: Float64Array, y: readonly number[]): boolean {
-  if (x.length !== y.length) return false;
-  // Object.is: the same bits for every number a row holds (0 and -0 kept apart, NaN equal to itself).
-  for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) return false;
-  return true;
-}
 
 export class BoilerplateCache {
   private readonly lines: LruMap<string, LineLocal>;
   private readonly keys: LruMap<string, string>;
-  private readonly scores = new WeakMap<Stage, LruMap<number, Scored>>();
+  /** The latest scored versions, most recent last (one per article being edited, at most maxVersions). */
+  private readonly versions: ScoredVersion[] = [];
   hits = 0;
   misses = 0;
 
-  /** maxLines: line texts kept; maxRows: rows kept per model stage. */
-  constructor(readonly maxLines = 20_000, readonly maxRows = 10_000) {
+  /** maxLines: line texts kept; maxVersions: scored article versions kept. */
+  constructor(readonly maxLines = 20_000, readonly maxVersions = 3) {
     this.lines = new LruMap(maxLines);
     this.keys = new LruMap(maxLines);
+  }
+
+  /** lineLocal(raw), kept per line text. */
+  line(raw: string): LineLocal {
+    let v = this.lines.get(raw);
+    if (v) this.hits++;
+    else {
+      this.misses++;
+      this.lines.set(raw, (v = lineLocal(raw)));
+    }
+    return v;
   }
 
   /** lineKey(raw) (the normalised key of templates, duplicates and keep), kept per line text. */
@@ -59,30 +42,134 @@ export class BoilerplateCache {
     return v;
   }
 
-  /** lineLocal(raw), kept per line text. */
-  line(raw: string): LineLocal {
-    let v = this.lines.get(raw);
-    if (!v) this.lines.set(raw, (v = lineLocal(raw)));
-    return v;
-  }
-
-  /** stageProb(stage, row), kept per stage and row. */
-  prob(stage: Stage, row: readonly number[]): number {
-    let m = this.scores.get(stage);
-    if (!m) this.scores.set(stage, (m = new LruMap(this.maxRows)));
-    const key = rowKey(row);
-    const hit = m.get(key);
-    if (hit && sameRow(hit.row, row)) {
-      this.hits++;
-      return hit.p;
-    }
-    this.misses++;
-    const p = stageProb(stage, row as number[]);
-    m.set(key, { row: Float64Array.from(row), p });
-    return p;
-  }
-
-  get lineCount(): number {
+  get size(): number {
     return this.lines.size;
   }
+
+  /** The kept version sharing most lines at its head and tail with these lines (undefined: none shares any). */
+  closestVersion(locals: readonly LineLocal[]): ScoredVersion | undefined {
+    let best: ScoredVersion | undefined;
+    let bestShared = 0;
+    for (const v of this.versions) {
+      const n = Math.min(v.locals.length, locals.length);
+      let shared = 0;
+      while (shared < n && v.locals[shared] === locals[shared]) shared++;
+      for (let k = 1; shared < n && v.locals[v.locals.length - k] === locals[locals.length - k]; k++) shared++;
+      if (shared > bestShared) {
+        best = v;
+        bestShared = shared;
+      }
+    }
+    return best;
+  }
+
+  /** Keeps a scored version in place of the one it was made from (or of the oldest). */
+  remember(v: ScoredVersion, from: ScoredVersion | undefined): void {
+    const i = from ? this.versions.indexOf(from) : -1;
+    if (i >= 0) this.versions.splice(i, 1);
+    this.versions.push(v);
+    while (this.versions.length > this.maxVersions) this.versions.shift();
+  }
+}
+
+/** A scored version of an article: its lines' local features, rows and probabilities per stage. */
+interface ScoredVersion {
+  locals: LineLocal[];
+  rows1: number[][];
+  p1: number[];
+  rows2: number[][];
+  p: number[];
+}
+
+/** Per feature, the stage's split thresholds in ascending order (trees), or undefined (linear stage). */
+const thresholdsOf = new WeakMap<Stage, Float64Array[]>();
+
+function stageThresholds(stage: Stage, width: number): Float64Array[] | undefined {
+  if (stage.kind !== 'gbdt') return undefined;
+  let t = thresholdsOf.get(stage);
+  if (!t) {
+    const per: number[][] = Array.from({ length: width }, () => []);
+    const walk = (node: TreeNode | number): void => {
+      if (typeof node === 'number') return;
+      (per[node.f] ??= []).push(node.t);
+      walk(node.l);
+      walk(node.r);
+    };
+    for (const tree of stage.trees.trees) walk(tree);
+    t = per.map((ts) => Float64Array.from(new Set(ts)).sort());
+    thresholdsOf.set(stage, t);
+  }
+  return t;
+}
+
+/** How many of the ascending thresholds a value is not ≤ to (equal counts: the same branch at every split). */
+function side(ts: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = ts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (v <= ts[mid]) hi = mid;
+    else lo = mid + 1;
+  }
+  // NaN is ≤ no threshold: every split sends it right, as it does a value above them all.
+  return v !== v ? ts.length : lo;
+}
+
+/**
+ * Whether the stage gives row `b` the very score it gave row `a`: the same numbers, or, for trees,
+ * every changed number on the same side of every threshold of its feature (then every tree takes
+ * the same branches and the same leaves are added in the same order).
+ */
+function sameScore(stage: Stage, a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  const ts = stageThresholds(stage, a.length);
+  for (let f = 0; f < a.length; f++) {
+    if (a[f] === b[f] && Object.is(a[f], b[f])) continue;
+    if (!ts) return false;
+    const t = ts[f];
+    if (t && t.length && side(t, a[f]) !== side(t, b[f])) return false;
+  }
+  return true;
+}
+
+/**
+ * scoreArticle with reuse of the scores of an earlier version of the same article: lines outside
+ * the edited stretch (the common head and tail of the two versions) keep their probability at each
+ * stage when their new row provably scores the same (sameScore). Exactly scoreArticle's result.
+ */
+export function scoreArticleCached(model: BoilerplateModel, lineTexts: string[], cache: BoilerplateCache): ArticleScores {
+  const locals: LineLocal[] = [];
+  const features = articleFeatures(lineTexts, (raw) => {
+    const l = cache.line(raw);
+    locals.push(l);
+    return l;
+  });
+  const old = cache.closestVersion(locals);
+  const n = locals.length;
+  // Aligned old index of each new line (-1: in the edited stretch).
+  const at = new Int32Array(n).fill(-1);
+  if (old) {
+    const m = old.locals.length;
+    let head = 0;
+    while (head < n && head < m && locals[head] === old.locals[head]) head++;
+    let tail = 0;
+    while (tail < n - head && tail < m - head && locals[n - 1 - tail] === old.locals[m - 1 - tail]) tail++;
+    for (let j = 0; j < head; j++) at[j] = j;
+    for (let k = 1; k <= tail; k++) at[n - k] = m - k;
+  }
+  const score = (stage: Stage, rows: number[][], oldRows: number[][] | undefined, oldP: number[] | undefined): number[] =>
+    rows.map((r, j) => {
+      const o = at[j];
+      if (o >= 0 && oldRows && oldP && sameScore(stage, oldRows[o], r)) {
+        cache.hits++;
+        return oldP[o];
+      }
+      cache.misses++;
+      return stageProb(stage, r);
+    });
+  const p1 = score(model.stage1, features.rows, old?.rows1, old?.p1);
+  const rows2 = stage2Rows(features.rows, p1);
+  const p = score(model.stage2, rows2, old?.rows2, old?.p);
+  cache.remember({ locals, rows1: features.rows, p1, rows2, p }, old);
+  return { features, p1, p };
 }

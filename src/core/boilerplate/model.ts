@@ -4,7 +4,7 @@
 // plain, deterministic full-batch gradient descent (Adam), here so that the
 // training script and the engine share one implementation.
 import { compileTrees, flatScore, trainBoosted, type BoostedTrees, type BoostOptions, type FlatTrees } from './boost';
-import { articleFeatures, contextFeatures, CONTEXT_NAMES, FEATURE_NAMES, RUN_NAMES, runFeatures, type ArticleFeatures, type LineLocal } from './features';
+import { articleFeatures, contextFeatures, CONTEXT_NAMES, FEATURE_NAMES, RUN_NAMES, runFeatures, type ArticleFeatures } from './features';
 
 /** One stage: logistic regression weights (first feature = bias) or boosted trees. */
 export type Stage = { kind: 'lr'; w: number[] } | { kind: 'gbdt'; trees: BoostedTrees };
@@ -76,18 +76,12 @@ export function stageProb(stage: Stage, x: number[]): number {
   return sigmoid(stage.kind === 'lr' ? dot(stage.w, x) : flatScore(compiledTrees(stage.trees), x));
 }
 
-/** What scoreArticle may reuse across calls (see ./incremental: BoilerplateCache). */
-export interface ScoreCache {
-  line(raw: string): LineLocal;
-  prob(stage: Stage, row: readonly number[]): number;
-}
-
-export function scoreArticle(model: BoilerplateModel, lineTexts: string[], cache?: ScoreCache): ArticleScores {
-  const features = articleFeatures(lineTexts, cache ? (raw) => cache.line(raw) : undefined);
-  const prob = cache ? (st: Stage, r: number[]) => cache.prob(st, r) : stageProb;
-  const p1 = features.rows.map((r) => prob(model.stage1, r));
+/** Scores of each non-empty line (see ./incremental for the per-keystroke version with reuse). */
+export function scoreArticle(model: BoilerplateModel, lineTexts: string[]): ArticleScores {
+  const features = articleFeatures(lineTexts);
+  const p1 = features.rows.map((r) => stageProb(model.stage1, r));
   const rows2 = stage2Rows(features.rows, p1);
-  const p = rows2.map((r) => prob(model.stage2, r));
+  const p = rows2.map((r) => stageProb(model.stage2, r));
   return { features, p1, p };
 }
 
