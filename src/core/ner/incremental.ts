@@ -6,7 +6,9 @@
 // or document evidence changed is decoded afresh. The results are exactly those of tagSentences.
 import { prepareDoc, sentenceFeatures, type DocFeatures } from './features';
 import type { NerModel } from './model';
-import { documentEvidence, type SentenceRows, type TaggedDoc } from './tagger';
+import { evidenceTotals, PHRASE_SEED, sentenceEvidence, type EvidenceTotals, type SentenceRows, type TaggedDoc } from './tagger';
+import { mix } from './hash';
+import { chunksFromTags, type TokenChunk } from './tags';
 import { stageEmissions, tagMarginals, viterbi } from './viterbi';
 
 interface Decoded {
@@ -128,12 +130,68 @@ export class FeatureCache {
   }
 }
 
-const featureCaches = new WeakMap<TagCache, FeatureCache>();
+/** The stage-1 result of a tagged version of a document: its totals, and each sentence's final decoding. */
+interface EvidenceState {
+  totals: EvidenceTotals;
+  finals: Map<SentenceEntry, Decoded>;
+}
+
+/** What a TagCache keeps besides its stage-1 decodings. */
+interface CacheContext {
+  features: FeatureCache;
+  /** chunksFromTags of stage-0 tags (kept with the tags, which live in their sentence's entry). */
+  chunks: WeakMap<Uint8Array, TokenChunk[]>;
+  /** The latest tagged versions (one per document being edited), most recent last. */
+  states: EvidenceState[];
+}
+
+const MAX_STATES = 3;
+const contexts = new WeakMap<TagCache, CacheContext>();
+
+function sameInts(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Keys whose values differ between two maps (present in one only, or with other counts). */
+function changedKeys(a: Map<number, Int32Array>, b: Map<number, Int32Array>, out: Set<number>): Set<number> {
+  for (const [k, v] of b) {
+    const o = a.get(k);
+    if (!o || !sameInts(o, v)) out.add(k);
+  }
+  for (const k of a.keys()) if (!b.has(k)) out.add(k);
+  return out;
+}
+
+/**
+ * Whether a sentence's document evidence is provably what it was in the earlier version: no folded
+ * word of it has other counts, and no phrase lookup it makes (up to where either version's prefixes
+ * stop it) finds another count or another prefix answer. With the same tokens, caps and stage-0
+ * tags (the same entry), sentenceEvidence then computes the same rows.
+ */
+function sameEvidence(doc: DocFeatures, si: number, words: Set<number>, phrases: Set<number>, a: EvidenceTotals, b: EvidenceTotals): boolean {
+  const s = doc.sentences[si];
+  for (let i = 0; i < s.length; i++) if (s[i].hasLetter && words.has(s[i].hL)) return false;
+  if (phrases.size === 0) return true;
+  for (let i = 0; i < s.length; i++) {
+    if (!(s[i].capFirst || (doc.caps[si] && s[i].hasLetter))) continue;
+    let h = PHRASE_SEED;
+    for (let len = 1; len <= 6 && i + len <= s.length; len++) {
+      h = mix(h, s[i + len - 1].hL);
+      if (phrases.has(h)) return false;
+      if (!a.prefixes.has(h) && !b.prefixes.has(h)) break;
+    }
+  }
+  return true;
+}
 
 /**
  * tagSentences with reuse of decoded sentences through `cache` (same results). Stage 0 of a sentence
- * is kept with its local rows (its featureKey determines them); stage 1 under the sentence's entry
- * and its document-evidence rows, compared in full on a hit (the hash only finds the candidate).
+ * is kept with its local rows (its featureKey determines them). Stage 1 of a sentence is taken from
+ * the closest earlier version of the document when its evidence provably did not change
+ * (sameEvidence), else looked up under the sentence's entry and its evidence rows (compared in full
+ * on a hit; the hash only finds the candidate), else decoded.
  */
 export function tagSentencesCached(model: NerModel, sentences: string[][], cache: TagCache): TaggedDoc {
   const lex = model.lexicon;
@@ -141,9 +199,9 @@ export function tagSentencesCached(model: NerModel, sentences: string[][], cache
   const nt = set.tags.length;
   const mask = (1 << model.bits) - 1;
   const doc = prepareDoc(sentences, lex);
-  let fc = featureCaches.get(cache);
-  if (!fc) featureCaches.set(cache, (fc = new FeatureCache(cache.maxEntries)));
-  const features = fc;
+  let ctx = contexts.get(cache);
+  if (!ctx) contexts.set(cache, (ctx = { features: new FeatureCache(cache.maxEntries), chunks: new WeakMap(), states: [] }));
+  const { features, chunks } = ctx;
   const entries = doc.sentences.map((_, si) => features.entry(doc, si, sentences[si], () => sentenceFeatures(doc, si, lex, mask, model.rowIndex)));
   const temperature = typeof model.info.temperature === 'number' ? model.info.temperature : 1;
   let e = new Float32Array(0);
@@ -172,13 +230,48 @@ export function tagSentencesCached(model: NerModel, sentences: string[][], cache
     return entry.stage0;
   });
   if (!two) return { tags: stage0.map((d) => d.tags), confidence: stage0.map((d) => d.confidence) };
-  const ev = documentEvidence(doc, set, stage0.map((d) => d.tags), mask, model.rowIndex);
+  const totals = evidenceTotals(doc, set, stage0.map((d) => d.tags), (tags) => {
+    let c = chunks.get(tags);
+    if (!c) chunks.set(tags, (c = chunksFromTags(set, tags)));
+    return c;
+  });
+  // The earlier version sharing most sentences, and what changed in the totals since.
+  let prev: EvidenceState | undefined;
+  let shared = 0;
+  for (const st of ctx.states) {
+    let k = 0;
+    for (const entry of entries) if (st.finals.has(entry)) k++;
+    if (k > shared) {
+      prev = st;
+      shared = k;
+    }
+  }
+  const words = prev ? changedKeys(prev.totals.counts, totals.counts, new Set()) : undefined;
+  let phrases: Set<number> | undefined;
+  if (prev) {
+    phrases = changedKeys(prev.totals.phrases, totals.phrases, new Set());
+    for (const h of totals.prefixes) if (!prev.totals.prefixes.has(h)) phrases.add(h);
+    for (const h of prev.totals.prefixes) if (!totals.prefixes.has(h)) phrases.add(h);
+  }
+  const finals = new Map<SentenceEntry, Decoded>();
   const final = entries.map((entry, si) => {
-    const key = entry.id + ':' + rowsHash(ev[si]);
+    const earlier = prev?.finals.get(entry);
+    if (earlier && prev && words && phrases && sameEvidence(doc, si, words, phrases, prev.totals, totals)) {
+      cache.hits++;
+      finals.set(entry, earlier);
+      return earlier;
+    }
+    const ev = sentenceEvidence(doc, si, stage0[si].tags, totals, mask, model.rowIndex);
+    const key = entry.id + ':' + rowsHash(ev);
     let hit = cache.get(key);
-    if (hit && !(hit.evidence && sameRows(hit.evidence, ev[si]))) hit = undefined;
-    if (!hit) cache.set(key, (hit = { ...decode(1, si, true, ev[si]), evidence: ev[si] }));
+    if (hit && !(hit.evidence && sameRows(hit.evidence, ev))) hit = undefined;
+    if (!hit) cache.set(key, (hit = { ...decode(1, si, true, ev), evidence: ev }));
+    finals.set(entry, hit);
     return hit;
   });
+  const i = prev ? ctx.states.indexOf(prev) : -1;
+  if (i >= 0) ctx.states.splice(i, 1);
+  ctx.states.push({ totals, finals });
+  while (ctx.states.length > MAX_STATES) ctx.states.shift();
   return { tags: final.map((d) => d.tags), confidence: final.map((d) => d.confidence) };
 }
