@@ -4,7 +4,8 @@
 // document-evidence rows (compared in full). A sentence an edit did not touch keeps its inputs, so
 // its rows, emissions, Viterbi decoding and marginals are not computed again; a sentence whose words
 // or document evidence changed is decoded afresh. The results are exactly those of tagSentences.
-import { prepareDoc, sentenceFeatures, type DocFeatures } from './features';
+import { docFromSentences, prepareSentence, sentenceFeatures, type DocFeatures, type Lexicon, type SentencePrep } from './features';
+import { LruMap } from '../text/lru';
 import type { NerModel } from './model';
 import { evidenceTotals, PHRASE_SEED, sentenceEvidence, type EvidenceTotals, type SentenceRows, type TaggedDoc } from './tagger';
 import { mix } from './hash';
@@ -79,14 +80,20 @@ function sameRows(x: SentenceRows, y: SentenceRows): boolean {
   return true;
 }
 
+/** A sentence's words as one string: joined by a line break, which no token holds (a word that does is quoted). */
+function wordsKey(words: readonly string[]): string {
+  let plain = true;
+  for (let i = 0; i < words.length && plain; i++) plain = !words[i].includes('\n');
+  return plain ? words.join('\n') : JSON.stringify(words);
+}
+
 /**
- * The inputs of a sentence's local feature rows: its words, whether it is an all-caps line, and for
- * each token whose features read document-level evidence (sentenceFeatures' docLower template: a
- * capitalised token, or any token of an all-caps line or the first token) whether the document has
- * it in lower case elsewhere and capitalised mid-sentence elsewhere. Equal keys give equal rows.
- * Words are joined by a line break, which no token holds (a word that does is quoted instead).
+ * The document-level inputs of a sentence's local feature rows (sentenceFeatures' docLower
+ * template): for each capitalised token, or any token of an all-caps line or the first token,
+ * whether the document has it in lower case elsewhere and capitalised mid-sentence elsewhere. With
+ * the sentence's words (which give its caps flag and gazetteer matches), equal bits give equal rows.
  */
-function featureKey(doc: DocFeatures, si: number, words: readonly string[]): string {
+function docBits(doc: DocFeatures, si: number): string {
   const s = doc.sentences[si];
   const caps = doc.caps[si];
   let bits = '';
@@ -94,12 +101,10 @@ function featureKey(doc: DocFeatures, si: number, words: readonly string[]): str
     const t = s[i];
     if (t.hasLetter && (caps || i === 0 || t.capFirst)) bits += String.fromCharCode(48 + (doc.lowerSeen.has(t.hL) ? 2 : 0) + (doc.capMidSeen.has(t.hL) ? 1 : 0));
   }
-  let plain = true;
-  for (let i = 0; i < words.length && plain; i++) plain = !words[i].includes('\n');
-  return (caps ? 'C' : 'c') + bits + '\u0000' + (plain ? words.join('\n') : JSON.stringify(words));
+  return bits;
 }
 
-/** A sentence's local rows under its featureKey, with its stage-0 decoding once made. */
+/** A sentence's local rows for one docBits, with its stage-0 decoding once made. */
 interface SentenceEntry {
   /** Unique for the life of the cache: an entry dropped and made again gets a new id. */
   id: number;
@@ -107,26 +112,50 @@ interface SentenceEntry {
   stage0?: Decoded;
 }
 
-/** Local feature rows (and stage-0 decodings) of sentences under their featureKey (bounded; least recently used dropped). */
+/** What is kept of a sentence (its words): its preparation, and its entries per docBits. */
+interface SentenceLocal {
+  prep: SentencePrep;
+  entries: Map<string, SentenceEntry>;
+}
+
+/** Entries kept per sentence (the docBits a sentence had lately). */
+const MAX_BITS = 4;
+
+/**
+ * Sentences' preparations and feature entries, found by their words array (the same array again,
+ * as the entity engine hands out for an unchanged line) or by the words themselves (bounded; least
+ * recently used dropped).
+ */
 export class FeatureCache {
-  private readonly map = new Map<string, SentenceEntry>();
+  private readonly byWords: LruMap<string, SentenceLocal>;
+  private readonly byArray = new WeakMap<readonly string[], SentenceLocal>();
   private nextId = 0;
-  constructor(readonly maxEntries = 20_000) {}
-  entry(doc: DocFeatures, si: number, words: readonly string[], compute: () => SentenceRows): SentenceEntry {
-    const key = featureKey(doc, si, words);
-    let v = this.map.get(key);
-    if (v) {
-      this.map.delete(key);
-      this.map.set(key, v);
-      return v;
-    }
-    v = { id: this.nextId++, rows: compute() };
-    this.map.set(key, v);
-    if (this.map.size > this.maxEntries) this.map.delete(this.map.keys().next().value as string);
+  constructor(readonly maxEntries = 20_000) {
+    this.byWords = new LruMap(maxEntries);
+  }
+
+  local(words: readonly string[], lex: Lexicon): SentenceLocal {
+    let v = this.byArray.get(words);
+    if (v) return v;
+    const key = wordsKey(words);
+    v = this.byWords.get(key);
+    if (!v) this.byWords.set(key, (v = { prep: prepareSentence(words, lex), entries: new Map() }));
+    this.byArray.set(words, v);
     return v;
   }
+
+  entry(local: SentenceLocal, doc: DocFeatures, si: number, compute: () => SentenceRows): SentenceEntry {
+    const bits = docBits(doc, si);
+    let e = local.entries.get(bits);
+    if (!e) {
+      local.entries.set(bits, (e = { id: this.nextId++, rows: compute() }));
+      if (local.entries.size > MAX_BITS) local.entries.delete(local.entries.keys().next().value as string);
+    }
+    return e;
+  }
+
   get size(): number {
-    return this.map.size;
+    return this.byWords.size;
   }
 }
 
@@ -198,11 +227,12 @@ export function tagSentencesCached(model: NerModel, sentences: string[][], cache
   const set = model.tagSet;
   const nt = set.tags.length;
   const mask = (1 << model.bits) - 1;
-  const doc = prepareDoc(sentences, lex);
   let ctx = contexts.get(cache);
   if (!ctx) contexts.set(cache, (ctx = { features: new FeatureCache(cache.maxEntries), chunks: new WeakMap(), states: [] }));
   const { features, chunks } = ctx;
-  const entries = doc.sentences.map((_, si) => features.entry(doc, si, sentences[si], () => sentenceFeatures(doc, si, lex, mask, model.rowIndex)));
+  const locals = sentences.map((words) => features.local(words, lex));
+  const doc = docFromSentences(locals.map((l) => l.prep));
+  const entries = locals.map((local, si) => features.entry(local, doc, si, () => sentenceFeatures(doc, si, lex, mask, model.rowIndex)));
   const temperature = typeof model.info.temperature === 'number' ? model.info.temperature : 1;
   let e = new Float32Array(0);
   const two = model.stages.length > 1;
