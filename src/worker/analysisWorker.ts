@@ -31,7 +31,9 @@ export function createAnalysisWorker(load: () => WorkerEngines): AnalysisWorkerM
         engines: engines(),
         relPath: req.relPath,
         // Only the part of the text that is analysed counts as the article's own lines.
-        corpus: req.templates ? new TableLineStats(req.templates, req.maxChars && req.text.length > req.maxChars ? req.text.slice(0, req.maxChars) : req.text) : undefined,
+        corpus: req.templates
+          ? new TableLineStats(req.templates, req.maxChars && req.text.length > req.maxChars ? req.text.slice(0, req.maxChars) : req.text, (l) => editCache.boilerplate.key(l))
+          : undefined,
         limits: req.maxChars ? { maxChars: req.maxChars } : undefined,
         stages: req.stages,
         cache: editCache,
