@@ -1,9 +1,10 @@
-// Tagging with reuse across calls, for per-keystroke re-analysis: a sentence's local feature rows
-// and its stage-0 decoding are kept under the exact inputs of those rows (its words and the few
-// document-level bits its features read), its stage-1 decoding under that entry and its
-// document-evidence rows (compared in full). A sentence an edit did not touch keeps its inputs, so
-// its rows, emissions, Viterbi decoding and marginals are not computed again; a sentence whose words
-// or document evidence changed is decoded afresh. The results are exactly those of tagSentences.
+// Tagging with reuse across calls, for per-keystroke re-analysis. A sentence's preparation (token
+// infos, caps, gazetteer matches) is kept under its words; its local feature rows and stage-0
+// decoding under its words and the few document-level bits those rows read. Its stage-1 decoding is
+// taken from the closest earlier version of the document when the document evidence it reads
+// provably did not change, else looked up under its entry and its evidence rows (compared in full),
+// else decoded. A sentence an edit did not touch is thus neither featurised nor decoded again; the
+// results are exactly those of tagSentences. A cache serves one model (its lexicon and weights).
 import { docFromSentences, prepareSentence, sentenceFeatures, type DocFeatures, type Lexicon, type SentencePrep } from './features';
 import { LruMap } from '../text/lru';
 import type { NerModel } from './model';
@@ -144,6 +145,7 @@ export class FeatureCache {
     return v;
   }
 
+  /** The entry of a sentence for the document-level bits it reads in `doc`. */
   entry(local: SentenceLocal, doc: DocFeatures, si: number, compute: () => SentenceRows): SentenceEntry {
     const bits = docBits(doc, si);
     let e = local.entries.get(bits);
@@ -152,10 +154,6 @@ export class FeatureCache {
       if (local.entries.size > MAX_BITS) local.entries.delete(local.entries.keys().next().value as string);
     }
     return e;
-  }
-
-  get size(): number {
-    return this.byWords.size;
   }
 }
 
