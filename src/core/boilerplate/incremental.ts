@@ -118,13 +118,14 @@ function side(ts: Float64Array, v: number): number {
 /**
  * Whether the stage gives row `b` the very score it gave row `a`: the same numbers, or, for trees,
  * every changed number on the same side of every threshold of its feature (then every tree takes
- * the same branches and the same leaves are added in the same order).
+ * the same branches and the same leaves are added in the same order). Numbers before `from` are
+ * known to be equal. Equal numbers (=== : 0 and -0 too) compare alike with every threshold.
  */
-function sameScore(stage: Stage, a: readonly number[], b: readonly number[]): boolean {
+function sameScore(stage: Stage, a: readonly number[], b: readonly number[], from: number): boolean {
   if (a.length !== b.length) return false;
   const ts = stageThresholds(stage, a.length);
-  for (let f = 0; f < a.length; f++) {
-    if (a[f] === b[f] && Object.is(a[f], b[f])) continue;
+  for (let f = from; f < a.length; f++) {
+    if (a[f] === b[f]) continue;
     if (!ts) return false;
     const t = ts[f];
     if (t && t.length && side(t, a[f]) !== side(t, b[f])) return false;
@@ -160,7 +161,8 @@ export function scoreArticleCached(model: BoilerplateModel, lineTexts: string[],
   const score = (stage: Stage, rows: number[][], oldRows: number[][] | undefined, oldP: number[] | undefined): number[] =>
     rows.map((r, j) => {
       const o = at[j];
-      if (o >= 0 && oldRows && oldP && sameScore(stage, oldRows[o], r)) {
+      // An aligned line has the same line features: its row starts [1, ...its line-only columns].
+      if (o >= 0 && oldRows && oldP && sameScore(stage, oldRows[o], r, 1 + locals[j].columns.length)) {
         cache.hits++;
         return oldP[o];
       }
