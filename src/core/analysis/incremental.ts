@@ -4,14 +4,14 @@
 import { BoilerplateCache } from '../boilerplate/incremental';
 
 export interface AnalysisCacheBounds {
-  /** Line texts kept (boilerplate line features, line keys). Default 20,000. */
-  lines?: number;
+  /** Characters of the line texts whose boilerplate features and keys are kept. Default 2,000,000. */
+  lineChars?: number;
 }
 
 export class AnalysisCache {
   readonly boilerplate: BoilerplateCache;
 
   constructor(bounds: AnalysisCacheBounds = {}) {
-    this.boilerplate = new BoilerplateCache(bounds.lines);
+    this.boilerplate = new BoilerplateCache(bounds.lineChars);
   }
 }

@@ -18,10 +18,10 @@ export class BoilerplateCache {
   hits = 0;
   misses = 0;
 
-  /** maxLines: line texts kept; maxVersions: scored article versions kept. */
-  constructor(readonly maxLines = 20_000, readonly maxVersions = 3) {
-    this.lines = new LruMap(maxLines);
-    this.keys = new LruMap(maxLines);
+  /** maxChars: characters of the line texts kept (2,000,000: several articles of the 300,000 limit); maxVersions: scored article versions kept. */
+  constructor(readonly maxChars = 2_000_000, readonly maxVersions = 3) {
+    this.lines = new LruMap(maxChars, (l) => l.shape.text.length + 1);
+    this.keys = new LruMap(maxChars, (k) => k.length + 1);
   }
 
   /** lineLocal(raw), kept per line text. */

@@ -82,7 +82,7 @@ describe('incremental analysis', function () {
     // Small bounds, so that the caches also drop entries while the property runs.
     const tags = new TagCache(300);
     const cached: Engines = assembleEngines(createNerEngine(model, { cache: tags }));
-    const cache = new AnalysisCache({ lines: 200 });
+    const cache = new AnalysisCache({ lineChars: 4000 });
     fc.assert(
       fc.property(fc.nat(), fc.array(edit, { minLength: 1, maxLength: 5 }), (which, edits) => {
         let text = ARTICLES[which % ARTICLES.length];
