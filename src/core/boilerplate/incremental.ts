@@ -1,9 +1,10 @@
 // Reuse across calls for per-keystroke re-analysis of boilerplate: a line's line-only features
 // (shape, lexicon hits, flags, their columns of the feature row) and its normalised key are kept
 // under its text, since they depend on nothing else. The document-level columns (position, body
-// segment, windows, shares of prose) and the two model stages are recomputed on each call: a
-// one-character edit changes the shares of prose of every row, and scoring a row costs less than
-// looking it up. Results are exactly those of detecting afresh.
+// segment, windows, shares of prose) are recomputed on each call: a one-character edit changes the
+// shares of prose of every row. A line's model scores are taken from the closest earlier version of
+// the article when its new row provably scores the same (see sameScore). Results are exactly those
+// of detecting afresh.
 import type { TreeNode } from './boost';
 import { articleFeatures, lineLocal, type LineLocal } from './features';
 import { stage2Rows, stageProb, type ArticleScores, type BoilerplateModel, type Stage } from './model';
@@ -20,8 +21,8 @@ export class BoilerplateCache {
 
   /** maxChars: characters of the line texts kept (2,000,000: several articles of the 300,000 limit); maxVersions: scored article versions kept. */
   constructor(readonly maxChars = 2_000_000, readonly maxVersions = 3) {
-    this.lines = new LruMap(maxChars, (l) => l.shape.text.length + 1);
-    this.keys = new LruMap(maxChars, (k) => k.length + 1);
+    this.lines = new LruMap(maxChars, (_, raw) => raw.length + 1);
+    this.keys = new LruMap(maxChars, (k, raw) => raw.length + k.length + 1);
   }
 
   /** lineLocal(raw), kept per line text. */

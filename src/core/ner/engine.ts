@@ -208,8 +208,8 @@ export function createNerEngine(model: NerModel, options: NerEngineOptions = {})
   // With a tagging cache, a sentence's decoded tags are one object for as long as its words and
   // evidence stay the same: its spans after the post-rules are kept with it.
   const memo = options.cache ? new WeakMap<Uint8Array, TokenSpan[]>() : undefined;
-  // Regions' sentences, bounded in tokens: 20 per entry the tagging cache may hold (400,000 by default).
-  const regionCache = options.cache ? new LruMap<string, CachedRegion>(options.cache.maxEntries * 20, (r) => r.count + 1) : undefined;
+  // Regions' sentences, bounded in characters of their text: 100 per entry the tagging cache may hold (2,000,000 by default).
+  const regionCache = options.cache ? new LruMap<string, CachedRegion>(options.cache.maxEntries * 100, (_, text) => text.length + 1) : undefined;
   const spansOf = (words: readonly string[], tags: Uint8Array, conf: Float32Array): TokenSpan[] => {
     const known = memo?.get(tags);
     if (known) return known;

@@ -125,14 +125,14 @@ const MAX_BITS = 2;
 /**
  * Sentences' preparations and feature entries, found by their words array (the same array again,
  * as the entity engine hands out for an unchanged line) or by the words themselves (bounded in
- * tokens; least recently used dropped).
+ * characters of the words; least recently used dropped).
  */
 export class FeatureCache {
   private readonly byWords: LruMap<string, SentenceLocal>;
   private readonly byArray = new WeakMap<readonly string[], SentenceLocal>();
   private nextId = 0;
-  constructor(readonly maxTokens = 200_000) {
-    this.byWords = new LruMap(maxTokens, (l) => l.prep.infos.length + 1);
+  constructor(readonly maxChars = 2_000_000) {
+    this.byWords = new LruMap(maxChars, (_, words) => words.length + 1);
   }
 
   local(words: readonly string[], lex: Lexicon): SentenceLocal {
@@ -226,8 +226,8 @@ export function tagSentencesCached(model: NerModel, sentences: string[][], cache
   const nt = set.tags.length;
   const mask = (1 << model.bits) - 1;
   let ctx = contexts.get(cache);
-  // Sentences' features, bounded in tokens: 10 per entry the cache may hold (200,000 by default).
-  if (!ctx) contexts.set(cache, (ctx = { features: new FeatureCache(cache.maxEntries * 10), chunks: new WeakMap(), states: [] }));
+  // Sentences' features, bounded in characters of their words: 100 per entry the cache may hold (2,000,000 by default).
+  if (!ctx) contexts.set(cache, (ctx = { features: new FeatureCache(cache.maxEntries * 100), chunks: new WeakMap(), states: [] }));
   const { features, chunks } = ctx;
   const locals = sentences.map((words) => features.local(words, lex));
   const doc = docFromSentences(locals.map((l) => l.prep));

@@ -2,7 +2,7 @@
 // written to the young one; when it holds half the bound the old one is dropped and the young one
 // becomes old. A hit in the old generation moves the entry back to the young one. So an entry in use
 // stays, at most the bound is held, and a lookup costs one or two Map reads (no reordering per hit).
-// The bound counts entries, or, with `weigh`, their weights (e.g. characters or tokens).
+// The bound counts entries, or, with `weigh`, their weights (e.g. the characters of key and value).
 export class LruMap<K, V> {
   private young = new Map<K, V>();
   private old = new Map<K, V>();
@@ -12,7 +12,7 @@ export class LruMap<K, V> {
 
   constructor(
     readonly maxWeight: number,
-    private readonly weigh: (v: V) => number = () => 1,
+    private readonly weigh: (v: V, k: K) => number = () => 1,
   ) {
     this.half = Math.max(1, maxWeight / 2);
   }
@@ -23,16 +23,16 @@ export class LruMap<K, V> {
     const o = this.old.get(key);
     if (o !== undefined) {
       this.old.delete(key);
-      this.oldWeight -= this.weigh(o);
+      this.oldWeight -= this.weigh(o, key);
       this.set(key, o);
     }
     return o;
   }
 
   set(key: K, value: V): void {
-    const w = this.weigh(value);
+    const w = this.weigh(value, key);
     const prev = this.young.get(key);
-    if (prev !== undefined) this.youngWeight -= this.weigh(prev);
+    if (prev !== undefined) this.youngWeight -= this.weigh(prev, key);
     else if (this.youngWeight + w > this.half && this.young.size > 0) {
       this.old = this.young;
       this.oldWeight = this.youngWeight;
@@ -44,7 +44,7 @@ export class LruMap<K, V> {
     const o = this.old.get(key);
     if (o !== undefined) {
       this.old.delete(key);
-      this.oldWeight -= this.weigh(o);
+      this.oldWeight -= this.weigh(o, key);
     }
   }
 
