@@ -1,7 +1,8 @@
 // The corpus at scale, as the extension runs it: the persisted index built cold, loaded warm, updated
 // after 1% of the articles changed, with the index workers busy, the corpus actor model following
-// the index in slices as in the extension host, and the host thread measured for blocks; memory for 1,000 articles against the full size; and the per-keystroke re-analysis cost of
-// an open 10 KB and 300 KB article in the editor worker (worker time, p50/p95 over one-character edits).
+// the index in slices as in the extension host, and the host thread measured for blocks; memory for
+// 1,000 articles against the full size; and the per-keystroke re-analysis cost of an open 10 KB and
+// 300 KB article in the editor worker (worker time, p50/p95 over one-character edits).
 //   npm run bench -- --only corpus [--data DIR] [--articles N]
 // Default data: real text only — the pages under ../shared/data/boilerplate*/full, then Wikipedia
 // pages of ../shared/data/ner/wikitext/ (one document per line), written once as .txt files into a
@@ -18,6 +19,7 @@ import type { ArticleSummary } from '../../src/core/corpus/articleSummary';
 import { CorpusActorModel } from '../../src/core/corpus/corpusActorModel';
 import { createAnalysisPool } from '../../src/node/analysisPool';
 import { walkArticles } from '../../src/node/fileWalk';
+import { keystrokes, keystrokeTexts } from './keystrokes';
 
 /** The .txt files under folders, sorted, as { file, root } (the safe walk; nothing to report here). */
 const listArticles = (dirs: string[]) => [...walkArticles(dirs, { onProblem: () => undefined, globs: false })].map((f) => ({ file: f.path, root: f.root }));
@@ -86,30 +88,6 @@ async function indexOnce(files: IndexFile[], cache: string, workers: number): Pr
   }
 }
 
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-}
-
-async function keystrokes(text: string, edits: number): Promise<{ full: number; p50: number; p95: number }> {
-  const pool = createAnalysisPool({ workers: 1, script: WORKER });
-  try {
-    const config = structuredClone(DEFAULT_CONFIG);
-    await pool.analyze({ text: text.slice(0, 2000), config }); // loads the model
-    const full = (await pool.analyze({ text, config, maxChars: 300_000 })).workerMs;
-    const times: number[] = [];
-    let cur = text;
-    for (let i = 0; i < edits; i++) {
-      const at = Math.floor(((i * 7919) % 1000) / 1000 * cur.length);
-      cur = cur.slice(0, at) + 'e' + cur.slice(at);
-      times.push((await pool.analyze({ text: cur, config, maxChars: 300_000 })).workerMs);
-    }
-    return { full, p50: percentile(times, 50), p95: percentile(times, 95) };
-  } finally {
-    await pool.terminate();
-  }
-}
-
 export async function bench(opts: BenchOptions & { articles?: number }): Promise<Record<string, number | string>> {
   const n = opts.articles ?? 10_000;
   let dir = opts.data;
@@ -143,16 +121,11 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
       const m = /"peak RSS MB":([\d.]+)/.exec(child.stdout);
       rss1k = m ? Number(m[1]) : undefined;
     }
-    const texts = [...files.map((f) => readFileSync(f.path, 'utf8'))];
-    const ten = texts.find((t) => t.length >= 9_000 && t.length <= 11_000) ?? texts[0];
-    let big = '';
-    for (const t of texts) {
-      if (big.length >= 300_000) break;
-      big += t + '\n';
-    }
-    big = big.slice(0, 300_000);
-    const k10 = process.env.NCA_BENCH_CHILD ? undefined : await keystrokes(ten, 40);
-    const k300 = process.env.NCA_BENCH_CHILD ? undefined : await keystrokes(big, 12);
+    const picked = keystrokeTexts((function* () {
+      for (const f of files) yield readFileSync(f.path, 'utf8');
+    })())!;
+    const k10 = process.env.NCA_BENCH_CHILD ? undefined : await keystrokes(picked.ten, 40);
+    const k300 = process.env.NCA_BENCH_CHILD ? undefined : await keystrokes(picked.big, 12);
     const out: Record<string, number | string> = {
       source: dir,
       articles: files.length,

@@ -1,5 +1,6 @@
 // The small interfaces each engine sits behind, so a trained engine can replace
 // a simpler one without the pipeline, the extension or the CLI changing.
+import type { BoilerplateCache } from './boilerplate/incremental';
 import type { BoilerplateSettings } from './config/types';
 import type { ArticleDateInfo, BoilerplateFinding, DateMention, EntityMention, Line, Span } from './types';
 
@@ -32,6 +33,8 @@ export interface BoilerplateInput {
   docId?: string;
   /** Told when a limit left part of the work undone (e.g. the user-pattern work budget ran out). */
   onLimit?: (message: string) => void;
+  /** Reuse across calls (per-keystroke re-analysis of an open article); results are unchanged. */
+  cache?: BoilerplateCache;
 }
 
 export interface BoilerplateEngine {

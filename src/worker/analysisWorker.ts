@@ -2,6 +2,7 @@
 // no Node API, so the same module runs in a Node worker thread (src/node/analysisWorkerMain.ts) or
 // a browser web worker; how the engines (the tagger's model) are loaded is the entry point's job.
 import { analyzeArticle, type Engines } from '../core/analysis/analyzeArticle';
+import { AnalysisCache } from '../core/analysis/incremental';
 import { TableLineStats } from '../core/boilerplate/templateTable';
 import { summarizeArticle } from '../core/corpus/articleSummary';
 import { packKnowledgeBase, parseKnowledgeBaseText, type PackedKnowledgeBase } from '../core/corpus/kbParse';
@@ -29,19 +30,25 @@ export function createAnalysisWorker(load: () => WorkerEngines): AnalysisWorkerM
     const l = (loaded ??= load());
     return l.corpusEngines ?? l.engines;
   };
+  // Reuse across the editor's successive analyses of open articles (bounded); not for batches.
+  const editCache = new AnalysisCache();
   const kbFor = (req: { corpusRoot?: string; config: { knowledgeBase?: readonly string[] } }) =>
     req.corpusRoot && req.config.knowledgeBase?.length ? (loaded ??= load()).knowledgeBase?.(req.corpusRoot, req.config.knowledgeBase) : undefined;
   return {
     analyze(req: AnalyzeRequest): AnalysisResult {
       const t0 = performance.now();
+      const cache = req.batch ? undefined : editCache;
       const a = analyzeArticle(req.text, {
         config: req.config,
         engines: req.batch ? corpusEngines() : engines(),
         relPath: req.relPath,
         // Only the part of the text that is analysed counts as the article's own lines.
-        corpus: req.templates ? new TableLineStats(req.templates, req.maxChars && req.text.length > req.maxChars ? req.text.slice(0, req.maxChars) : req.text) : undefined,
+        corpus: req.templates
+          ? new TableLineStats(req.templates, req.maxChars && req.text.length > req.maxChars ? req.text.slice(0, req.maxChars) : req.text, cache && ((l) => cache.boilerplate.key(l)))
+          : undefined,
         limits: req.maxChars ? { maxChars: req.maxChars } : undefined,
         stages: req.stages,
+        cache,
         knowledgeBase: req.stages?.entities === false ? undefined : kbFor(req),
       });
       const { text, lines, ...rest } = a;

@@ -11,6 +11,7 @@ import { checkInput, DEFAULT_LIMITS, type InputLimits } from '../text/input';
 import { splitLines } from '../text/lines';
 import { splitSentences } from '../text/sentences';
 import type { ArticleAnalysis, ArticleDateInfo, BoilerplateFinding, EntityMention, InputProblem, Span } from '../types';
+import type { AnalysisCache } from './incremental';
 import { findBlocks } from './structure';
 import { MAX_DATE_MENTIONS, MAX_DATE_TEXT } from '../dates/engine';
 
@@ -35,6 +36,11 @@ export interface AnalyzeOptions {
    * are linked to their entry with the codes in force on the article date.
    */
   knowledgeBase?: KnowledgeBase;
+  /**
+   * Reuse across calls on successive versions of one article (the editor's per-keystroke analysis);
+   * bounded, and the results are exactly those of an analysis without it.
+   */
+  cache?: AnalysisCache;
   /** Skip stages not needed (e.g. the CLI `check` needs only boilerplate). */
   stages?: { entities?: boolean; dates?: boolean; boilerplate?: boolean; /** Defaults to `dates`. */ articleDate?: boolean };
 }
@@ -77,7 +83,9 @@ export function analyzeArticle(fullText: string, opts: AnalyzeOptions): ArticleA
   if (stages.boilerplate && config.boilerplate.enabled) {
     const settings = config.trusted ? config.boilerplate : { ...config.boilerplate, patterns: [] };
     boilerplate = guarded(problems, timings, 'boilerplate', [], () =>
-      engines.boilerplate.detect({ text, lines, settings, corpus: opts.corpus, docId: opts.relPath, onLimit: (message) => problems.push({ kind: 'truncated', message }) }),
+      engines.boilerplate.detect({
+        text, lines, settings, corpus: opts.corpus, docId: opts.relPath, cache: opts.cache?.boilerplate, onLimit: (message) => problems.push({ kind: 'truncated', message }),
+      }),
     );
   }
   // An article's own headline is never one of its template lines: when other articles of the

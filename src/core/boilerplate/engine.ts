@@ -9,6 +9,7 @@ import type { BoilerplateSettings } from '../config/types';
 import type { BoilerplateEngine, BoilerplateInput } from '../engines';
 import type { BoilerplateCategory, BoilerplateFinding, Line } from '../types';
 import type { LineInfo } from './features';
+import { scoreArticleCached } from './incremental';
 import { confidenceOf, scoreArticle, type BoilerplateModel } from './model';
 import { isTemplate, lineKey } from './templates';
 import { compilePatterns, matchPhrase, normalisePhrases, patternRun, type CompiledPatterns } from './user-rules';
@@ -116,7 +117,9 @@ export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL,
       const run = patternRun(patterns);
 
       const texts = lines.map((l) => l.text);
-      const { features, p } = scoreArticle(model, texts);
+      const cache = input.cache;
+      const keyOf = cache ? (t: string) => cache.key(t) : lineKey;
+      const { features, p } = cache ? scoreArticleCached(model, texts, cache) : scoreArticle(model, texts);
       const { infos, body } = features;
       // Never flag the whole article away: when the model would flag every prose line,
       // keep the main body segment's lines that no phrase marks.
@@ -139,7 +142,7 @@ export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL,
       for (let j = 0; j < infos.length; j++) {
         const info = infos[j];
         const line = lines[info.line];
-        const key = lineKey(line.text);
+        const key = keyOf(line.text);
         if (key.length === 0 && info.text.length === 0) continue;
         if (keep.has(key)) continue;
         const emit = (category: BoilerplateCategory, confidence: number, message: string, duplicateOf?: number): boolean => {
@@ -174,15 +177,16 @@ export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL,
           const tconf = Math.max(conf, Math.min(0.95, 0.6 + 0.05 * template.articles));
           if (emit('template', tconf, messageOf('template', line.text, `the same line is in ${template.articles} articles of the corpus`))) continue;
         }
-        const reason = reasonOf(info, j, body);
-        if (conf >= 0.5 && emit(category, conf, messageOf(category, line.text, reason))) continue;
+        // Why, in a reader's words: only made for a line that may be reported.
+        const reason = (): string => reasonOf(info, j, body);
+        if (conf >= 0.5 && emit(category, conf, messageOf(category, line.text, reason()))) continue;
         if (template?.template && info.hits.length > 0) {
           const tconf = Math.max(conf, Math.min(0.95, 0.6 + 0.05 * template.articles));
-          if (emit(category, tconf, `${messageOf(category, line.text, reason)}; in ${template.articles} articles of the corpus`)) continue;
+          if (emit(category, tconf, `${messageOf(category, line.text, reason())}; in ${template.articles} articles of the corpus`)) continue;
         }
         if (conf < 0.5 && conf >= threshold) {
           // A threshold below 0.5 reports borderline lines too.
-          emit(category, conf, messageOf(category, line.text, reason));
+          emit(category, conf, messageOf(category, line.text, reason()));
         }
       }
       if (run.exhaustedAt !== undefined) input.onLimit?.(`Boilerplate patterns were not run from line ${run.exhaustedAt + 1} on: their work limit for one article was reached.`);

@@ -243,24 +243,84 @@ function bestSegment(values: number[]): [number, number] {
   return bestRange;
 }
 
-/** Features of the given lines (texts of all lines, blank ones included). */
-export function articleFeatures(lineTexts: string[]): ArticleFeatures {
-  const shapes: Shape[] = [];
+/**
+ * What a line's features take from the line alone: its shape, lexicon hits, flags, content words
+ * and the line-only columns of its row (FEATURE_NAMES from logChars to the lex_ categories).
+ * A function of the line's text only, so it may be kept per text (see ./incremental).
+ */
+export interface LineLocal {
+  shape: Shape;
+  hits: LexiconHit[];
+  prose: boolean;
+  nameLike: boolean;
+  dateLike: boolean;
+  teaser: boolean;
+  commentMarker: boolean;
+  title: boolean;
+  contentWords: string[];
+  columns: number[];
+}
+
+/** The line-only features of a non-blank line. */
+export function lineLocal(raw: string): LineLocal {
+  const s = shapeOf(raw);
+  const hits = lexiconHits(s.text);
+  const alphaWords = s.alpha;
+  const nameLike =
+    s.wordCount >= 2 && s.wordCount <= 4 && alphaWords === s.wordCount && s.caps === alphaWords &&
+    !/[.!?:;,"“”]/.test(s.text) && s.chars <= 40;
+  const dateLike = s.chars <= 80 && s.wordCount <= 12 && (MONTH_RE.test(s.text) || TIME_AGO_RE.test(s.text) || /\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b/.test(s.text));
+  const teaser = s.wordCount >= 6 && (s.text.endsWith('...') || s.text.endsWith('…'));
+  const commentMarker = hits.some((h) => h.category === 'comments') || (s.chars <= 120 && COMMENT_META_RE.test(s.text));
+  const prose = isProse(s, hits);
+  const words = s.wordCount;
+  const title = words >= 4 && words <= 18 && s.alpha > 0 && !s.endsSentence && (s.caps / s.alpha >= 0.6 || words <= 12) && !prose;
+  const contentWords = s.words.filter((w) => w.length >= 4 && !STOP_WORDS.has(w) && !allDigits(w));
+  const lexAny = (k: LexiconHit['kind']): number => (hits.some((h) => h.kind === k) ? 1 : 0);
+  const wc = s.words.length;
+  const columns = [
+    Math.log1p(s.chars) / 6,
+    Math.log1p(words) / 4,
+    words <= 3 ? 1 : 0,
+    words > 3 && words < 10 ? 1 : 0,
+    words >= 20 ? 1 : 0,
+    s.endsSentence ? 1 : 0,
+    s.endsTerminal ? 1 : 0,
+    teaser ? 1 : 0,
+    s.text.endsWith(':') ? 1 : 0,
+    wc > 0 ? s.stop / wc : 0,
+    s.alpha > 0 ? s.caps / s.alpha : 0,
+    s.allCaps ? 1 : 0,
+    s.chars > 0 ? s.digits / s.chars : 0,
+    hasUrl(s.text) ? 1 : 0,
+    Math.min(3, s.separators) / 3,
+    s.chars > 0 && '-–—•·*>»›▶►'.includes(s.text[0]) ? 1 : 0,
+    s.chars > 0 && '"“«„\''.includes(s.text[0]) ? 1 : 0,
+    nameLike ? 1 : 0,
+    dateLike ? 1 : 0,
+    s.chars > 0 ? clamp01(s.cjk / s.chars) : 0,
+    lexAny('whole'),
+    lexAny('strong'),
+    lexAny('prefix'),
+    ...LEX_CATEGORIES.map((c) => (hits.some((h) => h.category === c) ? 1 : 0)),
+  ];
+  return { shape: s, hits, prose, nameLike, dateLike, teaser, commentMarker, title, contentWords, columns };
+}
+
+/**
+ * Features of the given lines (texts of all lines, blank ones included). `local` gives a line's
+ * line-only features (default: computed afresh; a cache may keep them per line text).
+ */
+export function articleFeatures(lineTexts: string[], local: (raw: string) => LineLocal = lineLocal): ArticleFeatures {
+  const locals: LineLocal[] = [];
   const infos: LineInfo[] = [];
   for (let i = 0; i < lineTexts.length; i++) {
     const raw = lineTexts[i];
     if (raw.trim().length === 0) continue;
-    const s = shapeOf(raw);
-    const hits = lexiconHits(s.text);
-    const alphaWords = s.alpha;
-    const nameLike =
-      s.wordCount >= 2 && s.wordCount <= 4 && alphaWords === s.wordCount && s.caps === alphaWords &&
-      !/[.!?:;,"“”]/.test(s.text) && s.chars <= 40;
-    const dateLike = s.chars <= 80 && s.wordCount <= 12 && (MONTH_RE.test(s.text) || TIME_AGO_RE.test(s.text) || /\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b/.test(s.text));
-    const teaser = s.wordCount >= 6 && (s.text.endsWith('...') || s.text.endsWith('…'));
-    shapes.push(s);
-    const commentMarker = hits.some((h) => h.category === 'comments') || (s.chars <= 120 && COMMENT_META_RE.test(s.text));
-    infos.push({ line: i, text: s.text, chars: s.chars, words: s.wordCount, prose: isProse(s, hits), hits, nameLike, dateLike, teaser, commentMarker });
+    const l = local(raw);
+    locals.push(l);
+    const s = l.shape;
+    infos.push({ line: i, text: s.text, chars: s.chars, words: s.wordCount, prose: l.prose, hits: l.hits, nameLike: l.nameLike, dateLike: l.dateLike, teaser: l.teaser, commentMarker: l.commentMarker });
   }
   const n = infos.length;
   // Body: prose lines weigh their length, others a penalty.
@@ -271,7 +331,7 @@ export function articleFeatures(lineTexts: string[]): ArticleFeatures {
   const [b0, b1] = body;
   // Body vocabulary (content words).
   const vocab = new Map<string, number>();
-  const contentWords = shapes.map((s) => s.words.filter((w) => w.length >= 4 && !STOP_WORDS.has(w) && !allDigits(w)));
+  const contentWords = locals.map((l) => l.contentWords);
   if (b0 >= 0) for (let j = b0; j <= b1; j++) for (const w of contentWords[j]) vocab.set(w, (vocab.get(w) ?? 0) + 1);
   let bodyChars = 0;
   let totalChars = 0;
@@ -317,9 +377,7 @@ export function articleFeatures(lineTexts: string[]): ArticleFeatures {
   }
   const mpre = [0];
   for (const f of infos) mpre.push(mpre[mpre.length - 1] + (f.commentMarker ? 1 : 0));
-  const titleArr = shapes.map((sh, j) =>
-    infos[j].words >= 4 && infos[j].words <= 18 && sh.alpha > 0 && !sh.endsSentence && (sh.caps / sh.alpha >= 0.6 || infos[j].words <= 12) && !infos[j].prose ? 1 : 0,
-  );
+  const titleArr = locals.map((l) => (l.title ? 1 : 0));
   const tpre = [0];
   for (const t of titleArr) tpre.push(tpre[tpre.length - 1] + t);
   const lpre = [0];
@@ -339,8 +397,6 @@ export function articleFeatures(lineTexts: string[]): ArticleFeatures {
   const rows: number[][] = [];
   for (let j = 0; j < n; j++) {
     const f = infos[j];
-    const s = shapes[j];
-    const lexAny = (k: LexiconHit['kind']): number => (f.hits.some((h) => h.kind === k) ? 1 : 0);
     const inBody = b0 >= 0 && j >= b0 && j <= b1 ? 1 : 0;
     const before = b0 >= 0 && j < b0 ? b0 - j : 0;
     const after = b0 >= 0 && j > b1 ? j - b1 : 0;
@@ -360,33 +416,9 @@ export function articleFeatures(lineTexts: string[]): ArticleFeatures {
       lenWin += Math.log1p(infos[k].chars);
       cnt++;
     }
-    const wc = s.words.length;
     const row = [
       1,
-      Math.log1p(s.chars) / 6,
-      Math.log1p(f.words) / 4,
-      f.words <= 3 ? 1 : 0,
-      f.words > 3 && f.words < 10 ? 1 : 0,
-      f.words >= 20 ? 1 : 0,
-      s.endsSentence ? 1 : 0,
-      s.endsTerminal ? 1 : 0,
-      f.teaser ? 1 : 0,
-      s.text.endsWith(':') ? 1 : 0,
-      wc > 0 ? s.stop / wc : 0,
-      s.alpha > 0 ? s.caps / s.alpha : 0,
-      s.allCaps ? 1 : 0,
-      s.chars > 0 ? s.digits / s.chars : 0,
-      hasUrl(s.text) ? 1 : 0,
-      Math.min(3, s.separators) / 3,
-      s.chars > 0 && '-–—•·*>»›▶►'.includes(s.text[0]) ? 1 : 0,
-      s.chars > 0 && '"“«„\''.includes(s.text[0]) ? 1 : 0,
-      f.nameLike ? 1 : 0,
-      f.dateLike ? 1 : 0,
-      s.chars > 0 ? clamp01(s.cjk / s.chars) : 0,
-      lexAny('whole'),
-      lexAny('strong'),
-      lexAny('prefix'),
-      ...LEX_CATEGORIES.map((c) => (f.hits.some((h) => h.category === c) ? 1 : 0)),
+      ...locals[j].columns,
       n > 1 ? j / (n - 1) : 0,
       j === 0 ? 1 : 0,
       j === n - 1 ? 1 : 0,

@@ -46,9 +46,13 @@ export function stage2Rows(rows: number[][], p1: number[]): number[][] {
   const runs = runFeatures(p1);
   return rows.map((r, j) => {
     const c = ctx[j];
-    const out = r.slice();
-    for (let k = 0; k < c.length; k++) out.push(logit(c[k]));
-    out.push(runs[j][0], runs[j][1]);
+    // Sized once (pushing onto a copy would grow it twice per row).
+    const out = new Array<number>(r.length + c.length + 2);
+    let i = 0;
+    for (; i < r.length; i++) out[i] = r[i];
+    for (let k = 0; k < c.length; k++) out[i++] = logit(c[k]);
+    out[i++] = runs[j][0];
+    out[i] = runs[j][1];
     return out;
   });
 }
@@ -76,6 +80,7 @@ export function stageProb(stage: Stage, x: number[]): number {
   return sigmoid(stage.kind === 'lr' ? dot(stage.w, x) : flatScore(compiledTrees(stage.trees), x));
 }
 
+/** Scores of each non-empty line (see ./incremental for the per-keystroke version with reuse). */
 export function scoreArticle(model: BoilerplateModel, lineTexts: string[]): ArticleScores {
   const features = articleFeatures(lineTexts);
   const p1 = features.rows.map((r) => stageProb(model.stage1, r));

@@ -25,13 +25,15 @@ export function buildTemplateTable(lineCounts: ReadonlyMap<number, number>, arti
 export class TableLineStats implements CorpusLineStats {
   private readonly own = new Set<number>();
 
+  /** keyOf: lineKey, or a cache of it (the per-keystroke analysis keeps keys per line text). */
   constructor(
     private readonly table: TemplateTable,
     ownLines: readonly { text: string }[] | string,
+    keyOf: (line: string) => string = lineKey,
   ) {
     const lines = typeof ownLines === 'string' ? ownLines.split(/\r\n|\r|\n/).map((text) => ({ text })) : ownLines;
     for (const l of lines) {
-      const k = lineKey(l.text);
+      const k = keyOf(l.text);
       if (k) this.own.add(hash32(k));
     }
   }

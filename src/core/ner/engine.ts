@@ -14,6 +14,7 @@ import { CAPTION_WORDS, isPersonTitle, isTitleWord } from './titles';
 import { GAZ_SOURCES } from './gazetteer';
 import { hashString } from './hash';
 import { tokenize, type Token } from './tokenize';
+import { LruMap } from '../text/lru';
 
 export const LABEL_TO_KIND: Record<string, EntityKind> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: 'other' };
 
@@ -98,27 +99,82 @@ export function sentencesOf(
   let budget = maxTokens;
   for (const r of normalizeRegions(text, regions)) {
     if (budget <= 0) break;
-    const toks = splitCompounds(tokenize(text, r.start, r.end, budget), isPlacePair);
-    budget -= toks.length;
-    let cur: Token[] = [];
-    for (let i = 0; i < toks.length; i++) {
-      const t = toks[i];
-      if (cur.length > 0) {
-        const prev = cur[cur.length - 1];
-        let newline = false;
-        for (let k = prev.end; k < t.start && !newline; k++) {
-          const c = text.charCodeAt(k);
-          newline = c === 10 || c === 13;
-        }
-        const afterEnder = ENDERS.has(prev.text) || (cur.length > 1 && /^["”'’)\]»]+$/.test(prev.text) && ENDERS.has(cur[cur.length - 2].text));
-        if ((afterEnder && startsSentence(t)) || (newline && (startsSentence(t) || afterEnder)) || cur.length >= maxSentence) {
-          out.push(cur);
-          cur = [];
-        }
+    const got = regionSentences(text, r, budget, maxSentence, isPlacePair);
+    budget -= got.count;
+    for (const sentence of got.sentences) out.push(sentence);
+  }
+  return out;
+}
+
+/** Sentences of one region (see sentencesOf), the number of tokens before compounds were split, and after. */
+function regionSentences(
+  text: string, r: Span, budget: number, maxSentence: number, isPlacePair?: (a: string, b: string) => boolean,
+): { sentences: Token[][]; raw: number; count: number } {
+  const out: Token[][] = [];
+  const raw = tokenize(text, r.start, r.end, budget);
+  const toks = splitCompounds(raw, isPlacePair);
+  let cur: Token[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (cur.length > 0) {
+      const prev = cur[cur.length - 1];
+      let newline = false;
+      for (let k = prev.end; k < t.start && !newline; k++) {
+        const c = text.charCodeAt(k);
+        newline = c === 10 || c === 13;
       }
-      cur.push(t);
+      const afterEnder = ENDERS.has(prev.text) || (cur.length > 1 && /^["”'’)\]»]+$/.test(prev.text) && ENDERS.has(cur[cur.length - 2].text));
+      if ((afterEnder && startsSentence(t)) || (newline && (startsSentence(t) || afterEnder)) || cur.length >= maxSentence) {
+        out.push(cur);
+        cur = [];
+      }
     }
-    if (cur.length) out.push(cur);
+    cur.push(t);
+  }
+  if (cur.length) out.push(cur);
+  return { sentences: out, raw: raw.length, count: toks.length };
+}
+
+/** A sentence as the engine tags it: tokens with offsets from `base`, and their texts. */
+interface EngineSentence {
+  tokens: Token[];
+  base: number;
+  words: string[];
+}
+
+/** A region's sentences with offsets from its start, kept under its text (see sentencesOfCached). */
+interface CachedRegion {
+  raw: number;
+  count: number;
+  sentences: { tokens: Token[]; words: string[] }[];
+}
+
+/**
+ * sentencesOf with the sentences of each region kept under the region's text and whether a full
+ * stop follows it (the tokenizer reads at most one character past a region, to see an initial's
+ * stop). An unchanged line gives back the same words arrays, which the tagging cache recognises.
+ */
+function sentencesOfCached(
+  text: string, regions: Span[], maxTokens: number, maxSentence: number, isPlacePair: (a: string, b: string) => boolean, cache: LruMap<string, CachedRegion>,
+): EngineSentence[] {
+  const out: EngineSentence[] = [];
+  let budget = maxTokens;
+  for (const r of normalizeRegions(text, regions)) {
+    if (budget <= 0) break;
+    const key = (text.charCodeAt(r.end) === 46 ? '.' : '-') + text.slice(r.start, r.end);
+    let region = cache.get(key);
+    if (!region || region.raw > budget) {
+      const got = regionSentences(text, r, budget, maxSentence, isPlacePair);
+      region = {
+        raw: got.raw,
+        count: got.count,
+        sentences: got.sentences.map((s) => ({ tokens: s.map((t) => ({ start: t.start - r.start, end: t.end - r.start, text: t.text })), words: s.map((t) => t.text) })),
+      };
+      // A region cut by the token budget is not kept.
+      if (got.raw < budget) cache.set(key, region);
+    }
+    budget -= region.count;
+    for (const s of region.sentences) out.push({ tokens: s.tokens, base: r.start, words: s.words });
   }
   return out;
 }
@@ -149,30 +205,42 @@ export function createNerEngine(model: NerModel, options: NerEngineOptions = {})
   const maxTokens = options.maxTokens ?? 400_000;
   const maxSentence = options.maxSentence ?? 250;
   const isPlacePair = placePairTest(model);
+  // With a tagging cache, a sentence's decoded tags are one object for as long as its words and
+  // evidence stay the same: its spans after the post-rules are kept with it.
+  const memo = options.cache ? new WeakMap<Uint8Array, TokenSpan[]>() : undefined;
+  // Regions' sentences, bounded in characters of their text: 100 per entry the tagging cache may hold (2,000,000 by default).
+  const regionCache = options.cache ? new LruMap<string, CachedRegion>(options.cache.maxEntries * 100, (_, text) => text.length + 1) : undefined;
+  const spansOf = (words: readonly string[], tags: Uint8Array, conf: Float32Array): TokenSpan[] => {
+    const known = memo?.get(tags);
+    if (known) return known;
+    const spans: TokenSpan[] = [];
+    for (const c of chunksFromTags(model.tagSet, tags)) {
+      const kind = LABEL_TO_KIND[c.type];
+      if (!kind) continue;
+      let p = 1;
+      for (let i = c.start; i < c.end; i++) p = Math.min(p, conf[i] ?? 1);
+      spans.push({ start: c.start, end: c.end, kind, source: 'perceptron', p });
+    }
+    postRules(words, spans);
+    memo?.set(tags, spans);
+    return spans;
+  };
   return {
     name: 'perceptron',
     recognize(text: string, regions: Span[]): EntityMention[] {
       if (typeof text !== 'string' || text.length === 0 || !Array.isArray(regions)) return [];
-      const sents = sentencesOf(text, regions, maxTokens, maxSentence, isPlacePair);
+      const sents: EngineSentence[] = regionCache
+        ? sentencesOfCached(text, regions, maxTokens, maxSentence, isPlacePair, regionCache)
+        : sentencesOf(text, regions, maxTokens, maxSentence, isPlacePair).map((tokens) => ({ tokens, base: 0, words: tokens.map((t) => t.text) }));
       if (sents.length === 0) return [];
-      const words = sents.map((s) => s.map((t) => t.text));
+      const words = sents.map((s) => s.words);
       const tagged = options.cache ? tagSentencesCached(model, words, options.cache) : tagSentences(model, words);
       const out: EntityMention[] = [];
       sents.forEach((s, si) => {
-        const words = s.map((t) => t.text);
-        const conf = tagged.confidence[si];
-        const spans: { start: number; end: number; kind: EntityKind; source: string; p: number }[] = [];
-        for (const c of chunksFromTags(model.tagSet, tagged.tags[si])) {
-          const kind = LABEL_TO_KIND[c.type];
-          if (!kind) continue;
-          let p = 1;
-          for (let i = c.start; i < c.end; i++) p = Math.min(p, conf[i] ?? 1);
-          spans.push({ start: c.start, end: c.end, kind, source: 'perceptron', p });
-        }
-        postRules(words, spans);
+        const spans = spansOf(words[si], tagged.tags[si], tagged.confidence[si]);
         for (const sp of spans) {
-          const from = s[sp.start].start;
-          const to = s[sp.end - 1].end;
+          const from = s.base + s.tokens[sp.start].start;
+          const to = s.base + s.tokens[sp.end - 1].end;
           out.push({ start: from, end: to, text: text.slice(from, to), kind: sp.kind, source: sp.source, confidence: Math.round(sp.p * 1000) / 1000 });
         }
       });

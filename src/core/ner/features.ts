@@ -154,28 +154,48 @@ export interface Lexicon {
   tokenTypes: Map<number, number>;
 }
 
-export function prepareDoc(sentences: string[][], lex: Lexicon): DocFeatures {
-  const infos = sentences.map((s) => s.map(tokInfo));
-  const caps = infos.map(isCapsSentence);
-  const lowerSeen = new Set<number>();
-  const capMidSeen = new Set<number>();
-  infos.forEach((s, si) => {
-    if (caps[si]) return;
+/** What a sentence contributes to its DocFeatures, from its words alone. */
+export interface SentencePrep {
+  infos: TokInfo[];
+  caps: boolean;
+  gaz: Uint32Array;
+  /** Folded words it shows all lower case, and capitalised not at its start (none for a caps headline). */
+  lower: number[];
+  capMid: number[];
+}
+
+export function prepareSentence(words: readonly string[], lex: Lexicon): SentencePrep {
+  const infos = words.map(tokInfo);
+  const caps = isCapsSentence(infos);
+  const lower: number[] = [];
+  const capMid: number[] = [];
+  if (!caps) {
     let first = true;
-    for (const t of s) {
+    for (const t of infos) {
       if (t.isPunct) continue;
-      if (t.lowerOnly) lowerSeen.add(t.hL);
-      else if (t.capFirst && !first) capMidSeen.add(t.hL);
+      if (t.lowerOnly) lower.push(t.hL);
+      else if (t.capFirst && !first) capMid.push(t.hL);
       first = false;
     }
-  });
-  const gaz = infos.map((s, si) => {
-    const out = new Uint32Array(s.length);
-    const hashes = s.map((t) => t.hL);
-    lex.gazetteer.match(hashes, (i) => s[i].capFirst || s[i].hasDigit || (caps[si] && s[i].hasLetter), out);
-    return out;
-  });
-  return { sentences: infos, caps, gaz, lowerSeen, capMidSeen };
+  }
+  const gaz = new Uint32Array(infos.length);
+  lex.gazetteer.match(infos.map((t) => t.hL), (i) => infos[i].capFirst || infos[i].hasDigit || (caps && infos[i].hasLetter), gaz);
+  return { infos, caps, gaz, lower, capMid };
+}
+
+/** A document from its sentences' preparations (the document-level sets joined). */
+export function docFromSentences(preps: readonly SentencePrep[]): DocFeatures {
+  const lowerSeen = new Set<number>();
+  const capMidSeen = new Set<number>();
+  for (const p of preps) {
+    for (const h of p.lower) lowerSeen.add(h);
+    for (const h of p.capMid) capMidSeen.add(h);
+  }
+  return { sentences: preps.map((p) => p.infos), caps: preps.map((p) => p.caps), gaz: preps.map((p) => p.gaz), lowerSeen, capMidSeen };
+}
+
+export function prepareDoc(sentences: string[][], lex: Lexicon): DocFeatures {
+  return docFromSentences(sentences.map((s) => prepareSentence(s, lex)));
 }
 
 function isCapsSentence(s: TokInfo[]): boolean {

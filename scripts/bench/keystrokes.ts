@@ -1,0 +1,117 @@
+// Per-keystroke re-analysis of an open article, as the editor's analysis worker does it: a real
+// article of about 10 KB and one of 300 KB are analysed once in full, then after each of a series of
+// one-character edits (each keeping the previous ones). Prints worker time p50/p95 per size with the
+// share of each stage (the timings analyzeArticle records), plus the structured clone of the result
+// (what crossing the worker boundary costs, measured on the host).
+//   npm run bench -- --only keystrokes [--data DIR]
+// Default data: real text (scripts/lib/benchCorpus.ts realTexts(): the boilerplate pages, then
+// Wikipedia pages); with --data, the .txt articles under DIR in walk order.
+import { existsSync, readFileSync } from 'node:fs';
+import type { BenchOptions } from '../bench';
+import { BENCH_WORKER, realTexts, SHARED } from '../lib/benchCorpus';
+import { DEFAULT_CONFIG } from '../../src/core/config/types';
+import { createAnalysisPool } from '../../src/node/analysisPool';
+import { walkArticles } from '../../src/node/fileWalk';
+
+export interface KeystrokeFigures {
+  /** Worker time of the first, full analysis (nothing cached yet). */
+  full: number;
+  p50: number;
+  p95: number;
+  /** CPU time of the whole process per edit, p50 (worker, clone, host): less sensitive to other load than worker time. */
+  cpuP50: number;
+  /** Per stage over the edits: p50 and p95 in ms ("serialize": structured clone of the result on the host). */
+  stages: Record<string, { p50: number; p95: number }>;
+}
+
+export function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+/**
+ * Worker time of `edits` one-character insertions into `text` (each keeping the earlier ones), in one
+ * fresh analysis worker, after a first full analysis of the text.
+ */
+export async function keystrokes(text: string, edits: number): Promise<KeystrokeFigures> {
+  const pool = createAnalysisPool({ workers: 1, script: BENCH_WORKER });
+  try {
+    const config = structuredClone(DEFAULT_CONFIG);
+    await pool.analyze({ text: text.slice(0, 2000), config }); // loads the model
+    const full = (await pool.analyze({ text, config, maxChars: 300_000 })).workerMs;
+    const times: number[] = [];
+    const cpus: number[] = [];
+    const stages: Record<string, number[]> = {};
+    let cur = text;
+    for (let i = 0; i < edits; i++) {
+      const at = Math.floor((((i * 7919) % 1000) / 1000) * cur.length);
+      cur = cur.slice(0, at) + 'e' + cur.slice(at);
+      const c0 = process.cpuUsage();
+      const r = await pool.analyze({ text: cur, config, maxChars: 300_000 });
+      const c = process.cpuUsage(c0);
+      cpus.push((c.user + c.system) / 1000);
+      times.push(r.workerMs);
+      let staged = 0;
+      for (const [k, v] of Object.entries(r.timings)) {
+        (stages[k] ??= []).push(v);
+        staged += v;
+      }
+      (stages['other (worker)'] ??= []).push(r.workerMs - staged);
+      const t0 = performance.now();
+      structuredClone(r);
+      (stages.serialize ??= []).push(performance.now() - t0);
+    }
+    const byStage = Object.fromEntries(Object.entries(stages).map(([k, xs]) => [k, { p50: percentile(xs, 50), p95: percentile(xs, 95) }]));
+    return { full, p50: percentile(times, 50), p95: percentile(times, 95), cpuP50: percentile(cpus, 50), stages: byStage };
+  } finally {
+    await pool.terminate();
+  }
+}
+
+/** A real article of 9–11 KB and 300 KB of real articles joined by line breaks, from `texts` in order. */
+export function keystrokeTexts(texts: Iterable<string>): { ten: string; big: string } | undefined {
+  let ten: string | undefined;
+  let first: string | undefined;
+  let big = '';
+  for (const t of texts) {
+    first ??= t;
+    if (!ten && t.length >= 9_000 && t.length <= 11_000) ten = t;
+    if (big.length < 300_000) big += t + '\n';
+    if (ten && big.length >= 300_000) break;
+  }
+  if (first === undefined) return undefined;
+  return { ten: ten ?? first, big: big.slice(0, 300_000) };
+}
+
+export async function bench(opts: BenchOptions): Promise<Record<string, number | string>> {
+  let texts: Iterable<string>;
+  if (opts.data) {
+    const dir = opts.data;
+    texts = (function* () {
+      for (const f of walkArticles([dir], { onProblem: () => undefined, globs: false })) yield readFileSync(f.path, 'utf8');
+    })();
+  } else {
+    if (!existsSync(SHARED)) {
+      console.log(`  keystrokes bench: needs real text, and ${SHARED} is absent; give --data DIR (a folder of .txt articles)`);
+      return { skipped: 'no data' };
+    }
+    texts = realTexts();
+  }
+  const picked = keystrokeTexts(texts);
+  if (!picked) throw new Error(`no .txt articles under ${opts.data}`);
+  const out: Record<string, number | string> = { source: opts.data ?? SHARED };
+  for (const [label, text, edits] of [['10 KB', picked.ten, 40], ['300 KB', picked.big, 12]] as const) {
+    const k = await keystrokes(text, edits);
+    out[`${label} chars`] = text.length;
+    out[`${label} full analysis ms`] = k.full;
+    out[`${label} one-char edit p50 ms`] = k.p50;
+    out[`${label} one-char edit p95 ms`] = k.p95;
+    out[`${label} one-char edit process CPU p50 ms`] = k.cpuP50;
+    console.log(`  ${label} (${text.length} chars, ${edits} edits): full ${k.full.toFixed(1)} ms, edit p50 ${k.p50.toFixed(1)} ms, p95 ${k.p95.toFixed(1)} ms (process CPU p50 ${k.cpuP50.toFixed(1)} ms)`);
+    for (const [stage, s] of Object.entries(k.stages)) {
+      console.log(`    ${stage.padEnd(16)} p50 ${s.p50.toFixed(2).padStart(8)} ms   p95 ${s.p95.toFixed(2).padStart(8)} ms`);
+      out[`${label} ${stage} p50 ms`] = s.p50;
+    }
+  }
+  return out;
+}
