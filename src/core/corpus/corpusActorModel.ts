@@ -91,6 +91,10 @@ interface Group {
   sArticles: number;
   sMentions: number;
   sName: string;
+  /** The name's first two UTF-16 code units, then its third, as small integers in the order of the
+   * name: most comparisons end there without reading the strings. */
+  sPrefix: number;
+  sThird: number;
   firstSeq: number;
   firstIndex: number;
   kind: EntityKind;
@@ -190,6 +194,8 @@ export class CorpusActorModel implements CorpusActorIndex {
 
   private apply(removed: Article[], added: Article[]): void {
     const touched: Fact[] = [];
+    // Only article actors already in groups can need resolving again (none on a first load).
+    const resolved = this.groups.size > 0;
     for (const art of removed) {
       this.acronymVotes(art, -1, touched);
       for (const it of art.items) {
@@ -224,7 +230,7 @@ export class CorpusActorModel implements CorpusActorIndex {
     // Article actors whose fact changed value are resolved again (new ones are resolved below).
     for (const f of touched) {
       f.touched = false;
-      if (f.value === f.before) continue;
+      if (f.value === f.before || !resolved) continue;
       for (const it of f.deps) {
         if (!it.group) continue;
         const key = this.resolve(it);
@@ -330,7 +336,7 @@ export class CorpusActorModel implements CorpusActorIndex {
     it.group = g;
     if (!g) {
       // A new group's list of article actors starts at its exact size (most groups keep one).
-      g = { key, kb, items: [it], mentions: 0, alive: true, dirty: false, listed: false, sArticles: 0, sMentions: 0, sName: '', firstSeq: 0, firstIndex: 0, kind: 'other', id: '', actor: undefined, forms: undefined };
+      g = { key, kb, items: [it], mentions: 0, alive: true, dirty: false, listed: false, sArticles: 0, sMentions: 0, sName: '', sPrefix: 0, sThird: 0, firstSeq: 0, firstIndex: 0, kind: 'other', id: '', actor: undefined, forms: undefined };
       this.groups.set(key, g);
       it.group = g;
       it.groupPos = 0;
@@ -449,6 +455,9 @@ export class CorpusActorModel implements CorpusActorIndex {
       g.sName = g.kb?.name ?? bestName(names!, (name) => this.info(name).key0 === g.key);
     }
     g.sMentions = g.mentions;
+    const n = g.sName;
+    g.sPrefix = (n.length > 0 ? n.charCodeAt(0) * 65536 : 0) + (n.length > 1 ? n.charCodeAt(1) : 0);
+    g.sThird = n.length > 2 ? n.charCodeAt(2) : 0;
     g.id = ''; // worked out when asked (idOf)
   }
 
@@ -710,7 +719,13 @@ function byOrder(a: Item, b: Item): number {
 
 /** The order of `actors`: most articles, most mentions, name, then first seen. */
 function compareGroups(x: Group, y: Group): number {
-  return y.sArticles - x.sArticles || y.sMentions - x.sMentions || (x.sName < y.sName ? -1 : x.sName > y.sName ? 1 : x.firstSeq - y.firstSeq || x.firstIndex - y.firstIndex);
+  return (
+    y.sArticles - x.sArticles ||
+    y.sMentions - x.sMentions ||
+    x.sPrefix - y.sPrefix ||
+    x.sThird - y.sThird ||
+    (x.sName < y.sName ? -1 : x.sName > y.sName ? 1 : x.firstSeq - y.firstSeq || x.firstIndex - y.firstIndex)
+  );
 }
 
 function byArticlesThenRole(a: CorpusActorRole, b: CorpusActorRole): number {
