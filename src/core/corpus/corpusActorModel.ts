@@ -402,12 +402,12 @@ export class CorpusActorModel implements CorpusActorIndex {
       }
     }
     if (!patch) {
-      const all: Group[] = [];
-      for (const g of this.groups.values()) all.push(g);
-      this.sorted.reset(all);
+      // Each kind sorted on its own, then merged: fewer comparisons than sorting all at once.
       const ofKind = new Map<EntityKind, Group[]>(KINDS.map((k) => [k, []]));
-      for (const g of this.sorted) ofKind.get(g.kind)!.push(g);
-      for (const k of KINDS) this.kindList(k).reset(ofKind.get(k)!);
+      for (const g of this.groups.values()) ofKind.get(g.kind)!.push(g);
+      const lists = KINDS.map((k) => ofKind.get(k)!.sort(compareGroups));
+      KINDS.forEach((k, i) => this.kindList(k).reset(lists[i], true));
+      this.sorted.reset(mergeSorted(lists), true);
     }
     this.dirty.length = 0;
     this.actorList = undefined;
@@ -632,7 +632,7 @@ export class CorpusActorModel implements CorpusActorIndex {
     this.flush();
     if (!this.byIdMap) {
       this.byIdMap = new Map();
-      for (const g of this.sorted) this.byIdMap.set(idOf(g), g);
+      for (const g of this.sorted.toArray()) this.byIdMap.set(idOf(g), g);
     }
     return this.byIdMap.get(id);
   }
@@ -641,7 +641,7 @@ export class CorpusActorModel implements CorpusActorIndex {
     this.flush();
     if (!this.byName) {
       this.byName = new Map();
-      for (const g of this.sorted) this.addNames(g);
+      for (const g of this.sorted.toArray()) this.addNames(g);
     }
     const l = this.byName.get(foldName(name));
     if (l === undefined) return [];
@@ -711,6 +711,20 @@ function actorOf(
 /** The id of a corpus actor: its KB entry's, else kind + ':' + folded name (kept until the group changes). */
 function idOf(g: Group): string {
   return g.id || (g.id = g.kb ? g.kb.id : g.kind + ':' + g.key);
+}
+
+/** One sorted list of several sorted lists (by compareGroups). */
+function mergeSorted(lists: Group[][]): Group[] {
+  const out: Group[] = new Array(lists.reduce((n, l) => n + l.length, 0));
+  const at = lists.map(() => 0);
+  for (let k = 0; k < out.length; k++) {
+    let best = -1;
+    for (let i = 0; i < lists.length; i++) {
+      if (at[i] < lists[i].length && (best < 0 || compareGroups(lists[i][at[i]], lists[best][at[best]]) < 0)) best = i;
+    }
+    out[k] = lists[best][at[best]++];
+  }
+  return out;
 }
 
 function byOrder(a: Item, b: Item): number {

@@ -15,9 +15,9 @@ export class SortedChunks<T> {
     return this.count;
   }
 
-  /** Replaces the content with these elements, sorted here. */
-  reset(items: T[]): void {
-    items.sort(this.compare);
+  /** Replaces the content with these elements, sorted here unless said to be sorted already. */
+  reset(items: T[], sorted = false): void {
+    if (!sorted) items.sort(this.compare);
     this.chunks = [];
     for (let i = 0; i < items.length; i += CHUNK) this.chunks.push(items.slice(i, i + CHUNK));
     this.count = items.length;
