@@ -599,12 +599,7 @@ export class CorpusActorModel implements CorpusActorIndex {
   /** All corpus actors, most articles first (then most mentions, then name). A new array after each change. */
   get actors(): CorpusActor[] {
     this.flush();
-    if (!this.actorList) {
-      const groups = this.sorted.toArray();
-      const list: CorpusActor[] = new Array(groups.length);
-      for (let i = 0; i < groups.length; i++) list[i] = this.actorOfGroup(groups[i]);
-      this.actorList = list;
-    }
+    if (!this.actorList) this.actorList = this.sorted.map((g) => this.actorOfGroup(g));
     return this.actorList;
   }
 

@@ -50,9 +50,14 @@ export class SortedChunks<T> {
   }
 
   toArray(): T[] {
-    const out: T[] = new Array(this.count);
+    return this.map((x) => x);
+  }
+
+  /** The elements in order, each mapped. */
+  map<U>(f: (x: T) => U): U[] {
+    const out: U[] = new Array(this.count);
     let k = 0;
-    for (const chunk of this.chunks) for (const x of chunk) out[k++] = x;
+    for (const chunk of this.chunks) for (let i = 0; i < chunk.length; i++) out[k++] = f(chunk[i]);
     return out;
   }
 
