@@ -15,9 +15,9 @@ export class SortedChunks<T> {
     return this.count;
   }
 
-  /** Replaces the content with these elements, sorted here. */
-  reset(items: T[]): void {
-    items.sort(this.compare);
+  /** Replaces the content with these elements, sorted here unless said to be sorted already. */
+  reset(items: T[], sorted = false): void {
+    if (!sorted) items.sort(this.compare);
     this.chunks = [];
     for (let i = 0; i < items.length; i += CHUNK) this.chunks.push(items.slice(i, i + CHUNK));
     this.count = items.length;
@@ -50,9 +50,14 @@ export class SortedChunks<T> {
   }
 
   toArray(): T[] {
-    const out: T[] = new Array(this.count);
+    return this.map((x) => x);
+  }
+
+  /** The elements in order, each mapped. */
+  map<U>(f: (x: T) => U): U[] {
+    const out: U[] = new Array(this.count);
     let k = 0;
-    for (const chunk of this.chunks) for (const x of chunk) out[k++] = x;
+    for (const chunk of this.chunks) for (let i = 0; i < chunk.length; i++) out[k++] = f(chunk[i]);
     return out;
   }
 
