@@ -1,6 +1,6 @@
 // npm run train:boilerplate [-- --data DIR[,DIR…]] [--weights SPEC] [--folds 5] [--no-cv] [--out FILE]
 //   [--rounds R] [--depth D] [--subsample S] [--min-leaf M] [--line-power P] [--threshold T] [--drop-features A,B]
-//   [--cv-out PREFIX] [--no-final]
+//   [--cv-out PREFIX] [--no-final] [--fold-salt S]
 // Trains the two-stage line model on the labelled pages of every DIR/main and
 // DIR/full (default: the shared boilerplate sources that exist: boilerplate,
 // boilerplate-wcxb, boilerplate-cleaneval), reports cross-validation grouped
@@ -15,7 +15,9 @@
 // --weights "name:main,full[,article[,fullEvery]];…" overrides them. The CV
 // also prints the scrapinghub figures at other decision thresholds (how the
 // model threshold was chosen). Deterministic: same data and options, same
-// weights. --no-final stops after the cross-validation (nothing written).
+// weights. --no-final stops after the cross-validation (nothing written);
+// --fold-salt S groups the sites into other folds (sha256 of S + site), to
+// see how much a difference between two settings depends on the split.
 // Ends with one JSON line of the figures.
 import { createHash } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -63,8 +65,8 @@ interface Source {
   pages: Record<Variant, Page[]>;
 }
 
-function fold(site: string, folds: number): number {
-  return createHash('sha256').update(site).digest().readUInt32BE(0) % folds;
+function fold(site: string, folds: number, salt = ''): number {
+  return createHash('sha256').update(salt + site).digest().readUInt32BE(0) % folds;
 }
 
 function parseWeights(spec: string | undefined): Record<string, SourceWeights> {
@@ -84,7 +86,7 @@ function parseWeights(spec: string | undefined): Record<string, SourceWeights> {
 function main(): void {
   const args = parseArgs(process.argv.slice(2), {
     data: 'string', folds: 'number', 'no-cv': 'boolean', out: 'string', weights: 'string', threshold: 'number',
-    rounds: 'number', depth: 'number', subsample: 'number', 'min-leaf': 'number', 'cv-out': 'string', 'drop-features': 'string', 'no-final': 'boolean', 'line-power': 'number',
+    rounds: 'number', depth: 'number', subsample: 'number', 'min-leaf': 'number', 'cv-out': 'string', 'drop-features': 'string', 'no-final': 'boolean', 'line-power': 'number', 'fold-salt': 'string',
   });
   const dirs = args.data
     ? (args.data as string).split(',').map((d) => requireDataPath(d.trim(), 'Boilerplate data folder'))
@@ -175,7 +177,8 @@ function main(): void {
   };
   if (!args['no-cv']) {
     const folds = (args.folds as number | undefined) ?? 5;
-    const siteFold = (p: Page): number => fold(p.site ?? p.id, folds);
+    const salt = (args['fold-salt'] as string | undefined) ?? '';
+    const siteFold = (p: Page): number => fold(p.site ?? p.id, folds, salt);
     const predictions = new Map<string, Map<string, number[]>>();
     const primary = sources.find((s) => s.name === PRIMARY);
     // Primary-source predictions at each candidate threshold, to show how the threshold was chosen.
@@ -197,7 +200,7 @@ function main(): void {
         }
       console.log(`fold ${k + 1}/${folds} trained and run in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
     }
-    console.log(`\ncross-validation, ${folds} folds grouped by site (${setup}):`);
+    console.log(`\ncross-validation, ${folds} folds grouped by site${salt ? ` (fold salt "${salt}")` : ''} (${setup}):`);
     report('cv', (s, v) => predictions.get(`${s.name}/${v}`)!);
     if (primary) {
       console.log(`\n${PRIMARY} by model threshold (cross-validation): main char F1 / kept F1, full char F1 / kept F1`);
