@@ -1,7 +1,8 @@
-// Small gradient-boosted trees (depth 2, logistic loss, histogram splits) for
-// the line model: boilerplate depends on combinations of features (a short
-// line is fine inside the body, not after it) that a linear model misses.
-// Deterministic: quantile bins and a fixed scan order, no sampling.
+// Small gradient-boosted trees (depth 2 by default, logistic loss, histogram
+// splits) for the line model: boilerplate depends on combinations of features
+// (a short line is fine inside the body, not after it) that a linear model
+// misses. Deterministic: quantile bins, a fixed scan order, and row
+// subsampling (when asked for) from a seeded generator.
 
 /** A node: split on feature f at threshold t (x[f] <= t goes left); leaves are numbers (log-odds). */
 export interface TreeNode {
@@ -24,9 +25,13 @@ export interface BoostOptions {
   /** Minimum hessian weight per leaf. */
   minLeaf: number;
   bins: number;
+  /** Tree depth (default 2). */
+  depth?: number;
+  /** Share of the rows each round is fitted on (deterministic sampling; default 1, all rows). */
+  subsample?: number;
 }
 
-export const DEFAULT_BOOST: BoostOptions = { rounds: 250, learningRate: 0.1, lambda: 1, minLeaf: 20, bins: 32 };
+export const DEFAULT_BOOST: BoostOptions = { rounds: 250, learningRate: 0.1, lambda: 1, minLeaf: 20, bins: 32, depth: 2, subsample: 1 };
 
 function treeValue(node: TreeNode | number, x: number[]): number {
   while (typeof node !== 'number') node = (x[node.f] ?? 0) <= node.t ? node.l : node.r;
@@ -102,14 +107,30 @@ interface Split {
   bin: number;
 }
 
+/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 export function trainBoosted(X: number[][], y: number[], sw: number[], opts: BoostOptions = DEFAULT_BOOST): BoostedTrees {
   const n = X.length;
   const d = X[0]?.length ?? 0;
+  const depth = opts.depth ?? 2;
+  const subsample = opts.subsample ?? 1;
   // Quantile thresholds per feature.
   const thresholds: number[][] = [];
   const binned: Uint8Array[] = [];
+  const col = new Float64Array(n);
   for (let f = 0; f < d; f++) {
-    const vals = X.map((r) => r[f]).sort((a, b) => a - b);
+    for (let i = 0; i < n; i++) col[i] = X[i][f];
+    const vals = col.slice().sort();
     const th: number[] = [];
     for (let b = 1; b < opts.bins; b++) {
       const v = vals[Math.floor((b * (n - 1)) / opts.bins)];
@@ -118,14 +139,20 @@ export function trainBoosted(X: number[][], y: number[], sw: number[], opts: Boo
     // Drop a threshold equal to the max (no split possible).
     while (th.length > 0 && th[th.length - 1] >= vals[n - 1]) th.pop();
     thresholds.push(th);
-    const col = new Uint8Array(n);
+    const bins = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
-      const v = X[i][f];
-      let b = 0;
-      while (b < th.length && v > th[b]) b++;
-      col[i] = b;
+      const v = col[i];
+      let lo = 0;
+      let hi = th.length;
+      // First threshold ≥ v (the bin: how many thresholds v exceeds).
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (v > th[mid]) lo = mid + 1;
+        else hi = mid;
+      }
+      bins[i] = lo;
     }
-    binned.push(col);
+    binned.push(bins);
   }
   let wSum = 0;
   let ySum = 0;
@@ -140,35 +167,37 @@ export function trainBoosted(X: number[][], y: number[], sw: number[], opts: Boo
   const h = new Float64Array(n);
   const trees: TreeNode[] = [];
   const nb = opts.bins + 1;
-  const G = new Float64Array(nb);
-  const H = new Float64Array(nb);
+  const random = rng(0x5eed);
 
-  const bestSplit = (idx: Int32Array | null, count: number): Split | undefined => {
-    let best: Split | undefined;
-    let gt = 0;
-    let ht = 0;
-    for (let k = 0; k < count; k++) {
-      const i = idx ? idx[k] : k;
-      gt += g[i];
-      ht += h[i];
+  /** Gradient and hessian histograms of the rows idx, per feature (d × nb). */
+  const histograms = (idx: Int32Array): { G: Float64Array; H: Float64Array } => {
+    const G = new Float64Array(d * nb);
+    const H = new Float64Array(d * nb);
+    for (let f = 0; f < d; f++) {
+      if (thresholds[f].length === 0) continue;
+      const bins = binned[f];
+      const off = f * nb;
+      for (let k = 0; k < idx.length; k++) {
+        const i = idx[k];
+        const b = off + bins[i];
+        G[b] += g[i];
+        H[b] += h[i];
+      }
     }
+    return { G, H };
+  };
+  const bestSplit = (G: Float64Array, H: Float64Array, gt: number, ht: number): Split | undefined => {
+    let best: Split | undefined;
     const parent = (gt * gt) / (ht + opts.lambda);
     for (let f = 0; f < d; f++) {
       const th = thresholds[f];
       if (th.length === 0) continue;
-      G.fill(0);
-      H.fill(0);
-      const col = binned[f];
-      for (let k = 0; k < count; k++) {
-        const i = idx ? idx[k] : k;
-        G[col[i]] += g[i];
-        H[col[i]] += h[i];
-      }
+      const off = f * nb;
       let gl = 0;
       let hl = 0;
       for (let b = 0; b < th.length; b++) {
-        gl += G[b];
-        hl += H[b];
+        gl += G[off + b];
+        hl += H[off + b];
         const gr = gt - gl;
         const hr = ht - hl;
         if (hl < opts.minLeaf || hr < opts.minLeaf) continue;
@@ -178,42 +207,65 @@ export function trainBoosted(X: number[][], y: number[], sw: number[], opts: Boo
     }
     return best && best.gain > 1e-9 ? best : undefined;
   };
-  const leaf = (idx: Int32Array): number => {
+  const sums = (idx: Int32Array): [number, number] => {
     let gs = 0;
     let hs = 0;
     for (const i of idx) {
       gs += g[i];
       hs += h[i];
     }
-    return (-gs / (hs + opts.lambda)) * opts.learningRate;
+    return [gs, hs];
   };
-  const partition = (idx: Int32Array | null, count: number, s: Split): [Int32Array, Int32Array] => {
+  const partition = (idx: Int32Array, s: Split): [Int32Array, Int32Array] => {
     const left: number[] = [];
     const right: number[] = [];
-    const col = binned[s.f];
-    for (let k = 0; k < count; k++) {
-      const i = idx ? idx[k] : k;
-      (col[i] <= s.bin ? left : right).push(i);
+    const bins = binned[s.f];
+    for (let k = 0; k < idx.length; k++) {
+      const i = idx[k];
+      (bins[i] <= s.bin ? left : right).push(i);
     }
     return [Int32Array.from(left), Int32Array.from(right)];
   };
+  /** Grows a node over idx with its histograms; the smaller child's are built, the other's subtracted. */
+  const grow = (idx: Int32Array, hist: { G: Float64Array; H: Float64Array }, level: number): TreeNode | number => {
+    const [gt, ht] = sums(idx);
+    const leafValue = (-gt / (ht + opts.lambda)) * opts.learningRate;
+    if (level >= depth) return leafValue;
+    const s = bestSplit(hist.G, hist.H, gt, ht);
+    if (!s) return leafValue;
+    const [li, ri] = partition(idx, s);
+    let lh: { G: Float64Array; H: Float64Array } | undefined;
+    let rh: { G: Float64Array; H: Float64Array } | undefined;
+    if (level + 1 < depth) {
+      const small = li.length <= ri.length ? li : ri;
+      const sh = histograms(small);
+      const oh = { G: hist.G.slice(), H: hist.H.slice() };
+      for (let k = 0; k < oh.G.length; k++) {
+        oh.G[k] -= sh.G[k];
+        oh.H[k] -= sh.H[k];
+      }
+      [lh, rh] = small === li ? [sh, oh] : [oh, sh];
+    }
+    const empty = { G: hist.G, H: hist.H };
+    return { f: s.f, t: thresholds[s.f][s.bin], l: grow(li, lh ?? empty, level + 1), r: grow(ri, rh ?? empty, level + 1) };
+  };
 
+  const all = new Int32Array(n);
+  for (let i = 0; i < n; i++) all[i] = i;
   for (let round = 0; round < opts.rounds; round++) {
     for (let i = 0; i < n; i++) {
       const p = sigmoid(score[i]);
       g[i] = (p - y[i]) * sw[i];
       h[i] = Math.max(1e-6, p * (1 - p)) * sw[i];
     }
-    const root = bestSplit(null, n);
-    if (!root) break;
-    const [li, ri] = partition(null, n, root);
-    const child = (idx: Int32Array): TreeNode | number => {
-      const s = bestSplit(idx, idx.length);
-      if (!s) return leaf(idx);
-      const [a, b] = partition(idx, idx.length, s);
-      return { f: s.f, t: thresholds[s.f][s.bin], l: leaf(a), r: leaf(b) };
-    };
-    const tree: TreeNode = { f: root.f, t: thresholds[root.f][root.bin], l: child(li), r: child(ri) };
+    let idx = all;
+    if (subsample < 1) {
+      const picked: number[] = [];
+      for (let i = 0; i < n; i++) if (random() < subsample) picked.push(i);
+      idx = Int32Array.from(picked);
+    }
+    const tree = grow(idx, histograms(idx), 0);
+    if (typeof tree === 'number') break;
     trees.push(tree);
     for (let i = 0; i < n; i++) score[i] += treeValue(tree, X[i]);
   }

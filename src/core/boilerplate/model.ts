@@ -101,6 +101,8 @@ export interface TrainOptions {
   epochs: number;
   learningRate: number;
   boost?: BoostOptions;
+  /** Exponent of the line length in a line's training weight (default 0.5). */
+  lineWeightPower?: number;
 }
 
 function trainStage(X: number[][], y: number[], sw: number[], opts: TrainOptions): Stage {
@@ -145,15 +147,21 @@ export interface TrainingArticle {
   labels: number[];
   /** Weight of the article's lines (e.g. to balance variants). */
   weight: number;
+  /** Factor on the weight of lines labelled article (a source whose article labels follow another convention); default 1. */
+  articleWeight?: number;
+  /** articleFeatures(lineTexts), when already computed (cross-validation reuses them). */
+  features?: ArticleFeatures;
 }
 
-export function lineWeight(chars: number): number {
-  return Math.sqrt(Math.max(1, chars));
+/** Training weight of a line of `chars` characters: chars^power (0.5 by default: long lines count more, not linearly). */
+export function lineWeight(chars: number, power = 0.5): number {
+  const c = Math.max(1, chars);
+  return power === 0.5 ? Math.sqrt(c) : Math.pow(c, power);
 }
 
 /** Trains both stages on the articles. */
 export function trainModel(articles: TrainingArticle[], opts: TrainOptions, threshold = 0.5): BoilerplateModel {
-  const feats = articles.map((a) => articleFeatures(a.lineTexts));
+  const feats = articles.map((a) => a.features ?? articleFeatures(a.lineTexts));
   const X: number[][] = [];
   const y: number[] = [];
   const sw: number[] = [];
@@ -162,8 +170,9 @@ export function trainModel(articles: TrainingArticle[], opts: TrainOptions, thre
     const start = X.length;
     for (let j = 0; j < f.infos.length; j++) {
       X.push(f.rows[j]);
-      y.push(articles[i].labels[f.infos[j].line] ?? 0);
-      sw.push(articles[i].weight * lineWeight(f.infos[j].chars));
+      const label = articles[i].labels[f.infos[j].line] ?? 0;
+      y.push(label);
+      sw.push(articles[i].weight * (label === 0 ? articles[i].articleWeight ?? 1 : 1) * lineWeight(f.infos[j].chars, opts.lineWeightPower));
     }
     spans.push([start, X.length]);
   });

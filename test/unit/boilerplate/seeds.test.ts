@@ -1,6 +1,6 @@
 // The two real seed articles must come out exactly right. They are read from
-// ../shared/seeds beside the project; the test is skipped (with a message)
-// when that folder is absent.
+// ../shared/seeds beside the project (or $NEWS_CORPUS_SHARED/seeds, e.g. from a
+// git worktree); the test is skipped (with a message) when that folder is absent.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -9,7 +9,9 @@ import { DEFAULT_CONFIG } from '../../../src/core/config/types';
 import { splitLines } from '../../../src/core/text/lines';
 import type { BoilerplateFinding } from '../../../src/core/types';
 
-const SEEDS = resolve(__dirname, '..', '..', '..', '..', 'shared', 'seeds');
+const SEEDS = process.env.NEWS_CORPUS_SHARED
+  ? resolve(process.env.NEWS_CORPUS_SHARED, 'seeds')
+  : resolve(__dirname, '..', '..', '..', '..', 'shared', 'seeds');
 
 function seed(prefix: string): string {
   const f = readdirSync(SEEDS).find((x) => x.startsWith(prefix) && x.endsWith('.txt'));
