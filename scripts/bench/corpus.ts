@@ -1,7 +1,7 @@
 // The corpus at scale, as the extension runs it: the persisted index built cold, loaded warm, updated
 // after 1% of the articles changed, with the index workers busy, the corpus actor model following
-// the index in slices as in the extension host, and the host thread measured for blocks; memory for
-// 1,000 articles against the full size; and the per-keystroke re-analysis cost of an open 10 KB and
+// the index in slices of 100 as in the extension host, and the host thread measured for blocks;
+// memory for 1,000 articles against the full size; and the per-keystroke re-analysis cost of an open 10 KB and
 // 300 KB article in the editor worker (worker time, p50/p95 over one-character edits).
 //   npm run bench -- --only corpus [--data DIR] [--articles N]
 // Default data: real text only — the pages under ../shared/data/boilerplate*/full, then Wikipedia
@@ -47,7 +47,7 @@ async function indexOnce(files: IndexFile[], cache: string, workers: number): Pr
     const { store } = await CorpusStore.open(cache, 'bench');
     const openMs = performance.now() - t0;
     // As the extension host does (src/extension/corpus/corpusActors.ts): the corpus actor model follows
-    // the index, fed the new summaries a slice of 200 per event-loop turn at most every 2 s.
+    // the index, fed the new summaries a slice of 100 per event-loop turn (each flushed), at most every 2 s.
     const model = new CorpusActorModel();
     const waiting: ArticleSummary[] = [];
     let feeding: Promise<void> | undefined;
@@ -56,7 +56,8 @@ async function indexOnce(files: IndexFile[], cache: string, workers: number): Pr
       if (feeding) return feeding;
       const run = (async () => {
         while (waiting.length) {
-          model.setMany(waiting.splice(0, 200));
+          model.setMany(waiting.splice(0, 100));
+          model.count();
           await new Promise((resolve) => setImmediate(resolve));
         }
         model.slice(0, 100, 'person'); // a view's first screen

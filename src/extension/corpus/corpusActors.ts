@@ -1,8 +1,8 @@
 // The corpus actors of each corpus for the editor (Actors view, hover, dossier, KB commands, the
 // corpus kinds of an article): one CorpusActorModel per corpus, kept up to date incrementally from
 // the analysis service's summaries. After a change of the index only the articles that changed are
-// fed to the model, a slice per event-loop turn, so that neither a cold load of 10,000 articles nor
-// a run that updates a few of them ever blocks the extension host for long.
+// fed to the model, a slice per event-loop turn (flushed before the next turn), so that neither a
+// cold load of 10,000 articles nor a run that updates a few of them blocks the extension host for long.
 import * as vscode from 'vscode';
 import type { ArticleSummary } from '../../core/corpus/articleSummary';
 import { CorpusActorModel } from '../../core/corpus/corpusActorModel';
@@ -11,8 +11,12 @@ import { KnowledgeBaseLoader } from '../../node/knowledgeBase';
 import type { AnalysisService } from '../analysis/analysisService';
 import type { CorpusRoot } from './configStore';
 
-/** Summaries fed to a model per event-loop turn. */
-const SLICE = 200;
+/**
+ * Summaries fed to a model per event-loop turn, each slice flushed at once (its sorted lists patched):
+ * on 10,000 real articles a slice of 100 costs at most about 100 ms of the host thread, where one
+ * flush after 5,000 summaries took 0.6 s.
+ */
+const SLICE = 100;
 
 interface ModelState {
   corpus: CorpusRoot;
@@ -126,6 +130,7 @@ export class CorpusActors implements vscode.Disposable {
       for (let i = 0; i < all.length; i += SLICE) {
         const slice = all.slice(i, i + SLICE);
         fresh.setMany(slice.map(([, s]) => s));
+        fresh.count();
         for (const [rel, s] of slice) fed.set(rel, s);
         await turn();
         if (this.disposed) return;
@@ -137,16 +142,22 @@ export class CorpusActors implements vscode.Disposable {
     const gone = [...st.fed.keys()].filter((rel) => !now.has(rel));
     const changed: ArticleSummary[] = [];
     for (const [rel, s] of now) if (st.fed.get(rel) !== s) changed.push(s);
-    for (const rel of gone) {
-      st.model.delete(rel);
-      st.fed.delete(rel);
+    for (let i = 0; i < gone.length; i++) {
+      st.model.delete(gone[i]);
+      st.fed.delete(gone[i]);
+      if (i % SLICE === SLICE - 1) {
+        st.model.count();
+        await turn();
+        if (this.disposed) return;
+      }
     }
     for (let i = 0; i < changed.length; i += SLICE) {
       const slice = changed.slice(i, i + SLICE);
       st.model.setMany(slice);
+      st.model.count();
       for (const s of slice) st.fed.set(s.relPath, s);
       // Views redraw as the model fills (a cold load of a big corpus takes a few seconds).
-      if (i > 0 && i % (SLICE * 25) === 0) this.emitter.fire(st.corpus);
+      if (i > 0 && i % (SLICE * 50) === 0) this.emitter.fire(st.corpus);
       await turn();
       if (this.disposed) return;
     }
