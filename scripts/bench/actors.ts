@@ -4,6 +4,8 @@
 //    kind), and on to the sorted list of all corpus actors worked out (what the CLI reads);
 //  - cold load in slices: CorpusActorModel.setMany over 500 articles a call, then the first screen
 //    (the longest call), and the list of every actor worked out at the end;
+//  - as the extension feeds it: slices of 100 summaries, each flushed (the longest), then the Actors
+//    view's first paint (counts and the first 500 actors of each kind);
 //  - incremental update: 200 deletes and sets of real summaries (each one put back after its
 //    delete), each followed by the actors of that article (flushes the update), and by the whole
 //    sorted list (what a view re-reads); p50/p95.
@@ -81,6 +83,23 @@ export async function bench(opts: BenchOptions): Promise<Record<string, number |
   if (model.actors.length !== actors) throw new Error(`the model in slices gives ${model.actors.length} corpus actors, the full build ${actors}`);
   const firstListMs = performance.now() - tList;
 
+  // As the extension feeds it (src/extension/corpus/corpusActors.ts): slices of 100, each flushed;
+  // then the Actors view's first paint: the counts and the first 500 actors of each kind.
+  const fed = new CorpusActorModel();
+  let longestFed = 0;
+  for (let i = 0; i < summaries.length; i += 100) {
+    const t = performance.now();
+    fed.setMany(summaries.slice(i, i + 100));
+    fed.count();
+    longestFed = Math.max(longestFed, performance.now() - t);
+  }
+  const tPaint = performance.now();
+  for (const k of KINDS) {
+    fed.count(k);
+    fed.slice(0, 500, k);
+  }
+  const firstPaintMs = performance.now() - tPaint;
+
   // Incremental updates: a delete, then the same summary set back (the corpus is the same after each pair).
   let seed = 12345;
   const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
@@ -118,6 +137,8 @@ export async function bench(opts: BenchOptions): Promise<Record<string, number |
     'full build runs': times.length,
     'cold load in slices of 500 (+ first screen): longest slice ms': longestSlice,
     'cold load in slices: then every actor worked out ms': firstListMs,
+    'extension feed, slices of 100 each flushed: longest slice ms': longestFed,
+    'Actors view first paint (counts + 500 actors of each kind) ms': firstPaintMs,
     'incremental updates (delete or set)': update.length,
     'update ms p50 (set/delete + actors of the article)': pct(update, 0.5),
     'update ms p95': pct(update, 0.95),

@@ -133,7 +133,10 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   private async corpusChildren(node?: Node): Promise<Node[]> {
     const corpus = node && 'corpus' in node ? node.corpus : this.corpus();
     if (!corpus) return [];
-    const index = await this.corpusActors.ready(corpus);
+    // The model as fed so far (it follows the index a slice at a time and the view repaints as it
+    // fills): the first paint never waits for a big corpus to be fed.
+    await this.corpusActors.knowledgeBaseReady(corpus);
+    const index = this.corpusActors.of(corpus);
     const needle = foldName(this.filter);
     if (!node) {
       const counts = new Map<EntityKind, number>();
