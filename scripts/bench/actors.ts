@@ -4,7 +4,7 @@
 //    kind), and on to the sorted list of all corpus actors worked out (what the CLI reads);
 //  - cold load in slices: CorpusActorModel.setMany over 500 articles a call, then the first screen
 //    (the longest call), and the list of every actor worked out at the end;
-//  - as the extension feeds it: slices of 100 summaries, each flushed (the longest), then the Actors
+//  - as the extension feeds it: steps of about 8 ms, each flushed (the longest), then the Actors
 //    view's first paint (counts and the first 500 actors of each kind);
 //  - incremental update: 200 deletes and sets of real summaries (each one put back after its
 //    delete), each followed by the actors of that article (flushes the update), and by the whole
@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BenchOptions } from '../bench';
-import { CorpusActorModel } from '../../src/core/corpus/corpusActorModel';
+import { CorpusActorModel, feedInSteps } from '../../src/core/corpus/corpusActorModel';
 import { buildCorpusActors } from '../../src/core/corpus/corpusActors';
 import { createAnalysisPool } from '../../src/node/analysisPool';
 import { corpusSummaries } from '../../src/node/corpusSummaries';
@@ -83,15 +83,14 @@ export async function bench(opts: BenchOptions): Promise<Record<string, number |
   if (model.actors.length !== actors) throw new Error(`the model in slices gives ${model.actors.length} corpus actors, the full build ${actors}`);
   const firstListMs = performance.now() - tList;
 
-  // As the extension feeds it (src/extension/corpus/corpusActors.ts): slices of 100, each flushed;
+  // As the extension feeds it (src/extension/corpus/corpusActors.ts): steps of about 8 ms, each flushed;
   // then the Actors view's first paint: the counts and the first 500 actors of each kind.
   const fed = new CorpusActorModel();
   let longestFed = 0;
-  for (let i = 0; i < summaries.length; i += 100) {
-    const t = performance.now();
-    fed.setMany(summaries.slice(i, i + 100));
-    fed.count();
+  let t = performance.now();
+  for (const _ of feedInSteps(fed, summaries)) {
     longestFed = Math.max(longestFed, performance.now() - t);
+    t = performance.now();
   }
   const tPaint = performance.now();
   for (const k of KINDS) {
@@ -137,7 +136,7 @@ export async function bench(opts: BenchOptions): Promise<Record<string, number |
     'full build runs': times.length,
     'cold load in slices of 500 (+ first screen): longest slice ms': longestSlice,
     'cold load in slices: then every actor worked out ms': firstListMs,
-    'extension feed, slices of 100 each flushed: longest slice ms': longestFed,
+    'extension feed, steps of ~8 ms each flushed: longest step ms': longestFed,
     'Actors view first paint (counts + 500 actors of each kind) ms': firstPaintMs,
     'incremental updates (delete or set)': update.length,
     'update ms p50 (set/delete + actors of the article)': pct(update, 0.5),

@@ -1,22 +1,19 @@
 // The corpus actors of each corpus for the editor (Actors view, hover, dossier, KB commands, the
 // corpus kinds of an article): one CorpusActorModel per corpus, kept up to date incrementally from
 // the analysis service's summaries. After a change of the index only the articles that changed are
-// fed to the model, a slice per event-loop turn (flushed before the next turn), so that neither a
-// cold load of 10,000 articles nor a run that updates a few of them blocks the extension host for long.
+// fed to the model, a few milliseconds of updates per event-loop turn (flushed before the next turn),
+// so that neither a cold load of 10,000 articles nor a run that updates a few of them blocks the
+// extension host for long.
 import * as vscode from 'vscode';
 import type { ArticleSummary } from '../../core/corpus/articleSummary';
-import { CorpusActorModel } from '../../core/corpus/corpusActorModel';
+import { CorpusActorModel, feedInSteps } from '../../core/corpus/corpusActorModel';
 import type { KnowledgeBase } from '../../core/corpus/knowledgeBase';
 import { KnowledgeBaseLoader } from '../../node/knowledgeBase';
 import type { AnalysisService } from '../analysis/analysisService';
 import type { CorpusRoot } from './configStore';
 
-/**
- * Summaries fed to a model per event-loop turn, each slice flushed at once (its sorted lists patched):
- * on 10,000 real articles a slice of 100 costs at most about 100 ms of the host thread, where one
- * flush after 5,000 summaries took 0.6 s.
- */
-const SLICE = 100;
+/** Milliseconds of model updates one turn of the event loop holds (then a flush). */
+const TURN_MS = 8;
 
 interface ModelState {
   corpus: CorpusRoot;
@@ -123,18 +120,10 @@ export class CorpusActors implements vscode.Disposable {
   private async syncOnce(st: ModelState): Promise<void> {
     const kb = this.knowledgeBaseOf(st.corpus);
     if (kb !== st.model.knowledgeBase) {
-      // Another knowledge base changes every identity: a new model, fed in slices, replaces the old one when complete.
+      // Another knowledge base changes every identity: a new model, fed in turns, replaces the old one when complete.
       const fresh = new CorpusActorModel(kb);
       const fed = new Map<string, ArticleSummary>();
-      const all = [...this.analyses.corpusState(st.corpus).summaries];
-      for (let i = 0; i < all.length; i += SLICE) {
-        const slice = all.slice(i, i + SLICE);
-        fresh.setMany(slice.map(([, s]) => s));
-        fresh.count();
-        for (const [rel, s] of slice) fed.set(rel, s);
-        await turn();
-        if (this.disposed) return;
-      }
+      if (!(await this.feed(fresh, [...this.analyses.corpusState(st.corpus).summaries.values()], fed))) return;
       st.model = fresh;
       st.fed = fed;
     }
@@ -142,25 +131,32 @@ export class CorpusActors implements vscode.Disposable {
     const gone = [...st.fed.keys()].filter((rel) => !now.has(rel));
     const changed: ArticleSummary[] = [];
     for (const [rel, s] of now) if (st.fed.get(rel) !== s) changed.push(s);
-    for (let i = 0; i < gone.length; i++) {
-      st.model.delete(gone[i]);
-      st.fed.delete(gone[i]);
-      if (i % SLICE === SLICE - 1) {
-        st.model.count();
-        await turn();
-        if (this.disposed) return;
-      }
-    }
-    for (let i = 0; i < changed.length; i += SLICE) {
-      const slice = changed.slice(i, i + SLICE);
-      st.model.setMany(slice);
+    for (let i = 0; i < gone.length; ) {
+      const t0 = performance.now();
+      do {
+        st.model.delete(gone[i]);
+        st.fed.delete(gone[i]);
+        i++;
+      } while (i < gone.length && performance.now() - t0 < TURN_MS);
       st.model.count();
-      for (const s of slice) st.fed.set(s.relPath, s);
-      // Views redraw as the model fills (a cold load of a big corpus takes a few seconds).
-      if (i > 0 && i % (SLICE * 50) === 0) this.emitter.fire(st.corpus);
       await turn();
       if (this.disposed) return;
     }
+    // Views redraw as the model fills (a cold load of a big corpus takes a few seconds).
+    await this.feed(st.model, changed, st.fed, () => this.emitter.fire(st.corpus));
+  }
+
+  /** Feeds summaries to a model a step per turn of the event loop (see feedInSteps); false when disposed meanwhile. */
+  private async feed(model: CorpusActorModel, items: readonly ArticleSummary[], fed: Map<string, ArticleSummary>, every100Turns?: () => void): Promise<boolean> {
+    let turns = 0;
+    let done = 0;
+    for (const upTo of feedInSteps(model, items, TURN_MS)) {
+      for (; done < upTo; done++) fed.set(items[done].relPath, items[done]);
+      if (++turns % 100 === 0) every100Turns?.();
+      await turn();
+      if (this.disposed) return false;
+    }
+    return true;
   }
 
   dispose(): void {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { ActorSummary, ArticleSummary } from '../../../src/core/corpus/articleSummary';
-import { CorpusActorModel } from '../../../src/core/corpus/corpusActorModel';
+import { CorpusActorModel, feedInSteps } from '../../../src/core/corpus/corpusActorModel';
 import { buildCorpusActors, type CorpusActorIndex } from '../../../src/core/corpus/corpusActors';
 import { KnowledgeBase, type KbEntry } from '../../../src/core/corpus/knowledgeBase';
 import type { EntityKind } from '../../../src/core/types';
@@ -229,5 +229,19 @@ describe('corpus actor model (incremental)', () => {
     assert.notStrictEqual(model.byId('place:mali'), mali);
     assert.strictEqual(model.byId('place:mali')!.articleCount, 3);
     assert.strictEqual(mali!.articleCount, 2); // an answer already given does not change under its holder
+  });
+
+  it('feeds in steps of bounded time that a host runs a turn each, ending equal to a full build', () => {
+    const r = rng(99);
+    const summaries = Array.from({ length: 400 }, (_, i) => randomSummary(r, `p${i}.txt`));
+    const model = new CorpusActorModel();
+    const counts = [...feedInSteps(model, summaries, 0, 7)];
+    // With no time to spare each step gives one call of 7 summaries, then a flush.
+    assert.deepStrictEqual(counts.slice(0, 3), [7, 14, 21]);
+    assert.strictEqual(counts.length, Math.ceil(400 / 7));
+    assert.strictEqual(counts[counts.length - 1], 400);
+    assertSame(model, undefined, 'fed in steps');
+    const once = new CorpusActorModel();
+    assert.deepStrictEqual([...feedInSteps(once, summaries, 60_000)], [400], 'all in one step when time allows');
   });
 });
