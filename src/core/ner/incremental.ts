@@ -20,34 +20,25 @@ interface Decoded {
   evidence?: SentenceRows;
 }
 
-/** A bounded map from row hashes to decoded sentences (least recently used entries dropped). */
+/** A bounded map from row hashes to decoded sentences (least recently used entries dropped: see LruMap). */
 export class TagCache {
-  private readonly map = new Map<string, Decoded>();
+  private readonly map: LruMap<string, Decoded>;
   hits = 0;
   misses = 0;
 
-  constructor(readonly maxEntries = 20_000) {}
+  constructor(readonly maxEntries = 20_000) {
+    this.map = new LruMap(maxEntries);
+  }
 
   get(key: string): Decoded | undefined {
     const v = this.map.get(key);
-    if (v) {
-      // Refresh recency (Map keeps insertion order).
-      this.map.delete(key);
-      this.map.set(key, v);
-      this.hits++;
-    } else this.misses++;
+    if (v) this.hits++;
+    else this.misses++;
     return v;
   }
 
   set(key: string, v: Decoded): void {
     this.map.set(key, v);
-    if (this.map.size > this.maxEntries) {
-      let drop = this.map.size - this.maxEntries;
-      for (const k of this.map.keys()) {
-        if (drop-- <= 0) break;
-        this.map.delete(k);
-      }
-    }
   }
 
   get size(): number {
