@@ -12,7 +12,6 @@
 // The summaries come from the persisted corpus index, kept in a temp folder between runs: the first
 // run analyses the articles (minutes), later runs read them back.
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BenchOptions } from '../bench';
@@ -20,19 +19,13 @@ import { CorpusActorModel, feedInSteps } from '../../src/core/corpus/corpusActor
 import { buildCorpusActors } from '../../src/core/corpus/corpusActors';
 import { createAnalysisPool } from '../../src/node/analysisPool';
 import { corpusSummaries } from '../../src/node/corpusSummaries';
-import { BENCH_WORKER, benchCorpus, SHARED } from '../lib/benchCorpus';
+import { BENCH_WORKER, benchCorpusDir } from '../lib/benchCorpus';
 
 export async function bench(opts: BenchOptions): Promise<Record<string, number | string>> {
   const n = opts.articles ?? 10_000;
-  let dir = opts.data;
-  if (!dir) {
-    if (!existsSync(SHARED)) {
-      console.log(`  actors bench: needs real text, and ${SHARED} is absent; give --data DIR (a folder of .txt articles)`);
-      return { skipped: 'no data' };
-    }
-    dir = benchCorpus(n);
-  }
-  dir = resolve(dir);
+  const found = benchCorpusDir('actors', opts.data, n);
+  if (!found) return { skipped: 'no data' };
+  const dir = resolve(found);
   const cache = join(tmpdir(), `nca-bench-index-${createHash('sha1').update(dir).digest('hex').slice(0, 12)}`);
   const pool = createAnalysisPool({ workers: availableParallelism(), script: BENCH_WORKER });
   const tA = performance.now();

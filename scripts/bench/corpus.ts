@@ -8,12 +8,12 @@
 // pages of ../shared/data/ner/wikitext/ (one document per line), written once as .txt files into a
 // temp folder. Nothing is repeated.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { BenchOptions } from '../bench';
-import { BENCH_WORKER as WORKER, benchCorpus, SHARED } from '../lib/benchCorpus';
+import { BENCH_WORKER as WORKER, benchCorpusDir } from '../lib/benchCorpus';
 import { DEFAULT_CONFIG } from '../../src/core/config/types';
 import type { ArticleSummary } from '../../src/core/corpus/articleSummary';
 import { CorpusActorModel, feedInSteps } from '../../src/core/corpus/corpusActorModel';
@@ -89,15 +89,9 @@ async function indexOnce(files: IndexFile[], cache: string, workers: number): Pr
 
 export async function bench(opts: BenchOptions & { articles?: number }): Promise<Record<string, number | string>> {
   const n = opts.articles ?? 10_000;
-  let dir = opts.data;
-  if (!dir) {
-    if (!existsSync(SHARED)) {
-      console.log(`  corpus bench: needs real text, and ${SHARED} is absent; give --data DIR (a folder of .txt articles)`);
-      return { skipped: 'no data' };
-    }
-    dir = benchCorpus(n);
-  }
-  const files: IndexFile[] = listArticles([dir]).slice(0, n).map((f) => ({ path: f.file, relPath: f.file.slice(dir!.length + 1) }));
+  const dir = benchCorpusDir('corpus', opts.data, n);
+  if (!dir) return { skipped: 'no data' };
+  const files: IndexFile[] = listArticles([dir]).slice(0, n).map((f) => ({ path: f.file, relPath: f.file.slice(dir.length + 1) }));
   const workers = availableParallelism();
   const cache = mkdtempSync(join(tmpdir(), 'nca-bench-cache-'));
   try {

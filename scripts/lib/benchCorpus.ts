@@ -51,3 +51,16 @@ export function benchCorpus(n: number): string {
   return dir;
 }
 
+
+/**
+ * The folder of .txt articles a corpus-level bench runs on: `data` when given, else the bench corpus
+ * of `n` real texts; undefined (with a message naming the bench) when ../shared is absent.
+ */
+export function benchCorpusDir(bench: string, data: string | undefined, n: number): string | undefined {
+  if (data) return data;
+  if (!existsSync(SHARED)) {
+    console.log(`  ${bench} bench: needs real text, and ${SHARED} is absent; give --data DIR (a folder of .txt articles)`);
+    return undefined;
+  }
+  return benchCorpus(n);
+}
