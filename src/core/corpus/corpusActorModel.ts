@@ -27,6 +27,8 @@ interface Article {
   /** Place in the model's order of summaries. */
   seq: number;
   items: Item[];
+  /** Its items by article actor name (the first of a name), for actorOf; made for `items` as it was then. */
+  byName?: { of: Item[]; size: number; map: Map<string, Item> };
 }
 
 /** What a surface name gives, worked out once per name. */
@@ -649,17 +651,23 @@ export class CorpusActorModel implements CorpusActorIndex {
 
   actorsOf(relPath: string): CorpusActor[] {
     this.flush();
-    const out: CorpusActor[] = [];
-    for (const it of this.articles.get(relPath)?.items ?? []) {
-      const a = this.actorOfGroup(it.group!);
-      if (!out.includes(a)) out.push(a);
-    }
-    return out;
+    const out = new Set<CorpusActor>();
+    for (const it of this.articles.get(relPath)?.items ?? []) out.add(this.actorOfGroup(it.group!));
+    return [...out];
   }
 
   actorOf(relPath: string, articleActorName: string): CorpusActor | undefined {
     this.flush();
-    const hit = this.articles.get(relPath)?.items.find((it) => it.actor.name === articleActorName);
+    const art = this.articles.get(relPath);
+    if (!art) return undefined;
+    // A map rather than a search per call: a caller asks for every actor of an article (its corpus kinds).
+    let idx = art.byName;
+    if (!idx || idx.of !== art.items || idx.size !== art.items.length) {
+      const map = new Map<string, Item>();
+      for (const it of art.items) if (!map.has(it.actor.name)) map.set(it.actor.name, it);
+      art.byName = idx = { of: art.items, size: art.items.length, map };
+    }
+    const hit = idx.map.get(articleActorName);
     return hit && this.actorOfGroup(hit.group!);
   }
 
