@@ -72,6 +72,13 @@ export function currentKnowledgeBase(root: string, files: readonly string[]): Kn
   return kb;
 }
 
+/** The knowledge base of some files as last loaded, and the load in progress (of which file signature). */
+interface LoadedBase {
+  signature?: string;
+  kb?: KnowledgeBase;
+  loading?: { signature: string; done: Promise<void> };
+}
+
 /**
  * Knowledge bases for a thread that must not block (the extension host): the files are read
  * asynchronously and parsed, their names folded, by a worker (`parse`); the host only fills the
@@ -80,7 +87,7 @@ export function currentKnowledgeBase(root: string, files: readonly string[]): Kn
  * a changed one loads), or undefined until the first load is done; `onLoaded` says when one is.
  */
 export class KnowledgeBaseLoader {
-  private readonly bases = new Map<string, { signature?: string; kb?: KnowledgeBase; loading?: string }>();
+  private readonly bases = new Map<string, LoadedBase>();
 
   constructor(
     private readonly parse: (text: string, relFile: string) => Promise<PackedKnowledgeBase>,
@@ -88,26 +95,28 @@ export class KnowledgeBaseLoader {
   ) {}
 
   get(root: string, files: readonly string[]): KnowledgeBase | undefined {
-    if (files.length === 0) return undefined;
-    const key = root + '\n' + files.join('\n');
-    const signature = knowledgeBaseSignature(root, files);
-    let b = this.bases.get(key);
-    if (!b) this.bases.set(key, (b = {}));
-    if (b.signature !== signature && b.loading !== signature) {
-      b.loading = signature;
-      void this.load(key, root, files, signature);
-    }
-    return b.kb;
+    return this.current(root, files).kb;
   }
 
   /** Resolves once the knowledge base of these files, as they are now, is loaded (for commands and tests). */
   async ready(root: string, files: readonly string[]): Promise<KnowledgeBase | undefined> {
+    if (files.length === 0) return undefined;
     for (;;) {
-      const kb = this.get(root, files);
-      const b = this.bases.get(root + '\n' + files.join('\n'));
-      if (!b || !b.loading) return kb;
-      await new Promise((r) => setTimeout(r, 20));
+      const b = this.current(root, files);
+      if (!b.loading) return b.kb;
+      await b.loading.done;
     }
+  }
+
+  /** The entry of these files, a load started when they changed since the last one. */
+  private current(root: string, files: readonly string[]): LoadedBase {
+    if (files.length === 0) return {};
+    const key = root + '\n' + files.join('\n');
+    const signature = knowledgeBaseSignature(root, files);
+    let b = this.bases.get(key);
+    if (!b) this.bases.set(key, (b = {}));
+    if (b.signature !== signature && b.loading?.signature !== signature) b.loading = { signature, done: this.load(key, root, files, signature) };
+    return b;
   }
 
   private async load(key: string, root: string, files: readonly string[], signature: string): Promise<void> {
@@ -129,10 +138,10 @@ export class KnowledgeBaseLoader {
       }),
     );
     const b = this.bases.get(key);
-    if (!b || b.loading !== signature) return; // a newer load superseded this one
+    if (!b || b.loading?.signature !== signature) return; // a newer load superseded this one
     const kb = new KnowledgeBase(sources);
     await runInSteps(kb.prepare());
-    if (b.loading !== signature) return;
+    if (b.loading?.signature !== signature) return;
     b.kb = kb;
     b.signature = signature;
     b.loading = undefined;

@@ -63,8 +63,8 @@ export class CorpusActors implements vscode.Disposable {
   }
 
   /**
-   * The corpus actors of a corpus as they are now: what the model holds (it follows the index a
-   * slice at a time), or undefined before the corpus was first seen. Never blocks.
+   * The corpus actors of a corpus as they are now: what the model holds (it follows the index a step
+   * per turn of the event loop), or undefined before the corpus was first seen. Never blocks.
    */
   peek(corpus: CorpusRoot): CorpusActorModel | undefined {
     const st = this.models.get(corpus.root.toString());
