@@ -3,6 +3,8 @@
 // template id mixed with those hashes, reduced to a row of the weight table.
 import { hashRange, hashString, mix, mix3 } from './hash';
 import { Gazetteer, GAZ_SOURCES, TOKEN_SOURCES } from './gazetteer';
+import { LruMap } from '../text/lru';
+import { ownString } from '../text/ownString';
 
 /**
  * Version of the feature templates (local and document evidence). A model is only valid with the
@@ -58,14 +60,18 @@ export function foldToken(s: string): string {
   return digit ? t.replace(/[0-9]/g, '0') : t;
 }
 
-const cache = new Map<string, TokInfo>();
-const CACHE_MAX = 200_000;
+/**
+ * Token strings seen recently (in two generations, so frequent tokens stay). 50,000 entries miss
+ * 5.6% of the 11.8 million tokens of 10,000 real articles (200,000 missed 2.9% and held about 100 MB
+ * per worker, with no gain in time): the cache is bounded, not a record of the corpus.
+ */
+const cache = new LruMap<string, TokInfo>(50_000);
 
 export function tokInfo(raw: string): TokInfo {
   let info = cache.get(raw);
   if (info) return info;
-  if (cache.size >= CACHE_MAX) cache.clear();
   info = computeTokInfo(raw);
+  info.lower = ownString(info.lower);
   cache.set(raw, info);
   return info;
 }

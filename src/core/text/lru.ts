@@ -3,6 +3,8 @@
 // becomes old. A hit in the old generation moves the entry back to the young one. So an entry in use
 // stays, at most the bound is held, and a lookup costs one or two Map reads (no reordering per hit).
 // The bound counts entries, or, with `weigh`, their weights (e.g. the characters of key and value).
+import { ownString } from './ownString';
+
 export class LruMap<K, V> {
   private young = new Map<K, V>();
   private old = new Map<K, V>();
@@ -39,7 +41,8 @@ export class LruMap<K, V> {
       this.young = new Map();
       this.youngWeight = 0;
     }
-    this.young.set(key, value);
+    // A new string key is stored with characters of its own (a slice would keep its whole text).
+    this.young.set(prev === undefined && typeof key === 'string' ? (ownString(key) as K) : key, value);
     this.youngWeight += w;
     const o = this.old.get(key);
     if (o !== undefined) {
