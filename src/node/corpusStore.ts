@@ -83,6 +83,23 @@ function encodeLine(value: StoreEntry | Tombstone): string {
 }
 
 /** The entry of one log line (its bytes, without the line break), or undefined when it is damaged. */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
+/**
+ * Points a summary's empty lists at one shared, frozen empty list. Most actors of an article have no
+ * aliases, roles or demonyms: 1.2 million empty arrays held 37 MB of the 163 MB that the summaries
+ * of 10,000 real articles took in the heap. Summaries are read, never changed, once stored.
+ */
+function shareEmptyLists(s: ArticleSummary): void {
+  if (s.boilerplate?.length === 0) s.boilerplate = NONE;
+  if (s.acronyms?.length === 0) s.acronyms = NONE;
+  for (const a of s.actors ?? []) {
+    if (a.aliases?.length === 0) a.aliases = NONE;
+    if (a.roles?.length === 0) a.roles = NONE;
+    if (a.demonyms?.length === 0) a.demonyms = NONE;
+  }
+}
+
 function decodeLine(bytes: Buffer): StoreEntry | Tombstone | undefined {
   // "<8 hex digits> <json>": checked on the bytes, so a torn line is never decoded.
   if (bytes.length < 10 || bytes[8] !== 0x20) return undefined;
@@ -91,7 +108,9 @@ function decodeLine(bytes: Buffer): StoreEntry | Tombstone | undefined {
   if (nativeCrc32 ? nativeCrc32(json).toString(16).padStart(8, '0') !== sum : crc32Js(json.toString('utf8')) !== sum) return undefined;
   try {
     const v = JSON.parse(json.toString('utf8')) as StoreEntry | Tombstone;
-    return v && typeof v.relPath === 'string' ? v : undefined;
+    if (!v || typeof v.relPath !== 'string') return undefined;
+    if ('summary' in v && v.summary) shareEmptyLists(v.summary);
+    return v;
   } catch {
     return undefined;
   }
@@ -204,6 +223,7 @@ export class CorpusStore {
   }
 
   put(entry: StoreEntry): void {
+    if (entry.summary) shareEmptyLists(entry.summary);
     this.entries.set(entry.relPath, entry);
     this.queue(encodeLine(entry));
   }

@@ -79,6 +79,17 @@ describe('corpus store and incremental index', () => {
     assert.strictEqual(second.summaries.size, 3, 'every summary is handed out from the cache');
   });
 
+  it('reads summaries back equal to those written, their empty lists shared and frozen', async () => {
+    const first = await index();
+    const written = JSON.parse(JSON.stringify([...first.store.values()]));
+    await first.store.flush();
+    const { store } = await CorpusStore.open(cache, 'engine-1');
+    assert.deepStrictEqual(JSON.parse(JSON.stringify([...store.values()])), written);
+    const lists = [...store.values()].flatMap((e) => e.summary!.actors.flatMap((a) => [a.aliases, a.roles, a.demonyms])).filter((l) => l.length === 0);
+    assert.ok(lists.length > 5, `${lists.length} empty lists`);
+    assert.ok(lists.every((l) => l === lists[0] && Object.isFrozen(l)), 'one shared, frozen empty list');
+  });
+
   it('re-analyses only a changed file; a touched but unchanged file is reused by its content hash', async () => {
     await index();
     fs.appendFileSync(path.join(corpus, 'b.txt'), 'Tiani later flew to Niamey.\n');
