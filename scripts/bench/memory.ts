@@ -1,0 +1,88 @@
+// Memory as the corpus grows, measured in the heap (after full collections) rather than the
+// process's RSS: (1) an index worker's heap while it summarises real articles one batch after another,
+// as the index workers do (it must level off: caches bounded, no article kept); (2) the extension
+// host's heap for what it keeps of each article: the corpus index's summaries and the corpus actor
+// model fed with them, per article.
+//   npm run bench -- --only memory [--articles N] [--data DIR]
+// Default data: the corpus benches' real texts (../shared/data, written once into a temp folder).
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+import type { BenchOptions } from '../bench';
+import { benchCorpusDir } from '../lib/benchCorpus';
+import { assembleEngines } from '../../src/core/analysis/defaultEngines';
+import { DEFAULT_CONFIG } from '../../src/core/config/types';
+import type { ArticleSummary } from '../../src/core/corpus/articleSummary';
+import { CorpusActorModel } from '../../src/core/corpus/corpusActorModel';
+import { createNerEngine } from '../../src/core/ner';
+import { CorpusStore } from '../../src/node/corpusStore';
+import { walkArticles } from '../../src/node/fileWalk';
+import { loadNerModel } from '../../src/node/nerModel';
+import { createAnalysisWorker } from '../../src/worker/analysisWorker';
+
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+/** Heap in use (MB) after full collections. */
+function heapMb(): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed / 1e6;
+}
+
+export async function bench(opts: BenchOptions): Promise<Record<string, number | string>> {
+  const n = opts.articles ?? 2000;
+  const dir = benchCorpusDir('memory', opts.data, n);
+  if (!dir) return { skipped: 'no data' };
+  const files = [...walkArticles([dir], { onProblem: () => undefined, globs: false })].map((f) => f.path).slice(0, n);
+  const config = structuredClone(DEFAULT_CONFIG);
+  const model = loadNerModel();
+  // The index worker's own arrangement (src/node/analysisWorkerMain.ts): a tagger without a tagging cache.
+  const worker = createAnalysisWorker(() => ({ engines: assembleEngines(createNerEngine(model)) }));
+  const batch = (paths: string[]) =>
+    worker.summarize({ items: paths.map((p) => ({ relPath: p.slice(dir.length + 1), text: readFileSync(p, 'utf8') })), config, maxChars: 300_000 }).results;
+
+  // (1) The worker: heap at checkpoints while summarising, the summaries handed on (to a temp store).
+  const cache = mkdtempSync(join(tmpdir(), 'nca-bench-memory-'));
+  const handedOn = join(cache, 'summaries.jsonl');
+  const handOn = (results: { summary?: ArticleSummary }[]) => appendFileSync(handedOn, results.filter((r) => r.summary).map((r) => JSON.stringify(r.summary) + '\n').join(''));
+  const out: Record<string, number | string> = { source: dir, articles: files.length };
+  try {
+    handOn(batch(files.slice(0, 20)));
+    const base = heapMb();
+    out['worker heap MB after the first 20 articles'] = base;
+    const checkpoints = [Math.min(500, files.length), Math.floor(files.length / 2), files.length].filter((c, i, a) => c > 20 && a.indexOf(c) === i);
+    let done = 20;
+    for (const c of checkpoints) {
+      for (; done < c; done += 20) handOn(batch(files.slice(done, Math.min(c, done + 20))));
+      out[`worker heap MB after ${c} articles`] = heapMb();
+    }
+    const first = out[`worker heap MB after ${checkpoints[0]} articles`] as number;
+    const last = out[`worker heap MB after ${checkpoints[checkpoints.length - 1]} articles`] as number;
+    out['worker heap growth MB per 1,000 articles'] = checkpoints.length > 1 ? ((last - first) * 1000) / (checkpoints[checkpoints.length - 1] - checkpoints[0]) : 0;
+
+    // (2) The host: the index's summaries as the store holds them, then the corpus actor model.
+    const h0 = heapMb();
+    let text = readFileSync(handedOn, 'utf8').split('\n').filter(Boolean);
+    const { store } = await CorpusStore.open(join(cache, 'index'), 'bench-memory');
+    for (const t of text) {
+      const summary = JSON.parse(t) as ArticleSummary;
+      store.put({ relPath: summary.relPath, size: 0, mtimeMs: 0, contentHash: '', configKey: '', dateKey: '', summary });
+    }
+    text = [];
+    await store.flush();
+    const h1 = heapMb();
+    const actors = new CorpusActorModel();
+    actors.setMany([...store.values()].map((e) => e.summary!));
+    actors.count();
+    const h2 = heapMb();
+    const count = store.size;
+    out['host: index summaries KB per article'] = ((h1 - h0) * 1000) / count;
+    out['host: corpus actor model KB per article'] = ((h2 - h1) * 1000) / count;
+    out[`host heap MB for ${count} articles (summaries and model)`] = h2 - h0;
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+  }
+  return out;
+}
