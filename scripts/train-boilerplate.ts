@@ -1,6 +1,6 @@
 // npm run train:boilerplate [-- --data DIR[,DIR…]] [--weights SPEC] [--folds 5] [--no-cv] [--out FILE]
 //   [--rounds R] [--depth D] [--subsample S] [--min-leaf M] [--line-power P] [--threshold T] [--drop-features A,B]
-//   [--cv-out PREFIX] [--no-final] [--fold-salt S]
+//   [--cv-out PREFIX] [--no-final] [--fold-salt S] [--stage2-anchors] [--stage3] [--stack-folds K] [--switch-cost C]
 // Trains the two-stage line model on the labelled pages of every DIR/main and
 // DIR/full (default: the shared boilerplate sources that exist: boilerplate,
 // boilerplate-wcxb, boilerplate-cleaneval), reports cross-validation grouped
@@ -18,6 +18,14 @@
 // weights. --no-final stops after the cross-validation (nothing written);
 // --fold-salt S groups the sites into other folds (sha256 of S + site), to
 // see how much a difference between two settings depends on the split.
+// --stage2-anchors gives stage 2 the line's place among the lines stage 1
+// is sure are article text (anchorFeatures); --stage3 adds a third stage over stage 2's scores (their windows, runs and
+// the line's place among the lines stage 2 is sure are article text);
+// --stack-folds K trains each later stage on out-of-fold scores of the one
+// before (K folds of the training pages grouped by site); --switch-cost C
+// decodes the last stage's scores as runs with that cost per switch between
+// boilerplate and article (smoothRuns). The CV also prints the scrapinghub
+// figures at other switch costs.
 // Ends with one JSON line of the figures.
 import { createHash } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -58,6 +66,8 @@ const DEFAULT_WEIGHTS: Record<string, SourceWeights> = {
 };
 const FALLBACK_WEIGHTS: SourceWeights = { main: 0.5, full: 0.375, article: 1, fullEvery: 3 };
 const THRESHOLDS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75];
+/** Switch costs of the run decoding (smoothRuns) whose CV figures are printed (0: no decoding). */
+const SWITCH_COSTS = [0, 0.5, 1, 1.5, 2, 3, 4, 6];
 
 interface Source {
   name: string;
@@ -87,6 +97,7 @@ function main(): void {
   const args = parseArgs(process.argv.slice(2), {
     data: 'string', folds: 'number', 'no-cv': 'boolean', out: 'string', weights: 'string', threshold: 'number',
     rounds: 'number', depth: 'number', subsample: 'number', 'min-leaf': 'number', 'cv-out': 'string', 'drop-features': 'string', 'no-final': 'boolean', 'line-power': 'number', 'fold-salt': 'string',
+    stage3: 'boolean', 'stage2-anchors': 'boolean', 'stack-folds': 'number', 'switch-cost': 'number',
   });
   const dirs = args.data
     ? (args.data as string).split(',').map((d) => requireDataPath(d.trim(), 'Boilerplate data folder'))
@@ -106,7 +117,12 @@ function main(): void {
     epochs: 0,
     learningRate: 0,
     lineWeightPower: (args['line-power'] as number | undefined) ?? 0.5,
+    stage3: args.stage3 === true,
+    stage2Anchors: args['stage2-anchors'] === true,
+    stackFolds: (args['stack-folds'] as number | undefined) ?? 0,
   };
+  const switchCost = (args['switch-cost'] as number | undefined) ?? 0;
+  const withDecoder = (m: BoilerplateModel, cost = switchCost): BoilerplateModel => (cost > 0 ? { ...m, switchCost: cost } : m);
   const threshold = (args.threshold as number | undefined) ?? 0.6;
   const dropped = ((args['drop-features'] as string | undefined) ?? '').split(',').filter(Boolean).map((name) => {
     const k = FEATURE_NAMES.indexOf(name);
@@ -139,7 +155,7 @@ function main(): void {
         const features = articleFeatures(lineTexts);
         // A dropped feature is constant in training: no tree splits on it.
         if (dropped.length > 0) for (const row of features.rows) for (const k of dropped) row[k] = 0;
-        articles.set(p, { lineTexts, labels: p.labels!, weight: s.weights[v], articleWeight: s.weights.article, features });
+        articles.set(p, { lineTexts, labels: p.labels!, weight: s.weights[v], articleWeight: s.weights.article, features, group: p.site ?? p.id });
       }
   const trainOn = (keep: (p: Page) => boolean): TrainingArticle[] => {
     const out: TrainingArticle[] = [];
@@ -148,6 +164,7 @@ function main(): void {
   };
   const b = opts.boost!;
   const setup = `gbdt depth ${b.depth}, rounds ${b.rounds}, subsample ${b.subsample}, min leaf ${b.minLeaf}, line weight chars^${opts.lineWeightPower}, threshold ${threshold}` +
+    (opts.stage2Anchors ? ', stage-2 anchors' : '') + (opts.stage3 ? ', 3 stages' : '') + (opts.stackFolds! > 1 ? `, out-of-fold stacking (${opts.stackFolds} folds)` : '') + (switchCost > 0 ? `, switch cost ${switchCost}` : '') +
     (dropped.length > 0 ? `, without ${dropped.map((k) => FEATURE_NAMES[k]).join(' ')}` : '');
   const figures: Record<string, number | string> = {};
   const put = (name: string, key: string, s: Scores): void => {
@@ -183,10 +200,11 @@ function main(): void {
     const primary = sources.find((s) => s.name === PRIMARY);
     // Primary-source predictions at each candidate threshold, to show how the threshold was chosen.
     const byThreshold = new Map<number, Record<Variant, Map<string, number[]>>>(THRESHOLDS.map((t) => [t, { main: new Map(), full: new Map() }]));
+    const byCost = new Map<number, Record<Variant, Map<string, number[]>>>(SWITCH_COSTS.map((c) => [c, { main: new Map(), full: new Map() }]));
     for (let k = 0; k < folds; k++) {
       const t0 = performance.now();
       const model = trainModel(trainOn((p) => siteFold(p) !== k), opts, threshold);
-      const engine = createBoilerplateEngine(model);
+      const engine = createBoilerplateEngine(withDecoder(model));
       for (const s of sources)
         for (const v of VARIANTS) {
           const key = `${s.name}/${v}`;
@@ -195,8 +213,13 @@ function main(): void {
         }
       if (primary)
         for (const t of THRESHOLDS) {
-          const e = createBoilerplateEngine({ ...model, threshold: t });
+          const e = createBoilerplateEngine(withDecoder({ ...model, threshold: t }));
           for (const v of VARIANTS) for (const [id, lines] of detectFolder(e, primary.pages[v].filter((p) => siteFold(p) === k))) byThreshold.get(t)![v].set(id, lines);
+        }
+      if (primary)
+        for (const c of SWITCH_COSTS) {
+          const e = createBoilerplateEngine(withDecoder(model, c));
+          for (const v of VARIANTS) for (const [id, lines] of detectFolder(e, primary.pages[v].filter((p) => siteFold(p) === k))) byCost.get(c)![v].set(id, lines);
         }
       console.log(`fold ${k + 1}/${folds} trained and run in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
     }
@@ -213,6 +236,16 @@ function main(): void {
         });
         console.log(`  ${t.toFixed(2)}: main ${row[0]}  full ${row[1]}`);
       }
+      console.log(`\n${PRIMARY} by switch cost of the run decoding at threshold ${threshold} (cross-validation): main char F1 / kept F1, full char F1 / kept F1`);
+      for (const c of SWITCH_COSTS) {
+        const row = VARIANTS.map((v) => {
+          const acc = new ScoreAccumulator();
+          for (const p of primary.pages[v]) acc.add(pageScore(p, byCost.get(c)![v].get(p.id)));
+          const r = acc.result();
+          return `${r.charF1.toFixed(3)} / ${r.keptF1.toFixed(3)}`;
+        });
+        console.log(`  ${c.toFixed(1)}: main ${row[0]}  full ${row[1]}`);
+      }
     }
     if (args['cv-out']) {
       for (const [key, m] of predictions) {
@@ -225,7 +258,7 @@ function main(): void {
     console.log(JSON.stringify(figures));
     return;
   }
-  const model: BoilerplateModel = trainModel(trainOn(() => true), opts, threshold);
+  const model: BoilerplateModel = withDecoder(trainModel(trainOn(() => true), opts, threshold));
   const counts = sources.map((s) => `${s.name} ${s.pages.main.length} main + ${s.pages.full.length} full (weights ${s.weights.main}/${s.weights.full}, 1 full page in ${s.weights.fullEvery}, article ×${s.weights.article})`);
   model.trainedOn = `${counts.join('; ')}; ${setup}`;
   const engine = createBoilerplateEngine(model);

@@ -520,3 +520,56 @@ export function contextFeatures(p: number[]): number[][] {
   }
   return out;
 }
+
+/** Features of a line's place relative to the lines a stage is sure are article text (see anchorFeatures). */
+export const ANCHOR_NAMES: readonly string[] = ['anchorPrevDist', 'anchorNextDist', 'beforeAnchors', 'afterAnchors', 'anchorCharsBefore', 'anchorCharGap'];
+
+/** A line a stage is sure is article text: probability below this and at least ANCHOR_MIN_CHARS characters. */
+export const ANCHOR_MAX_P = 0.2;
+export const ANCHOR_MIN_CHARS = 80;
+
+/**
+ * Per line (p and infos aligned): log distance in lines to the previous and the next anchor (a long
+ * line the stage scores as article text with confidence; 1 when there is none), whether the line is
+ * before the first or after the last anchor, the share of the anchors' characters before it, and the
+ * log of the characters between it and the nearest anchor (the article body as the stage sees it).
+ */
+export function anchorFeatures(p: readonly number[], infos: readonly { chars: number }[]): number[][] {
+  const n = p.length;
+  const anchor = (j: number): boolean => p[j] < ANCHOR_MAX_P && infos[j].chars >= ANCHOR_MIN_CHARS;
+  const prevA = new Int32Array(n);
+  const nextA = new Int32Array(n);
+  const charPre = new Float64Array(n + 1);
+  const anchorPre = new Float64Array(n + 1);
+  let last = -1;
+  for (let j = 0; j < n; j++) {
+    prevA[j] = last;
+    if (anchor(j)) last = j;
+    charPre[j + 1] = charPre[j] + infos[j].chars;
+    anchorPre[j + 1] = anchorPre[j] + (anchor(j) ? infos[j].chars : 0);
+  }
+  last = -1;
+  for (let j = n - 1; j >= 0; j--) {
+    nextA[j] = last;
+    if (anchor(j)) last = j;
+  }
+  const total = anchorPre[n];
+  const dist = (d: number): number => Math.min(1, Math.log1p(d) / Math.log1p(100));
+  const out: number[][] = [];
+  for (let j = 0; j < n; j++) {
+    const a = prevA[j];
+    const b = nextA[j];
+    const gapBefore = a >= 0 ? charPre[j] - charPre[a + 1] : Infinity;
+    const gapAfter = b >= 0 ? charPre[b] - charPre[j + 1] : Infinity;
+    const gap = anchor(j) ? 0 : Math.min(gapBefore, gapAfter);
+    out.push([
+      a >= 0 ? dist(j - a) : 1,
+      b >= 0 ? dist(b - j) : 1,
+      total > 0 && anchorPre[j] === 0 && !anchor(j) ? 1 : 0,
+      total > 0 && anchorPre[j + 1] === total && !anchor(j) ? 1 : 0,
+      total > 0 ? anchorPre[j] / total : 0.5,
+      gap === Infinity ? 1 : Math.min(1, Math.log1p(gap) / Math.log1p(20000)),
+    ]);
+  }
+  return out;
+}

@@ -7,7 +7,7 @@
 // of detecting afresh.
 import type { TreeNode } from './boost';
 import { articleFeatures, lineLocal, type LineLocal } from './features';
-import { stage2Rows, stageProb, type ArticleScores, type BoilerplateModel, type Stage } from './model';
+import { smoothRuns, stage2Rows, stage3Rows, stageProb, type ArticleScores, type BoilerplateModel, type Stage } from './model';
 import { lineKey } from './templates';
 import { LruMap } from '../text/lru';
 
@@ -79,7 +79,9 @@ interface ScoredVersion {
   rows1: number[][];
   p1: number[];
   rows2: number[][];
-  p: number[];
+  p2: number[];
+  rows3?: number[][];
+  p3?: number[];
 }
 
 /** Per feature, the stage's split thresholds in ascending order (trees), or undefined (linear stage). */
@@ -171,8 +173,16 @@ export function scoreArticleCached(model: BoilerplateModel, lineTexts: string[],
       return stageProb(stage, r);
     });
   const p1 = score(model.stage1, features.rows, old?.rows1, old?.p1);
-  const rows2 = stage2Rows(features.rows, p1);
-  const p = score(model.stage2, rows2, old?.rows2, old?.p);
-  cache.remember({ locals, rows1: features.rows, p1, rows2, p }, old);
+  const rows2 = stage2Rows(features.rows, p1, model.stage2Anchors ? features.infos : undefined);
+  const p2 = score(model.stage2, rows2, old?.rows2, old?.p2);
+  let p = p2;
+  let rows3: number[][] | undefined;
+  let p3: number[] | undefined;
+  if (model.stage3) {
+    rows3 = stage3Rows(rows2, p2, features.infos);
+    p = p3 = score(model.stage3, rows3, old?.rows3, old?.p3);
+  }
+  cache.remember({ locals, rows1: features.rows, p1, rows2, p2, rows3, p3 }, old);
+  if (model.switchCost) p = smoothRuns(p, model.threshold, model.switchCost);
   return { features, p1, p };
 }
