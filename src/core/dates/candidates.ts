@@ -13,7 +13,7 @@ import type { DateCache } from './incremental';
 import { RULES } from './rules';
 
 /** A chunk ends at the first line break once it holds this many characters (or at a space after CHUNK_MAX). */
-export const CHUNK_MIN = 200;
+export const CHUNK_MIN = 500;
 const CHUNK_MAX = 4000;
 export const CONTEXT_BEFORE = 24;
 export const CONTEXT_AFTER = 48;

@@ -70,7 +70,7 @@ describe('date engine cache', function () {
   it('finds exactly the dates found without it, after random edits (dates over line breaks and chunk ends, context words, article date)', () => {
     const cache = new DateCache(3000); // small, so that chunks are also dropped
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...PIECES), { minLength: 5, maxLength: 40 }), fc.nat(), fc.array(edit, { minLength: 1, maxLength: 8 }), (pieces, d, edits) => {
+      fc.property(fc.array(fc.constantFrom(...PIECES), { minLength: 40, maxLength: 120 }), fc.nat(), fc.array(edit, { minLength: 1, maxLength: 8 }), (pieces, d, edits) => {
         let text = pieces.join('');
         let date = DATES[d % DATES.length];
         recognizeDates(text, date, true, cache);
