@@ -5,7 +5,7 @@
 import type { DateEngine } from '../engines';
 import type { ArticleDateInfo, DateMention, TimexType } from '../types';
 import { type Ymd, parseIsoDate, pad, isValidYmd, ymdString } from './calendar';
-import { type RefPoint, type ResolveContext, sentenceAround, sentenceTense } from './context';
+import { type RefPoint, type ResolveContext, type Tense, sentenceAround, sentenceTense } from './context';
 import { findCandidates, type Candidate } from './candidates';
 import type { DateCache } from './incremental';
 import { RULES, type Resolution } from './rules';
@@ -63,18 +63,26 @@ export function recognizeDates(text: string, articleDate: ArticleDateInfo | unde
   let lastQuarterAt = -Infinity;
   const dctAnchor = articleDate && dct ? `article date ${ymdString(dct)} (${articleDate.source})` : undefined;
   for (const c of kept) {
-    const sentence = sentenceAround(src, c.start, c.end).text;
     let refUsed = false;
+    // The tense and the quarter context read the sentence around the mention: worked out only
+    // for the rules that ask (most mentions, "2019" or "three years", do not).
+    let tense: Tense | undefined;
+    let quarterContext: boolean | undefined;
+    const quarterNear = c.start - lastQuarterAt < 1500;
     const ctx: ResolveContext = {
       dct,
-      tense: sentenceTense(src, c.start, c.end),
+      get tense() {
+        return (tense ??= sentenceTense(src, c.start, c.end));
+      },
       get ref() {
         if (ref) refUsed = true;
         return ref;
       },
       lastQuarter,
       // Earnings-report style: "a year earlier" means the year-ago quarter when quarters are being discussed.
-      quarterContext: /\bquarter|\bperiod\b/i.test(sentence) || c.start - lastQuarterAt < 1500,
+      get quarterContext() {
+        return (quarterContext ??= /\bquarter|\bperiod\b/i.test(sentenceAround(src, c.start, c.end).text) || quarterNear);
+      },
     };
     let r: Resolution;
     try {
