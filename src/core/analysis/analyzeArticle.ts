@@ -113,7 +113,10 @@ export function analyzeArticle(fullText: string, opts: AnalyzeOptions): ArticleA
         // them; a country's own name is no demonym of itself.
         const dem = (e.kind === 'other' || e.kind === 'place') && !e.refersTo ? g.demonym(e.text) : undefined;
         const refersTo = dem && foldName(dem.name) !== foldName(e.text) ? dem.name : undefined;
-        return { ...e, ...(refersTo ? { refersTo } : {}), ...(flagged.has(line) ? { inBoilerplate: true } : {}) };
+        const out: EntityMention = { ...e };
+        if (refersTo) out.refersTo = refersTo;
+        if (flagged.has(line)) out.inBoilerplate = true;
+        return out;
       });
     entities = dropNonNamesOnKeptLines(entities, lines, config.boilerplate.keep, (e) => upperBound(lineStarts, e.start) - 1);
   }
