@@ -2,6 +2,7 @@
 // a simpler one without the pipeline, the extension or the CLI changing.
 import type { BoilerplateCache } from './boilerplate/incremental';
 import type { BoilerplateSettings } from './config/types';
+import type { DateCache } from './dates/incremental';
 import type { ArticleDateInfo, BoilerplateFinding, DateMention, EntityMention, Line, Span } from './types';
 
 export interface EntityEngine {
@@ -12,8 +13,11 @@ export interface EntityEngine {
 
 export interface DateEngine {
   readonly name: string;
-  /** Temporal expressions in text, resolved against the article date when there is one. Sorted by start. */
-  recognize(text: string, articleDate: ArticleDateInfo | undefined): DateMention[];
+  /**
+   * Temporal expressions in text, resolved against the article date when there is one. Sorted by
+   * start. The cache (per-keystroke re-analysis) changes nothing in the results.
+   */
+  recognize(text: string, articleDate: ArticleDateInfo | undefined, cache?: DateCache): DateMention[];
 }
 
 /** What the corpus knows about lines, for template (repeated-line) detection. */

@@ -113,13 +113,16 @@ export function analyzeArticle(fullText: string, opts: AnalyzeOptions): ArticleA
         // them; a country's own name is no demonym of itself.
         const dem = (e.kind === 'other' || e.kind === 'place') && !e.refersTo ? g.demonym(e.text) : undefined;
         const refersTo = dem && foldName(dem.name) !== foldName(e.text) ? dem.name : undefined;
-        return { ...e, ...(refersTo ? { refersTo } : {}), ...(flagged.has(line) ? { inBoilerplate: true } : {}) };
+        const out: EntityMention = { ...e };
+        if (refersTo) out.refersTo = refersTo;
+        if (flagged.has(line)) out.inBoilerplate = true;
+        return out;
       });
     entities = dropNonNamesOnKeptLines(entities, lines, config.boilerplate.keep, (e) => upperBound(lineStarts, e.start) - 1);
   }
 
   const articleDate = (stages.articleDate ?? stages.dates) ? guarded(problems, timings, 'article date', undefined, () => engines.articleDate(text, opts.relPath, config)) : undefined;
-  const dates = stages.dates ? guarded(problems, timings, 'dates', [], () => engines.dates.recognize(text, articleDate)) : [];
+  const dates = stages.dates ? guarded(problems, timings, 'dates', [], () => engines.dates.recognize(text, articleDate, opts.cache?.dates)) : [];
   // Limits of the date stage, said once per article (the one place limits become messages for an article).
   if (stages.dates && text.length > MAX_DATE_TEXT) problems.push({ kind: 'truncated', message: `Dates were looked for in the first ${MAX_DATE_TEXT.toLocaleString('en-US')} characters only.` });
   if (dates.length >= MAX_DATE_MENTIONS) problems.push({ kind: 'truncated', message: `Only the first ${MAX_DATE_MENTIONS.toLocaleString('en-US')} dates are reported; the rest of the article was not examined for dates.` });

@@ -332,7 +332,12 @@ export function articleFeatures(lineTexts: string[], local: (raw: string) => Lin
   // Body vocabulary (content words).
   const vocab = new Map<string, number>();
   const contentWords = locals.map((l) => l.contentWords);
-  if (b0 >= 0) for (let j = b0; j <= b1; j++) for (const w of contentWords[j]) vocab.set(w, (vocab.get(w) ?? 0) + 1);
+  if (b0 >= 0) {
+    for (let j = b0; j <= b1; j++) {
+      const cw = contentWords[j];
+      for (let q = 0; q < cw.length; q++) vocab.set(cw[q], (vocab.get(cw[q]) ?? 0) + 1);
+    }
+  }
   let bodyChars = 0;
   let totalChars = 0;
   for (let j = 0; j < n; j++) {
@@ -395,6 +400,9 @@ export function articleFeatures(lineTexts: string[], local: (raw: string) => Lin
   }
   const bodyAfterComment = b0 >= 0 && markerSeen[b0] ? 1 : 0;
   const rows: number[][] = [];
+  // Rows are built without spreads or iterators, and one map of a line's own words is reused:
+  // this runs over every line on each keystroke of the editor's re-analysis.
+  const own = new Map<string, number>();
   for (let j = 0; j < n; j++) {
     const f = infos[j];
     const inBody = b0 >= 0 && j >= b0 && j <= b1 ? 1 : 0;
@@ -403,10 +411,10 @@ export function articleFeatures(lineTexts: string[], local: (raw: string) => Lin
     let overlap = 0;
     const cw = contentWords[j];
     if (cw.length > 0) {
-      const own = new Map<string, number>();
-      if (inBody) for (const w of cw) own.set(w, (own.get(w) ?? 0) + 1);
+      own.clear();
+      if (inBody) for (let q = 0; q < cw.length; q++) own.set(cw[q], (own.get(cw[q]) ?? 0) + 1);
       let found = 0;
-      for (const w of cw) if ((vocab.get(w) ?? 0) - (own.get(w) ?? 0) > 0) found++;
+      for (let q = 0; q < cw.length; q++) if ((vocab.get(cw[q]) ?? 0) - (own.get(cw[q]) ?? 0) > 0) found++;
       overlap = found / cw.length;
     }
     let lenWin = 0;
@@ -416,9 +424,7 @@ export function articleFeatures(lineTexts: string[], local: (raw: string) => Lin
       lenWin += Math.log1p(infos[k].chars);
       cnt++;
     }
-    const row = [
-      1,
-      ...locals[j].columns,
+    const tail = [
       n > 1 ? j / (n - 1) : 0,
       j === 0 ? 1 : 0,
       j === n - 1 ? 1 : 0,
@@ -463,6 +469,12 @@ export function articleFeatures(lineTexts: string[], local: (raw: string) => Lin
       f.prose && (j === 0 || !proseArr[j - 1]) && (j === n - 1 || !proseArr[j + 1]) ? 1 : 0,
       f.prose && j > 0 && titleArr[j - 1] ? 1 : 0,
     ];
+    // [1, ...columns, ...tail], written into an array of its final length.
+    const columns = locals[j].columns;
+    const row = new Array<number>(1 + columns.length + tail.length);
+    row[0] = 1;
+    for (let q = 0; q < columns.length; q++) row[1 + q] = columns[q];
+    for (let q = 0; q < tail.length; q++) row[1 + columns.length + q] = tail[q];
     rows.push(row);
   }
   return { infos, rows, body };

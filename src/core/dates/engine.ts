@@ -5,21 +5,15 @@
 import type { DateEngine } from '../engines';
 import type { ArticleDateInfo, DateMention, TimexType } from '../types';
 import { type Ymd, parseIsoDate, pad, isValidYmd, ymdString } from './calendar';
-import { type RefPoint, type ResolveContext, sentenceAround, sentenceTense } from './context';
-import { findNumericDates } from './explicit';
+import { type RefPoint, type ResolveContext, type Tense, sentenceAround, sentenceTense } from './context';
+import { findCandidates, type Candidate } from './candidates';
+import type { DateCache } from './incremental';
 import { RULES, type Resolution } from './rules';
 
 /** Text beyond this many characters is not searched (keeps the work bounded on huge input). */
 export const MAX_DATE_TEXT = 2_000_000;
 /** At most this many mentions are returned. */
 export const MAX_DATE_MENTIONS = 20_000;
-
-interface Candidate {
-  start: number;
-  end: number;
-  priority: number;
-  resolve: (ctx: ResolveContext) => Resolution;
-}
 
 export interface DateEngineOptions {
   /** Also look for numeric dates (12/03/1998) with chrono; default true. */
@@ -30,49 +24,24 @@ export function createDateEngine(options: DateEngineOptions = {}): DateEngine {
   const numeric = options.numericDates ?? true;
   return {
     name: 'rules+chrono',
-    recognize(text: string, articleDate: ArticleDateInfo | undefined): DateMention[] {
-      return recognizeDates(text, articleDate, numeric);
+    recognize(text: string, articleDate: ArticleDateInfo | undefined, cache?: DateCache): DateMention[] {
+      return recognizeDates(text, articleDate, numeric, cache);
     },
   };
 }
 
-export function recognizeDates(text: string, articleDate: ArticleDateInfo | undefined, numeric = true): DateMention[] {
+/**
+ * The temporal expressions of text, resolved against the article date. With a cache (the editor's
+ * re-analysis after each edit), the chunks of text seen before are not scanned again (see
+ * candidates.ts); the results are exactly those without it.
+ */
+export function recognizeDates(text: string, articleDate: ArticleDateInfo | undefined, numeric = true, cache?: DateCache): DateMention[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const limit = Math.min(text.length, MAX_DATE_TEXT);
   const src = limit < text.length ? text.slice(0, limit) : text;
   const dct = parseIsoDate(articleDate?.value);
 
-  const candidates: Candidate[] = [];
-  RULES.forEach((rule, priority) => {
-    const re = new RegExp(rule.re.source, rule.re.flags);
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(src)) !== null) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      if (rule.accept && !rule.accept(m, src)) {
-        // Let a shorter match starting later in the same span have its chance.
-        re.lastIndex = m.index + 1;
-        continue;
-      }
-      const match = m;
-      const start = m.index + (rule.spanStart ? rule.spanStart(m, src) : 0);
-      const end = m.index + (rule.spanEnd ? rule.spanEnd(m) : m[0].length);
-      candidates.push({ start, end, priority, resolve: (ctx) => rule.resolve(match, ctx) });
-      if (candidates.length > MAX_DATE_MENTIONS * 4) break;
-    }
-  });
-  if (numeric) {
-    for (const hit of findNumericDates(src, dct)) {
-      candidates.push({
-        start: hit.start,
-        end: hit.end,
-        priority: RULES.length,
-        resolve: () => numericResolution(hit.parts),
-      });
-    }
-  }
+  const candidates = findCandidates(src, dct, numeric, MAX_DATE_MENTIONS * 4, cache);
 
   // Longest first, then rule order; keep those that do not overlap a kept one.
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.priority - b.priority || a.start - b.start);
@@ -94,22 +63,30 @@ export function recognizeDates(text: string, articleDate: ArticleDateInfo | unde
   let lastQuarterAt = -Infinity;
   const dctAnchor = articleDate && dct ? `article date ${ymdString(dct)} (${articleDate.source})` : undefined;
   for (const c of kept) {
-    const sentence = sentenceAround(src, c.start, c.end).text;
     let refUsed = false;
+    // The tense and the quarter context read the sentence around the mention: worked out only
+    // for the rules that ask (most mentions, "2019" or "three years", do not).
+    let tense: Tense | undefined;
+    let quarterContext: boolean | undefined;
+    const quarterNear = c.start - lastQuarterAt < 1500;
     const ctx: ResolveContext = {
       dct,
-      tense: sentenceTense(src, c.start, c.end),
+      get tense() {
+        return (tense ??= sentenceTense(src, c.start, c.end));
+      },
       get ref() {
         if (ref) refUsed = true;
         return ref;
       },
       lastQuarter,
       // Earnings-report style: "a year earlier" means the year-ago quarter when quarters are being discussed.
-      quarterContext: /\bquarter|\bperiod\b/i.test(sentence) || c.start - lastQuarterAt < 1500,
+      get quarterContext() {
+        return (quarterContext ??= /\bquarter|\bperiod\b/i.test(sentenceAround(src, c.start, c.end).text) || quarterNear);
+      },
     };
     let r: Resolution;
     try {
-      r = c.resolve(ctx);
+      r = c.match ? RULES[c.priority].resolve(c.match, ctx) : numericResolution(c.parts ?? {});
     } catch {
       r = { type: 'DATE', value: null, note: 'could not be resolved' };
     }

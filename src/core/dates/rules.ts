@@ -29,7 +29,11 @@ export interface Resolution {
 export interface Rule {
   name: string;
   re: RegExp;
-  /** Extra check on the match (capitalisation of ambiguous words, context). */
+  /**
+   * Extra check on the match (capitalisation of ambiguous words, context). Context is read at most
+   * 24 characters before the match and 48 after its end: the window the engine scans a chunk of
+   * text in (see candidates.ts).
+   */
   accept?: (m: RegExpExecArray, text: string) => boolean;
   resolve: (m: RegExpExecArray, ctx: ResolveContext) => Resolution;
   /** Where the mention starts inside the match, when the match needs its leading words for context only. */

@@ -193,9 +193,11 @@ export function prepareSentence(words: readonly string[], lex: Lexicon): Sentenc
 export function docFromSentences(preps: readonly SentencePrep[]): DocFeatures {
   const lowerSeen = new Set<number>();
   const capMidSeen = new Set<number>();
-  for (const p of preps) {
-    for (const h of p.lower) lowerSeen.add(h);
-    for (const h of p.capMid) capMidSeen.add(h);
+  // Index loops: this runs over every token on each keystroke of the editor's re-analysis.
+  for (let i = 0; i < preps.length; i++) {
+    const { lower, capMid } = preps[i];
+    for (let k = 0; k < lower.length; k++) lowerSeen.add(lower[k]);
+    for (let k = 0; k < capMid.length; k++) capMidSeen.add(capMid[k]);
   }
   return { sentences: preps.map((p) => p.infos), caps: preps.map((p) => p.caps), gaz: preps.map((p) => p.gaz), lowerSeen, capMidSeen };
 }

@@ -3,8 +3,13 @@
 
 const COMBINING = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
 
+/** Printable ASCII but the backtick, words one space apart: folding only lowers its case. */
+const PLAIN = /^[!-_a-~]+(?: [!-_a-~]+)*$/;
+
 /** Lower case, accents removed (NFD then combining marks dropped), ’ → ', dashes → -, spaces collapsed. */
 export function foldName(s: string): string {
+  // Most names are plain ASCII: five passes over them would change nothing but the case.
+  if (PLAIN.test(s)) return s.toLowerCase();
   return s
     .normalize('NFD')
     .replace(COMBINING, '')

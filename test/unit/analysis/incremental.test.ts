@@ -26,8 +26,14 @@ const ARTICLES: string[] = (() => {
   return [...texts, framed, fs.readFileSync(path.join(FIX, 'workspace', 'corpus', 'site-b', 'border-patrols.txt'), 'utf8')];
 })();
 
-/** Pieces an edit inserts: letters, words, names, dates, line and paragraph breaks, CRLF, non-BMP and combining characters. */
-const PIECES = ['e', 'a', 'M', ' ', '.', ',', '\n', '\n\n', '\r\n', '😀', '𝒜', 'e\u0301', 'é', '2024', ' March 3', ' the following year', 'Mr. ', ' Tiani', ' Bamako', ' said', 'Read more', '…', '"', 'ECOWAS'];
+/**
+ * Pieces an edit inserts: letters, words, names, dates (some running over a line break, numeric ones
+ * read by chrono), line and paragraph breaks, CRLF, non-BMP and combining characters.
+ */
+const PIECES = [
+  'e', 'a', 'M', ' ', '.', ',', '\n', '\n\n', '\r\n', '😀', '𝒜', 'e\u0301', 'é', '2024', ' March 3', ' the following year', 'Mr. ', ' Tiani', ' Bamako',
+  ' said', 'Read more', '…', '"', 'ECOWAS', ' on 12/03/2019', ' October\n13, 1998', ' at 10:30 a.m.\nFriday', ' two years\r\nlater',
+];
 
 type Edit =
   | { kind: 'insert'; at: number; piece: string }
@@ -82,7 +88,7 @@ describe('incremental analysis', function () {
     // Small bounds, so that the caches also drop entries while the property runs.
     const tags = new TagCache(300);
     const cached: Engines = assembleEngines(createNerEngine(model, { cache: tags }));
-    const cache = new AnalysisCache({ lineChars: 4000 });
+    const cache = new AnalysisCache({ lineChars: 4000, dateChars: 4000 });
     fc.assert(
       fc.property(fc.nat(), fc.array(edit, { minLength: 1, maxLength: 5 }), (which, edits) => {
         let text = ARTICLES[which % ARTICLES.length];
@@ -96,6 +102,6 @@ describe('incremental analysis', function () {
       }),
       { numRuns: 40, seed: 9 },
     );
-    assert.ok(tags.hits > 0 && cache.boilerplate.hits > 0, 'the caches were used');
+    assert.ok(tags.hits > 0 && cache.boilerplate.hits > 0 && cache.dates.hits > 0, 'the caches were used');
   });
 });

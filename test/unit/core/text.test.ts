@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import * as fc from 'fast-check';
 import { closestNames, editDistance } from '../../../src/core/text/closest';
 import { decodeBytes } from '../../../src/core/text/decode';
 import { escapeMarkdown, foldName } from '../../../src/core/text/fold';
@@ -21,6 +22,15 @@ describe('text', () => {
     assert.strictEqual(foldName('Goïta'), 'goita');
     assert.strictEqual(foldName('Goi\u0308ta'), 'goita');
     assert.strictEqual(foldName('Eto’o  Fils'), "eto'o fils");
+    assert.strictEqual(foldName('Al `Amir'), "al 'amir");
+  });
+
+  it('folds plain ASCII names (its fast path) as the full folding does', () => {
+    const full = (s: string) =>
+      s.normalize('NFD').replace(/[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g, '').replace(/[\u2018\u2019\u02bc`´]/g, "'")
+        .replace(/[\u2010-\u2015\u2212]/g, '-').replace(/\s+/g, ' ').trim().toLowerCase();
+    const chars = fc.constantFrom(...'aZ09 -.\'`´’‐\t\n\u00a0é\u0301İ~!_'.split(''));
+    fc.assert(fc.property(fc.array(chars, { maxLength: 12 }).map((a) => a.join('')), (s) => assert.strictEqual(foldName(s), full(s))), { numRuns: 2000, seed: 3 });
   });
 
   it('escapes everything Markdown could turn into links, markup or HTML', () => {
