@@ -1,6 +1,6 @@
 // The corpus at scale, as the extension runs it: the persisted index built cold, loaded warm, updated
 // after 1% of the articles changed, with the index workers busy, the corpus actor model following
-// the index in steps of about 8 ms as in the extension host, and the host thread measured for blocks;
+// the index in steps of at most STEP_ACTORS article actors as in the extension host, and the host thread measured for blocks;
 // memory for 1,000 articles against the full size; and the per-keystroke re-analysis cost of an open 10 KB and
 // 300 KB article in the editor worker (worker time, p50/p95 over one-character edits).
 //   npm run bench -- --only corpus [--data DIR] [--articles N]
@@ -47,7 +47,7 @@ async function indexOnce(files: IndexFile[], cache: string, workers: number): Pr
     const { store } = await CorpusStore.open(cache, 'bench');
     const openMs = performance.now() - t0;
     // As the extension host does (src/extension/corpus/corpusActors.ts): the corpus actor model follows
-    // the index, fed the new summaries about 8 ms of updates per event-loop turn (each flushed), at most every 2 s.
+    // the index, fed the new summaries a step of at most STEP_ACTORS article actors per event-loop turn (each flushed), at most every 2 s.
     const model = new CorpusActorModel();
     const waiting: ArticleSummary[] = [];
     let feeding: Promise<void> | undefined;
