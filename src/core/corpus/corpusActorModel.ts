@@ -21,6 +21,8 @@ import type { CorpusActor, CorpusActorArticle, CorpusActorRole } from './types';
 const ACRONYM = /^[\p{Lu}\d&-]{2,}$/u;
 /** More groups changed than this (or than a quarter of all): the sorted lists are sorted again rather than patched. */
 const RESORT_OVER = 2000;
+/** An update of this many articles or more keeps no aggregates as it goes: the flush works them out from the items. */
+const BULK_ARTICLES = 200;
 
 interface Article {
   summary: ArticleSummary;
@@ -151,6 +153,8 @@ export class CorpusActorModel implements CorpusActorIndex {
    * joined, left or scanned, groups and names re-keyed): what bounds a step, for tests.
    */
   workDone = 0;
+  /** Set while an update of at least BULK_ARTICLES articles runs. */
+  private bulk = false;
   /** Counts the updates that changed the model (a reader working over turns sees whether it must start again). */
   version = 0;
 
@@ -225,6 +229,7 @@ export class CorpusActorModel implements CorpusActorIndex {
 
   private apply(removed: Article[], added: Article[]): void {
     const touched: Fact[] = [];
+    this.bulk = added.length >= BULK_ARTICLES;
     // Only article actors already in groups can need resolving again (none on a first load).
     const resolved = this.groups.size > 0;
     for (const art of removed) {
@@ -272,6 +277,7 @@ export class CorpusActorModel implements CorpusActorIndex {
     }
     for (const art of added) for (const it of art.items) this.join(it, this.resolve(it), this.resolvedKb);
     this.actorList = undefined;
+    this.bulk = false;
     this.version++;
   }
 
@@ -400,14 +406,16 @@ export class CorpusActorModel implements CorpusActorIndex {
       it.group = g;
       it.groupPos = 0;
     } else {
+      // A bulk load works the aggregates out once at the flush, from the items (fewer look-ups).
+      if (this.bulk) g.recount = true;
       if (!g.recount) {
-        if (g.items.length === 1) this.startAggregates(g);
+        if (g.items.length === 1 || g.weights === undefined) this.startAggregates(g);
         this.addToAggregates(g, it, count);
+        if (!this.holds(g, it)) g.articles++;
       }
       const items = g.items;
       const last = items[items.length - 1];
       if (last.seq > it.seq || (last.seq === it.seq && last.index > it.index)) g.ordered = false;
-      if (!this.holds(g, it)) g.articles++;
       it.group = g;
       it.groupPos = items.length;
       items.push(it);
@@ -417,12 +425,13 @@ export class CorpusActorModel implements CorpusActorIndex {
     this.touch(g);
   }
 
-  /** The aggregates of a group of one article actor, before a second joins. */
+  /** The aggregates of a group's article actors (one before a second joins; all after a bulk load dropped them). */
   private startAggregates(g: Group): void {
-    const first = g.items[0];
     g.weights = [-1, -1, -1, -1];
     g.names = g.kb ? undefined : new Map();
-    this.addToAggregates(g, first, first.actor.mentions.length >> 1);
+    const items = g.items;
+    this.workDone += items.length;
+    for (let i = 0; i < items.length; i++) this.addToAggregates(g, items[i], items[i].actor.mentions.length >> 1);
   }
 
   private addToAggregates(g: Group, it: Item, count: number): void {
@@ -460,8 +469,7 @@ export class CorpusActorModel implements CorpusActorIndex {
     if (last !== it) (g.items[it.groupPos] = last), (last.groupPos = it.groupPos), (g.ordered = false);
     it.group = undefined;
     g.mentions -= it.actor.mentions.length >> 1;
-    if (!this.holds(g, it)) g.articles--;
-    // Taking a name or the first place back needs the others: worked out again at the flush.
+    // Taking an article, a name or the first place back needs the others: worked out again at the flush.
     g.recount = true;
     if (g.items.length === 0) {
       this.groups.delete(g.key);
@@ -500,7 +508,7 @@ export class CorpusActorModel implements CorpusActorIndex {
       g.dirty = false;
       g.actor = undefined;
       if (!g.alive) continue;
-      this.sortKeys(g);
+      this.sortKeys(g, !patch);
       g.listed = true;
       if (this.byIdMap) this.byIdMap.set(idOf(g), g);
       if (this.byName) this.addNames(g);
@@ -530,7 +538,7 @@ export class CorpusActorModel implements CorpusActorIndex {
    * surface names, not of its article actors (a group of 3,000 article actors that one article joins
    * costs no more than a new one). After a leave the aggregates are worked out again from the items.
    */
-  private sortKeys(g: Group): void {
+  private sortKeys(g: Group, lean: boolean): void {
     if (g.recount) this.recount(g);
     this.workDone += 1 + (g.names?.size ?? 0);
     g.firstSeq = g.seq0;
@@ -547,6 +555,8 @@ export class CorpusActorModel implements CorpusActorIndex {
       for (let k = 0; k < 4; k++) if (w[k] > n) (kind = KINDS[k]), (n = w[k]);
       g.kind = g.kb?.kind ?? kind;
       g.sName = g.kb?.name ?? bestName(g.names!);
+      // After a bulk load most groups are never updated again: their aggregates are worked out again on the first join.
+      if (lean) (g.weights = undefined), (g.names = undefined);
     }
     g.sMentions = g.mentions;
     const n = g.sName;
@@ -560,15 +570,16 @@ export class CorpusActorModel implements CorpusActorIndex {
     g.recount = false;
     this.order(g);
     const items = g.items;
-    this.workDone += items.length;
     const first = items[0];
     g.seq0 = first.seq;
     g.index0 = first.index;
     g.weights = undefined;
     g.names = undefined;
+    g.articles = 1;
     if (items.length === 1) return;
+    // In the model's order an article's actors are next to each other.
+    for (let i = 1; i < items.length; i++) if (items[i].article !== items[i - 1].article) g.articles++;
     this.startAggregates(g);
-    for (let i = 1; i < items.length; i++) this.addToAggregates(g, items[i], items[i].actor.mentions.length >> 1);
   }
 
   /** Puts a group's article actors in the model's order (materialize and recount read them so). */
