@@ -13,6 +13,9 @@ import { KnowledgeBaseLoader } from '../../node/knowledgeBase';
 import type { AnalysisService } from '../analysis/analysisService';
 import type { CorpusRoot } from './configStore';
 
+/** While a model is fed, the views are told it changed at most this often (ms). */
+const REPAINT_MS = 2000;
+
 interface ModelState {
   corpus: CorpusRoot;
   model: CorpusActorModel;
@@ -171,12 +174,16 @@ export class CorpusActors implements vscode.Disposable {
   }
 
   /** Feeds summaries to a model a step per turn of the event loop (see feedInSteps); false when disposed meanwhile. */
-  private async feed(model: CorpusActorModel, items: readonly ArticleSummary[], fed: Map<string, ArticleSummary>, every100Turns?: () => void): Promise<boolean> {
-    let turns = 0;
+  private async feed(model: CorpusActorModel, items: readonly ArticleSummary[], fed: Map<string, ArticleSummary>, progress?: () => void): Promise<boolean> {
     let done = 0;
+    let last = Date.now();
     for (const upTo of feedInSteps(model, items)) {
       for (; done < upTo; done++) fed.set(items[done].relPath, items[done]);
-      if (++turns % 100 === 0) every100Turns?.();
+      // A repaint works out the first screen of each kind again (0.13–0.17 s at 10,000 articles): every 2 s at most.
+      if (progress && Date.now() - last >= REPAINT_MS) {
+        last = Date.now();
+        progress();
+      }
       await turn();
       if (this.disposed) return false;
     }
