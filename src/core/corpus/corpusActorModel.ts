@@ -81,9 +81,10 @@ interface Item {
   groupPos: number;
 }
 
-/** A surface name within a group: its mentions, whether it is a full name of the group, where first seen. */
+/** A surface name within a group: its mentions and article actors, whether it is a full name of the group, where first seen. */
 interface NameStat {
   count: number;
+  n: number;
   full: boolean;
   seq: number;
   index: number;
@@ -101,11 +102,11 @@ interface Group {
   articles: number;
   seq0: number;
   index0: number;
-  /** Mentions per kind (person, organization, place, other; -1: none of that kind), from a second article actor on. */
+  /** Mentions per kind (person, organization, place, other), then article actors per kind, from a second article actor on. */
   weights: number[] | undefined;
   /** Mentions per surface name and where each was first seen, from a second article actor on (none with a KB entry). */
   names: Map<string, NameStat> | undefined;
-  /** An article actor left since the last flush: the aggregates above are worked out again from `items`. */
+  /** Joined in a bulk load since the last flush: the aggregates above are worked out again from `items`. */
   recount: boolean;
   /** False once emptied and out of the group map. */
   alive: boolean;
@@ -427,7 +428,7 @@ export class CorpusActorModel implements CorpusActorIndex {
 
   /** The aggregates of a group's article actors (one before a second joins; all after a bulk load dropped them). */
   private startAggregates(g: Group): void {
-    g.weights = [-1, -1, -1, -1];
+    g.weights = [0, 0, 0, 0, 0, 0, 0, 0];
     g.names = g.kb ? undefined : new Map();
     const items = g.items;
     this.workDone += items.length;
@@ -438,15 +439,46 @@ export class CorpusActorModel implements CorpusActorIndex {
     if (it.seq < g.seq0 || (it.seq === g.seq0 && it.index < g.index0)) (g.seq0 = it.seq), (g.index0 = it.index);
     const w = g.weights!;
     const k = KINDS.indexOf(it.actor.kind);
-    w[k] = (w[k] < 0 ? 0 : w[k]) + count;
+    w[k] += count;
+    w[4 + k]++;
     const names = g.names;
     if (!names) return;
     const name = it.actor.name;
     const st = names.get(name);
-    if (st === undefined) names.set(name, { count, full: it.info.key0 === g.key, seq: it.seq, index: it.index });
+    if (st === undefined) names.set(name, { count, n: 1, full: it.info.key0 === g.key, seq: it.seq, index: it.index });
     else {
       st.count += count;
+      st.n++;
       if (it.seq < st.seq || (it.seq === st.seq && it.index < st.index)) (st.seq = it.seq), (st.index = it.index);
+    }
+  }
+
+  /** Takes an article actor that left back out of its group's aggregates. */
+  private takeFromAggregates(g: Group, it: Item, count: number): void {
+    if (it.seq === g.seq0 && it.index === g.index0) {
+      // It was the first: the first of those left (a scan, once per group whose first article changes).
+      const items = g.items;
+      this.workDone += items.length;
+      let f = items[0];
+      for (let i = 1; i < items.length; i++) if (items[i].seq < f.seq || (items[i].seq === f.seq && items[i].index < f.index)) f = items[i];
+      g.seq0 = f.seq;
+      g.index0 = f.index;
+    }
+    const w = g.weights;
+    if (!w) return;
+    const k = KINDS.indexOf(it.actor.kind);
+    w[k] -= count;
+    w[4 + k]--;
+    const names = g.names;
+    if (!names) return;
+    const name = it.actor.name;
+    const st = names.get(name)!;
+    st.count -= count;
+    if (--st.n === 0) names.delete(name);
+    else if (st.seq === it.seq && st.index === it.index) {
+      st.seq = Infinity;
+      this.workDone += g.items.length;
+      for (const x of g.items) if (x.actor.name === name && (x.seq < st.seq || (x.seq === st.seq && x.index < st.index))) (st.seq = x.seq), (st.index = x.index);
     }
   }
 
@@ -468,12 +500,14 @@ export class CorpusActorModel implements CorpusActorIndex {
     const last = g.items.pop()!;
     if (last !== it) (g.items[it.groupPos] = last), (last.groupPos = it.groupPos), (g.ordered = false);
     it.group = undefined;
-    g.mentions -= it.actor.mentions.length >> 1;
-    // Taking an article, a name or the first place back needs the others: worked out again at the flush.
-    g.recount = true;
+    const count = it.actor.mentions.length >> 1;
+    g.mentions -= count;
     if (g.items.length === 0) {
       this.groups.delete(g.key);
       g.alive = false;
+    } else if (!g.recount) {
+      if (!this.holds(g, it)) g.articles--;
+      this.takeFromAggregates(g, it, count);
     }
     this.touch(g);
   }
@@ -536,7 +570,8 @@ export class CorpusActorModel implements CorpusActorIndex {
   /**
    * A group's sort keys, kind and id, from the aggregates join keeps: a cost of the group's number of
    * surface names, not of its article actors (a group of 3,000 article actors that one article joins
-   * costs no more than a new one). After a leave the aggregates are worked out again from the items.
+   * costs no more than a new one; one that leaves, no more unless it was the group's or its name's
+   * first). After a bulk load the aggregates are worked out from the items.
    */
   private sortKeys(g: Group, lean: boolean): void {
     if (g.recount) this.recount(g);
@@ -549,10 +584,11 @@ export class CorpusActorModel implements CorpusActorIndex {
       g.kind = g.kb?.kind ?? a.kind;
       g.sName = g.kb?.name ?? a.name;
     } else {
+      if (!g.weights) this.startAggregates(g); // dropped after a bulk load
       const w = g.weights!;
       let kind: EntityKind = 'other';
       let n = -1;
-      for (let k = 0; k < 4; k++) if (w[k] > n) (kind = KINDS[k]), (n = w[k]);
+      for (let k = 0; k < 4; k++) if (w[4 + k] > 0 && w[k] > n) (kind = KINDS[k]), (n = w[k]);
       g.kind = g.kb?.kind ?? kind;
       g.sName = g.kb?.name ?? bestName(g.names!);
       // After a bulk load most groups are never updated again: their aggregates are worked out again on the first join.
@@ -565,7 +601,7 @@ export class CorpusActorModel implements CorpusActorIndex {
     g.id = ''; // worked out when asked (idOf)
   }
 
-  /** The aggregates of a group worked out again from its article actors (after some left). */
+  /** The aggregates of a group worked out from its article actors (after a bulk load). */
   private recount(g: Group): void {
     g.recount = false;
     this.order(g);

@@ -252,11 +252,11 @@ describe('corpus actor model (incremental)', () => {
     assert.deepStrictEqual([...feedInSteps(once, summaries, Infinity)], [400], 'all in one step when the bound allows');
   });
 
-  it('flushes a big group an article joins at the cost of the article, not of the group', () => {
+  it('flushes a big group an article joins or leaves at the cost of the article, not of the group', () => {
     const place = (name: string, n: number): ActorSummary => ({ name, kind: 'place', aliases: [], roles: [], demonyms: [], mentions: [0, 4, 10, 14].slice(0, 2 * n), mentionLines: [0] });
     const article = (i: number): ArticleSummary => ({ relPath: `a/${i}.txt`, chars: 100, lineHashes: [], boilerplate: [], actors: [place(i % 7 ? 'Mali' : 'MALI', 1 + (i % 2)), place(`Town${i}`, 1)], acronyms: [] });
     // The work of one more article on a corpus of 200 articles and on one of 2,000 (a ratio of sizes, not a timing).
-    const workOfOneMore = (n: number): number => {
+    const workOfOneMore = (n: number): [number, number] => {
       const model = new CorpusActorModel();
       model.setMany(Array.from({ length: n }, (_, i) => article(i)));
       model.count();
@@ -268,12 +268,19 @@ describe('corpus actor model (incremental)', () => {
       model.count();
       const full = buildCorpusActors(Array.from({ length: n + 2 }, (_, i) => article(i)));
       assert.deepStrictEqual(model.actors, full.actors);
-      return model.workDone - before;
+      const set = model.workDone - before;
+      // And a delete (an article in the middle: neither the group's first nor its name's).
+      const beforeDelete = model.workDone;
+      model.delete(`a/${n >> 1}.txt`);
+      model.count();
+      assert.deepStrictEqual(model.actors, buildCorpusActors(Array.from({ length: n + 2 }, (_, i) => article(i)).filter((_, i) => i !== n >> 1)).actors);
+      return [set, model.workDone - beforeDelete];
     };
-    const small = workOfOneMore(200);
-    const big = workOfOneMore(2000);
-    assert.ok(small > 0);
+    const [small, smallDelete] = workOfOneMore(200);
+    const [big, bigDelete] = workOfOneMore(2000);
+    assert.ok(small > 0 && smallDelete > 0);
     assert.strictEqual(big, small, `work of one article: ${small} with 200 articles, ${big} with 2,000`);
+    assert.strictEqual(bigDelete, smallDelete, `work of one delete: ${smallDelete} with 200 articles, ${bigDelete} with 2,000`);
   });
 
 
