@@ -4,8 +4,9 @@
 //    kind), and on to the sorted list of all corpus actors worked out (what the CLI reads);
 //  - cold load in slices: CorpusActorModel.setMany over 500 articles a call, then the first screen
 //    (the longest call), and the list of every actor worked out at the end;
-//  - as the extension feeds it: steps of about 8 ms, each flushed (the longest), then the Actors
-//    view's first paint (counts and the first 500 actors of each kind);
+//  - as the extension feeds it: steps of at most STEP_ACTORS article actors, each flushed (the longest
+//    and the 99th percentile), then the Actors view's first paint (counts and the first 500 actors of
+//    each kind), then every actor worked out in steps (the dossier's quick pick, the view's filter);
 //  - incremental update: 200 deletes and sets of real summaries (each one put back after its
 //    delete), each followed by the actors of that article (flushes the update), and by the whole
 //    sorted list (what a view re-reads); p50/p95.
@@ -15,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BenchOptions } from '../bench';
-import { CorpusActorModel, feedInSteps } from '../../src/core/corpus/corpusActorModel';
+import { actorsInSteps, CorpusActorModel, feedInSteps, STEP_ACTORS } from '../../src/core/corpus/corpusActorModel';
 import { buildCorpusActors } from '../../src/core/corpus/corpusActors';
 import { createAnalysisPool } from '../../src/node/analysisPool';
 import { corpusSummaries } from '../../src/node/corpusSummaries';
@@ -76,21 +77,36 @@ export async function bench(opts: BenchOptions): Promise<Record<string, number |
   if (model.actors.length !== actors) throw new Error(`the model in slices gives ${model.actors.length} corpus actors, the full build ${actors}`);
   const firstListMs = performance.now() - tList;
 
-  // As the extension feeds it (src/extension/corpus/corpusActors.ts): steps of about 8 ms, each flushed;
-  // then the Actors view's first paint: the counts and the first 500 actors of each kind.
+  // As the extension feeds it (src/extension/corpus/corpusActors.ts): steps of at most STEP_ACTORS
+  // article actors, each flushed; then the Actors view's first paint: the counts and the first 500
+  // actors of each kind; then every actor worked out in steps (the quick pick of a dossier).
   const fed = new CorpusActorModel();
-  let longestFed = 0;
+  const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+  const fedSteps: number[] = [];
   let t = performance.now();
   for (const _ of feedInSteps(fed, summaries)) {
-    longestFed = Math.max(longestFed, performance.now() - t);
+    fedSteps.push(performance.now() - t);
     t = performance.now();
   }
+  fedSteps.sort((a, b) => a - b);
   const tPaint = performance.now();
   for (const k of KINDS) {
     fed.count(k);
     fed.slice(0, 500, k);
   }
   const firstPaintMs = performance.now() - tPaint;
+  const pickSteps: number[] = [];
+  let picked = 0;
+  const tPick = performance.now();
+  t = tPick;
+  for (const batch of actorsInSteps(fed)) {
+    picked += batch.length;
+    pickSteps.push(performance.now() - t);
+    t = performance.now();
+  }
+  const pickMs = performance.now() - tPick;
+  if (picked !== actors) throw new Error(`every actor in steps gives ${picked} corpus actors, the full build ${actors}`);
+  pickSteps.sort((a, b) => a - b);
 
   // Incremental updates: a delete, then the same summary set back (the corpus is the same after each pair).
   let seed = 12345;
@@ -111,7 +127,6 @@ export async function bench(opts: BenchOptions): Promise<Record<string, number |
   if (model.actors.length !== actors) throw new Error('the model after the updates differs from the full build');
   update.sort((a, b) => a - b);
   updateList.sort((a, b) => a - b);
-  const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(xs.length * p))];
   const actorSummaries = summaries.reduce((n, s) => n + s.actors.length, 0);
   return {
     source: dir,
@@ -129,8 +144,15 @@ export async function bench(opts: BenchOptions): Promise<Record<string, number |
     'full build runs': times.length,
     'cold load in slices of 500 (+ first screen): longest slice ms': longestSlice,
     'cold load in slices: then every actor worked out ms': firstListMs,
-    'extension feed, steps of ~8 ms each flushed: longest step ms': longestFed,
+    [`extension feed, steps of ${STEP_ACTORS} article actors each flushed`]: fedSteps.length,
+    'extension feed: step ms p50': pct(fedSteps, 0.5),
+    'extension feed: step ms p99': pct(fedSteps, 0.99),
+    'extension feed: longest step ms': fedSteps[fedSteps.length - 1],
     'Actors view first paint (counts + 500 actors of each kind) ms': firstPaintMs,
+    'every actor worked out in steps (quick pick): steps': pickSteps.length,
+    'every actor in steps: total ms': pickMs,
+    'every actor in steps: step ms p99': pct(pickSteps, 0.99),
+    'every actor in steps: longest step ms': pickSteps[pickSteps.length - 1],
     'incremental updates (delete or set)': update.length,
     'update ms p50 (set/delete + actors of the article)': pct(update, 0.5),
     'update ms p95': pct(update, 0.95),

@@ -21,6 +21,8 @@ import type { CorpusActor, CorpusActorArticle, CorpusActorRole } from './types';
 const ACRONYM = /^[\p{Lu}\d&-]{2,}$/u;
 /** More groups changed than this (or than a quarter of all): the sorted lists are sorted again rather than patched. */
 const RESORT_OVER = 2000;
+/** An update of this many articles or more keeps no aggregates as it goes: the flush works them out from the items. */
+const BULK_ARTICLES = 200;
 
 interface Article {
   summary: ArticleSummary;
@@ -79,11 +81,33 @@ interface Item {
   groupPos: number;
 }
 
+/** A surface name within a group: its mentions and article actors, whether it is a full name of the group, where first seen. */
+interface NameStat {
+  count: number;
+  n: number;
+  full: boolean;
+  seq: number;
+  index: number;
+}
+
 interface Group {
   key: string;
   kb?: KbEntry;
   items: Item[];
+  /** Whether `items` are in the model's order (materialize reads them so; sorted when asked). */
+  ordered: boolean;
+  /** Kept up to date by join and leave (the sort keys below copy them at a flush): mentions,
+   * articles, the first article actor in the model's order. */
   mentions: number;
+  articles: number;
+  seq0: number;
+  index0: number;
+  /** Mentions per kind (person, organization, place, other), then article actors per kind, from a second article actor on. */
+  weights: number[] | undefined;
+  /** Mentions per surface name and where each was first seen, from a second article actor on (none with a KB entry). */
+  names: Map<string, NameStat> | undefined;
+  /** Joined in a bulk load since the last flush: the aggregates above are worked out again from `items`. */
+  recount: boolean;
   /** False once emptied and out of the group map. */
   alive: boolean;
   dirty: boolean;
@@ -124,6 +148,16 @@ export class CorpusActorModel implements CorpusActorIndex {
   private byName?: Map<string, Group | Group[]>;
   private nameInfos = new Map<string, NameInfo>();
   private readonly foldCache = new Map<string, string>();
+
+  /**
+   * Work done by updates and flushes since the model was made, in elements visited (article actors
+   * joined, left or scanned, groups and names re-keyed): what bounds a step, for tests.
+   */
+  workDone = 0;
+  /** Set while an update of at least BULK_ARTICLES articles runs. */
+  private bulk = false;
+  /** Counts the updates that changed the model (a reader working over turns sees whether it must start again). */
+  version = 0;
 
   constructor(kb?: KnowledgeBase) {
     this.kb = kb;
@@ -196,6 +230,7 @@ export class CorpusActorModel implements CorpusActorIndex {
 
   private apply(removed: Article[], added: Article[]): void {
     const touched: Fact[] = [];
+    this.bulk = added.length >= BULK_ARTICLES;
     // Only article actors already in groups can need resolving again (none on a first load).
     const resolved = this.groups.size > 0;
     for (const art of removed) {
@@ -243,6 +278,8 @@ export class CorpusActorModel implements CorpusActorIndex {
     }
     for (const art of added) for (const it of art.items) this.join(it, this.resolve(it), this.resolvedKb);
     this.actorList = undefined;
+    this.bulk = false;
+    this.version++;
   }
 
   private info(name: string): NameInfo {
@@ -335,31 +372,142 @@ export class CorpusActorModel implements CorpusActorIndex {
     const info = it.info;
     let g = info.group;
     if (g === undefined || !g.alive || g.key !== key) g = this.groups.get(key);
-    it.group = g;
+    const count = it.actor.mentions.length >> 1;
+    this.workDone++;
     if (!g) {
       // A new group's list of article actors starts at its exact size (most groups keep one).
-      g = { key, kb, items: [it], mentions: 0, alive: true, dirty: false, listed: false, sArticles: 0, sMentions: 0, sName: '', sPrefix: 0, sThird: 0, firstSeq: 0, firstIndex: 0, kind: 'other', id: '', actor: undefined, forms: undefined };
+      g = {
+        key,
+        kb,
+        items: [it],
+        ordered: true,
+        mentions: count,
+        articles: 1,
+        seq0: it.seq,
+        index0: it.index,
+        weights: undefined,
+        names: undefined,
+        recount: false,
+        alive: true,
+        dirty: false,
+        listed: false,
+        sArticles: 0,
+        sMentions: 0,
+        sName: '',
+        sPrefix: 0,
+        sThird: 0,
+        firstSeq: 0,
+        firstIndex: 0,
+        kind: 'other',
+        id: '',
+        actor: undefined,
+        forms: undefined,
+      };
       this.groups.set(key, g);
       it.group = g;
       it.groupPos = 0;
     } else {
-      it.groupPos = g.items.length;
-      g.items.push(it);
+      // A bulk load works the aggregates out once at the flush, from the items (fewer look-ups).
+      if (this.bulk) g.recount = true;
+      if (!g.recount) {
+        if (g.items.length === 1 || g.weights === undefined) this.startAggregates(g);
+        this.addToAggregates(g, it, count);
+        if (!this.holds(g, it)) g.articles++;
+      }
+      const items = g.items;
+      const last = items[items.length - 1];
+      if (last.seq > it.seq || (last.seq === it.seq && last.index > it.index)) g.ordered = false;
+      it.group = g;
+      it.groupPos = items.length;
+      items.push(it);
+      g.mentions += count;
     }
     info.group = g;
-    g.mentions += it.actor.mentions.length >> 1;
     this.touch(g);
+  }
+
+  /** The aggregates of a group's article actors (one before a second joins; all after a bulk load dropped them). */
+  private startAggregates(g: Group): void {
+    g.weights = [0, 0, 0, 0, 0, 0, 0, 0];
+    g.names = g.kb ? undefined : new Map();
+    const items = g.items;
+    this.workDone += items.length;
+    for (let i = 0; i < items.length; i++) this.addToAggregates(g, items[i], items[i].actor.mentions.length >> 1);
+  }
+
+  private addToAggregates(g: Group, it: Item, count: number): void {
+    if (it.seq < g.seq0 || (it.seq === g.seq0 && it.index < g.index0)) (g.seq0 = it.seq), (g.index0 = it.index);
+    const w = g.weights!;
+    const k = KINDS.indexOf(it.actor.kind);
+    w[k] += count;
+    w[4 + k]++;
+    const names = g.names;
+    if (!names) return;
+    const name = it.actor.name;
+    const st = names.get(name);
+    if (st === undefined) names.set(name, { count, n: 1, full: it.info.key0 === g.key, seq: it.seq, index: it.index });
+    else {
+      st.count += count;
+      st.n++;
+      if (it.seq < st.seq || (it.seq === st.seq && it.index < st.index)) (st.seq = it.seq), (st.index = it.index);
+    }
+  }
+
+  /** Takes an article actor that left back out of its group's aggregates. */
+  private takeFromAggregates(g: Group, it: Item, count: number): void {
+    if (it.seq === g.seq0 && it.index === g.index0) {
+      // It was the first: the first of those left (a scan, once per group whose first article changes).
+      const items = g.items;
+      this.workDone += items.length;
+      let f = items[0];
+      for (let i = 1; i < items.length; i++) if (items[i].seq < f.seq || (items[i].seq === f.seq && items[i].index < f.index)) f = items[i];
+      g.seq0 = f.seq;
+      g.index0 = f.index;
+    }
+    const w = g.weights;
+    if (!w) return;
+    const k = KINDS.indexOf(it.actor.kind);
+    w[k] -= count;
+    w[4 + k]--;
+    const names = g.names;
+    if (!names) return;
+    const name = it.actor.name;
+    const st = names.get(name)!;
+    st.count -= count;
+    if (--st.n === 0) names.delete(name);
+    else if (st.seq === it.seq && st.index === it.index) {
+      st.seq = Infinity;
+      this.workDone += g.items.length;
+      for (const x of g.items) if (x.actor.name === name && (x.seq < st.seq || (x.seq === st.seq && x.index < st.index))) (st.seq = x.seq), (st.index = x.index);
+    }
+  }
+
+  /** Whether another article actor of it's article is in the group (a scan of the shorter of the two lists). */
+  private holds(g: Group, it: Item): boolean {
+    const art = it.article;
+    this.workDone += Math.min(art.items.length, g.items.length);
+    if (art.items.length <= g.items.length) {
+      for (const x of art.items) if (x.group === g && x !== it) return true;
+    } else {
+      for (const x of g.items) if (x.article === art && x !== it) return true;
+    }
+    return false;
   }
 
   private leave(it: Item): void {
     const g = it.group!;
+    this.workDone++;
     const last = g.items.pop()!;
-    if (last !== it) (g.items[it.groupPos] = last), (last.groupPos = it.groupPos);
+    if (last !== it) (g.items[it.groupPos] = last), (last.groupPos = it.groupPos), (g.ordered = false);
     it.group = undefined;
-    g.mentions -= it.actor.mentions.length >> 1;
+    const count = it.actor.mentions.length >> 1;
+    g.mentions -= count;
     if (g.items.length === 0) {
       this.groups.delete(g.key);
       g.alive = false;
+    } else if (!g.recount) {
+      if (!this.holds(g, it)) g.articles--;
+      this.takeFromAggregates(g, it, count);
     }
     this.touch(g);
   }
@@ -394,7 +542,7 @@ export class CorpusActorModel implements CorpusActorIndex {
       g.dirty = false;
       g.actor = undefined;
       if (!g.alive) continue;
-      this.sortKeys(g);
+      this.sortKeys(g, !patch);
       g.listed = true;
       if (this.byIdMap) this.byIdMap.set(idOf(g), g);
       if (this.byName) this.addNames(g);
@@ -419,42 +567,32 @@ export class CorpusActorModel implements CorpusActorIndex {
     return this.byKind.get(kind)!;
   }
 
-  /** A group's sort keys, kind and id; its article actors put in the model's order. */
-  private sortKeys(g: Group): void {
-    const items = g.items;
-    if (items.length === 1) {
-      const it = items[0];
-      it.groupPos = 0;
-      g.firstSeq = it.seq;
-      g.firstIndex = it.index;
-      g.sArticles = 1;
-      g.kind = g.kb?.kind ?? it.actor.kind;
-      g.sName = g.kb?.name ?? it.actor.name;
+  /**
+   * A group's sort keys, kind and id, from the aggregates join keeps: a cost of the group's number of
+   * surface names, not of its article actors (a group of 3,000 article actors that one article joins
+   * costs no more than a new one; one that leaves, no more unless it was the group's or its name's
+   * first). After a bulk load the aggregates are worked out from the items.
+   */
+  private sortKeys(g: Group, lean: boolean): void {
+    if (g.recount) this.recount(g);
+    this.workDone += 1 + (g.names?.size ?? 0);
+    g.firstSeq = g.seq0;
+    g.firstIndex = g.index0;
+    g.sArticles = g.articles;
+    if (g.items.length === 1) {
+      const a = g.items[0].actor;
+      g.kind = g.kb?.kind ?? a.kind;
+      g.sName = g.kb?.name ?? a.name;
     } else {
-      items.sort(byOrder);
-      let articles = 0;
-      let last: Article | undefined;
-      // Weights of person, organization, place, other (-1: no mention of that kind).
-      const w = [-1, -1, -1, -1];
-      const names = g.kb ? undefined : new Map<string, number>();
-      for (let i = 0; i < items.length; i++) {
-        const it = items[i];
-        it.groupPos = i;
-        if (it.article !== last) (articles++, (last = it.article));
-        const count = it.actor.mentions.length >> 1;
-        const k = KINDS.indexOf(it.actor.kind);
-        if (w[k] < 0) w[k] = 0;
-        w[k] += count;
-        if (names) names.set(it.actor.name, (names.get(it.actor.name) ?? 0) + count);
-      }
-      g.firstSeq = items[0].seq;
-      g.firstIndex = items[0].index;
-      g.sArticles = articles;
+      if (!g.weights) this.startAggregates(g); // dropped after a bulk load
+      const w = g.weights!;
       let kind: EntityKind = 'other';
       let n = -1;
-      for (let k = 0; k < 4; k++) if (w[k] > n) (kind = KINDS[k]), (n = w[k]);
+      for (let k = 0; k < 4; k++) if (w[4 + k] > 0 && w[k] > n) (kind = KINDS[k]), (n = w[k]);
       g.kind = g.kb?.kind ?? kind;
-      g.sName = g.kb?.name ?? bestName(names!, (name) => this.info(name).key0 === g.key);
+      g.sName = g.kb?.name ?? bestName(g.names!);
+      // After a bulk load most groups are never updated again: their aggregates are worked out again on the first join.
+      if (lean) (g.weights = undefined), (g.names = undefined);
     }
     g.sMentions = g.mentions;
     const n = g.sName;
@@ -463,9 +601,37 @@ export class CorpusActorModel implements CorpusActorIndex {
     g.id = ''; // worked out when asked (idOf)
   }
 
+  /** The aggregates of a group worked out from its article actors (after a bulk load). */
+  private recount(g: Group): void {
+    g.recount = false;
+    this.order(g);
+    const items = g.items;
+    const first = items[0];
+    g.seq0 = first.seq;
+    g.index0 = first.index;
+    g.weights = undefined;
+    g.names = undefined;
+    g.articles = 1;
+    if (items.length === 1) return;
+    // In the model's order an article's actors are next to each other.
+    for (let i = 1; i < items.length; i++) if (items[i].article !== items[i - 1].article) g.articles++;
+    this.startAggregates(g);
+  }
+
+  /** Puts a group's article actors in the model's order (materialize and recount read them so). */
+  private order(g: Group): void {
+    if (g.ordered) return;
+    const items = g.items;
+    items.sort(byOrder);
+    for (let i = 0; i < items.length; i++) items[i].groupPos = i;
+    g.ordered = true;
+  }
+
   /** The corpus actor of a clean group, worked out on first use. */
   private actorOfGroup(g: Group): CorpusActor {
-    return g.actor ?? (g.actor = g.items.length === 1 ? this.materializeOne(g) : this.materialize(g));
+    if (g.actor) return g.actor;
+    this.order(g);
+    return (g.actor = g.items.length === 1 ? this.materializeOne(g) : this.materialize(g));
   }
 
   private dropNames(g: Group): void {
@@ -535,7 +701,7 @@ export class CorpusActorModel implements CorpusActorIndex {
     return actorOf(g, aliases, roles, s.date, s.date, [{ relPath: s.relPath, date: s.date, title: s.title, mentions: a.mentions }]);
   }
 
-  /** The corpus actor of a group: one pass over its article actors in the model's order (sortKeys put them so). */
+  /** The corpus actor of a group: one pass over its article actors in the model's order (order() put them so). */
   private materialize(g: Group): CorpusActor {
     const fold = this.fold;
     const forms = new Map<string, string>();
@@ -761,15 +927,28 @@ function stripTitles(folded: string): string {
   return i === 0 ? folded : words.slice(i).join(' ');
 }
 
-/** The canonical name: the one carrying most mentions; longer, then accented, spelling among equals. */
-function bestName(names: Map<string, number>, isFull: (name: string) => boolean): string {
+/**
+ * The canonical name: among the full names when there are some, the one carrying most mentions;
+ * longer, then accented, spelling among equals; then the one seen first in the model's order.
+ */
+function bestName(names: Map<string, NameStat>): string {
+  let anyFull = false;
+  for (const st of names.values()) if (st.full) (anyFull = true);
   let best = '';
-  let n = -1;
-  const full = [...names].filter(([name]) => isFull(name));
-  for (const [name, c] of full.length > 0 ? full : names) {
-    if (c > n || (c === n && (name.length > best.length || (name.length === best.length && name.normalize('NFD').length > best.normalize('NFD').length)))) {
+  let b: NameStat | undefined;
+  for (const [name, st] of names) {
+    if (anyFull && !st.full) continue;
+    if (
+      !b ||
+      st.count > b.count ||
+      (st.count === b.count &&
+        (name.length > best.length ||
+          (name.length === best.length &&
+            (name.normalize('NFD').length > best.normalize('NFD').length ||
+              (name.normalize('NFD').length === best.normalize('NFD').length && (st.seq < b.seq || (st.seq === b.seq && st.index < b.index)))))))
+    ) {
       best = name;
-      n = c;
+      b = st;
     }
   }
   return best;
@@ -795,21 +974,57 @@ function mergeSpans(a: number[], b: number[]): number[] {
   return pairs.flat();
 }
 
+/** Article actors a step of feedInSteps sets at most (about 3 ms of updates and flush on a quiet machine). */
+export const STEP_ACTORS = 400;
+
 /**
  * Feeds summaries to a model in steps, for a host thread that must stay responsive: each step gives
- * the model `step` summaries at a time for about `turnMs` milliseconds, then flushes its sorted lists,
- * and yields how many summaries are in so far; the host runs one step per turn of its event loop.
- * (On 10,000 real articles with the index workers busy, one call of 100 summaries and its flush took
- * up to 0.45 s; steps of about 8 ms stay under about 70 ms.)
+ * the model whole articles until they hold `maxActors` article actors (at least one article), then
+ * flushes its sorted lists, and yields how many summaries are in so far; the host runs one step per
+ * turn of its event loop. A step's work is bounded by its article actors, not by a clock: the flush
+ * costs about the groups those actors touched (however large the groups), so a step takes as long
+ * on the 10,000th article as on the first. (Only a corpus-wide fact that changes value, e.g. the
+ * first definition of an acronym that thousands of articles use, re-resolves all that read it.)
  */
-export function* feedInSteps(model: CorpusActorModel, items: readonly ArticleSummary[], turnMs = 8, step = 10): Generator<number, void> {
+export function* feedInSteps(model: CorpusActorModel, items: readonly ArticleSummary[], maxActors = STEP_ACTORS): Generator<number, void> {
   for (let i = 0; i < items.length; ) {
-    const t0 = performance.now();
-    do {
-      model.setMany(items.slice(i, i + step));
-      i = Math.min(items.length, i + step);
-    } while (i < items.length && performance.now() - t0 < turnMs);
+    const from = i;
+    let actors = 0;
+    do actors += items[i++].actors.length;
+    while (i < items.length && actors + items[i].actors.length <= maxActors);
+    model.setMany(items.slice(from, i));
     model.count();
     yield i;
+  }
+}
+
+/** Work a step of actorsInSteps does at most: ACTOR_COST per actor plus its articles (about 2–4 ms on a quiet machine). */
+export const STEP_ARTICLES = 1000;
+/** What working out an actor costs besides its articles, in articles (measured: an actor of one article costs about three). */
+const ACTOR_COST = 2;
+
+/**
+ * The corpus actors of a model in the order of `actors`, a batch per step, each step working out
+ * actors whose work (ACTOR_COST each plus their articles) adds up to at most `maxWork` (at least one
+ * actor): a host runs one step per turn of its event loop. The order has most articles first, so
+ * the work of the next actor is at most that of the last one worked out. The model must not change
+ * between steps.
+ */
+export function* actorsInSteps(model: CorpusActorModel, maxWork = STEP_ARTICLES): Generator<CorpusActor[], void> {
+  const n = model.count();
+  let last = Infinity;
+  for (let i = 0; i < n; ) {
+    const batch: CorpusActor[] = [];
+    let work = 0;
+    do {
+      const k = Math.max(1, Math.min(n - i, Math.floor((maxWork - work) / Math.min(last, maxWork))));
+      for (const a of model.slice(i, i + k)) {
+        batch.push(a);
+        last = ACTOR_COST + a.articleCount;
+        work += last;
+      }
+      i += k;
+    } while (i < n && work + last <= maxWork);
+    yield batch;
   }
 }

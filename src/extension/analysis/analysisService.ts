@@ -12,7 +12,7 @@ import { attachText } from '../../worker/protocol';
 import { LANGUAGE_ID } from '../corpus/languageAssigner';
 import type { ArticleLocation, ConfigStore, CorpusRoot } from '../corpus/configStore';
 import { log } from '../log';
-import { CorpusIndexer, type CorpusState } from './corpusIndexer';
+import { CorpusIndexer, type ArticleChange, type CorpusState } from './corpusIndexer';
 
 export interface AnalysedDocument {
   /** The analysis as providers show it: the worker's, with the corpus's kinds applied (see setCorpusKinds). */
@@ -63,6 +63,8 @@ export class AnalysisService implements vscode.Disposable {
   readonly indexer: CorpusIndexer;
   /** Fires when a corpus's index changed (articles added, changed or removed). */
   readonly onDidChangeCorpus: vscode.Event<CorpusRoot>;
+  /** Fires for each article whose summary was set or removed in a corpus's index (see CorpusIndexer). */
+  readonly onDidChangeArticle: vscode.Event<ArticleChange>;
 
   constructor(
     private readonly store: ConfigStore,
@@ -70,6 +72,7 @@ export class AnalysisService implements vscode.Disposable {
   ) {
     this.indexer = new CorpusIndexer(store, storageDir, () => this.indexPool(), () => this.emitter.fire());
     this.onDidChangeCorpus = this.indexer.onDidChangeCorpus;
+    this.onDidChangeArticle = this.indexer.onDidChangeArticle;
   }
 
   /** Workers restarted after a crash or hang since activation (the user was told each time). */

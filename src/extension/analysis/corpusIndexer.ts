@@ -23,6 +23,8 @@ import { log } from '../log';
 const TABLE_MAX_AGE_MS = 10_000;
 
 export interface CorpusState {
+  /** The corpus root (URI as a string). */
+  root: string;
   summaries: Map<string, ArticleSummary>;
   /** Line-key hash → number of articles holding it. */
   lineCounts: Map<number, number>;
@@ -41,14 +43,21 @@ export interface CorpusState {
   tableStale?: boolean;
 }
 
+/** One article of a corpus whose summary was set or removed. */
+export interface ArticleChange {
+  /** The corpus root (URI as a string). */
+  root: string;
+  relPath: string;
+}
+
 export interface IndexProgress {
   corpus: CorpusRoot;
   done: number;
   total: number;
 }
 
-function newState(): CorpusState {
-  return { summaries: new Map(), lineCounts: new Map(), names: new CorpusIndex(), files: 0, capped: false, leftOut: [], ready: false };
+function newState(root: string): CorpusState {
+  return { root, summaries: new Map(), lineCounts: new Map(), names: new CorpusIndex(), files: 0, capped: false, leftOut: [], ready: false };
 }
 
 export class CorpusIndexer implements vscode.Disposable {
@@ -56,6 +65,12 @@ export class CorpusIndexer implements vscode.Disposable {
   private readonly corpusEmitter = new vscode.EventEmitter<CorpusRoot>();
   private readonly progressEmitter = new vscode.EventEmitter<IndexProgress | undefined>();
   readonly onDidChangeCorpus = this.corpusEmitter.event;
+  private readonly articleEmitter = new vscode.EventEmitter<ArticleChange>();
+  /**
+   * Fires, at once, for each article whose summary was set or removed (onDidChangeCorpus follows,
+   * batched): what changed, so that the corpus level need not compare every summary to find out.
+   */
+  readonly onDidChangeArticle = this.articleEmitter.event;
   /** Progress of the run in progress; undefined when indexing ended. */
   readonly onDidProgress = this.progressEmitter.event;
   private cts: vscode.CancellationTokenSource | undefined;
@@ -80,7 +95,7 @@ export class CorpusIndexer implements vscode.Disposable {
   state(corpus: CorpusRoot): CorpusState {
     const key = corpus.root.toString();
     let s = this.states.get(key);
-    if (!s) this.states.set(key, (s = newState()));
+    if (!s) this.states.set(key, (s = newState(key)));
     return s;
   }
 
@@ -219,6 +234,7 @@ export class CorpusIndexer implements vscode.Disposable {
     for (const h of summary.lineHashes) s.lineCounts.set(h, (s.lineCounts.get(h) ?? 0) + 1);
     s.names.setArticle(relPath, summary.actors);
     s.tableStale = true;
+    this.articleEmitter.fire({ root: s.root, relPath });
   }
 
   private remove(s: CorpusState, relPath: string): void {
@@ -232,6 +248,7 @@ export class CorpusIndexer implements vscode.Disposable {
     }
     s.names.removeArticle(relPath);
     s.tableStale = true;
+    this.articleEmitter.fire({ root: s.root, relPath });
   }
 
   private async runAll(token: vscode.CancellationToken): Promise<void> {
@@ -354,6 +371,7 @@ export class CorpusIndexer implements vscode.Disposable {
     for (const w of this.waiters.splice(0)) w();
     for (const s of this.states.values()) void s.store?.flush();
     this.corpusEmitter.dispose();
+    this.articleEmitter.dispose();
     this.progressEmitter.dispose();
   }
 }

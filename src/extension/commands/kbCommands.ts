@@ -108,7 +108,7 @@ export function registerKbCommands(store: ConfigStore, analyses: AnalysisService
       const index = await corpusActors.ready(corpus);
       let other = otherName !== undefined ? index.find(otherName).find((o) => o.name !== a.name) : undefined;
       if (!other) {
-        const items = index.actors
+        const items = ((await corpusActors.allActors(index)) ?? [])
           .filter((o) => o.name !== a.name)
           .map((o) => ({ label: o.name, description: `${o.kind} · ${o.articleCount} article${o.articleCount === 1 ? '' : 's'}`, detail: o.aliases.length ? 'also: ' + o.aliases.slice(0, 8).join(', ') : undefined, actor: o }));
         const pick = await vscode.window.showQuickPick(items, { placeHolder: `Merge ${a.name} with… (the other actor's names become other names of one entry)`, matchOnDetail: true });

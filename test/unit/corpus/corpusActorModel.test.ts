@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { ActorSummary, ArticleSummary } from '../../../src/core/corpus/articleSummary';
-import { CorpusActorModel, feedInSteps } from '../../../src/core/corpus/corpusActorModel';
+import { actorsInSteps, CorpusActorModel, feedInSteps } from '../../../src/core/corpus/corpusActorModel';
 import { buildCorpusActors, type CorpusActorIndex } from '../../../src/core/corpus/corpusActors';
 import { KnowledgeBase, type KbEntry } from '../../../src/core/corpus/knowledgeBase';
 import type { EntityKind } from '../../../src/core/types';
@@ -231,17 +231,101 @@ describe('corpus actor model (incremental)', () => {
     assert.strictEqual(mali!.articleCount, 2); // an answer already given does not change under its holder
   });
 
-  it('feeds in steps of bounded time that a host runs a turn each, ending equal to a full build', () => {
+  it('feeds in steps bounded in article actors, not in time, ending equal to a full build', () => {
     const r = rng(99);
     const summaries = Array.from({ length: 400 }, (_, i) => randomSummary(r, `p${i}.txt`));
     const model = new CorpusActorModel();
-    const counts = [...feedInSteps(model, summaries, 0, 7)];
-    // With no time to spare each step gives one call of 7 summaries, then a flush.
-    assert.deepStrictEqual(counts.slice(0, 3), [7, 14, 21]);
-    assert.strictEqual(counts.length, Math.ceil(400 / 7));
-    assert.strictEqual(counts[counts.length - 1], 400);
+    const ends = [...feedInSteps(model, summaries, 20)];
+    let from = 0;
+    for (const end of ends) {
+      const actors = summaries.slice(from, end).reduce((n, s) => n + s.actors.length, 0);
+      assert.ok(end > from, 'each step sets at least one article');
+      assert.ok(actors <= 20 || end === from + 1, `step ${from}..${end}: ${actors} article actors`);
+      // Whole articles up to the bound: the next article would have passed it.
+      if (end < summaries.length) assert.ok(actors + summaries[end].actors.length > 20, `step ${from}..${end} stopped early`);
+      from = end;
+    }
+    assert.strictEqual(ends[ends.length - 1], 400);
+    assert.ok(ends.length > 40, `${ends.length} steps`);
     assertSame(model, undefined, 'fed in steps');
     const once = new CorpusActorModel();
-    assert.deepStrictEqual([...feedInSteps(once, summaries, 60_000)], [400], 'all in one step when time allows');
+    assert.deepStrictEqual([...feedInSteps(once, summaries, Infinity)], [400], 'all in one step when the bound allows');
   });
+
+  it('flushes a big group an article joins or leaves at the cost of the article, not of the group', () => {
+    const place = (name: string, n: number): ActorSummary => ({ name, kind: 'place', aliases: [], roles: [], demonyms: [], mentions: [0, 4, 10, 14].slice(0, 2 * n), mentionLines: [0] });
+    const article = (i: number): ArticleSummary => ({ relPath: `a/${i}.txt`, chars: 100, lineHashes: [], boilerplate: [], actors: [place(i % 7 ? 'Mali' : 'MALI', 1 + (i % 2)), place(`Town${i}`, 1)], acronyms: [] });
+    // The work of one more article on a corpus of 200 articles and on one of 2,000 (a ratio of sizes, not a timing).
+    const workOfOneMore = (n: number): [number, number] => {
+      const model = new CorpusActorModel();
+      model.setMany(Array.from({ length: n }, (_, i) => article(i)));
+      model.count();
+      // The first update after a bulk load works out the aggregates of the groups it joins (once).
+      model.set(article(n));
+      model.count();
+      const before = model.workDone;
+      model.set(article(n + 1));
+      model.count();
+      const full = buildCorpusActors(Array.from({ length: n + 2 }, (_, i) => article(i)));
+      assert.deepStrictEqual(model.actors, full.actors);
+      const set = model.workDone - before;
+      // And a delete (an article in the middle: neither the group's first nor its name's).
+      const beforeDelete = model.workDone;
+      model.delete(`a/${n >> 1}.txt`);
+      model.count();
+      assert.deepStrictEqual(model.actors, buildCorpusActors(Array.from({ length: n + 2 }, (_, i) => article(i)).filter((_, i) => i !== n >> 1)).actors);
+      return [set, model.workDone - beforeDelete];
+    };
+    const [small, smallDelete] = workOfOneMore(200);
+    const [big, bigDelete] = workOfOneMore(2000);
+    assert.ok(small > 0 && smallDelete > 0);
+    assert.strictEqual(big, small, `work of one article: ${small} with 200 articles, ${big} with 2,000`);
+    assert.strictEqual(bigDelete, smallDelete, `work of one delete: ${smallDelete} with 200 articles, ${bigDelete} with 2,000`);
+  });
+
+
+  it('works out every actor in steps bounded in work (2 per actor plus its articles), in the order of actors', () => {
+    const r = rng(7);
+    const summaries = Array.from({ length: 300 }, (_, i) => randomSummary(r, `p${i}.txt`));
+    const model = buildCorpusActors(summaries);
+    const version = model.version;
+    // A bound of three times the median actor's work: steps of one actor and of several.
+    const counts = model.actors.map((a) => a.articleCount).sort((a, b) => a - b);
+    const bound = 3 * (2 + counts[counts.length >> 1]);
+    const batches = [...actorsInSteps(model, bound)];
+    assert.strictEqual(model.version, version, 'reading changes nothing');
+    assert.deepStrictEqual(batches.flat(), model.actors);
+    for (const b of batches) {
+      const articles = b.reduce((n, a) => n + a.articleCount, 0);
+      assert.ok(b.length > 0);
+      assert.ok(articles + 2 * b.length <= bound || b.length === 1, `a step of ${b.length} actors, ${articles} articles`);
+    }
+    // A step stops only when the next actor could pass the bound (it has at most the articles of the last one).
+    for (let i = 0; i + 1 < batches.length; i++) {
+      const b = batches[i];
+      const articles = b.reduce((n, a) => n + a.articleCount, 0);
+      assert.ok(articles + 2 * b.length + 2 + b[b.length - 1].articleCount > bound, `step ${i} stopped early`);
+    }
+    assert.ok(batches.length > 3 && batches.some((b) => b.length > 1), `${batches.length} steps of ${model.actors.length} actors`);
+    model.delete('p0.txt');
+    assert.ok(model.version > version, 'an update moves the version');
+  });
+
+
+  it('after a bulk load, equals a full build after every random set and delete', () => {
+    for (let seed = 1; seed <= 10; seed++) {
+      const r = rng(1000 + seed);
+      const paths = Array.from({ length: 300 }, (_, i) => `b/${i}.txt`);
+      const model = new CorpusActorModel(seed % 2 ? KBS[0] : undefined);
+      model.setMany(paths.map((p) => randomSummary(r, p)));
+      for (let step = 0; step < 30; step++) {
+        const p = paths[Math.floor(r() * paths.length)];
+        if (r() < 0.6) model.set(randomSummary(r, p));
+        else model.delete(p);
+        if (r() < 0.5) assertSame(model, model.knowledgeBase, `seed ${seed} step ${step}`);
+      }
+      assertSame(model, model.knowledgeBase, `seed ${seed} end`);
+    }
+  });
+
 });
