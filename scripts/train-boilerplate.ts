@@ -226,26 +226,21 @@ function main(): void {
     console.log(`\ncross-validation, ${folds} folds grouped by site${salt ? ` (fold salt "${salt}")` : ''} (${setup}):`);
     report('cv', (s, v) => predictions.get(`${s.name}/${v}`)!);
     if (primary) {
-      console.log(`\n${PRIMARY} by model threshold (cross-validation): main char F1 / kept F1, full char F1 / kept F1`);
-      for (const t of THRESHOLDS) {
-        const row = VARIANTS.map((v) => {
-          const acc = new ScoreAccumulator();
-          for (const p of primary.pages[v]) acc.add(pageScore(p, byThreshold.get(t)![v].get(p.id)));
-          const r = acc.result();
-          return `${r.charF1.toFixed(3)} / ${r.keptF1.toFixed(3)}`;
-        });
-        console.log(`  ${t.toFixed(2)}: main ${row[0]}  full ${row[1]}`);
-      }
-      console.log(`\n${PRIMARY} by switch cost of the run decoding at threshold ${threshold} (cross-validation): main char F1 / kept F1, full char F1 / kept F1`);
-      for (const c of SWITCH_COSTS) {
-        const row = VARIANTS.map((v) => {
-          const acc = new ScoreAccumulator();
-          for (const p of primary.pages[v]) acc.add(pageScore(p, byCost.get(c)![v].get(p.id)));
-          const r = acc.result();
-          return `${r.charF1.toFixed(3)} / ${r.keptF1.toFixed(3)}`;
-        });
-        console.log(`  ${c.toFixed(1)}: main ${row[0]}  full ${row[1]}`);
-      }
+      // One row per setting: main and full char F1 / kept F1 of the primary source's predictions under it.
+      const rows = (title: string, settings: Map<number, Record<Variant, Map<string, number[]>>>, digits: number) => {
+        console.log(`\n${PRIMARY} by ${title} (cross-validation): main char F1 / kept F1, full char F1 / kept F1`);
+        for (const [setting, byVariant] of settings) {
+          const row = VARIANTS.map((v) => {
+            const acc = new ScoreAccumulator();
+            for (const p of primary.pages[v]) acc.add(pageScore(p, byVariant[v].get(p.id)));
+            const r = acc.result();
+            return `${r.charF1.toFixed(3)} / ${r.keptF1.toFixed(3)}`;
+          });
+          console.log(`  ${setting.toFixed(digits)}: main ${row[0]}  full ${row[1]}`);
+        }
+      };
+      rows('model threshold', byThreshold, 2);
+      rows(`switch cost of the run decoding at threshold ${threshold}`, byCost, 1);
     }
     if (args['cv-out']) {
       for (const [key, m] of predictions) {
