@@ -19,7 +19,7 @@ import type { ArticleSummary } from '../../src/core/corpus/articleSummary';
 import { CorpusActorModel, feedInSteps } from '../../src/core/corpus/corpusActorModel';
 import { createAnalysisPool } from '../../src/node/analysisPool';
 import { walkArticles } from '../../src/node/fileWalk';
-import { keystrokes, keystrokeTexts } from './keystrokes';
+import { KEYSTROKE_EDITS, keystrokes, keystrokeTexts } from './keystrokes';
 
 /** The .txt files under folders, sorted, as { file, root } (the safe walk; nothing to report here). */
 const listArticles = (dirs: string[]) => [...walkArticles(dirs, { onProblem: () => undefined, globs: false })].map((f) => ({ file: f.path, root: f.root }));
@@ -119,8 +119,8 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
     const picked = keystrokeTexts((function* () {
       for (const f of files) yield readFileSync(f.path, 'utf8');
     })())!;
-    const k10 = process.env.NCA_BENCH_CHILD ? undefined : await keystrokes(picked.ten, 40);
-    const k300 = process.env.NCA_BENCH_CHILD ? undefined : await keystrokes(picked.big, 12);
+    const k10 = process.env.NCA_BENCH_CHILD ? undefined : await keystrokes(picked.ten, KEYSTROKE_EDITS.ten);
+    const k300 = process.env.NCA_BENCH_CHILD ? undefined : await keystrokes(picked.big, KEYSTROKE_EDITS.big);
     const out: Record<string, number | string> = {
       source: dir,
       articles: files.length,
