@@ -5,11 +5,10 @@
 import { lineKey } from '../boilerplate/templates';
 import { foldName } from '../text/fold';
 import { hash32 } from '../text/hash';
-import { lineAt } from '../text/lines';
 
 import type { ArticleAnalysis, EntityKind } from '../types';
 
-export const SUMMARY_VERSION = 1;
+export const SUMMARY_VERSION = 2;
 
 /** One actor of one article (the article's own clustering of its mentions). */
 export interface ActorSummary {
@@ -24,9 +23,6 @@ export interface ActorSummary {
   demonyms: string[];
   /** Mention spans as a flat list [start0, end0, start1, end1, …]: 0-based, end-exclusive, UTF-16 offsets. */
   mentions: number[];
-  /** Per mention, the hash of its line's normalised key (see lineHashes): mentions on lines the corpus
-   * repeats as a template can be left out at the corpus level, where the corpus is known. */
-  mentionLines: number[];
 }
 
 /** An acronym defined in the article: "Economic Community of West African States (ECOWAS)". */
@@ -69,26 +65,14 @@ const ACRONYM = /^[\p{Lu}\d&-]{2,}$/u;
 
 /** The summary of an analysed article. */
 export function summarizeArticle(analysis: ArticleAnalysis, relPath: string): ArticleSummary {
-  const lines = analysis.lines;
-  const lineHashCache = new Map<number, number>();
-  const lineHashAt = (offset: number): number => {
-    const lo = lineAt(lines, offset);
-    let h = lineHashCache.get(lo);
-    if (h === undefined) lineHashCache.set(lo, (h = lines.length ? hash32(lineKey(lines[lo].text)) : 0));
-    return h;
-  };
   const actors: ActorSummary[] = [];
   const acronyms: AcronymDefinition[] = [];
   const seenAcronym = new Set<string>();
   for (const a of analysis.actors) {
     if (a.boilerplateOnly) continue;
     const mentions: number[] = [];
-    const mentionLines: number[] = [];
-    for (const m of a.mentions) {
-      mentions.push(m.start, m.end);
-      mentionLines.push(lineHashAt(m.start));
-    }
-    actors.push({ name: a.name, kind: a.kind, aliases: a.aliases, roles: a.roles, demonyms: a.demonyms, mentions, mentionLines });
+    for (const m of a.mentions) mentions.push(m.start, m.end);
+    actors.push({ name: a.name, kind: a.kind, aliases: a.aliases, roles: a.roles, demonyms: a.demonyms, mentions });
     // An organisation's acronym alias is a definition the corpus can reuse in other articles.
     if (a.kind === 'organization' && !ACRONYM.test(a.name)) {
       for (const alias of a.aliases) {

@@ -99,7 +99,6 @@ function randomSummary(r: () => number, relPath: string): ArticleSummary {
       roles,
       demonyms: [],
       mentions,
-      mentionLines: mentions.filter((_, j) => j % 2 === 0).map(() => 0),
     });
   }
   const acronyms = ACRONYMS.filter(() => r() < 0.2);
@@ -177,7 +176,7 @@ describe('corpus actor model (incremental)', () => {
   });
 
   it('re-resolves other articles when a fact changes: a second full name detaches a bare surname', () => {
-    const person = (name: string): ActorSummary => ({ name, kind: 'person', aliases: [], roles: [], demonyms: [], mentions: [0, name.length], mentionLines: [0] });
+    const person = (name: string): ActorSummary => ({ name, kind: 'person', aliases: [], roles: [], demonyms: [], mentions: [0, name.length] });
     const article = (relPath: string, actors: ActorSummary[]): ArticleSummary => ({ relPath, chars: 100, lineHashes: [], boilerplate: [], actors, acronyms: [] });
     const model = new CorpusActorModel();
     model.set(article('a.txt', [person('Ibrahim Traoré')]));
@@ -201,7 +200,7 @@ describe('corpus actor model (incremental)', () => {
       chars: 100,
       lineHashes: [],
       boilerplate: [],
-      actors: names.map((n) => ({ name: `Name${n}`, kind: kinds[n % 4], aliases: [], roles: [], demonyms: [], mentions: [0, 5, 10, 15].slice(0, 2 * (1 + (n % 2))), mentionLines: [0] })),
+      actors: names.map((n) => ({ name: `Name${n}`, kind: kinds[n % 4], aliases: [], roles: [], demonyms: [], mentions: [0, 5, 10, 15].slice(0, 2 * (1 + (n % 2))) })),
       acronyms: [],
     });
     const names = () => Array.from({ length: 8 }, () => Math.floor(r() * 6000));
@@ -218,7 +217,7 @@ describe('corpus actor model (incremental)', () => {
   });
 
   it('keeps the objects of actors an update did not touch', () => {
-    const place = (name: string): ActorSummary => ({ name, kind: 'place', aliases: [], roles: [], demonyms: [], mentions: [0, name.length], mentionLines: [0] });
+    const place = (name: string): ActorSummary => ({ name, kind: 'place', aliases: [], roles: [], demonyms: [], mentions: [0, name.length] });
     const article = (relPath: string, actors: ActorSummary[]): ArticleSummary => ({ relPath, chars: 100, lineHashes: [], boilerplate: [], actors, acronyms: [] });
     const model = new CorpusActorModel();
     model.setMany([article('a.txt', [place('Mali'), place('Niger')]), article('b.txt', [place('Mali')])]);
@@ -253,7 +252,7 @@ describe('corpus actor model (incremental)', () => {
   });
 
   it('flushes a big group an article joins or leaves at the cost of the article, not of the group', () => {
-    const place = (name: string, n: number): ActorSummary => ({ name, kind: 'place', aliases: [], roles: [], demonyms: [], mentions: [0, 4, 10, 14].slice(0, 2 * n), mentionLines: [0] });
+    const place = (name: string, n: number): ActorSummary => ({ name, kind: 'place', aliases: [], roles: [], demonyms: [], mentions: [0, 4, 10, 14].slice(0, 2 * n) });
     const article = (i: number): ArticleSummary => ({ relPath: `a/${i}.txt`, chars: 100, lineHashes: [], boilerplate: [], actors: [place(i % 7 ? 'Mali' : 'MALI', 1 + (i % 2)), place(`Town${i}`, 1)], acronyms: [] });
     // The work of one more article on a corpus of 200 articles and on one of 2,000 (a ratio of sizes, not a timing).
     const workOfOneMore = (n: number): [number, number] => {

@@ -7,7 +7,7 @@ import type { EntityKind } from '../../../src/core/types';
 function actor(name: string, kind: EntityKind, opts: { aliases?: string[]; roles?: string[]; mentions?: number } = {}): ActorSummary {
   const mentions: number[] = [];
   for (let i = 0; i < (opts.mentions ?? 1); i++) mentions.push(i * 100, i * 100 + name.length);
-  return { name, kind, aliases: opts.aliases ?? [], roles: opts.roles ?? [], demonyms: [], mentions, mentionLines: mentions.filter((_, i) => i % 2 === 0).map(() => 0) };
+  return { name, kind, aliases: opts.aliases ?? [], roles: opts.roles ?? [], demonyms: [], mentions };
 }
 
 function article(relPath: string, date: string | undefined, actors: ActorSummary[], acronyms: { short: string; long: string }[] = []): ArticleSummary {
