@@ -16,6 +16,7 @@ import type { BenchOptions } from '../bench';
 import { BENCH_WORKER as WORKER, benchCorpusDir } from '../lib/benchCorpus';
 import { DEFAULT_CONFIG } from '../../src/core/config/types';
 import type { ArticleSummary } from '../../src/core/corpus/articleSummary';
+import { LineCounts } from '../../src/core/boilerplate/lineCounts';
 import { CorpusActorModel, feedInSteps } from '../../src/core/corpus/corpusActorModel';
 import { createAnalysisPool } from '../../src/node/analysisPool';
 import { walkArticles } from '../../src/node/fileWalk';
@@ -51,6 +52,8 @@ async function indexOnce(files: IndexFile[], cache: string, workers: number): Pr
     // As the extension host does (src/extension/corpus/corpusActors.ts): the corpus actor model follows
     // the index, fed the new summaries a step of at most STEP_ACTORS article actors per event-loop turn (each flushed), at most every 2 s.
     const model = new CorpusActorModel();
+    const summaries = new Map<string, ArticleSummary>();
+    const lineCounts = new LineCounts();
     const waiting: ArticleSummary[] = [];
     let feeding: Promise<void> | undefined;
     let lastFeed = 0;
@@ -72,7 +75,12 @@ async function indexOnce(files: IndexFile[], cache: string, workers: number): Pr
       store,
       pool,
       maxChars: 300_000,
-      onSummary: (_rel, summary) => {
+      onSummary: (rel, summary) => {
+        // What the extension's indexer keeps besides the store: the summaries by path and the line counts of templates.
+        const old = summaries.get(rel);
+        if (old) lineCounts.remove(old.lineHashes);
+        summaries.set(rel, summary);
+        lineCounts.add(summary.lineHashes);
         waiting.push(summary);
         if (Date.now() - lastFeed > 2000) {
           lastFeed = Date.now();

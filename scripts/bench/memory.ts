@@ -1,8 +1,8 @@
 // Memory as the corpus grows, measured in the heap (after full collections) rather than the
 // process's RSS: (1) an index worker's heap while it summarises real articles one batch after another,
 // as the index workers do (it must level off: caches bounded, no article kept); (2) the extension
-// host's heap for what it keeps of each article: the corpus index's summaries and the corpus actor
-// model fed with them, per article.
+// host's heap for what it keeps of each article: the corpus index's summaries, the line counts of
+// templates, and the corpus actor model fed with them, per article.
 //   npm run bench -- --only memory [--articles N] [--data DIR]
 // Default data: the corpus benches' real texts (../shared/data, written once into a temp folder).
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -13,6 +13,7 @@ import * as vm from 'node:vm';
 import type { BenchOptions } from '../bench';
 import { benchCorpusDir } from '../lib/benchCorpus';
 import { assembleEngines } from '../../src/core/analysis/defaultEngines';
+import { LineCounts } from '../../src/core/boilerplate/lineCounts';
 import { DEFAULT_CONFIG } from '../../src/core/config/types';
 import type { ArticleSummary } from '../../src/core/corpus/articleSummary';
 import { CorpusActorModel } from '../../src/core/corpus/corpusActorModel';
@@ -73,14 +74,18 @@ export async function bench(opts: BenchOptions): Promise<Record<string, number |
     text = [];
     await store.flush();
     const h1 = heapMb();
+    const lineCounts = new LineCounts();
+    for (const e of store.values()) lineCounts.add(e.summary!.lineHashes);
+    const hLines = heapMb();
     const actors = new CorpusActorModel();
     actors.setMany([...store.values()].map((e) => e.summary!));
     actors.count();
     const h2 = heapMb();
     const count = store.size;
     out['host: index summaries KB per article'] = ((h1 - h0) * 1000) / count;
-    out['host: corpus actor model KB per article'] = ((h2 - h1) * 1000) / count;
-    out[`host heap MB for ${count} articles (summaries and model)`] = h2 - h0;
+    out['host: template line counts KB per article'] = ((hLines - h1) * 1000) / count;
+    out['host: corpus actor model KB per article'] = ((h2 - hLines) * 1000) / count;
+    out[`host heap MB for ${count} articles (summaries, line counts and model)`] = h2 - h0;
   } finally {
     rmSync(cache, { recursive: true, force: true });
   }

@@ -3,6 +3,7 @@
 // corpus (the nearest newscorpus.yaml) and with the template statistics of the corpus's articles,
 // counted in one streaming pass (no text kept), as `news-annotate check` does, so the lines removed
 // are the lines check and the editor flag.
+import { LineCounts } from '../core/boilerplate/lineCounts';
 import { buildTemplateTable, type TemplateTable } from '../core/boilerplate/templateTable';
 import { lineHashesOf } from '../core/corpus/articleSummary';
 import { splitLines } from '../core/text/lines';
@@ -19,16 +20,14 @@ export interface BoilerplateFinder {
 export function corpusTemplateTable(corpus: CorpusOnDisk, extra: readonly string[] = []): TemplateTable {
   // Problems of this walk are those of the corpus around the articles, reported by the walk over the named paths when in scope.
   const members = corpus.root ? [...walkArticles([corpus.root], { onProblem: () => undefined })].map((f) => f.path) : [];
-  const counts = new Map<number, number>();
-  let articles = 0;
+  const counts = new LineCounts();
   for (const f of new Set([...members, ...extra])) {
     if (corpusFor(f) !== corpus) continue;
     const text = readArticleFile(f).text;
     if (text === undefined) continue;
-    articles++;
-    for (const h of lineHashesOf(splitLines(text))) counts.set(h, (counts.get(h) ?? 0) + 1);
+    counts.add(lineHashesOf(splitLines(text)));
   }
-  return buildTemplateTable(counts, articles);
+  return buildTemplateTable(counts);
 }
 
 export function createBoilerplateFinder(pool: AnalysisPool): BoilerplateFinder {

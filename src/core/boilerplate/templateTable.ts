@@ -1,8 +1,9 @@
 // Corpus line statistics in compact form, for template detection in a worker: the hashes of the
 // normalised keys of lines seen in 2+ articles, with their counts. Built from per-article line hashes
-// (ArticleSummary.lineHashes), read through CorpusLineStats.
+// (ArticleSummary.lineHashes) counted in LineCounts, read through CorpusLineStats.
 import type { CorpusLineStats } from '../engines';
 import { hash32 } from '../text/hash';
+import type { LineCounts } from './lineCounts';
 import { lineKey } from './templates';
 
 export interface TemplateTable {
@@ -14,11 +15,11 @@ export interface TemplateTable {
 }
 
 /** The table of a corpus: line-key hash → number of articles holding it (keys in one article left out). */
-export function buildTemplateTable(lineCounts: ReadonlyMap<number, number>, articleCount: number): TemplateTable {
-  const pairs: [number, number][] = [];
-  for (const [h, c] of lineCounts) if (c >= 2) pairs.push([h, c]);
-  pairs.sort((a, b) => a[0] - b[0]);
-  return { articleCount, hashes: Uint32Array.from(pairs, (p) => p[0]), counts: Uint32Array.from(pairs, (p) => p[1]) };
+export function buildTemplateTable(lineCounts: LineCounts, articleCount = lineCounts.articles): TemplateTable {
+  const hashes = lineCounts.hashesAtLeast(2);
+  const counts = new Uint32Array(hashes.length);
+  for (let i = 0; i < hashes.length; i++) counts[i] = lineCounts.get(hashes[i]);
+  return { articleCount, hashes, counts };
 }
 
 /** CorpusLineStats over a table; the article's own lines count as "itself" and are subtracted. */

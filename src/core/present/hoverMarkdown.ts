@@ -6,8 +6,9 @@ import type { Actor, ArticleDateInfo, BoilerplateFinding, DateMention, EntityMen
 import { detailsLine, KIND_WORD, sureLine } from './readerWords';
 
 export interface CorpusMentions {
-  /** Articles of the corpus that mention the actor (corpus-relative paths). */
-  articles: string[];
+  /** Articles of the corpus in which the actor's corpus actor appears (corpus-relative paths);
+   * undefined when the corpus actors do not hold it yet (this version of the article not indexed). */
+  articles: string[] | undefined;
   /** Articles indexed so far. */
   indexed: number;
   /** False while the corpus is still being indexed. */
@@ -46,7 +47,9 @@ export function actorHover(actor: Actor, mention: EntityMention, corpus?: Corpus
   if (actor.roles.length) out.push(`Roles and titles: ${actor.roles.map((r) => `*${esc(r)}*`).join(', ')}`);
   if (actor.aliases.length) out.push(`Also named: ${actor.aliases.map(esc).join(', ')}`);
   out.push(`Mentions in this article: ${actor.mentions.length}`);
-  if (corpus) {
+  if (corpus && !corpus.articles) {
+    out.push(`In the corpus: not counted yet — ${corpus.complete === false ? 'the corpus is still being indexed' : 'it is counted once this version of the article is saved and indexed'}`);
+  } else if (corpus?.articles) {
     const n = corpus.articles.length;
     const list = corpus.articles.slice(0, 5).map(esc).join(', ') + (n > 5 ? `, … (${n - 5} more)` : '');
     out.push(

@@ -1,8 +1,9 @@
 // The corpus level in the extension host: per corpus, the persisted store of article summaries (in
 // workspace storage unless newsCorpus.index.cacheDirectory says otherwise), kept up to date by the
 // index workers — at load, when files change on disk (batched), and when a config changes (debounced;
-// a newer run cancels the one in progress) — and the aggregates built from it in memory: line counts
-// for templates, names across articles. No article text is kept.
+// a newer run cancels the one in progress) — and the line counts for templates, built from it in
+// memory. No article text is kept; the corpus actors (names across articles) follow the summaries
+// in ../corpus/corpusActors.ts.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { globToRegExp } from '../../core/config/corpusPaths';
 import type { ArticleSummary } from '../../core/corpus/articleSummary';
-import { CorpusIndex } from '../../core/corpus/corpusIndex';
+import { LineCounts } from '../../core/boilerplate/lineCounts';
 import type { AnalysisPool } from '../../node/analysisPool';
 import { updateIndex, type IndexFile, type IndexReport } from '../../node/corpusIndexer';
 import { CorpusStore } from '../../node/corpusStore';
@@ -27,8 +28,7 @@ export interface CorpusState {
   root: string;
   summaries: Map<string, ArticleSummary>;
   /** Line-key hash → number of articles holding it. */
-  lineCounts: Map<number, number>;
-  names: CorpusIndex;
+  lineCounts: LineCounts;
   /** Articles listed for indexing (after include/exclude and the cap). */
   files: number;
   /** Set when the corpus has more articles than newsCorpus.scan.maxFiles; leftOut names them. */
@@ -57,7 +57,7 @@ export interface IndexProgress {
 }
 
 function newState(root: string): CorpusState {
-  return { root, summaries: new Map(), lineCounts: new Map(), names: new CorpusIndex(), files: 0, capped: false, leftOut: [], ready: false };
+  return { root, summaries: new Map(), lineCounts: new LineCounts(), files: 0, capped: false, leftOut: [], ready: false };
 }
 
 export class CorpusIndexer implements vscode.Disposable {
@@ -231,8 +231,7 @@ export class CorpusIndexer implements vscode.Disposable {
   private set(s: CorpusState, relPath: string, summary: ArticleSummary): void {
     this.remove(s, relPath);
     s.summaries.set(relPath, summary);
-    for (const h of summary.lineHashes) s.lineCounts.set(h, (s.lineCounts.get(h) ?? 0) + 1);
-    s.names.setArticle(relPath, summary.actors);
+    s.lineCounts.add(summary.lineHashes);
     s.tableStale = true;
     this.articleEmitter.fire({ root: s.root, relPath });
   }
@@ -241,12 +240,7 @@ export class CorpusIndexer implements vscode.Disposable {
     const old = s.summaries.get(relPath);
     if (!old) return;
     s.summaries.delete(relPath);
-    for (const h of old.lineHashes) {
-      const c = (s.lineCounts.get(h) ?? 1) - 1;
-      if (c <= 0) s.lineCounts.delete(h);
-      else s.lineCounts.set(h, c);
-    }
-    s.names.removeArticle(relPath);
+    s.lineCounts.remove(old.lineHashes);
     s.tableStale = true;
     this.articleEmitter.fire({ root: s.root, relPath });
   }

@@ -47,11 +47,10 @@ export class HoverProvider implements vscode.HoverProvider {
       const actor = a.actors.find((x) => x.mentions.some((m) => m.start === entity.start && m.end === entity.end));
       if (!actor) return undefined;
       const state = this.analyses.corpusState(entry.location.corpus);
-      // The corpus actor's articles (one identity across spellings) once the corpus actors are built,
-      // else the articles naming it by one of its names.
+      // The articles of its corpus actor (one identity across spellings): undefined until the corpus
+      // actors hold this version of the article.
       const corpusActor = this.corpusActors?.peek(entry.location.corpus)?.actorOf(entry.location.relPath, actor.name);
-      const articles = corpusActor ? corpusActor.articles.map((x) => x.relPath).sort() : state.names.articlesMentioning(actor);
-      const corpus = { articles, indexed: state.names.articleCount, complete: state.ready };
+      const corpus = { articles: corpusActor?.articles.map((x) => x.relPath).sort(), indexed: state.summaries.size, complete: state.ready };
       const links = { commands: kbLinks(actor, entry.location.corpus), linkWikidata: vscode.workspace.isTrusted };
       const m = md(actorHover(actor, entity, corpus, links, a.articleDate?.value));
       // Trusted for exactly the knowledge-base commands; article text in it is escaped.

@@ -70,6 +70,14 @@ describe('hover texts', () => {
     );
   });
 
+  it('says when the corpus actors do not hold the article yet, and why', () => {
+    const mention = { start: 0, end: 12, text: 'Assimi Goïta', kind: 'person', source: 'perceptron' } as const;
+    const lineOf = (md: string) => md.split('\n\n').find((l) => l.startsWith('In the corpus'));
+    assert.strictEqual(lineOf(actorHover(actor, mention, { articles: undefined, indexed: 40, complete: false })), 'In the corpus: not counted yet — the corpus is still being indexed');
+    assert.strictEqual(lineOf(actorHover(actor, mention, { articles: undefined, indexed: 40, complete: true })), 'In the corpus: not counted yet — it is counted once this version of the article is saved and indexed');
+    assert.strictEqual(lineOf(actorHover(actor, mention, { articles: [], indexed: 40, complete: true })), 'In the corpus: 0 of 40 articles');
+  });
+
   it('escapes names that hold Markdown', () => {
     const md = actorHover({ ...actor, name: '[x](command:y)', roles: ['<img src=x>'] }, { start: 0, end: 1, text: 'x', kind: 'person', source: 'r' });
     assert.ok(md.startsWith('**\\[x\\]\\(command\\:y\\)** — person'), md);
