@@ -1,4 +1,4 @@
-// Memory as the corpus grows, measured in the heap (after full collections) rather than the
+// Memory as the corpus grows, measured in the heap and typed-array buffers (after full collections) rather than the
 // process's RSS: (1) an index worker's heap while it summarises real articles one batch after another,
 // as the index workers do (it must level off: caches bounded, no article kept); (2) the extension
 // host's heap for what it keeps of each article: the corpus index's summaries, the line counts of
@@ -26,10 +26,12 @@ import { createAnalysisWorker } from '../../src/worker/analysisWorker';
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
 /** Heap in use (MB) after full collections. */
+/** The JS heap and the typed arrays' buffers outside it, after full collections (MB). */
 function heapMb(): number {
   gc();
   gc();
-  return process.memoryUsage().heapUsed / 1e6;
+  const m = process.memoryUsage();
+  return (m.heapUsed + m.arrayBuffers) / 1e6;
 }
 
 export async function bench(opts: BenchOptions): Promise<Record<string, number | string>> {
