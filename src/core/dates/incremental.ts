@@ -3,6 +3,7 @@
 // for and the article date (chrono reads numeric dates relative to it), which is all they depend
 // on. Bounded in characters of the keys (LruMap); results are exactly those without the cache.
 import type { ChunkFinds } from './candidates';
+import { ownString } from '../text/ownString';
 import { LruMap } from '../text/lru';
 
 export class DateCache {
@@ -15,9 +16,9 @@ export class DateCache {
     this.chunks = new LruMap(maxChars, (_, key) => key.length);
   }
 
-  /** The key of a chunk's finds: everything they depend on, the window last. */
+  /** The key of a chunk's finds: everything they depend on, the window last; a string of its own (not a view into the text). */
   key(window: string, from: number, to: number, numeric: boolean, articleDate: string): string {
-    return `${numeric ? 'n' : '-'}${articleDate}|${from}|${to}|${window}`;
+    return ownString(`${numeric ? 'n' : '-'}${articleDate}|${from}|${to}|${window}`);
   }
 
   /** The window at the end of a key, as a string that holds no more than the key. */
@@ -32,8 +33,9 @@ export class DateCache {
     return v;
   }
 
+  /** key: as key() made it (the finds' window is a view into it, so the map keeps that one string, not a copy). */
   set(key: string, finds: ChunkFinds): void {
-    this.chunks.set(key, finds);
+    this.chunks.set(key, finds, true);
   }
 
   get size(): number {

@@ -31,7 +31,8 @@ export class LruMap<K, V> {
     return o;
   }
 
-  set(key: K, value: V): void {
+  /** keyIsOwn: the caller made the string key with characters of its own (see ownString): it is not copied again. */
+  set(key: K, value: V, keyIsOwn = false): void {
     const w = this.weigh(value, key);
     const prev = this.young.get(key);
     if (prev !== undefined) this.youngWeight -= this.weigh(prev, key);
@@ -42,7 +43,7 @@ export class LruMap<K, V> {
       this.youngWeight = 0;
     }
     // A new string key is stored with characters of its own (a slice would keep its whole text).
-    this.young.set(prev === undefined && typeof key === 'string' ? (ownString(key) as K) : key, value);
+    this.young.set(prev === undefined && !keyIsOwn && typeof key === 'string' ? (ownString(key) as K) : key, value);
     this.youngWeight += w;
     const o = this.old.get(key);
     if (o !== undefined) {
