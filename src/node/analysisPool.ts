@@ -57,9 +57,10 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     workerType: 'thread',
     workerThreadOpts: { execArgv, resourceLimits: { maxOldGenerationSizeMb: 2048 } },
   });
-  const run = async <K extends keyof AnalysisWorkerMethods>(method: K, params: Parameters<AnalysisWorkerMethods[K]>): Promise<ReturnType<AnalysisWorkerMethods[K]>> => {
+  type Method<K extends keyof AnalysisWorkerMethods> = NonNullable<AnalysisWorkerMethods[K]>;
+  const run = async <K extends keyof AnalysisWorkerMethods>(method: K, params: Parameters<Method<K>>): Promise<ReturnType<Method<K>>> => {
     try {
-      return (await pool.exec(method, params).timeout(timeout)) as ReturnType<AnalysisWorkerMethods[K]>;
+      return (await pool.exec(method, params).timeout(timeout)) as ReturnType<Method<K>>;
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
       if (e instanceof workerpool.Promise.TimeoutError) options.onRestart?.(`an analysis worker took longer than ${Math.round(timeout / 1000)} s on one task and was restarted`);
@@ -74,7 +75,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     engineInfo: () => run('engineInfo', []),
     parseKnowledgeBase: (req) => run('parseKnowledgeBase', [req]),
     crashForTest: async () => {
-      await run('exitForTest' as keyof AnalysisWorkerMethods, [] as never);
+      await run('exitForTest', []);
     },
     terminate: async () => {
       await pool.terminate(true);

@@ -8,6 +8,7 @@ import { createRuleEngine } from '../core/entities/ruleEngine';
 import { createNerEngine } from '../core/ner';
 import { TagCache } from '../core/ner/incremental';
 import { createAnalysisWorker } from '../worker/analysisWorker';
+import type { AnalysisWorkerMethods } from '../worker/protocol';
 import { currentKnowledgeBase } from './knowledgeBase';
 import { loadNerModel } from './nerModel';
 
@@ -35,6 +36,6 @@ const methods = createAnalysisWorker(() => {
 
 // Under test only (the integration harness sets NEWS_CORPUS_TEST_HOOKS=1): a method that ends the
 // worker thread as a crash would, so that tests can check the host restarts it and says so.
-const testOnly: Record<string, () => void> = process.env.NEWS_CORPUS_TEST_HOOKS === '1' ? { exitForTest: () => process.exit(70) } : {};
+const testOnly: Pick<AnalysisWorkerMethods, 'exitForTest'> = process.env.NEWS_CORPUS_TEST_HOOKS === '1' ? { exitForTest: () => process.exit(70) } : {};
 
 workerpool.worker({ ...methods, ...testOnly });

@@ -67,6 +67,8 @@ export interface AnalysisWorkerMethods {
   engineInfo(): { entities: string; fallbackReason?: string };
   /** Parses a knowledge-base file's text (named by its path relative to the corpus), with the folded names of its entries. */
   parseKnowledgeBase(req: { text: string; relFile: string }): PackedKnowledgeBase;
+  /** Under test only: ends the worker thread as a crash would (offered only when NEWS_CORPUS_TEST_HOOKS=1). */
+  exitForTest?(): void;
 }
 
 /** Rebuilds the full analysis on the host from a result and the text that was sent. */
