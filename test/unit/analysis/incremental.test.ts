@@ -12,6 +12,7 @@ import { createNerEngine } from '../../../src/core/ner';
 import { TagCache } from '../../../src/core/ner/incremental';
 import type { ArticleAnalysis } from '../../../src/core/types';
 import { loadNerModel } from '../../../src/node/nerModel';
+import { deleteAt, insertAt } from '../helpers/textEdits';
 
 const FIX = path.join(__dirname, '..', '..', 'fixtures');
 const gold = path.join(FIX, 'actors-gold', 'articles');
@@ -52,14 +53,10 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
 
 function apply(text: string, e: Edit): string {
   switch (e.kind) {
-    case 'insert': {
-      const p = e.at % (text.length + 1);
-      return text.slice(0, p) + e.piece + text.slice(p);
-    }
-    case 'delete': {
-      const p = e.at % (text.length + 1);
-      return text.slice(0, p) + text.slice(p + e.length);
-    }
+    case 'insert':
+      return insertAt(text, e.at, e.piece);
+    case 'delete':
+      return deleteAt(text, e.at, e.length);
     case 'delete-line': {
       const lines = text.split('\n');
       lines.splice(e.line % lines.length, 1);

@@ -9,6 +9,7 @@ import { CHUNK_MIN } from '../../../src/core/dates/candidates';
 import { recognizeDates } from '../../../src/core/dates/engine';
 import { DateCache } from '../../../src/core/dates/incremental';
 import type { ArticleDateInfo } from '../../../src/core/types';
+import { deleteAt, insertAt } from '../helpers/textEdits';
 
 const FILLER = 'The council met in the capital and the minister said the talks went on. ';
 const PIECES = [
@@ -44,14 +45,10 @@ function breakAt(text: string, nth: number): number {
 
 function apply(text: string, e: Exclude<Edit, { kind: 'date' }>): string {
   switch (e.kind) {
-    case 'insert': {
-      const p = e.at % (text.length + 1);
-      return text.slice(0, p) + e.piece + text.slice(p);
-    }
-    case 'delete': {
-      const p = e.at % (text.length + 1);
-      return text.slice(0, p) + text.slice(p + e.length);
-    }
+    case 'insert':
+      return insertAt(text, e.at, e.piece);
+    case 'delete':
+      return deleteAt(text, e.at, e.length);
     case 'at-break': {
       const b = breakAt(text, e.nth);
       const p = e.side < 0 ? b : Math.min(text.length, b + 1);
