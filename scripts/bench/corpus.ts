@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import type { BenchOptions } from '../bench';
 import { BENCH_WORKER as WORKER, benchCorpusDir } from '../lib/benchCorpus';
 import { DEFAULT_CONFIG } from '../../src/core/config/types';
@@ -37,11 +37,22 @@ interface RunFigures {
   maxBlockMs: number;
   /** 99th percentile of the event-loop delay samples (1 ms resolution). */
   p99BlockMs: number;
+  /** Garbage-collection pauses of the host thread over 16 ms, and the longest (what most long blocks are). */
+  gcOver16: number;
+  maxGcMs: number;
 }
 
 async function indexOnce(files: IndexFile[], cache: string, workers: number): Promise<RunFigures> {
   const pool = createAnalysisPool({ workers, script: WORKER });
   const h = monitorEventLoopDelay({ resolution: 1 });
+  const gc = { over16: 0, max: 0 };
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.duration > 16) gc.over16++;
+      gc.max = Math.max(gc.max, e.duration);
+    }
+  });
+  gcObserver.observe({ entryTypes: ['gc'] });
   const cpu0 = process.cpuUsage();
   h.enable();
   try {
@@ -90,8 +101,9 @@ async function indexOnce(files: IndexFile[], cache: string, workers: number): Pr
     });
     await feed();
     h.disable();
+    gcObserver.disconnect();
     const cpu = process.cpuUsage(cpu0);
-    return { ms: openMs + r.ms, openMs, analysed: r.analysed, reused: r.reused, cpuMs: (cpu.user + cpu.system) / 1000, maxBlockMs: h.max / 1e6, p99BlockMs: h.percentile(99) / 1e6 };
+    return { ms: openMs + r.ms, openMs, analysed: r.analysed, reused: r.reused, cpuMs: (cpu.user + cpu.system) / 1000, maxBlockMs: h.max / 1e6, p99BlockMs: h.percentile(99) / 1e6, gcOver16: gc.over16, maxGcMs: gc.max };
   } finally {
     await pool.terminate();
   }
@@ -147,6 +159,8 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
       'longest host-thread block ms: warm': warm.maxBlockMs,
       'longest host-thread block ms: 1% changed': update.maxBlockMs,
       'host-thread block p99 ms (cold, warm, 1% changed)': `${cold.p99BlockMs.toFixed(1)}, ${warm.p99BlockMs.toFixed(1)}, ${update.p99BlockMs.toFixed(1)}`,
+      'host GC pauses over 16 ms (cold, warm, 1% changed)': `${cold.gcOver16}, ${warm.gcOver16}, ${update.gcOver16}`,
+      'longest host GC pause ms': Math.max(cold.maxGcMs, warm.maxGcMs, update.maxGcMs),
       'load average (1 min) at the end': loadavg()[0],
       'peak RSS MB': rssFull,
     };
