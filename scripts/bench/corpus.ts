@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import type { BenchOptions } from '../bench';
 import { BENCH_WORKER as WORKER, benchCorpusDir } from '../lib/benchCorpus';
+import { fullGc } from '../lib/fullGc';
 import { DEFAULT_CONFIG } from '../../src/core/config/types';
 import type { ArticleSummary } from '../../src/core/corpus/articleSummary';
 import { LineCounts } from '../../src/core/boilerplate/lineCounts';
@@ -40,6 +41,8 @@ interface RunFigures {
   /** Garbage-collection pauses of the host thread over 16 ms, and the longest (what most long blocks are). */
   gcOver16: number;
   maxGcMs: number;
+  /** Highest resident set size sampled during the run (every 50 ms), MB. */
+  peakRssMb: number;
 }
 
 async function indexOnce(files: IndexFile[], cache: string, workers: number): Promise<RunFigures> {
@@ -53,6 +56,8 @@ async function indexOnce(files: IndexFile[], cache: string, workers: number): Pr
     }
   });
   gcObserver.observe({ entryTypes: ['gc'] });
+  let peakRss = process.memoryUsage.rss();
+  const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 50);
   const cpu0 = process.cpuUsage();
   h.enable();
   try {
@@ -102,8 +107,9 @@ async function indexOnce(files: IndexFile[], cache: string, workers: number): Pr
     await feed();
     h.disable();
     gcObserver.disconnect();
+    clearInterval(rssTimer);
     const cpu = process.cpuUsage(cpu0);
-    return { ms: openMs + r.ms, openMs, analysed: r.analysed, reused: r.reused, cpuMs: (cpu.user + cpu.system) / 1000, maxBlockMs: h.max / 1e6, p99BlockMs: h.percentile(99) / 1e6, gcOver16: gc.over16, maxGcMs: gc.max };
+    return { ms: openMs + r.ms, openMs, analysed: r.analysed, reused: r.reused, cpuMs: (cpu.user + cpu.system) / 1000, maxBlockMs: h.max / 1e6, p99BlockMs: h.percentile(99) / 1e6, gcOver16: gc.over16, maxGcMs: gc.max, peakRssMb: peakRss / 2 ** 20 };
   } finally {
     await pool.terminate();
   }
@@ -117,8 +123,12 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
   const workers = availableParallelism();
   const cache = mkdtempSync(join(tmpdir(), 'nca-bench-cache-'));
   try {
+    // Each run starts without the garbage of the one before (its store and model), as a window that
+    // loads the corpus again does: a full collection in between.
     const cold = await indexOnce(files, cache, workers);
+    fullGc();
     const warm = await indexOnce(files, cache, workers);
+    fullGc();
     const changed = files.filter((_, i) => i % 100 === 0);
     const originals = changed.map((f) => readFileSync(f.path, 'utf8'));
     changed.forEach((f, i) => writeFileSync(f.path, originals[i] + `\nUpdated by the bench at ${Date.now()}.\n`));
@@ -163,6 +173,7 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
       'longest host GC pause ms': Math.max(cold.maxGcMs, warm.maxGcMs, update.maxGcMs),
       'load average (1 min) at the end': loadavg()[0],
       'peak RSS MB': rssFull,
+      'peak RSS MB sampled (cold, warm, 1% changed)': `${cold.peakRssMb.toFixed(0)}, ${warm.peakRssMb.toFixed(0)}, ${update.peakRssMb.toFixed(0)}`,
     };
     if (rss1k !== undefined) {
       out['peak RSS MB at 1,000'] = rss1k;

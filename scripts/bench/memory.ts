@@ -8,10 +8,9 @@
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as v8 from 'node:v8';
-import * as vm from 'node:vm';
 import type { BenchOptions } from '../bench';
 import { benchCorpusDir } from '../lib/benchCorpus';
+import { fullGc } from '../lib/fullGc';
 import { assembleEngines } from '../../src/core/analysis/defaultEngines';
 import { LineCounts } from '../../src/core/boilerplate/lineCounts';
 import { DEFAULT_CONFIG } from '../../src/core/config/types';
@@ -23,13 +22,9 @@ import { walkArticles } from '../../src/node/fileWalk';
 import { loadNerModel } from '../../src/node/nerModel';
 import { createAnalysisWorker } from '../../src/worker/analysisWorker';
 
-v8.setFlagsFromString('--expose-gc');
-const gc = vm.runInNewContext('gc') as () => void;
-/** Heap in use (MB) after full collections. */
 /** The JS heap and the typed arrays' buffers outside it, after full collections (MB). */
 function heapMb(): number {
-  gc();
-  gc();
+  fullGc();
   const m = process.memoryUsage();
   return (m.heapUsed + m.arrayBuffers) / 1e6;
 }
