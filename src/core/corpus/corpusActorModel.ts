@@ -21,6 +21,8 @@ import type { CorpusActor, CorpusActorArticle, CorpusActorRole } from './types';
 const ACRONYM = /^[\p{Lu}\d&-]{2,}$/u;
 /** More groups changed than this (or than a quarter of all): the sorted lists are sorted again rather than patched. */
 const RESORT_OVER = 2000;
+/** A query for at most this many first actors before the lists are sorted selects them instead (a first screen). */
+const SELECT_UP_TO = 1000;
 /** An update of this many articles or more keeps no aggregates as it goes: the flush works them out from the items. */
 const BULK_ARTICLES = 200;
 
@@ -38,14 +40,12 @@ interface NameInfo {
   folded: string;
   /** Folded, leading titles removed. */
   key0: string;
-  acronym: boolean;
-  /** For a person's full name: the surname (last word of key0); '' otherwise. */
-  surname: string;
   /** The knowledge-base entry the name alone links to (null: none; undefined: not looked up). */
   link: KbEntry | null | undefined;
-  /** The fact its identity reads (null: none; undefined: not looked up), the fact its surname feeds. */
+  /** The fact its identity reads, and the fact its surname (the last word of key0) feeds as a
+   * person's full name (null: none; undefined: not looked up). */
   fact: Fact | null | undefined;
-  surnameFact: Fact | undefined;
+  surnameFact: Fact | null | undefined;
   /** The group its last article actor joined (a shortcut past the group map). */
   group: Group | undefined;
 }
@@ -59,27 +59,27 @@ interface Fact {
   /** acronym: folded long name → votes; surname: full name → article actors bearing it. */
   counts: Map<string, number> | undefined;
   value?: string;
-  /** Article actors whose identity reads the fact. */
+  /** Article actors whose identity reads the fact (NO_ITEMS until one does). */
   deps: Item[];
   /** Set while an update runs: the value before it. */
   touched: boolean;
   before?: string;
 }
 
-/** One actor of one article. */
+/** One actor of one article (its fact, if any, is info.fact: an article actor reads the fact of its name). */
 interface Item {
   article: Article;
   actor: ActorSummary;
   info: NameInfo;
-  /** The article's seq and the actor's index in it: the order of a single pass (two small integers,
-   * not one large number, which would take an allocation of its own). */
-  seq: number;
+  /** The actor's index in its article: with the article's seq, the order of a single pass. */
   index: number;
-  fact?: Fact;
+  /** Its place in info.fact's deps (-1: none), in its group's items. */
   factPos: number;
-  group?: Group;
+  group: Group | undefined;
   groupPos: number;
 }
+
+const NO_ITEMS: Item[] = [];
 
 /** A surface name within a group: its mentions and article actors, whether it is a full name of the group, where first seen. */
 interface NameStat {
@@ -90,12 +90,23 @@ interface NameStat {
   index: number;
 }
 
+/** Flags of a group (its `flags` bits). */
+const ORDERED = 1;
+const RECOUNT = 2;
+const ALIVE = 4;
+const DIRTY = 8;
+const LISTED = 16;
+
 interface Group {
   key: string;
-  kb?: KbEntry;
-  items: Item[];
-  /** Whether `items` are in the model's order (materialize reads them so; sorted when asked). */
-  ordered: boolean;
+  kb: KbEntry | undefined;
+  /** Its article actors: the one, or a list once a second joined (most groups keep one). */
+  items: Item | Item[];
+  /** ORDERED: `items` are in the model's order (materialize reads them so; sorted when asked).
+   * RECOUNT: joined in a bulk load since the last flush: the aggregates below are worked out again
+   * from `items`. ALIVE: false once emptied and out of the group map. DIRTY: changed since the last
+   * flush. LISTED: in the sorted lists (and the id and name maps), under the sort keys below. */
+  flags: number;
   /** Kept up to date by join and leave (the sort keys below copy them at a flush): mentions,
    * articles, the first article actor in the model's order. */
   mentions: number;
@@ -106,13 +117,6 @@ interface Group {
   weights: number[] | undefined;
   /** Mentions per surface name and where each was first seen, from a second article actor on (none with a KB entry). */
   names: Map<string, NameStat> | undefined;
-  /** Joined in a bulk load since the last flush: the aggregates above are worked out again from `items`. */
-  recount: boolean;
-  /** False once emptied and out of the group map. */
-  alive: boolean;
-  dirty: boolean;
-  /** In the sorted lists (and the id and name maps), under the keys below. */
-  listed: boolean;
   /** Sort keys as last worked out: articles, mentions, name, place of its first article actor. */
   sArticles: number;
   sMentions: number;
@@ -142,6 +146,11 @@ export class CorpusActorModel implements CorpusActorIndex {
   /** Groups, in the order of `actors`; and those of each kind. */
   private readonly sorted = new SortedChunks<Group>(compareGroups);
   private readonly byKind = new Map<EntityKind, SortedChunks<Group>>(KINDS.map((k) => [k, new SortedChunks<Group>(compareGroups)]));
+  /** After a flush that worked out every group: the groups of each kind (in the order of KINDS), not
+   * yet sorted (the sorted lists above are then empty); and the first groups selected so far, of
+   * each kind, then of all (a first screen needs no sort). */
+  private unsorted?: Group[][];
+  private tops?: (Group[] | undefined)[];
   private actorList?: CorpusActor[];
   /** Built on the first query that needs it, then kept up to date. */
   private byIdMap?: Map<string, Group>;
@@ -209,6 +218,8 @@ export class CorpusActorModel implements CorpusActorIndex {
     this.dirty.length = 0;
     this.sorted.reset([]);
     for (const l of this.byKind.values()) l.reset([]);
+    this.unsorted = undefined;
+    this.tops = undefined;
     this.byIdMap = undefined;
     this.byName = undefined;
     this.apply([], all);
@@ -237,7 +248,7 @@ export class CorpusActorModel implements CorpusActorIndex {
       this.acronymVotes(art, -1, touched);
       for (const it of art.items) {
         this.surnameVote(it, -1, touched);
-        if (it.fact) this.unlinkFact(it);
+        if (it.factPos >= 0) this.unlinkFact(it);
         if (it.group) this.leave(it);
       }
     }
@@ -246,18 +257,19 @@ export class CorpusActorModel implements CorpusActorIndex {
       for (let i = 0; i < actors.length; i++) {
         const a = actors[i];
         const info = this.info(a.name);
-        if (info.fact === undefined) {
-          info.fact = info.acronym
+        let fact = info.fact;
+        if (fact === undefined) {
+          fact = info.fact = ACRONYM.test(a.name)
             ? this.fact(this.acronymFacts, info.folded, true)
             : info.key0.includes(' ')
               ? null
               : this.fact(this.surnameFacts, info.key0, false);
         }
-        const it: Item = { article: art, actor: a, info, seq: art.seq, index: i, fact: info.fact ?? undefined, factPos: -1, group: undefined, groupPos: -1 };
-        if (it.fact) {
-          it.factPos = it.fact.deps.length;
-          if (it.factPos === 0) it.fact.deps = [it];
-          else it.fact.deps.push(it);
+        const it: Item = { article: art, actor: a, info, index: i, factPos: -1, group: undefined, groupPos: -1 };
+        if (fact) {
+          it.factPos = fact.deps.length;
+          if (it.factPos === 0) fact.deps = [it];
+          else fact.deps.push(it);
         }
         art.items.push(it);
         this.surnameVote(it, 1, touched);
@@ -288,8 +300,7 @@ export class CorpusActorModel implements CorpusActorIndex {
       if (this.nameInfos.size > 1_000_000) this.nameInfos = new Map();
       const folded = foldName(name);
       const key0 = stripTitles(folded);
-      const sp = key0.lastIndexOf(' ');
-      info = { folded, key0, acronym: ACRONYM.test(name), surname: sp < 0 ? '' : key0.slice(sp + 1), link: undefined, fact: undefined, surnameFact: undefined, group: undefined };
+      info = { folded, key0, link: undefined, fact: undefined, surnameFact: undefined, group: undefined };
       this.nameInfos.set(name, info);
     }
     return info;
@@ -297,7 +308,7 @@ export class CorpusActorModel implements CorpusActorIndex {
 
   private fact(facts: Map<string, Fact>, key: string, acronym: boolean): Fact {
     let f = facts.get(key);
-    if (!f) facts.set(key, (f = { acronym, counts: undefined, value: undefined, deps: [], touched: false, before: undefined }));
+    if (!f) facts.set(key, (f = { acronym, counts: undefined, value: undefined, deps: NO_ITEMS, touched: false, before: undefined }));
     return f;
   }
 
@@ -315,9 +326,14 @@ export class CorpusActorModel implements CorpusActorIndex {
 
   /** Adds (sign 1) or takes back (-1) an article actor's full person name under its surname. */
   private surnameVote(it: Item, sign: 1 | -1, touched: Fact[]): void {
+    if (it.actor.kind !== 'person') return;
     const info = it.info;
-    if (it.actor.kind !== 'person' || !info.surname) return;
-    const f = info.surnameFact ?? (info.surnameFact = this.fact(this.surnameFacts, info.surname, false));
+    let f = info.surnameFact;
+    if (f === undefined) {
+      const surname = info.key0.slice(info.key0.lastIndexOf(' ') + 1);
+      f = info.surnameFact = surname && surname !== info.key0 ? this.fact(this.surnameFacts, surname, false) : null;
+    }
+    if (f === null) return;
     const counts = this.vote(f, info.key0, sign, touched);
     f.value = counts.size === 1 ? (counts.keys().next().value as string) : undefined;
   }
@@ -336,10 +352,10 @@ export class CorpusActorModel implements CorpusActorIndex {
   }
 
   private unlinkFact(it: Item): void {
-    const f = it.fact!;
+    const f = it.info.fact!;
     const last = f.deps.pop()!;
     if (last !== it) (f.deps[it.factPos] = last), (last.factPos = it.factPos);
-    it.fact = undefined;
+    it.factPos = -1;
   }
 
   /** The KB entry of the last resolve(). */
@@ -349,7 +365,7 @@ export class CorpusActorModel implements CorpusActorIndex {
   private resolve(it: Item): string {
     const a = it.actor;
     const info = it.info;
-    const key = it.fact?.value || info.key0;
+    const key = info.fact?.value || info.key0;
     const kb = this.kb;
     this.resolvedKb = undefined;
     if (!kb) return key;
@@ -371,26 +387,21 @@ export class CorpusActorModel implements CorpusActorIndex {
   private join(it: Item, key: string, kb: KbEntry | undefined): void {
     const info = it.info;
     let g = info.group;
-    if (g === undefined || !g.alive || g.key !== key) g = this.groups.get(key);
+    if (g === undefined || (g.flags & ALIVE) === 0 || g.key !== key) g = this.groups.get(key);
     const count = it.actor.mentions.length >> 1;
     this.workDone++;
     if (!g) {
-      // A new group's list of article actors starts at its exact size (most groups keep one).
       g = {
         key,
         kb,
-        items: [it],
-        ordered: true,
+        items: it,
+        flags: ORDERED | ALIVE,
         mentions: count,
         articles: 1,
-        seq0: it.seq,
+        seq0: it.article.seq,
         index0: it.index,
         weights: undefined,
         names: undefined,
-        recount: false,
-        alive: true,
-        dirty: false,
-        listed: false,
         sArticles: 0,
         sMentions: 0,
         sName: '',
@@ -408,15 +419,16 @@ export class CorpusActorModel implements CorpusActorIndex {
       it.groupPos = 0;
     } else {
       // A bulk load works the aggregates out once at the flush, from the items (fewer look-ups).
-      if (this.bulk) g.recount = true;
-      if (!g.recount) {
-        if (g.items.length === 1 || g.weights === undefined) this.startAggregates(g);
+      if (this.bulk) g.flags |= RECOUNT;
+      if ((g.flags & RECOUNT) === 0) {
+        if (!Array.isArray(g.items) || g.items.length === 1 || g.weights === undefined) this.startAggregates(g);
         this.addToAggregates(g, it, count);
         if (!this.holds(g, it)) g.articles++;
       }
-      const items = g.items;
+      let items = g.items;
+      if (!Array.isArray(items)) items = g.items = [items];
       const last = items[items.length - 1];
-      if (last.seq > it.seq || (last.seq === it.seq && last.index > it.index)) g.ordered = false;
+      if (before(it, last)) g.flags &= ~ORDERED;
       it.group = g;
       it.groupPos = items.length;
       items.push(it);
@@ -431,12 +443,18 @@ export class CorpusActorModel implements CorpusActorIndex {
     g.weights = [0, 0, 0, 0, 0, 0, 0, 0];
     g.names = g.kb ? undefined : new Map();
     const items = g.items;
+    if (!Array.isArray(items)) {
+      this.workDone++;
+      this.addToAggregates(g, items, items.actor.mentions.length >> 1);
+      return;
+    }
     this.workDone += items.length;
     for (let i = 0; i < items.length; i++) this.addToAggregates(g, items[i], items[i].actor.mentions.length >> 1);
   }
 
   private addToAggregates(g: Group, it: Item, count: number): void {
-    if (it.seq < g.seq0 || (it.seq === g.seq0 && it.index < g.index0)) (g.seq0 = it.seq), (g.index0 = it.index);
+    const seq = it.article.seq;
+    if (seq < g.seq0 || (seq === g.seq0 && it.index < g.index0)) (g.seq0 = seq), (g.index0 = it.index);
     const w = g.weights!;
     const k = KINDS.indexOf(it.actor.kind);
     w[k] += count;
@@ -445,23 +463,23 @@ export class CorpusActorModel implements CorpusActorIndex {
     if (!names) return;
     const name = it.actor.name;
     const st = names.get(name);
-    if (st === undefined) names.set(name, { count, n: 1, full: it.info.key0 === g.key, seq: it.seq, index: it.index });
+    if (st === undefined) names.set(name, { count, n: 1, full: it.info.key0 === g.key, seq, index: it.index });
     else {
       st.count += count;
       st.n++;
-      if (it.seq < st.seq || (it.seq === st.seq && it.index < st.index)) (st.seq = it.seq), (st.index = it.index);
+      if (seq < st.seq || (seq === st.seq && it.index < st.index)) (st.seq = seq), (st.index = it.index);
     }
   }
 
-  /** Takes an article actor that left back out of its group's aggregates. */
-  private takeFromAggregates(g: Group, it: Item, count: number): void {
-    if (it.seq === g.seq0 && it.index === g.index0) {
+  /** Takes an article actor that left back out of its group's aggregates (the group keeps a list of others). */
+  private takeFromAggregates(g: Group, items: Item[], it: Item, count: number): void {
+    const seq = it.article.seq;
+    if (seq === g.seq0 && it.index === g.index0) {
       // It was the first: the first of those left (a scan, once per group whose first article changes).
-      const items = g.items;
       this.workDone += items.length;
       let f = items[0];
-      for (let i = 1; i < items.length; i++) if (items[i].seq < f.seq || (items[i].seq === f.seq && items[i].index < f.index)) f = items[i];
-      g.seq0 = f.seq;
+      for (let i = 1; i < items.length; i++) if (before(items[i], f)) f = items[i];
+      g.seq0 = f.article.seq;
       g.index0 = f.index;
     }
     const w = g.weights;
@@ -475,21 +493,29 @@ export class CorpusActorModel implements CorpusActorIndex {
     const st = names.get(name)!;
     st.count -= count;
     if (--st.n === 0) names.delete(name);
-    else if (st.seq === it.seq && st.index === it.index) {
+    else if (st.seq === seq && st.index === it.index) {
       st.seq = Infinity;
-      this.workDone += g.items.length;
-      for (const x of g.items) if (x.actor.name === name && (x.seq < st.seq || (x.seq === st.seq && x.index < st.index))) (st.seq = x.seq), (st.index = x.index);
+      this.workDone += items.length;
+      for (const x of items) {
+        const xs = x.article.seq;
+        if (x.actor.name === name && (xs < st.seq || (xs === st.seq && x.index < st.index))) (st.seq = xs), (st.index = x.index);
+      }
     }
   }
 
   /** Whether another article actor of it's article is in the group (a scan of the shorter of the two lists). */
   private holds(g: Group, it: Item): boolean {
     const art = it.article;
-    this.workDone += Math.min(art.items.length, g.items.length);
-    if (art.items.length <= g.items.length) {
+    const items = g.items;
+    if (!Array.isArray(items)) {
+      this.workDone++;
+      return items.article === art && items !== it;
+    }
+    this.workDone += Math.min(art.items.length, items.length);
+    if (art.items.length <= items.length) {
       for (const x of art.items) if (x.group === g && x !== it) return true;
     } else {
-      for (const x of g.items) if (x.article === art && x !== it) return true;
+      for (const x of items) if (x.article === art && x !== it) return true;
     }
     return false;
   }
@@ -497,24 +523,27 @@ export class CorpusActorModel implements CorpusActorIndex {
   private leave(it: Item): void {
     const g = it.group!;
     this.workDone++;
-    const last = g.items.pop()!;
-    if (last !== it) (g.items[it.groupPos] = last), (last.groupPos = it.groupPos), (g.ordered = false);
     it.group = undefined;
     const count = it.actor.mentions.length >> 1;
     g.mentions -= count;
-    if (g.items.length === 0) {
+    const items = g.items;
+    if (Array.isArray(items)) {
+      const last = items.pop()!;
+      if (last !== it) (items[it.groupPos] = last), (last.groupPos = it.groupPos), (g.flags &= ~ORDERED);
+    }
+    if (!Array.isArray(items) || items.length === 0) {
       this.groups.delete(g.key);
-      g.alive = false;
-    } else if (!g.recount) {
+      g.flags &= ~ALIVE;
+    } else if ((g.flags & RECOUNT) === 0) {
       if (!this.holds(g, it)) g.articles--;
-      this.takeFromAggregates(g, it, count);
+      this.takeFromAggregates(g, items, it, count);
     }
     this.touch(g);
   }
 
   private touch(g: Group): void {
-    if (g.dirty) return;
-    g.dirty = true;
+    if (g.flags & DIRTY) return;
+    g.flags |= DIRTY;
     this.dirty.push(g);
   }
 
@@ -527,23 +556,25 @@ export class CorpusActorModel implements CorpusActorIndex {
    */
   private flush(): void {
     if (this.dirty.length === 0) return;
-    const patch = this.sorted.length > 0 && this.dirty.length <= Math.max(RESORT_OVER, this.sorted.length >> 2);
+    const listed = this.listedCount();
+    const patch = listed > 0 && this.dirty.length <= Math.max(RESORT_OVER, listed >> 2);
+    if (patch) this.sortAll();
     for (const g of this.dirty) {
-      if (!g.listed) continue;
+      if ((g.flags & LISTED) === 0) continue;
       if (patch) {
         this.sorted.remove(g);
         this.kindList(g.kind).remove(g);
       }
       if (this.byIdMap?.get(idOf(g)) === g) this.byIdMap.delete(idOf(g));
       if (this.byName) this.dropNames(g);
-      g.listed = false;
+      g.flags &= ~LISTED;
     }
     for (const g of this.dirty) {
-      g.dirty = false;
+      g.flags &= ~DIRTY;
       g.actor = undefined;
-      if (!g.alive) continue;
+      if ((g.flags & ALIVE) === 0) continue;
       this.sortKeys(g, !patch);
-      g.listed = true;
+      g.flags |= LISTED;
       if (this.byIdMap) this.byIdMap.set(idOf(g), g);
       if (this.byName) this.addNames(g);
       if (patch) {
@@ -552,15 +583,53 @@ export class CorpusActorModel implements CorpusActorIndex {
       }
     }
     if (!patch) {
-      // Each kind sorted on its own, then merged: fewer comparisons than sorting all at once.
-      const ofKind = new Map<EntityKind, Group[]>(KINDS.map((k) => [k, []]));
-      for (const g of this.groups.values()) ofKind.get(g.kind)!.push(g);
-      const lists = KINDS.map((k) => ofKind.get(k)!.sort(compareGroups));
-      KINDS.forEach((k, i) => this.kindList(k).reset(lists[i], true));
-      this.sorted.reset(mergeSorted(lists), true);
+      // The groups of each kind, sorted when a query first needs more than the top of a list (sortAll).
+      const lists: Group[][] = KINDS.map(() => []);
+      for (const g of this.groups.values()) lists[KINDS.indexOf(g.kind)].push(g);
+      this.unsorted = lists;
+      this.tops = [];
+      this.sorted.reset([], true);
+      for (const l of this.byKind.values()) l.reset([], true);
     }
     this.dirty.length = 0;
     this.actorList = undefined;
+  }
+
+  /** Number of groups in the lists, sorted or not. */
+  private listedCount(): number {
+    if (!this.unsorted) return this.sorted.length;
+    let n = 0;
+    for (const l of this.unsorted) n += l.length;
+    return n;
+  }
+
+  /** Sorts the groups a full flush left unsorted: each kind on its own, then merged (fewer comparisons than sorting all at once). */
+  private sortAll(): void {
+    const lists = this.unsorted;
+    if (!lists) return;
+    this.unsorted = undefined;
+    this.tops = undefined;
+    for (const l of lists) l.sort(compareGroups);
+    KINDS.forEach((k, i) => this.kindList(k).reset(lists[i], true));
+    this.sorted.reset(mergeSorted(lists), true);
+  }
+
+  /**
+   * The first groups (of one kind or all), at least `n` of them when there are as many: from the
+   * sorted lists, or before they are sorted, the top of the unsorted ones, selected in one pass.
+   */
+  private firstGroups(n: number, kind?: EntityKind): Group[] | undefined {
+    const lists = this.unsorted;
+    if (!lists || n > SELECT_UP_TO) return undefined;
+    const k = kind ? KINDS.indexOf(kind) : KINDS.length;
+    const tops = this.tops!;
+    const top = tops[k];
+    if (top && top.length >= n) return top;
+    const from = kind ? [lists[k]] : lists;
+    let size = 0;
+    for (const l of from) size += l.length;
+    if (top && top.length === size) return top;
+    return (tops[k] = selectFirst(from, Math.min(n, size)));
   }
 
   private kindList(kind: EntityKind): SortedChunks<Group> {
@@ -574,13 +643,14 @@ export class CorpusActorModel implements CorpusActorIndex {
    * first). After a bulk load the aggregates are worked out from the items.
    */
   private sortKeys(g: Group, lean: boolean): void {
-    if (g.recount) this.recount(g);
+    if (g.flags & RECOUNT) this.recount(g);
     this.workDone += 1 + (g.names?.size ?? 0);
     g.firstSeq = g.seq0;
     g.firstIndex = g.index0;
     g.sArticles = g.articles;
-    if (g.items.length === 1) {
-      const a = g.items[0].actor;
+    const items = g.items;
+    if (!Array.isArray(items) || items.length === 1) {
+      const a = (Array.isArray(items) ? items[0] : items).actor;
       g.kind = g.kb?.kind ?? a.kind;
       g.sName = g.kb?.name ?? a.name;
     } else {
@@ -603,16 +673,16 @@ export class CorpusActorModel implements CorpusActorIndex {
 
   /** The aggregates of a group worked out from its article actors (after a bulk load). */
   private recount(g: Group): void {
-    g.recount = false;
+    g.flags &= ~RECOUNT;
     this.order(g);
     const items = g.items;
-    const first = items[0];
-    g.seq0 = first.seq;
+    const first = Array.isArray(items) ? items[0] : items;
+    g.seq0 = first.article.seq;
     g.index0 = first.index;
     g.weights = undefined;
     g.names = undefined;
     g.articles = 1;
-    if (items.length === 1) return;
+    if (!Array.isArray(items) || items.length === 1) return;
     // In the model's order an article's actors are next to each other.
     for (let i = 1; i < items.length; i++) if (items[i].article !== items[i - 1].article) g.articles++;
     this.startAggregates(g);
@@ -620,18 +690,19 @@ export class CorpusActorModel implements CorpusActorIndex {
 
   /** Puts a group's article actors in the model's order (materialize and recount read them so). */
   private order(g: Group): void {
-    if (g.ordered) return;
-    const items = g.items;
+    if (g.flags & ORDERED) return;
+    const items = g.items as Item[]; // a group of one is always in order
     items.sort(byOrder);
     for (let i = 0; i < items.length; i++) items[i].groupPos = i;
-    g.ordered = true;
+    g.flags |= ORDERED;
   }
 
   /** The corpus actor of a clean group, worked out on first use. */
   private actorOfGroup(g: Group): CorpusActor {
     if (g.actor) return g.actor;
     this.order(g);
-    return (g.actor = g.items.length === 1 ? this.materializeOne(g) : this.materialize(g));
+    const items = g.items;
+    return (g.actor = !Array.isArray(items) ? this.materializeOne(g, items) : items.length === 1 ? this.materializeOne(g, items[0]) : this.materialize(g, items));
   }
 
   private dropNames(g: Group): void {
@@ -664,8 +735,7 @@ export class CorpusActorModel implements CorpusActorIndex {
   }
 
   /** The corpus actor of a group of one article actor (most groups): materialize() without its maps. */
-  private materializeOne(g: Group): CorpusActor {
-    const it = g.items[0];
+  private materializeOne(g: Group, it: Item): CorpusActor {
     const a = it.actor;
     const s = it.article.summary;
     const fold = this.fold;
@@ -702,12 +772,12 @@ export class CorpusActorModel implements CorpusActorIndex {
   }
 
   /** The corpus actor of a group: one pass over its article actors in the model's order (order() put them so). */
-  private materialize(g: Group): CorpusActor {
+  private materialize(g: Group, items: Item[]): CorpusActor {
     const fold = this.fold;
     const forms = new Map<string, string>();
     const roles = new Map<string, CorpusActorRole>();
     const articles: CorpusActorArticle[] = [];
-    for (const it of g.items) {
+    for (const it of items) {
       const a = it.actor;
       const s = it.article.summary;
       const nk = it.info.folded;
@@ -767,6 +837,7 @@ export class CorpusActorModel implements CorpusActorIndex {
   /** All corpus actors, most articles first (then most mentions, then name). A new array after each change. */
   get actors(): CorpusActor[] {
     this.flush();
+    this.sortAll();
     if (!this.actorList) this.actorList = this.sorted.map((g) => this.actorOfGroup(g));
     return this.actorList;
   }
@@ -774,6 +845,7 @@ export class CorpusActorModel implements CorpusActorIndex {
   /** Number of corpus actors (of one kind), without working any of them out. */
   count(kind?: EntityKind): number {
     this.flush();
+    if (this.unsorted) return kind ? this.unsorted[KINDS.indexOf(kind)].length : this.listedCount();
     return kind ? this.kindList(kind).length : this.sorted.length;
   }
 
@@ -783,6 +855,9 @@ export class CorpusActorModel implements CorpusActorIndex {
    */
   slice(start: number, end: number, kind?: EntityKind): CorpusActor[] {
     this.flush();
+    const first = start >= 0 && end >= 0 ? this.firstGroups(end, kind) : undefined;
+    if (first) return first.slice(start, end).map((g) => this.actorOfGroup(g));
+    this.sortAll();
     return (kind ? this.kindList(kind) : this.sorted).slice(start, end).map((g) => this.actorOfGroup(g));
   }
 
@@ -795,7 +870,7 @@ export class CorpusActorModel implements CorpusActorIndex {
     this.flush();
     if (!this.byIdMap) {
       this.byIdMap = new Map();
-      for (const g of this.sorted.toArray()) this.byIdMap.set(idOf(g), g);
+      for (const g of this.groups.values()) this.byIdMap.set(idOf(g), g);
     }
     return this.byIdMap.get(id);
   }
@@ -804,7 +879,7 @@ export class CorpusActorModel implements CorpusActorIndex {
     this.flush();
     if (!this.byName) {
       this.byName = new Map();
-      for (const g of this.sorted.toArray()) this.addNames(g);
+      for (const g of this.groups.values()) this.addNames(g);
     }
     const l = this.byName.get(foldName(name));
     if (l === undefined) return [];
@@ -897,7 +972,38 @@ function mergeSorted(lists: Group[][]): Group[] {
 }
 
 function byOrder(a: Item, b: Item): number {
-  return a.seq - b.seq || a.index - b.index;
+  return a.article.seq - b.article.seq || a.index - b.index;
+}
+
+/** Whether an article actor comes before another in the model's order. */
+function before(a: Item, b: Item): boolean {
+  const sa = a.article.seq;
+  const sb = b.article.seq;
+  return sa < sb || (sa === sb && a.index < b.index);
+}
+
+/** The first `n` groups of these lists in the order of `actors`, in one pass (the lists unsorted). */
+function selectFirst(lists: Group[][], n: number): Group[] {
+  const top: Group[] = [];
+  if (n <= 0) return top;
+  for (const l of lists) {
+    for (let i = 0; i < l.length; i++) {
+      const g = l[i];
+      if (top.length === n) {
+        if (compareGroups(g, top[n - 1]) > 0) continue;
+        top.pop();
+      }
+      let lo = 0;
+      let hi = top.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (compareGroups(top[mid], g) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      top.splice(lo, 0, g);
+    }
+  }
+  return top;
 }
 
 /** The order of `actors`: most articles, most mentions, name, then first seen. */
