@@ -55,8 +55,11 @@ interface NameInfo {
  * or the one full person name ending with a surname (none when several do).
  */
 interface Fact {
-  acronym: boolean;
-  /** acronym: folded long name → votes; surname: full name → article actors bearing it. */
+  /** acronym: folded long name → votes; surname: full name → article actors bearing it. While no
+   * more than one name has had votes, that name and its votes (`one`, `oneN`) without a map: most
+   * facts never see a second. */
+  one: string | undefined;
+  oneN: number;
   counts: Map<string, number> | undefined;
   value?: string;
   /** Article actors whose identity reads the fact (NO_ITEMS until one does). */
@@ -260,10 +263,10 @@ export class CorpusActorModel implements CorpusActorIndex {
         let fact = info.fact;
         if (fact === undefined) {
           fact = info.fact = ACRONYM.test(a.name)
-            ? this.fact(this.acronymFacts, info.folded, true)
+            ? this.fact(this.acronymFacts, info.folded)
             : info.key0.includes(' ')
               ? null
-              : this.fact(this.surnameFacts, info.key0, false);
+              : this.fact(this.surnameFacts, info.key0);
         }
         const it: Item = { article: art, actor: a, info, index: i, factPos: -1, group: undefined, groupPos: -1 };
         if (fact) {
@@ -306,21 +309,21 @@ export class CorpusActorModel implements CorpusActorIndex {
     return info;
   }
 
-  private fact(facts: Map<string, Fact>, key: string, acronym: boolean): Fact {
+  private fact(facts: Map<string, Fact>, key: string): Fact {
     let f = facts.get(key);
-    if (!f) facts.set(key, (f = { acronym, counts: undefined, value: undefined, deps: NO_ITEMS, touched: false, before: undefined }));
+    if (!f) facts.set(key, (f = { one: undefined, oneN: 0, counts: undefined, value: undefined, deps: NO_ITEMS, touched: false, before: undefined }));
     return f;
   }
 
   /** Adds (sign 1) or takes back (-1) an article's votes for the long names of acronyms. */
   private acronymVotes(art: Article, sign: 1 | -1, touched: Fact[]): void {
     for (const d of art.summary.acronyms) {
-      const f = this.fact(this.acronymFacts, this.fold(d.short), true);
+      const f = this.fact(this.acronymFacts, this.fold(d.short));
       const counts = this.vote(f, this.info(d.long).key0, sign, touched);
       let best = '';
       let most = -1;
-      for (const [l, c] of counts) if (c > most || (c === most && l < best)) (best = l), (most = c);
-      f.value = most < 0 ? undefined : best;
+      if (counts) for (const [l, c] of counts) if (c > most || (c === most && l < best)) (best = l), (most = c);
+      f.value = counts ? (most < 0 ? undefined : best) : f.oneN > 0 ? f.one : undefined;
     }
   }
 
@@ -331,20 +334,32 @@ export class CorpusActorModel implements CorpusActorIndex {
     let f = info.surnameFact;
     if (f === undefined) {
       const surname = info.key0.slice(info.key0.lastIndexOf(' ') + 1);
-      f = info.surnameFact = surname && surname !== info.key0 ? this.fact(this.surnameFacts, surname, false) : null;
+      f = info.surnameFact = surname && surname !== info.key0 ? this.fact(this.surnameFacts, surname) : null;
     }
     if (f === null) return;
     const counts = this.vote(f, info.key0, sign, touched);
-    f.value = counts.size === 1 ? (counts.keys().next().value as string) : undefined;
+    f.value = counts ? (counts.size === 1 ? (counts.keys().next().value as string) : undefined) : f.oneN > 0 ? f.one : undefined;
   }
 
-  private vote(f: Fact, key: string, sign: 1 | -1, touched: Fact[]): Map<string, number> {
+  /** Counts a vote; the fact's map of votes, or none while `one` holds them all. */
+  private vote(f: Fact, key: string, sign: 1 | -1, touched: Fact[]): Map<string, number> | undefined {
     if (!f.touched) {
       f.touched = true;
       f.before = f.value;
       touched.push(f);
     }
-    const counts = f.counts ?? (f.counts = new Map());
+    let counts = f.counts;
+    if (counts === undefined) {
+      if (f.oneN === 0 || f.one === key) {
+        f.oneN += sign;
+        f.one = f.oneN > 0 ? key : undefined;
+        return undefined;
+      }
+      // A second name: votes are taken back only as they were given, so this is a first vote for it.
+      counts = f.counts = new Map([[f.one!, f.oneN]]);
+      f.one = undefined;
+      f.oneN = 0;
+    }
     const n = (counts.get(key) ?? 0) + sign;
     if (n > 0) counts.set(key, n);
     else counts.delete(key);
@@ -654,14 +669,14 @@ export class CorpusActorModel implements CorpusActorIndex {
       g.kind = g.kb?.kind ?? a.kind;
       g.sName = g.kb?.name ?? a.name;
     } else {
-      if (!g.weights) this.startAggregates(g); // dropped after a bulk load
-      const w = g.weights!;
-      let kind: EntityKind = 'other';
-      let n = -1;
-      for (let k = 0; k < 4; k++) if (w[4 + k] > 0 && w[k] > n) (kind = KINDS[k]), (n = w[k]);
-      g.kind = g.kb?.kind ?? kind;
-      g.sName = g.kb?.name ?? bestName(g.names!);
-      // After a bulk load most groups are never updated again: their aggregates are worked out again on the first join.
+      // After a bulk load most groups are never updated again: a lean flush keeps no aggregates (worked
+      // out again on the first join), and works out what it needs without them when it has none.
+      if (!g.weights && !(lean && this.leanKeys(g, items))) this.startAggregates(g); // dropped after a bulk load
+      const w = g.weights;
+      if (w) {
+        g.kind = g.kb?.kind ?? kindOf(w);
+        g.sName = g.kb?.name ?? bestName(g.names!);
+      }
       if (lean) (g.weights = undefined), (g.names = undefined);
     }
     g.sMentions = g.mentions;
@@ -669,6 +684,28 @@ export class CorpusActorModel implements CorpusActorIndex {
     g.sPrefix = (n.length > 0 ? n.charCodeAt(0) * 65536 : 0) + (n.length > 1 ? n.charCodeAt(1) : 0);
     g.sThird = n.length > 2 ? n.charCodeAt(2) : 0;
     g.id = ''; // worked out when asked (idOf)
+  }
+
+  /**
+   * The kind and name of a group of several article actors, worked out without keeping aggregates,
+   * when all its article actors bear one name (or it has a KB entry); false otherwise.
+   */
+  private leanKeys(g: Group, items: Item[]): boolean {
+    const w = LEAN_WEIGHTS.fill(0);
+    const name = items[0].actor.name;
+    let one = true;
+    this.workDone += items.length;
+    for (let i = 0; i < items.length; i++) {
+      const a = items[i].actor;
+      const k = KINDS.indexOf(a.kind);
+      w[k] += a.mentions.length >> 1;
+      w[4 + k]++;
+      if (one && a.name !== name) one = false;
+    }
+    if (!one && !g.kb) return false;
+    g.kind = g.kb?.kind ?? kindOf(w);
+    g.sName = g.kb?.name ?? name;
+    return true;
   }
 
   /** The aggregates of a group worked out from its article actors (after a bulk load). */
@@ -1004,6 +1041,17 @@ function selectFirst(lists: Group[][], n: number): Group[] {
     }
   }
   return top;
+}
+
+/** The weights a lean flush works a group's kind out of (mentions, then article actors, per kind). */
+const LEAN_WEIGHTS = [0, 0, 0, 0, 0, 0, 0, 0];
+
+/** The kind of most mentions, among the kinds of some article actor (the first in KINDS among equals). */
+function kindOf(w: readonly number[]): EntityKind {
+  let kind: EntityKind = 'other';
+  let n = -1;
+  for (let k = 0; k < 4; k++) if (w[4 + k] > 0 && w[k] > n) (kind = KINDS[k]), (n = w[k]);
+  return kind;
 }
 
 /** The order of `actors`: most articles, most mentions, name, then first seen. */
