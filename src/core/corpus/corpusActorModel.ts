@@ -23,11 +23,18 @@ const ACRONYM = /^[\p{Lu}\d&-]{2,}$/u;
 const RESORT_OVER = 2000;
 /** A query for at most this many first actors before the lists are sorted selects them instead (a first screen). */
 const SELECT_UP_TO = 1000;
+/** Names of a group materialize tells apart by their NameInfo alone. */
+const FEW_NAMES = 16;
 /** An update of this many articles or more keeps no aggregates as it goes: the flush works them out from the items. */
 const BULK_ARTICLES = 200;
 
 interface Article {
   summary: ArticleSummary;
+  /** The summary's path, date and title (a corpus actor's list of articles reads them, from articles
+   * few enough to stay in the processor's cache, where the summaries are not). */
+  relPath: string;
+  date: string | undefined;
+  title: string | undefined;
   /** Place in the model's order of summaries. */
   seq: number;
   items: Item[];
@@ -192,7 +199,7 @@ export class CorpusActorModel implements CorpusActorIndex {
     for (const s of summaries) {
       const old = this.articles.get(s.relPath);
       if (old && !added.delete(old)) removed.push(old);
-      const art: Article = { summary: s, seq: old ? old.seq : this.nextSeq++, items: [] };
+      const art: Article = { summary: s, relPath: s.relPath, date: s.date, title: s.title, seq: old ? old.seq : this.nextSeq++, items: [] };
       this.articles.set(s.relPath, art);
       added.add(art);
     }
@@ -572,7 +579,10 @@ export class CorpusActorModel implements CorpusActorIndex {
   private flush(): void {
     if (this.dirty.length === 0) return;
     const listed = this.listedCount();
-    const patch = listed > 0 && this.dirty.length <= Math.max(RESORT_OVER, listed >> 2);
+    const small = listed > 0 && this.dirty.length <= Math.max(RESORT_OVER, listed >> 2);
+    // Lists left unsorted are listed again (a pass over the groups) rather than sorted to be patched,
+    // unless few groups changed (a host's steps: sorted once, then patched step by step).
+    const patch = small && (!this.unsorted || this.dirty.length <= RESORT_OVER);
     if (patch) this.sortAll();
     for (const g of this.dirty) {
       if ((g.flags & LISTED) === 0) continue;
@@ -588,7 +598,7 @@ export class CorpusActorModel implements CorpusActorIndex {
       g.flags &= ~DIRTY;
       g.actor = undefined;
       if ((g.flags & ALIVE) === 0) continue;
-      this.sortKeys(g, !patch);
+      this.sortKeys(g, !small);
       g.flags |= LISTED;
       if (this.byIdMap) this.byIdMap.set(idOf(g), g);
       if (this.byName) this.addNames(g);
@@ -774,7 +784,7 @@ export class CorpusActorModel implements CorpusActorIndex {
   /** The corpus actor of a group of one article actor (most groups): materialize() without its maps. */
   private materializeOne(g: Group, it: Item): CorpusActor {
     const a = it.actor;
-    const s = it.article.summary;
+    const s = it.article;
     const fold = this.fold;
     const name = g.sName;
     const nameFold = g.kb ? fold(name) : it.info.folded;
@@ -814,29 +824,47 @@ export class CorpusActorModel implements CorpusActorIndex {
     const forms = new Map<string, string>();
     const roles = new Map<string, CorpusActorRole>();
     const articles: CorpusActorArticle[] = [];
-    for (const it of items) {
+    // Article actors of one name share its NameInfo: a name already seen is known without reading it
+    // (most groups bear a few names; past FEW_NAMES, each is looked up).
+    const infos: NameInfo[] = [];
+    let lastInfo: NameInfo | undefined;
+    let lastArt: Article | undefined;
+    for (let i = 0; i < items.length; i++) {
+      const it = items[i];
       const a = it.actor;
-      const s = it.article.summary;
-      const nk = it.info.folded;
-      if (!forms.has(nk)) forms.set(nk, a.name);
-      for (const f of a.aliases) {
-        const k = fold(f);
-        if (!forms.has(k)) forms.set(k, f);
+      const art = it.article;
+      const info = it.info;
+      if (info !== lastInfo) {
+        lastInfo = info;
+        if (infos.length >= FEW_NAMES || !infos.includes(info)) {
+          if (infos.length < FEW_NAMES) infos.push(info);
+          if (!forms.has(info.folded)) forms.set(info.folded, a.name);
+        }
+      }
+      const al = a.aliases;
+      for (let j = 0; j < al.length; j++) {
+        const k = fold(al[j]);
+        if (!forms.has(k)) forms.set(k, al[j]);
       }
       // An article's actors come together: the group's last article is this one or none of its articles is.
-      const last = articles.length > 0 ? articles[articles.length - 1] : undefined;
-      const again = last !== undefined && last.relPath === s.relPath;
-      if (again) last.mentions = mergeSpans(last.mentions, a.mentions);
-      else articles.push({ relPath: s.relPath, date: s.date, title: s.title, mentions: a.mentions });
-      for (const r of a.roles) {
+      const again = art === lastArt;
+      lastArt = art;
+      const date = art.date;
+      if (again) {
+        const last = articles[articles.length - 1];
+        last.mentions = mergeSpans(last.mentions, a.mentions);
+      } else articles.push({ relPath: art.relPath, date, title: art.title, mentions: a.mentions });
+      const rs = a.roles;
+      for (let j = 0; j < rs.length; j++) {
+        const r = rs[j];
         const rk = fold(r);
         const role = roles.get(rk);
-        if (!role) roles.set(rk, { role: r, firstDate: s.date, lastDate: s.date, articles: 1 });
+        if (!role) roles.set(rk, { role: r, firstDate: date, lastDate: date, articles: 1 });
         else if (!again) {
           role.articles++;
-          if (s.date) {
-            if (!role.firstDate || s.date < role.firstDate) role.firstDate = s.date;
-            if (!role.lastDate || s.date > role.lastDate) role.lastDate = s.date;
+          if (date) {
+            if (!role.firstDate || date < role.firstDate) role.firstDate = date;
+            if (!role.lastDate || date > role.lastDate) role.lastDate = date;
           }
         }
       }
