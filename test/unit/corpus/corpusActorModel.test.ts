@@ -217,6 +217,45 @@ describe('corpus actor model (incremental)', () => {
     for (const kind of kinds) assert.deepStrictEqual(model.slice(0, 50, kind), full.actors.filter((a) => a.kind === kind).slice(0, 50));
   });
 
+  it('answers counts and first screens of a bulk load before sorting, as the sorted lists would', () => {
+    const kinds: EntityKind[] = ['person', 'organization', 'place', 'other'];
+    for (let seed = 1; seed <= 4; seed++) {
+      const r = rng(500 + seed);
+      // Many ties in articles and mentions: the order falls to the name, then to the first seen.
+      const article = (i: number): ArticleSummary => ({
+        relPath: `s/${i}.txt`,
+        chars: 100,
+        lineHashes: [],
+        boilerplate: [],
+        actors: Array.from({ length: 6 }, () => {
+          const n = Math.floor(r() * 4000);
+          return { name: `N${n % 7} ${n}`, kind: kinds[Math.floor(r() * 4)], aliases: [], roles: [], demonyms: [], mentions: [0, 5, 10, 15].slice(0, 2 * (1 + (n % 2))), mentionLines: [0] };
+        }),
+        acronyms: [],
+      });
+      const summaries = Array.from({ length: 800 }, (_, i) => article(i));
+      const sorted = buildCorpusActors(summaries);
+      const all = sorted.actors;
+      const model = buildCorpusActors(summaries);
+      assert.strictEqual(model.count(), all.length);
+      for (const kind of kinds) {
+        const ofKind = all.filter((a) => a.kind === kind);
+        assert.strictEqual(model.count(kind), ofKind.length, kind);
+        assert.deepStrictEqual(model.slice(0, 3, kind), ofKind.slice(0, 3), `seed ${seed} ${kind} 0-3`);
+        assert.deepStrictEqual(model.slice(2, 40, kind), ofKind.slice(2, 40), `seed ${seed} ${kind} 2-40`);
+        assert.deepStrictEqual(model.slice(0, 500, kind), ofKind.slice(0, 500), `seed ${seed} ${kind} 0-500`);
+      }
+      assert.deepStrictEqual(model.slice(10, 900), all.slice(10, 900), `seed ${seed} all 10-900`);
+      assert.ok(all.filter((a) => a.kind === 'person').length > 500, 'a kind holds more actors than its first screen');
+      // An update of a few groups while the lists are unsorted: sorted, then patched.
+      const extra = article(10_000);
+      model.set(extra);
+      const after = buildCorpusActors([...summaries, extra]);
+      assert.deepStrictEqual(model.slice(0, 50, 'place'), after.actors.filter((a) => a.kind === 'place').slice(0, 50));
+      assert.deepStrictEqual(model.actors, after.actors);
+    }
+  });
+
   it('keeps the objects of actors an update did not touch', () => {
     const place = (name: string): ActorSummary => ({ name, kind: 'place', aliases: [], roles: [], demonyms: [], mentions: [0, name.length], mentionLines: [0] });
     const article = (relPath: string, actors: ActorSummary[]): ArticleSummary => ({ relPath, chars: 100, lineHashes: [], boilerplate: [], actors, acronyms: [] });
