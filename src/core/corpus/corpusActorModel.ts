@@ -115,10 +115,11 @@ interface Group {
   /** ORDERED: `items` are in the model's order (materialize reads them so; sorted when asked).
    * RECOUNT: joined in a bulk load since the last flush: the aggregates below are worked out again
    * from `items`. ALIVE: false once emptied and out of the group map. DIRTY: changed since the last
-   * flush. LISTED: in the sorted lists (and the id and name maps), under the sort keys below. */
+   * flush. LISTED: in the lists (and the id and name maps), under the sort keys below. */
   flags: number;
-  /** Kept up to date by join and leave (the sort keys below copy them at a flush): mentions,
-   * articles, the first article actor in the model's order. */
+  /** Kept up to date by join and leave: mentions, articles, the first article actor in the model's
+   * order. With the name, the sort keys: a group leaves the sorted lists as its first change since
+   * the last flush begins (touch), so its keys never change while it is in them. */
   mentions: number;
   articles: number;
   seq0: number;
@@ -127,22 +128,16 @@ interface Group {
   weights: number[] | undefined;
   /** Mentions per surface name and where each was first seen, from a second article actor on (none with a KB entry). */
   names: Map<string, NameStat> | undefined;
-  /** Sort keys as last worked out: articles, mentions, name, place of its first article actor. */
-  sArticles: number;
-  sMentions: number;
+  /** The name as last worked out (at a flush). */
   sName: string;
   /** The name's first two UTF-16 code units, then its third, as small integers in the order of the
    * name: most comparisons end there without reading the strings. */
   sPrefix: number;
   sThird: number;
-  firstSeq: number;
-  firstIndex: number;
   kind: EntityKind;
   id: string;
   /** The corpus actor, once a query asked for it (undefined again after a change). */
   actor: CorpusActor | undefined;
-  /** Its folded names in the name map, when that map exists. */
-  forms: string[] | undefined;
 }
 
 export class CorpusActorModel implements CorpusActorIndex {
@@ -161,10 +156,14 @@ export class CorpusActorModel implements CorpusActorIndex {
    * each kind, then of all (a first screen needs no sort). */
   private unsorted?: Group[][];
   private tops?: (Group[] | undefined)[];
+  /** Groups listed by the last flush. */
+  private listed = 0;
   private actorList?: CorpusActor[];
   /** Built on the first query that needs it, then kept up to date. */
   private byIdMap?: Map<string, Group>;
   private byName?: Map<string, Group | Group[]>;
+  /** The folded names of each group in byName, while byName exists. */
+  private readonly formsOf = new Map<Group, string[]>();
   private nameInfos = new Map<string, NameInfo>();
   private readonly foldCache = new Map<string, string>();
 
@@ -230,8 +229,10 @@ export class CorpusActorModel implements CorpusActorIndex {
     for (const l of this.byKind.values()) l.reset([]);
     this.unsorted = undefined;
     this.tops = undefined;
+    this.listed = 0;
     this.byIdMap = undefined;
     this.byName = undefined;
+    this.formsOf.clear();
     this.apply([], all);
   }
 
@@ -424,22 +425,18 @@ export class CorpusActorModel implements CorpusActorIndex {
         index0: it.index,
         weights: undefined,
         names: undefined,
-        sArticles: 0,
-        sMentions: 0,
         sName: '',
         sPrefix: 0,
         sThird: 0,
-        firstSeq: 0,
-        firstIndex: 0,
         kind: 'other',
         id: '',
         actor: undefined,
-        forms: undefined,
       };
       this.groups.set(key, g);
       it.group = g;
       it.groupPos = 0;
     } else {
+      this.touch(g); // before any change: it leaves the sorted lists under its keys as they were
       // A bulk load works the aggregates out once at the flush, from the items (fewer look-ups).
       if (this.bulk) g.flags |= RECOUNT;
       if ((g.flags & RECOUNT) === 0) {
@@ -545,6 +542,7 @@ export class CorpusActorModel implements CorpusActorIndex {
   private leave(it: Item): void {
     const g = it.group!;
     this.workDone++;
+    this.touch(g); // before any change: it leaves the sorted lists under its keys as they were
     it.group = undefined;
     const count = it.actor.mentions.length >> 1;
     g.mentions -= count;
@@ -560,13 +558,26 @@ export class CorpusActorModel implements CorpusActorIndex {
       if (!this.holds(g, it)) g.articles--;
       this.takeFromAggregates(g, items, it, count);
     }
-    this.touch(g);
   }
 
+  /**
+   * Marks a group changed, before the change. While the lists are sorted and the changed groups few
+   * enough for the next flush to patch them, it leaves the sorted lists now, under its keys as they
+   * were; past that many, the flush lists all groups again.
+   */
   private touch(g: Group): void {
     if (g.flags & DIRTY) return;
     g.flags |= DIRTY;
+    if (g.flags & LISTED && !this.unsorted && this.dirty.length < this.patchUpTo()) {
+      this.sorted.remove(g);
+      this.kindList(g.kind).remove(g);
+    }
     this.dirty.push(g);
+  }
+
+  /** Changed groups a flush patches the sorted lists with, at most (more: it lists all groups again). */
+  private patchUpTo(): number {
+    return this.listed > 0 ? Math.max(RESORT_OVER, this.listed >> 2) : 0;
   }
 
   // ---- working out the corpus actors of changed groups ----
@@ -578,15 +589,16 @@ export class CorpusActorModel implements CorpusActorIndex {
    */
   private flush(): void {
     if (this.dirty.length === 0) return;
-    const listed = this.listedCount();
-    const small = listed > 0 && this.dirty.length <= Math.max(RESORT_OVER, listed >> 2);
+    const small = this.dirty.length <= this.patchUpTo();
     // Lists left unsorted are listed again (a pass over the groups) rather than sorted to be patched,
-    // unless few groups changed (a host's steps: sorted once, then patched step by step).
-    const patch = small && (!this.unsorted || this.dirty.length <= RESORT_OVER);
-    if (patch) this.sortAll();
+    // unless few groups changed (a host's steps: sorted once, then patched step by step). Sorted
+    // lists are patched when touch took the changed groups out.
+    const unsorted = this.unsorted !== undefined;
+    const patch = small && (!unsorted || this.dirty.length <= RESORT_OVER);
+    if (patch && unsorted) this.sortAll(); // the changed groups under their keys as they are now, taken out below
     for (const g of this.dirty) {
       if ((g.flags & LISTED) === 0) continue;
-      if (patch) {
+      if (patch && unsorted) {
         this.sorted.remove(g);
         this.kindList(g.kind).remove(g);
       }
@@ -617,6 +629,7 @@ export class CorpusActorModel implements CorpusActorIndex {
       for (const l of this.byKind.values()) l.reset([], true);
     }
     this.dirty.length = 0;
+    this.listed = this.groups.size;
     this.actorList = undefined;
   }
 
@@ -670,9 +683,6 @@ export class CorpusActorModel implements CorpusActorIndex {
   private sortKeys(g: Group, lean: boolean): void {
     if (g.flags & RECOUNT) this.recount(g);
     this.workDone += 1 + (g.names?.size ?? 0);
-    g.firstSeq = g.seq0;
-    g.firstIndex = g.index0;
-    g.sArticles = g.articles;
     const items = g.items;
     if (!Array.isArray(items) || items.length === 1) {
       const a = (Array.isArray(items) ? items[0] : items).actor;
@@ -689,7 +699,6 @@ export class CorpusActorModel implements CorpusActorIndex {
       }
       if (lean) (g.weights = undefined), (g.names = undefined);
     }
-    g.sMentions = g.mentions;
     const n = g.sName;
     g.sPrefix = (n.length > 0 ? n.charCodeAt(0) * 65536 : 0) + (n.length > 1 ? n.charCodeAt(1) : 0);
     g.sThird = n.length > 2 ? n.charCodeAt(2) : 0;
@@ -754,7 +763,7 @@ export class CorpusActorModel implements CorpusActorIndex {
 
   private dropNames(g: Group): void {
     const byName = this.byName!;
-    for (const k of g.forms ?? []) {
+    for (const k of this.formsOf.get(g) ?? []) {
       const l = byName.get(k);
       if (l === g) byName.delete(k);
       else if (Array.isArray(l)) {
@@ -763,7 +772,7 @@ export class CorpusActorModel implements CorpusActorIndex {
         if (l.length === 1) byName.set(k, l[0]);
       }
     }
-    g.forms = undefined;
+    this.formsOf.delete(g);
   }
 
   private addNames(g: Group): void {
@@ -771,7 +780,7 @@ export class CorpusActorModel implements CorpusActorIndex {
     const actor = this.actorOfGroup(g);
     const forms = [this.fold(actor.name)];
     for (const n of actor.aliases) forms.push(this.fold(n));
-    g.forms = forms;
+    this.formsOf.set(g, forms);
     for (const k of forms) {
       const l = byName.get(k);
       if (l === undefined) byName.set(k, g);
@@ -1085,11 +1094,11 @@ function kindOf(w: readonly number[]): EntityKind {
 /** The order of `actors`: most articles, most mentions, name, then first seen. */
 function compareGroups(x: Group, y: Group): number {
   return (
-    y.sArticles - x.sArticles ||
-    y.sMentions - x.sMentions ||
+    y.articles - x.articles ||
+    y.mentions - x.mentions ||
     x.sPrefix - y.sPrefix ||
     x.sThird - y.sThird ||
-    (x.sName < y.sName ? -1 : x.sName > y.sName ? 1 : x.firstSeq - y.firstSeq || x.firstIndex - y.firstIndex)
+    (x.sName < y.sName ? -1 : x.sName > y.sName ? 1 : x.seq0 - y.seq0 || x.index0 - y.index0)
   );
 }
 
