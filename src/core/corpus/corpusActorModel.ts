@@ -727,7 +727,7 @@ export class CorpusActorModel implements CorpusActorIndex {
     return true;
   }
 
-  /** The aggregates of a group worked out from its article actors (after a bulk load). */
+  /** What join kept of a group up to date worked out from its article actors, after a bulk load (the aggregates, in sortKeys). */
   private recount(g: Group): void {
     g.flags &= ~RECOUNT;
     this.order(g);
@@ -741,7 +741,6 @@ export class CorpusActorModel implements CorpusActorIndex {
     if (!Array.isArray(items) || items.length === 1) return;
     // In the model's order an article's actors are next to each other.
     for (let i = 1; i < items.length; i++) if (items[i].article !== items[i - 1].article) g.articles++;
-    this.startAggregates(g);
   }
 
   /** Puts a group's article actors in the model's order (materialize and recount read them so). */

@@ -256,6 +256,28 @@ describe('corpus actor model (incremental)', () => {
     }
   });
 
+  it('works out kinds and names in a bulk load as one article at a time does', () => {
+    const actor = (name: string, kind: EntityKind, mentions: number): ActorSummary => ({ name, kind, aliases: [], roles: [], demonyms: [], mentions: Array.from({ length: 2 * mentions }, (_, i) => i), mentionLines: [] });
+    const article = (i: number, actors: ActorSummary[]): ArticleSummary => ({ relPath: `k/${i}.txt`, chars: 100, lineHashes: [], boilerplate: [], actors, acronyms: [] });
+    const summaries = [
+      // Niger: more article actors say organization, more mentions say place.
+      article(0, [actor('Niger', 'organization', 1)]),
+      article(1, [actor('Niger', 'place', 3)]),
+      article(2, [actor('Niger', 'organization', 1)]),
+      // One actor under two spellings: the one with more mentions names it.
+      article(3, [actor('Assimi Goïta', 'person', 1)]),
+      article(4, [actor('ASSIMI GOITA', 'person', 3)]),
+      // Filler, for a bulk load.
+      ...Array.from({ length: 250 }, (_, i) => article(5 + i, [actor(`Place ${i % 50}`, 'place', 1)])),
+    ];
+    const bulk = buildCorpusActors(summaries);
+    const one = new CorpusActorModel();
+    for (const s of summaries) one.set(s);
+    assert.strictEqual(bulk.byId('place:niger')?.kind, 'place');
+    assert.strictEqual(bulk.byId('person:assimi goita')?.name, 'ASSIMI GOITA');
+    assert.deepStrictEqual(bulk.actors, one.actors);
+  });
+
   it('keeps the objects of actors an update did not touch', () => {
     const place = (name: string): ActorSummary => ({ name, kind: 'place', aliases: [], roles: [], demonyms: [], mentions: [0, name.length], mentionLines: [0] });
     const article = (relPath: string, actors: ActorSummary[]): ArticleSummary => ({ relPath, chars: 100, lineHashes: [], boilerplate: [], actors, acronyms: [] });
