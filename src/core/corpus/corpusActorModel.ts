@@ -596,7 +596,10 @@ export class CorpusActorModel implements CorpusActorIndex {
     const unsorted = this.unsorted !== undefined;
     const patch = small && (!unsorted || this.dirty.length <= RESORT_OVER);
     if (patch && unsorted) this.sortAll(); // the changed groups under their keys as they are now, taken out below
-    for (const g of this.dirty) {
+    // With none listed before (a first load), every group is among the changed ones: listed from them.
+    const lists: Group[][] | undefined = patch ? undefined : KINDS.map(() => []);
+    const fromDirty = this.listed === 0;
+    if (!fromDirty) for (const g of this.dirty) {
       if ((g.flags & LISTED) === 0) continue;
       if (patch && unsorted) {
         this.sorted.remove(g);
@@ -617,12 +620,11 @@ export class CorpusActorModel implements CorpusActorIndex {
       if (patch) {
         this.sorted.insert(g);
         this.kindList(g.kind).insert(g);
-      }
+      } else if (fromDirty) lists![KINDS.indexOf(g.kind)].push(g);
     }
-    if (!patch) {
+    if (lists) {
       // The groups of each kind, sorted when a query first needs more than the top of a list (sortAll).
-      const lists: Group[][] = KINDS.map(() => []);
-      for (const g of this.groups.values()) lists[KINDS.indexOf(g.kind)].push(g);
+      if (!fromDirty) for (const g of this.groups.values()) lists[KINDS.indexOf(g.kind)].push(g);
       this.unsorted = lists;
       this.tops = [];
       this.sorted.reset([], true);
