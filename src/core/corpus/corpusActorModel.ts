@@ -930,7 +930,7 @@ export class CorpusActorModel implements CorpusActorIndex {
    */
   slice(start: number, end: number, kind?: EntityKind): CorpusActor[] {
     this.flush();
-    const first = start >= 0 && end >= 0 ? this.firstGroups(end, kind) : undefined;
+    const first = Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end >= 0 ? this.firstGroups(end, kind) : undefined;
     if (first) return first.slice(start, end).map((g) => this.actorOfGroup(g));
     this.sortAll();
     return (kind ? this.kindList(kind) : this.sorted).slice(start, end).map((g) => this.actorOfGroup(g));
