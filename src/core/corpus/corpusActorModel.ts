@@ -83,7 +83,7 @@ interface Item {
   info: NameInfo;
   /** The actor's index in its article: with the article's seq, the order of a single pass. */
   index: number;
-  /** Its place in info.fact's deps (-1: none), in its group's items. */
+  /** Its place in info.fact's deps (-1: none), and in its group's items (groupPos). */
   factPos: number;
   group: Group | undefined;
   groupPos: number;
@@ -599,15 +599,17 @@ export class CorpusActorModel implements CorpusActorIndex {
     // With none listed before (a first load), every group is among the changed ones: listed from them.
     const lists: Group[][] | undefined = patch ? undefined : KINDS.map(() => []);
     const fromDirty = this.listed === 0;
-    if (!fromDirty) for (const g of this.dirty) {
-      if ((g.flags & LISTED) === 0) continue;
-      if (patch && unsorted) {
-        this.sorted.remove(g);
-        this.kindList(g.kind).remove(g);
+    if (!fromDirty) {
+      for (const g of this.dirty) {
+        if ((g.flags & LISTED) === 0) continue;
+        if (patch && unsorted) {
+          this.sorted.remove(g);
+          this.kindList(g.kind).remove(g);
+        }
+        if (this.byIdMap?.get(idOf(g)) === g) this.byIdMap.delete(idOf(g));
+        if (this.byName) this.dropNames(g);
+        g.flags &= ~LISTED;
       }
-      if (this.byIdMap?.get(idOf(g)) === g) this.byIdMap.delete(idOf(g));
-      if (this.byName) this.dropNames(g);
-      g.flags &= ~LISTED;
     }
     for (const g of this.dirty) {
       g.flags &= ~DIRTY;
@@ -655,8 +657,9 @@ export class CorpusActorModel implements CorpusActorIndex {
   }
 
   /**
-   * The first groups (of one kind or all), at least `n` of them when there are as many: from the
-   * sorted lists, or before they are sorted, the top of the unsorted ones, selected in one pass.
+   * Before the lists are sorted: the first groups (of one kind or all), at least `n` of them when
+   * there are as many, selected in one pass and kept for the next query. Undefined once the lists
+   * are sorted, or for more than SELECT_UP_TO.
    */
   private firstGroups(n: number, kind?: EntityKind): Group[] | undefined {
     const lists = this.unsorted;
