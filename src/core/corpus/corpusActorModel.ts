@@ -21,11 +21,20 @@ import type { CorpusActor, CorpusActorArticle, CorpusActorRole } from './types';
 const ACRONYM = /^[\p{Lu}\d&-]{2,}$/u;
 /** More groups changed than this (or than a quarter of all): the sorted lists are sorted again rather than patched. */
 const RESORT_OVER = 2000;
+/** A query for at most this many first actors before the lists are sorted selects them instead (a first screen). */
+const SELECT_UP_TO = 1000;
+/** Names of a group materialize tells apart by their NameInfo alone. */
+const FEW_NAMES = 16;
 /** An update of this many articles or more keeps no aggregates as it goes: the flush works them out from the items. */
 const BULK_ARTICLES = 200;
 
 interface Article {
   summary: ArticleSummary;
+  /** The summary's path, date and title (a corpus actor's list of articles reads them, from articles
+   * few enough to stay in the processor's cache, where the summaries are not). */
+  relPath: string;
+  date: string | undefined;
+  title: string | undefined;
   /** Place in the model's order of summaries. */
   seq: number;
   items: Item[];
@@ -38,14 +47,12 @@ interface NameInfo {
   folded: string;
   /** Folded, leading titles removed. */
   key0: string;
-  acronym: boolean;
-  /** For a person's full name: the surname (last word of key0); '' otherwise. */
-  surname: string;
   /** The knowledge-base entry the name alone links to (null: none; undefined: not looked up). */
   link: KbEntry | null | undefined;
-  /** The fact its identity reads (null: none; undefined: not looked up), the fact its surname feeds. */
+  /** The fact its identity reads, and the fact its surname (the last word of key0) feeds as a
+   * person's full name (null: none; undefined: not looked up). */
   fact: Fact | null | undefined;
-  surnameFact: Fact | undefined;
+  surnameFact: Fact | null | undefined;
   /** The group its last article actor joined (a shortcut past the group map). */
   group: Group | undefined;
 }
@@ -55,31 +62,34 @@ interface NameInfo {
  * or the one full person name ending with a surname (none when several do).
  */
 interface Fact {
-  acronym: boolean;
-  /** acronym: folded long name → votes; surname: full name → article actors bearing it. */
+  /** acronym: folded long name → votes; surname: full name → article actors bearing it. While no
+   * more than one name has had votes, that name and its votes (`one`, `oneN`) without a map: most
+   * facts never see a second. */
+  one: string | undefined;
+  oneN: number;
   counts: Map<string, number> | undefined;
   value?: string;
-  /** Article actors whose identity reads the fact. */
+  /** Article actors whose identity reads the fact (NO_ITEMS until one does). */
   deps: Item[];
   /** Set while an update runs: the value before it. */
   touched: boolean;
   before?: string;
 }
 
-/** One actor of one article. */
+/** One actor of one article (its fact, if any, is info.fact: an article actor reads the fact of its name). */
 interface Item {
   article: Article;
   actor: ActorSummary;
   info: NameInfo;
-  /** The article's seq and the actor's index in it: the order of a single pass (two small integers,
-   * not one large number, which would take an allocation of its own). */
-  seq: number;
+  /** The actor's index in its article: with the article's seq, the order of a single pass. */
   index: number;
-  fact?: Fact;
+  /** Its place in info.fact's deps (-1: none), and in its group's items (groupPos). */
   factPos: number;
-  group?: Group;
+  group: Group | undefined;
   groupPos: number;
 }
+
+const NO_ITEMS: Item[] = [];
 
 /** A surface name within a group: its mentions and article actors, whether it is a full name of the group, where first seen. */
 interface NameStat {
@@ -90,14 +100,26 @@ interface NameStat {
   index: number;
 }
 
+/** Flags of a group (its `flags` bits). */
+const ORDERED = 1;
+const RECOUNT = 2;
+const ALIVE = 4;
+const DIRTY = 8;
+const LISTED = 16;
+
 interface Group {
   key: string;
-  kb?: KbEntry;
-  items: Item[];
-  /** Whether `items` are in the model's order (materialize reads them so; sorted when asked). */
-  ordered: boolean;
-  /** Kept up to date by join and leave (the sort keys below copy them at a flush): mentions,
-   * articles, the first article actor in the model's order. */
+  kb: KbEntry | undefined;
+  /** Its article actors: the one, or a list once a second joined (most groups keep one). */
+  items: Item | Item[];
+  /** ORDERED: `items` are in the model's order (materialize reads them so; sorted when asked).
+   * RECOUNT: joined in a bulk load since the last flush: the aggregates below are worked out again
+   * from `items`. ALIVE: false once emptied and out of the group map. DIRTY: changed since the last
+   * flush. LISTED: in the lists (and the id and name maps), under the sort keys below. */
+  flags: number;
+  /** Kept up to date by join and leave: mentions, articles, the first article actor in the model's
+   * order. With the name, the sort keys: a group leaves the sorted lists as its first change since
+   * the last flush begins (touch), so its keys never change while it is in them. */
   mentions: number;
   articles: number;
   seq0: number;
@@ -106,29 +128,16 @@ interface Group {
   weights: number[] | undefined;
   /** Mentions per surface name and where each was first seen, from a second article actor on (none with a KB entry). */
   names: Map<string, NameStat> | undefined;
-  /** Joined in a bulk load since the last flush: the aggregates above are worked out again from `items`. */
-  recount: boolean;
-  /** False once emptied and out of the group map. */
-  alive: boolean;
-  dirty: boolean;
-  /** In the sorted lists (and the id and name maps), under the keys below. */
-  listed: boolean;
-  /** Sort keys as last worked out: articles, mentions, name, place of its first article actor. */
-  sArticles: number;
-  sMentions: number;
+  /** The name as last worked out (at a flush). */
   sName: string;
   /** The name's first two UTF-16 code units, then its third, as small integers in the order of the
    * name: most comparisons end there without reading the strings. */
   sPrefix: number;
   sThird: number;
-  firstSeq: number;
-  firstIndex: number;
   kind: EntityKind;
   id: string;
   /** The corpus actor, once a query asked for it (undefined again after a change). */
   actor: CorpusActor | undefined;
-  /** Its folded names in the name map, when that map exists. */
-  forms: string[] | undefined;
 }
 
 export class CorpusActorModel implements CorpusActorIndex {
@@ -142,10 +151,19 @@ export class CorpusActorModel implements CorpusActorIndex {
   /** Groups, in the order of `actors`; and those of each kind. */
   private readonly sorted = new SortedChunks<Group>(compareGroups);
   private readonly byKind = new Map<EntityKind, SortedChunks<Group>>(KINDS.map((k) => [k, new SortedChunks<Group>(compareGroups)]));
+  /** After a flush that worked out every group: the groups of each kind (in the order of KINDS), not
+   * yet sorted (the sorted lists above are then empty); and the first groups selected so far, of
+   * each kind, then of all (a first screen needs no sort). */
+  private unsorted?: Group[][];
+  private tops?: (Group[] | undefined)[];
+  /** Groups listed by the last flush. */
+  private listed = 0;
   private actorList?: CorpusActor[];
   /** Built on the first query that needs it, then kept up to date. */
   private byIdMap?: Map<string, Group>;
   private byName?: Map<string, Group | Group[]>;
+  /** The folded names of each group in byName, while byName exists. */
+  private readonly formsOf = new Map<Group, string[]>();
   private nameInfos = new Map<string, NameInfo>();
   private readonly foldCache = new Map<string, string>();
 
@@ -180,7 +198,7 @@ export class CorpusActorModel implements CorpusActorIndex {
     for (const s of summaries) {
       const old = this.articles.get(s.relPath);
       if (old && !added.delete(old)) removed.push(old);
-      const art: Article = { summary: s, seq: old ? old.seq : this.nextSeq++, items: [] };
+      const art: Article = { summary: s, relPath: s.relPath, date: s.date, title: s.title, seq: old ? old.seq : this.nextSeq++, items: [] };
       this.articles.set(s.relPath, art);
       added.add(art);
     }
@@ -209,8 +227,12 @@ export class CorpusActorModel implements CorpusActorIndex {
     this.dirty.length = 0;
     this.sorted.reset([]);
     for (const l of this.byKind.values()) l.reset([]);
+    this.unsorted = undefined;
+    this.tops = undefined;
+    this.listed = 0;
     this.byIdMap = undefined;
     this.byName = undefined;
+    this.formsOf.clear();
     this.apply([], all);
   }
 
@@ -237,7 +259,7 @@ export class CorpusActorModel implements CorpusActorIndex {
       this.acronymVotes(art, -1, touched);
       for (const it of art.items) {
         this.surnameVote(it, -1, touched);
-        if (it.fact) this.unlinkFact(it);
+        if (it.factPos >= 0) this.unlinkFact(it);
         if (it.group) this.leave(it);
       }
     }
@@ -246,18 +268,19 @@ export class CorpusActorModel implements CorpusActorIndex {
       for (let i = 0; i < actors.length; i++) {
         const a = actors[i];
         const info = this.info(a.name);
-        if (info.fact === undefined) {
-          info.fact = info.acronym
-            ? this.fact(this.acronymFacts, info.folded, true)
+        let fact = info.fact;
+        if (fact === undefined) {
+          fact = info.fact = ACRONYM.test(a.name)
+            ? this.fact(this.acronymFacts, info.folded)
             : info.key0.includes(' ')
               ? null
-              : this.fact(this.surnameFacts, info.key0, false);
+              : this.fact(this.surnameFacts, info.key0);
         }
-        const it: Item = { article: art, actor: a, info, seq: art.seq, index: i, fact: info.fact ?? undefined, factPos: -1, group: undefined, groupPos: -1 };
-        if (it.fact) {
-          it.factPos = it.fact.deps.length;
-          if (it.factPos === 0) it.fact.deps = [it];
-          else it.fact.deps.push(it);
+        const it: Item = { article: art, actor: a, info, index: i, factPos: -1, group: undefined, groupPos: -1 };
+        if (fact) {
+          it.factPos = fact.deps.length;
+          if (it.factPos === 0) fact.deps = [it];
+          else fact.deps.push(it);
         }
         art.items.push(it);
         this.surnameVote(it, 1, touched);
@@ -288,47 +311,63 @@ export class CorpusActorModel implements CorpusActorIndex {
       if (this.nameInfos.size > 1_000_000) this.nameInfos = new Map();
       const folded = foldName(name);
       const key0 = stripTitles(folded);
-      const sp = key0.lastIndexOf(' ');
-      info = { folded, key0, acronym: ACRONYM.test(name), surname: sp < 0 ? '' : key0.slice(sp + 1), link: undefined, fact: undefined, surnameFact: undefined, group: undefined };
+      info = { folded, key0, link: undefined, fact: undefined, surnameFact: undefined, group: undefined };
       this.nameInfos.set(name, info);
     }
     return info;
   }
 
-  private fact(facts: Map<string, Fact>, key: string, acronym: boolean): Fact {
+  private fact(facts: Map<string, Fact>, key: string): Fact {
     let f = facts.get(key);
-    if (!f) facts.set(key, (f = { acronym, counts: undefined, value: undefined, deps: [], touched: false, before: undefined }));
+    if (!f) facts.set(key, (f = { one: undefined, oneN: 0, counts: undefined, value: undefined, deps: NO_ITEMS, touched: false, before: undefined }));
     return f;
   }
 
   /** Adds (sign 1) or takes back (-1) an article's votes for the long names of acronyms. */
   private acronymVotes(art: Article, sign: 1 | -1, touched: Fact[]): void {
     for (const d of art.summary.acronyms) {
-      const f = this.fact(this.acronymFacts, this.fold(d.short), true);
+      const f = this.fact(this.acronymFacts, this.fold(d.short));
       const counts = this.vote(f, this.info(d.long).key0, sign, touched);
       let best = '';
       let most = -1;
-      for (const [l, c] of counts) if (c > most || (c === most && l < best)) (best = l), (most = c);
-      f.value = most < 0 ? undefined : best;
+      if (counts) for (const [l, c] of counts) if (c > most || (c === most && l < best)) (best = l), (most = c);
+      f.value = counts ? (most < 0 ? undefined : best) : f.oneN > 0 ? f.one : undefined;
     }
   }
 
   /** Adds (sign 1) or takes back (-1) an article actor's full person name under its surname. */
   private surnameVote(it: Item, sign: 1 | -1, touched: Fact[]): void {
+    if (it.actor.kind !== 'person') return;
     const info = it.info;
-    if (it.actor.kind !== 'person' || !info.surname) return;
-    const f = info.surnameFact ?? (info.surnameFact = this.fact(this.surnameFacts, info.surname, false));
+    let f = info.surnameFact;
+    if (f === undefined) {
+      const surname = info.key0.slice(info.key0.lastIndexOf(' ') + 1);
+      f = info.surnameFact = surname && surname !== info.key0 ? this.fact(this.surnameFacts, surname) : null;
+    }
+    if (f === null) return;
     const counts = this.vote(f, info.key0, sign, touched);
-    f.value = counts.size === 1 ? (counts.keys().next().value as string) : undefined;
+    f.value = counts ? (counts.size === 1 ? (counts.keys().next().value as string) : undefined) : f.oneN > 0 ? f.one : undefined;
   }
 
-  private vote(f: Fact, key: string, sign: 1 | -1, touched: Fact[]): Map<string, number> {
+  /** Counts a vote; the fact's map of votes, or none while `one` holds them all. */
+  private vote(f: Fact, key: string, sign: 1 | -1, touched: Fact[]): Map<string, number> | undefined {
     if (!f.touched) {
       f.touched = true;
       f.before = f.value;
       touched.push(f);
     }
-    const counts = f.counts ?? (f.counts = new Map());
+    let counts = f.counts;
+    if (counts === undefined) {
+      if (f.oneN === 0 || f.one === key) {
+        f.oneN += sign;
+        f.one = f.oneN > 0 ? key : undefined;
+        return undefined;
+      }
+      // A second name: votes are taken back only as they were given, so this is a first vote for it.
+      counts = f.counts = new Map([[f.one!, f.oneN]]);
+      f.one = undefined;
+      f.oneN = 0;
+    }
     const n = (counts.get(key) ?? 0) + sign;
     if (n > 0) counts.set(key, n);
     else counts.delete(key);
@@ -336,10 +375,10 @@ export class CorpusActorModel implements CorpusActorIndex {
   }
 
   private unlinkFact(it: Item): void {
-    const f = it.fact!;
+    const f = it.info.fact!;
     const last = f.deps.pop()!;
     if (last !== it) (f.deps[it.factPos] = last), (last.factPos = it.factPos);
-    it.fact = undefined;
+    it.factPos = -1;
   }
 
   /** The KB entry of the last resolve(). */
@@ -349,7 +388,7 @@ export class CorpusActorModel implements CorpusActorIndex {
   private resolve(it: Item): string {
     const a = it.actor;
     const info = it.info;
-    const key = it.fact?.value || info.key0;
+    const key = info.fact?.value || info.key0;
     const kb = this.kb;
     this.resolvedKb = undefined;
     if (!kb) return key;
@@ -371,52 +410,44 @@ export class CorpusActorModel implements CorpusActorIndex {
   private join(it: Item, key: string, kb: KbEntry | undefined): void {
     const info = it.info;
     let g = info.group;
-    if (g === undefined || !g.alive || g.key !== key) g = this.groups.get(key);
+    if (g === undefined || (g.flags & ALIVE) === 0 || g.key !== key) g = this.groups.get(key);
     const count = it.actor.mentions.length >> 1;
     this.workDone++;
     if (!g) {
-      // A new group's list of article actors starts at its exact size (most groups keep one).
       g = {
         key,
         kb,
-        items: [it],
-        ordered: true,
+        items: it,
+        flags: ORDERED | ALIVE,
         mentions: count,
         articles: 1,
-        seq0: it.seq,
+        seq0: it.article.seq,
         index0: it.index,
         weights: undefined,
         names: undefined,
-        recount: false,
-        alive: true,
-        dirty: false,
-        listed: false,
-        sArticles: 0,
-        sMentions: 0,
         sName: '',
         sPrefix: 0,
         sThird: 0,
-        firstSeq: 0,
-        firstIndex: 0,
         kind: 'other',
         id: '',
         actor: undefined,
-        forms: undefined,
       };
       this.groups.set(key, g);
       it.group = g;
       it.groupPos = 0;
     } else {
+      this.touch(g); // before any change: it leaves the sorted lists under its keys as they were
       // A bulk load works the aggregates out once at the flush, from the items (fewer look-ups).
-      if (this.bulk) g.recount = true;
-      if (!g.recount) {
-        if (g.items.length === 1 || g.weights === undefined) this.startAggregates(g);
+      if (this.bulk) g.flags |= RECOUNT;
+      if ((g.flags & RECOUNT) === 0) {
+        if (!Array.isArray(g.items) || g.items.length === 1 || g.weights === undefined) this.startAggregates(g);
         this.addToAggregates(g, it, count);
         if (!this.holds(g, it)) g.articles++;
       }
-      const items = g.items;
+      let items = g.items;
+      if (!Array.isArray(items)) items = g.items = [items];
       const last = items[items.length - 1];
-      if (last.seq > it.seq || (last.seq === it.seq && last.index > it.index)) g.ordered = false;
+      if (before(it, last)) g.flags &= ~ORDERED;
       it.group = g;
       it.groupPos = items.length;
       items.push(it);
@@ -431,12 +462,18 @@ export class CorpusActorModel implements CorpusActorIndex {
     g.weights = [0, 0, 0, 0, 0, 0, 0, 0];
     g.names = g.kb ? undefined : new Map();
     const items = g.items;
+    if (!Array.isArray(items)) {
+      this.workDone++;
+      this.addToAggregates(g, items, items.actor.mentions.length >> 1);
+      return;
+    }
     this.workDone += items.length;
     for (let i = 0; i < items.length; i++) this.addToAggregates(g, items[i], items[i].actor.mentions.length >> 1);
   }
 
   private addToAggregates(g: Group, it: Item, count: number): void {
-    if (it.seq < g.seq0 || (it.seq === g.seq0 && it.index < g.index0)) (g.seq0 = it.seq), (g.index0 = it.index);
+    const seq = it.article.seq;
+    if (seq < g.seq0 || (seq === g.seq0 && it.index < g.index0)) (g.seq0 = seq), (g.index0 = it.index);
     const w = g.weights!;
     const k = KINDS.indexOf(it.actor.kind);
     w[k] += count;
@@ -445,23 +482,23 @@ export class CorpusActorModel implements CorpusActorIndex {
     if (!names) return;
     const name = it.actor.name;
     const st = names.get(name);
-    if (st === undefined) names.set(name, { count, n: 1, full: it.info.key0 === g.key, seq: it.seq, index: it.index });
+    if (st === undefined) names.set(name, { count, n: 1, full: it.info.key0 === g.key, seq, index: it.index });
     else {
       st.count += count;
       st.n++;
-      if (it.seq < st.seq || (it.seq === st.seq && it.index < st.index)) (st.seq = it.seq), (st.index = it.index);
+      if (seq < st.seq || (seq === st.seq && it.index < st.index)) (st.seq = seq), (st.index = it.index);
     }
   }
 
-  /** Takes an article actor that left back out of its group's aggregates. */
-  private takeFromAggregates(g: Group, it: Item, count: number): void {
-    if (it.seq === g.seq0 && it.index === g.index0) {
+  /** Takes an article actor that left back out of its group's aggregates (the group keeps a list of others). */
+  private takeFromAggregates(g: Group, items: Item[], it: Item, count: number): void {
+    const seq = it.article.seq;
+    if (seq === g.seq0 && it.index === g.index0) {
       // It was the first: the first of those left (a scan, once per group whose first article changes).
-      const items = g.items;
       this.workDone += items.length;
       let f = items[0];
-      for (let i = 1; i < items.length; i++) if (items[i].seq < f.seq || (items[i].seq === f.seq && items[i].index < f.index)) f = items[i];
-      g.seq0 = f.seq;
+      for (let i = 1; i < items.length; i++) if (before(items[i], f)) f = items[i];
+      g.seq0 = f.article.seq;
       g.index0 = f.index;
     }
     const w = g.weights;
@@ -475,21 +512,29 @@ export class CorpusActorModel implements CorpusActorIndex {
     const st = names.get(name)!;
     st.count -= count;
     if (--st.n === 0) names.delete(name);
-    else if (st.seq === it.seq && st.index === it.index) {
+    else if (st.seq === seq && st.index === it.index) {
       st.seq = Infinity;
-      this.workDone += g.items.length;
-      for (const x of g.items) if (x.actor.name === name && (x.seq < st.seq || (x.seq === st.seq && x.index < st.index))) (st.seq = x.seq), (st.index = x.index);
+      this.workDone += items.length;
+      for (const x of items) {
+        const xs = x.article.seq;
+        if (x.actor.name === name && (xs < st.seq || (xs === st.seq && x.index < st.index))) (st.seq = xs), (st.index = x.index);
+      }
     }
   }
 
   /** Whether another article actor of it's article is in the group (a scan of the shorter of the two lists). */
   private holds(g: Group, it: Item): boolean {
     const art = it.article;
-    this.workDone += Math.min(art.items.length, g.items.length);
-    if (art.items.length <= g.items.length) {
+    const items = g.items;
+    if (!Array.isArray(items)) {
+      this.workDone++;
+      return items.article === art && items !== it;
+    }
+    this.workDone += Math.min(art.items.length, items.length);
+    if (art.items.length <= items.length) {
       for (const x of art.items) if (x.group === g && x !== it) return true;
     } else {
-      for (const x of g.items) if (x.article === art && x !== it) return true;
+      for (const x of items) if (x.article === art && x !== it) return true;
     }
     return false;
   }
@@ -497,25 +542,42 @@ export class CorpusActorModel implements CorpusActorIndex {
   private leave(it: Item): void {
     const g = it.group!;
     this.workDone++;
-    const last = g.items.pop()!;
-    if (last !== it) (g.items[it.groupPos] = last), (last.groupPos = it.groupPos), (g.ordered = false);
+    this.touch(g); // before any change: it leaves the sorted lists under its keys as they were
     it.group = undefined;
     const count = it.actor.mentions.length >> 1;
     g.mentions -= count;
-    if (g.items.length === 0) {
-      this.groups.delete(g.key);
-      g.alive = false;
-    } else if (!g.recount) {
-      if (!this.holds(g, it)) g.articles--;
-      this.takeFromAggregates(g, it, count);
+    const items = g.items;
+    if (Array.isArray(items)) {
+      const last = items.pop()!;
+      if (last !== it) (items[it.groupPos] = last), (last.groupPos = it.groupPos), (g.flags &= ~ORDERED);
     }
-    this.touch(g);
+    if (!Array.isArray(items) || items.length === 0) {
+      this.groups.delete(g.key);
+      g.flags &= ~ALIVE;
+    } else if ((g.flags & RECOUNT) === 0) {
+      if (!this.holds(g, it)) g.articles--;
+      this.takeFromAggregates(g, items, it, count);
+    }
   }
 
+  /**
+   * Marks a group changed, before the change. While the lists are sorted and the changed groups few
+   * enough for the next flush to patch them, it leaves the sorted lists now, under its keys as they
+   * were; past that many, the flush lists all groups again.
+   */
   private touch(g: Group): void {
-    if (g.dirty) return;
-    g.dirty = true;
+    if (g.flags & DIRTY) return;
+    g.flags |= DIRTY;
+    if (g.flags & LISTED && !this.unsorted && this.dirty.length < this.patchUpTo()) {
+      this.sorted.remove(g);
+      this.kindList(g.kind).remove(g);
+    }
     this.dirty.push(g);
+  }
+
+  /** Changed groups a flush patches the sorted lists with, at most (more: it lists all groups again). */
+  private patchUpTo(): number {
+    return this.listed > 0 ? Math.max(RESORT_OVER, this.listed >> 2) : 0;
   }
 
   // ---- working out the corpus actors of changed groups ----
@@ -527,40 +589,90 @@ export class CorpusActorModel implements CorpusActorIndex {
    */
   private flush(): void {
     if (this.dirty.length === 0) return;
-    const patch = this.sorted.length > 0 && this.dirty.length <= Math.max(RESORT_OVER, this.sorted.length >> 2);
-    for (const g of this.dirty) {
-      if (!g.listed) continue;
-      if (patch) {
-        this.sorted.remove(g);
-        this.kindList(g.kind).remove(g);
+    const small = this.dirty.length <= this.patchUpTo();
+    // Lists left unsorted are listed again (a pass over the groups) rather than sorted to be patched,
+    // unless few groups changed (a host's steps: sorted once, then patched step by step). Sorted
+    // lists are patched when touch took the changed groups out.
+    const unsorted = this.unsorted !== undefined;
+    const patch = small && (!unsorted || this.dirty.length <= RESORT_OVER);
+    if (patch && unsorted) this.sortAll(); // the changed groups under their keys as they are now, taken out below
+    // With none listed before (a first load), every group is among the changed ones: listed from them.
+    const lists: Group[][] | undefined = patch ? undefined : KINDS.map(() => []);
+    const fromDirty = this.listed === 0;
+    if (!fromDirty) {
+      for (const g of this.dirty) {
+        if ((g.flags & LISTED) === 0) continue;
+        if (patch && unsorted) {
+          this.sorted.remove(g);
+          this.kindList(g.kind).remove(g);
+        }
+        if (this.byIdMap?.get(idOf(g)) === g) this.byIdMap.delete(idOf(g));
+        if (this.byName) this.dropNames(g);
+        g.flags &= ~LISTED;
       }
-      if (this.byIdMap?.get(idOf(g)) === g) this.byIdMap.delete(idOf(g));
-      if (this.byName) this.dropNames(g);
-      g.listed = false;
     }
     for (const g of this.dirty) {
-      g.dirty = false;
+      g.flags &= ~DIRTY;
       g.actor = undefined;
-      if (!g.alive) continue;
-      this.sortKeys(g, !patch);
-      g.listed = true;
+      if ((g.flags & ALIVE) === 0) continue;
+      this.sortKeys(g, !small);
+      g.flags |= LISTED;
       if (this.byIdMap) this.byIdMap.set(idOf(g), g);
       if (this.byName) this.addNames(g);
       if (patch) {
         this.sorted.insert(g);
         this.kindList(g.kind).insert(g);
-      }
+      } else if (fromDirty) lists![KINDS.indexOf(g.kind)].push(g);
     }
-    if (!patch) {
-      // Each kind sorted on its own, then merged: fewer comparisons than sorting all at once.
-      const ofKind = new Map<EntityKind, Group[]>(KINDS.map((k) => [k, []]));
-      for (const g of this.groups.values()) ofKind.get(g.kind)!.push(g);
-      const lists = KINDS.map((k) => ofKind.get(k)!.sort(compareGroups));
-      KINDS.forEach((k, i) => this.kindList(k).reset(lists[i], true));
-      this.sorted.reset(mergeSorted(lists), true);
+    if (lists) {
+      // The groups of each kind, sorted when a query first needs more than the top of a list (sortAll).
+      if (!fromDirty) for (const g of this.groups.values()) lists[KINDS.indexOf(g.kind)].push(g);
+      this.unsorted = lists;
+      this.tops = [];
+      this.sorted.reset([], true);
+      for (const l of this.byKind.values()) l.reset([], true);
     }
     this.dirty.length = 0;
+    this.listed = this.groups.size;
     this.actorList = undefined;
+  }
+
+  /** Number of groups in the lists, sorted or not. */
+  private listedCount(): number {
+    if (!this.unsorted) return this.sorted.length;
+    let n = 0;
+    for (const l of this.unsorted) n += l.length;
+    return n;
+  }
+
+  /** Sorts the groups a full flush left unsorted: each kind on its own, then merged (fewer comparisons than sorting all at once). */
+  private sortAll(): void {
+    const lists = this.unsorted;
+    if (!lists) return;
+    this.unsorted = undefined;
+    this.tops = undefined;
+    for (const l of lists) l.sort(compareGroups);
+    KINDS.forEach((k, i) => this.kindList(k).reset(lists[i], true));
+    this.sorted.reset(mergeSorted(lists), true);
+  }
+
+  /**
+   * Before the lists are sorted: the first groups (of one kind or all), at least `n` of them when
+   * there are as many, selected in one pass and kept for the next query. Undefined once the lists
+   * are sorted, or for more than SELECT_UP_TO.
+   */
+  private firstGroups(n: number, kind?: EntityKind): Group[] | undefined {
+    const lists = this.unsorted;
+    if (!lists || n > SELECT_UP_TO) return undefined;
+    const k = kind ? KINDS.indexOf(kind) : KINDS.length;
+    const tops = this.tops!;
+    const top = tops[k];
+    if (top && top.length >= n) return top;
+    const from = kind ? [lists[k]] : lists;
+    let size = 0;
+    for (const l of from) size += l.length;
+    if (top && top.length === size) return top;
+    return (tops[k] = selectFirst(from, Math.min(n, size)));
   }
 
   private kindList(kind: EntityKind): SortedChunks<Group> {
@@ -574,69 +686,88 @@ export class CorpusActorModel implements CorpusActorIndex {
    * first). After a bulk load the aggregates are worked out from the items.
    */
   private sortKeys(g: Group, lean: boolean): void {
-    if (g.recount) this.recount(g);
+    if (g.flags & RECOUNT) this.recount(g);
     this.workDone += 1 + (g.names?.size ?? 0);
-    g.firstSeq = g.seq0;
-    g.firstIndex = g.index0;
-    g.sArticles = g.articles;
-    if (g.items.length === 1) {
-      const a = g.items[0].actor;
+    const items = g.items;
+    if (!Array.isArray(items) || items.length === 1) {
+      const a = (Array.isArray(items) ? items[0] : items).actor;
       g.kind = g.kb?.kind ?? a.kind;
       g.sName = g.kb?.name ?? a.name;
     } else {
-      if (!g.weights) this.startAggregates(g); // dropped after a bulk load
-      const w = g.weights!;
-      let kind: EntityKind = 'other';
-      let n = -1;
-      for (let k = 0; k < 4; k++) if (w[4 + k] > 0 && w[k] > n) (kind = KINDS[k]), (n = w[k]);
-      g.kind = g.kb?.kind ?? kind;
-      g.sName = g.kb?.name ?? bestName(g.names!);
-      // After a bulk load most groups are never updated again: their aggregates are worked out again on the first join.
+      // After a bulk load most groups are never updated again: a lean flush keeps no aggregates (worked
+      // out again on the first join), and works out what it needs without them when it has none.
+      if (!g.weights && !(lean && this.leanKeys(g, items))) this.startAggregates(g); // dropped after a bulk load
+      const w = g.weights;
+      if (w) {
+        g.kind = g.kb?.kind ?? kindOf(w);
+        g.sName = g.kb?.name ?? bestName(g.names!);
+      }
       if (lean) (g.weights = undefined), (g.names = undefined);
     }
-    g.sMentions = g.mentions;
     const n = g.sName;
     g.sPrefix = (n.length > 0 ? n.charCodeAt(0) * 65536 : 0) + (n.length > 1 ? n.charCodeAt(1) : 0);
     g.sThird = n.length > 2 ? n.charCodeAt(2) : 0;
     g.id = ''; // worked out when asked (idOf)
   }
 
-  /** The aggregates of a group worked out from its article actors (after a bulk load). */
+  /**
+   * The kind and name of a group of several article actors, worked out without keeping aggregates,
+   * when all its article actors bear one name (or it has a KB entry); false otherwise.
+   */
+  private leanKeys(g: Group, items: Item[]): boolean {
+    const w = LEAN_WEIGHTS.fill(0);
+    const name = items[0].actor.name;
+    let one = true;
+    this.workDone += items.length;
+    for (let i = 0; i < items.length; i++) {
+      const a = items[i].actor;
+      const k = KINDS.indexOf(a.kind);
+      w[k] += a.mentions.length >> 1;
+      w[4 + k]++;
+      if (one && a.name !== name) one = false;
+    }
+    if (!one && !g.kb) return false;
+    g.kind = g.kb?.kind ?? kindOf(w);
+    g.sName = g.kb?.name ?? name;
+    return true;
+  }
+
+  /** What join kept of a group up to date worked out from its article actors, after a bulk load (the aggregates, in sortKeys). */
   private recount(g: Group): void {
-    g.recount = false;
+    g.flags &= ~RECOUNT;
     this.order(g);
     const items = g.items;
-    const first = items[0];
-    g.seq0 = first.seq;
+    const first = Array.isArray(items) ? items[0] : items;
+    g.seq0 = first.article.seq;
     g.index0 = first.index;
     g.weights = undefined;
     g.names = undefined;
     g.articles = 1;
-    if (items.length === 1) return;
+    if (!Array.isArray(items) || items.length === 1) return;
     // In the model's order an article's actors are next to each other.
     for (let i = 1; i < items.length; i++) if (items[i].article !== items[i - 1].article) g.articles++;
-    this.startAggregates(g);
   }
 
   /** Puts a group's article actors in the model's order (materialize and recount read them so). */
   private order(g: Group): void {
-    if (g.ordered) return;
-    const items = g.items;
+    if (g.flags & ORDERED) return;
+    const items = g.items as Item[]; // a group of one is always in order
     items.sort(byOrder);
     for (let i = 0; i < items.length; i++) items[i].groupPos = i;
-    g.ordered = true;
+    g.flags |= ORDERED;
   }
 
   /** The corpus actor of a clean group, worked out on first use. */
   private actorOfGroup(g: Group): CorpusActor {
     if (g.actor) return g.actor;
     this.order(g);
-    return (g.actor = g.items.length === 1 ? this.materializeOne(g) : this.materialize(g));
+    const items = g.items;
+    return (g.actor = !Array.isArray(items) ? this.materializeOne(g, items) : items.length === 1 ? this.materializeOne(g, items[0]) : this.materialize(g, items));
   }
 
   private dropNames(g: Group): void {
     const byName = this.byName!;
-    for (const k of g.forms ?? []) {
+    for (const k of this.formsOf.get(g) ?? []) {
       const l = byName.get(k);
       if (l === g) byName.delete(k);
       else if (Array.isArray(l)) {
@@ -645,7 +776,7 @@ export class CorpusActorModel implements CorpusActorIndex {
         if (l.length === 1) byName.set(k, l[0]);
       }
     }
-    g.forms = undefined;
+    this.formsOf.delete(g);
   }
 
   private addNames(g: Group): void {
@@ -653,7 +784,7 @@ export class CorpusActorModel implements CorpusActorIndex {
     const actor = this.actorOfGroup(g);
     const forms = [this.fold(actor.name)];
     for (const n of actor.aliases) forms.push(this.fold(n));
-    g.forms = forms;
+    this.formsOf.set(g, forms);
     for (const k of forms) {
       const l = byName.get(k);
       if (l === undefined) byName.set(k, g);
@@ -664,10 +795,9 @@ export class CorpusActorModel implements CorpusActorIndex {
   }
 
   /** The corpus actor of a group of one article actor (most groups): materialize() without its maps. */
-  private materializeOne(g: Group): CorpusActor {
-    const it = g.items[0];
+  private materializeOne(g: Group, it: Item): CorpusActor {
     const a = it.actor;
-    const s = it.article.summary;
+    const s = it.article;
     const fold = this.fold;
     const name = g.sName;
     const nameFold = g.kb ? fold(name) : it.info.folded;
@@ -702,34 +832,52 @@ export class CorpusActorModel implements CorpusActorIndex {
   }
 
   /** The corpus actor of a group: one pass over its article actors in the model's order (order() put them so). */
-  private materialize(g: Group): CorpusActor {
+  private materialize(g: Group, items: Item[]): CorpusActor {
     const fold = this.fold;
     const forms = new Map<string, string>();
     const roles = new Map<string, CorpusActorRole>();
     const articles: CorpusActorArticle[] = [];
-    for (const it of g.items) {
+    // Article actors of one name share its NameInfo: a name already seen is known without reading it
+    // (most groups bear a few names; past FEW_NAMES, each is looked up).
+    const infos: NameInfo[] = [];
+    let lastInfo: NameInfo | undefined;
+    let lastArt: Article | undefined;
+    for (let i = 0; i < items.length; i++) {
+      const it = items[i];
       const a = it.actor;
-      const s = it.article.summary;
-      const nk = it.info.folded;
-      if (!forms.has(nk)) forms.set(nk, a.name);
-      for (const f of a.aliases) {
-        const k = fold(f);
-        if (!forms.has(k)) forms.set(k, f);
+      const art = it.article;
+      const info = it.info;
+      if (info !== lastInfo) {
+        lastInfo = info;
+        if (infos.length >= FEW_NAMES || !infos.includes(info)) {
+          if (infos.length < FEW_NAMES) infos.push(info);
+          if (!forms.has(info.folded)) forms.set(info.folded, a.name);
+        }
+      }
+      const al = a.aliases;
+      for (let j = 0; j < al.length; j++) {
+        const k = fold(al[j]);
+        if (!forms.has(k)) forms.set(k, al[j]);
       }
       // An article's actors come together: the group's last article is this one or none of its articles is.
-      const last = articles.length > 0 ? articles[articles.length - 1] : undefined;
-      const again = last !== undefined && last.relPath === s.relPath;
-      if (again) last.mentions = mergeSpans(last.mentions, a.mentions);
-      else articles.push({ relPath: s.relPath, date: s.date, title: s.title, mentions: a.mentions });
-      for (const r of a.roles) {
+      const again = art === lastArt;
+      lastArt = art;
+      const date = art.date;
+      if (again) {
+        const last = articles[articles.length - 1];
+        last.mentions = mergeSpans(last.mentions, a.mentions);
+      } else articles.push({ relPath: art.relPath, date, title: art.title, mentions: a.mentions });
+      const rs = a.roles;
+      for (let j = 0; j < rs.length; j++) {
+        const r = rs[j];
         const rk = fold(r);
         const role = roles.get(rk);
-        if (!role) roles.set(rk, { role: r, firstDate: s.date, lastDate: s.date, articles: 1 });
+        if (!role) roles.set(rk, { role: r, firstDate: date, lastDate: date, articles: 1 });
         else if (!again) {
           role.articles++;
-          if (s.date) {
-            if (!role.firstDate || s.date < role.firstDate) role.firstDate = s.date;
-            if (!role.lastDate || s.date > role.lastDate) role.lastDate = s.date;
+          if (date) {
+            if (!role.firstDate || date < role.firstDate) role.firstDate = date;
+            if (!role.lastDate || date > role.lastDate) role.lastDate = date;
           }
         }
       }
@@ -767,6 +915,7 @@ export class CorpusActorModel implements CorpusActorIndex {
   /** All corpus actors, most articles first (then most mentions, then name). A new array after each change. */
   get actors(): CorpusActor[] {
     this.flush();
+    this.sortAll();
     if (!this.actorList) this.actorList = this.sorted.map((g) => this.actorOfGroup(g));
     return this.actorList;
   }
@@ -774,6 +923,7 @@ export class CorpusActorModel implements CorpusActorIndex {
   /** Number of corpus actors (of one kind), without working any of them out. */
   count(kind?: EntityKind): number {
     this.flush();
+    if (this.unsorted) return kind ? this.unsorted[KINDS.indexOf(kind)].length : this.listedCount();
     return kind ? this.kindList(kind).length : this.sorted.length;
   }
 
@@ -783,6 +933,9 @@ export class CorpusActorModel implements CorpusActorIndex {
    */
   slice(start: number, end: number, kind?: EntityKind): CorpusActor[] {
     this.flush();
+    const first = Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end >= 0 ? this.firstGroups(end, kind) : undefined;
+    if (first) return first.slice(start, end).map((g) => this.actorOfGroup(g));
+    this.sortAll();
     return (kind ? this.kindList(kind) : this.sorted).slice(start, end).map((g) => this.actorOfGroup(g));
   }
 
@@ -795,7 +948,7 @@ export class CorpusActorModel implements CorpusActorIndex {
     this.flush();
     if (!this.byIdMap) {
       this.byIdMap = new Map();
-      for (const g of this.sorted.toArray()) this.byIdMap.set(idOf(g), g);
+      for (const g of this.groups.values()) this.byIdMap.set(idOf(g), g);
     }
     return this.byIdMap.get(id);
   }
@@ -804,7 +957,7 @@ export class CorpusActorModel implements CorpusActorIndex {
     this.flush();
     if (!this.byName) {
       this.byName = new Map();
-      for (const g of this.sorted.toArray()) this.addNames(g);
+      for (const g of this.groups.values()) this.addNames(g);
     }
     const l = this.byName.get(foldName(name));
     if (l === undefined) return [];
@@ -897,17 +1050,59 @@ function mergeSorted(lists: Group[][]): Group[] {
 }
 
 function byOrder(a: Item, b: Item): number {
-  return a.seq - b.seq || a.index - b.index;
+  return a.article.seq - b.article.seq || a.index - b.index;
+}
+
+/** Whether an article actor comes before another in the model's order. */
+function before(a: Item, b: Item): boolean {
+  const sa = a.article.seq;
+  const sb = b.article.seq;
+  return sa < sb || (sa === sb && a.index < b.index);
+}
+
+/** The first `n` groups of these lists in the order of `actors`, in one pass (the lists unsorted). */
+function selectFirst(lists: Group[][], n: number): Group[] {
+  const top: Group[] = [];
+  if (n <= 0) return top;
+  for (const l of lists) {
+    for (let i = 0; i < l.length; i++) {
+      const g = l[i];
+      if (top.length === n) {
+        if (compareGroups(g, top[n - 1]) > 0) continue;
+        top.pop();
+      }
+      let lo = 0;
+      let hi = top.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (compareGroups(top[mid], g) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      top.splice(lo, 0, g);
+    }
+  }
+  return top;
+}
+
+/** The weights a lean flush works a group's kind out of (mentions, then article actors, per kind). */
+const LEAN_WEIGHTS = [0, 0, 0, 0, 0, 0, 0, 0];
+
+/** The kind of most mentions, among the kinds of some article actor (the first in KINDS among equals). */
+function kindOf(w: readonly number[]): EntityKind {
+  let kind: EntityKind = 'other';
+  let n = -1;
+  for (let k = 0; k < 4; k++) if (w[4 + k] > 0 && w[k] > n) (kind = KINDS[k]), (n = w[k]);
+  return kind;
 }
 
 /** The order of `actors`: most articles, most mentions, name, then first seen. */
 function compareGroups(x: Group, y: Group): number {
   return (
-    y.sArticles - x.sArticles ||
-    y.sMentions - x.sMentions ||
+    y.articles - x.articles ||
+    y.mentions - x.mentions ||
     x.sPrefix - y.sPrefix ||
     x.sThird - y.sThird ||
-    (x.sName < y.sName ? -1 : x.sName > y.sName ? 1 : x.firstSeq - y.firstSeq || x.firstIndex - y.firstIndex)
+    (x.sName < y.sName ? -1 : x.sName > y.sName ? 1 : x.seq0 - y.seq0 || x.index0 - y.index0)
   );
 }
 

@@ -216,6 +216,67 @@ describe('corpus actor model (incremental)', () => {
     for (const kind of kinds) assert.deepStrictEqual(model.slice(0, 50, kind), full.actors.filter((a) => a.kind === kind).slice(0, 50));
   });
 
+  it('answers counts and first screens of a bulk load before sorting, as the sorted lists would', () => {
+    const kinds: EntityKind[] = ['person', 'organization', 'place', 'other'];
+    for (let seed = 1; seed <= 4; seed++) {
+      const r = rng(500 + seed);
+      // Many ties in articles and mentions: the order falls to the name, then to the first seen.
+      const article = (i: number): ArticleSummary => ({
+        relPath: `s/${i}.txt`,
+        chars: 100,
+        lineHashes: [],
+        boilerplate: [],
+        actors: Array.from({ length: 6 }, () => {
+          const n = Math.floor(r() * 4000);
+          return { name: `N${n % 7} ${n}`, kind: kinds[Math.floor(r() * 4)], aliases: [], roles: [], demonyms: [], mentions: [0, 5, 10, 15].slice(0, 2 * (1 + (n % 2))), mentionLines: [0] };
+        }),
+        acronyms: [],
+      });
+      const summaries = Array.from({ length: 800 }, (_, i) => article(i));
+      const sorted = buildCorpusActors(summaries);
+      const all = sorted.actors;
+      const model = buildCorpusActors(summaries);
+      assert.strictEqual(model.count(), all.length);
+      for (const kind of kinds) {
+        const ofKind = all.filter((a) => a.kind === kind);
+        assert.strictEqual(model.count(kind), ofKind.length, kind);
+        assert.deepStrictEqual(model.slice(0, 3, kind), ofKind.slice(0, 3), `seed ${seed} ${kind} 0-3`);
+        assert.deepStrictEqual(model.slice(2, 40, kind), ofKind.slice(2, 40), `seed ${seed} ${kind} 2-40`);
+        assert.deepStrictEqual(model.slice(0, 500, kind), ofKind.slice(0, 500), `seed ${seed} ${kind} 0-500`);
+      }
+      assert.deepStrictEqual(model.slice(10, 900), all.slice(10, 900), `seed ${seed} all 10-900`);
+      assert.ok(all.filter((a) => a.kind === 'person').length > 500, 'a kind holds more actors than its first screen');
+      // An update of a few groups while the lists are unsorted: sorted, then patched.
+      const extra = article(10_000);
+      model.set(extra);
+      const after = buildCorpusActors([...summaries, extra]);
+      assert.deepStrictEqual(model.slice(0, 50, 'place'), after.actors.filter((a) => a.kind === 'place').slice(0, 50));
+      assert.deepStrictEqual(model.actors, after.actors);
+    }
+  });
+
+  it('works out kinds and names in a bulk load as one article at a time does', () => {
+    const actor = (name: string, kind: EntityKind, mentions: number): ActorSummary => ({ name, kind, aliases: [], roles: [], demonyms: [], mentions: Array.from({ length: 2 * mentions }, (_, i) => i), mentionLines: [] });
+    const article = (i: number, actors: ActorSummary[]): ArticleSummary => ({ relPath: `k/${i}.txt`, chars: 100, lineHashes: [], boilerplate: [], actors, acronyms: [] });
+    const summaries = [
+      // Niger: more article actors say organization, more mentions say place.
+      article(0, [actor('Niger', 'organization', 1)]),
+      article(1, [actor('Niger', 'place', 3)]),
+      article(2, [actor('Niger', 'organization', 1)]),
+      // One actor under two spellings: the one with more mentions names it.
+      article(3, [actor('Assimi Goïta', 'person', 1)]),
+      article(4, [actor('ASSIMI GOITA', 'person', 3)]),
+      // Filler, for a bulk load.
+      ...Array.from({ length: 250 }, (_, i) => article(5 + i, [actor(`Place ${i % 50}`, 'place', 1)])),
+    ];
+    const bulk = buildCorpusActors(summaries);
+    const one = new CorpusActorModel();
+    for (const s of summaries) one.set(s);
+    assert.strictEqual(bulk.byId('place:niger')?.kind, 'place');
+    assert.strictEqual(bulk.byId('person:assimi goita')?.name, 'ASSIMI GOITA');
+    assert.deepStrictEqual(bulk.actors, one.actors);
+  });
+
   it('keeps the objects of actors an update did not touch', () => {
     const place = (name: string): ActorSummary => ({ name, kind: 'place', aliases: [], roles: [], demonyms: [], mentions: [0, name.length] });
     const article = (relPath: string, actors: ActorSummary[]): ArticleSummary => ({ relPath, chars: 100, lineHashes: [], boilerplate: [], actors, acronyms: [] });
