@@ -1,6 +1,7 @@
 // npm run train:boilerplate [-- --data DIR[,DIR…]] [--weights SPEC] [--folds 5] [--no-cv] [--out FILE]
 //   [--rounds R] [--depth D] [--subsample S] [--min-leaf M] [--line-power P] [--threshold T] [--drop-features A,B]
 //   [--cv-out PREFIX] [--no-final] [--fold-salt S] [--stage2-anchors] [--stage3] [--stack-folds K] [--switch-cost C]
+//   [--convention-feature stage1|all]
 // Trains the two-stage line model on the labelled pages of every DIR/main and
 // DIR/full (default: the shared boilerplate sources that exist: boilerplate,
 // boilerplate-wcxb, boilerplate-cleaneval), reports cross-validation grouped
@@ -25,7 +26,12 @@
 // before (K folds of the training pages grouped by site); --switch-cost C
 // decodes the last stage's scores as runs with that cost per switch between
 // boilerplate and article (smoothRuns). The CV also prints the scrapinghub
-// figures at other switch costs.
+// figures at other switch costs. --convention-feature stage1|all trains
+// source-aware: stage 1 (or every stage) also reads which labelling
+// convention a page follows (CONVENTIONS: scrapinghub 0, WCXB 1, CLEANEVAL 2,
+// another source the next number), and the model is then fixed at
+// scrapinghub's (TrainOptions.conventionFeature); it changes nothing unless
+// another source is trained on (--weights).
 // Ends with one JSON line of the figures.
 import { createHash } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -58,12 +64,16 @@ const PRIMARY = 'boilerplate';
  * running text of a page) are evaluated, not trained on: adding WCXB's main or full pages dropped
  * scrapinghub's character-weighted F1 on unseen sites from 0.808 to 0.769-0.770 (5 folds grouped
  * by site, in a trial with more line features; CHANGELOG has the figures), though its line F1 rose.
+ * Training on WCXB source-aware (--convention-feature) did not change that (0.755-0.782 against the
+ * shipped 0.796 in the same CV; README's Measuring row).
  */
 const DEFAULT_WEIGHTS: Record<string, SourceWeights> = {
   boilerplate: { main: 1, full: 0.25, article: 1, fullEvery: 1 },
   'boilerplate-wcxb': { main: 0, full: 0, article: 1, fullEvery: 3 },
   'boilerplate-cleaneval': { main: 0, full: 0, article: 1, fullEvery: 3 },
 };
+/** Convention value of each source for --convention-feature (the primary source's is 0: the model is fixed at it). */
+const CONVENTIONS: Record<string, number> = { [PRIMARY]: 0, 'boilerplate-wcxb': 1, 'boilerplate-cleaneval': 2 };
 const FALLBACK_WEIGHTS: SourceWeights = { main: 0.5, full: 0.375, article: 1, fullEvery: 3 };
 const THRESHOLDS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75];
 /** Switch costs of the run decoding (smoothRuns) whose CV figures are printed (0: no decoding). */
@@ -72,6 +82,7 @@ const SWITCH_COSTS = [0, 0.5, 1, 1.5, 2, 3, 4, 6];
 interface Source {
   name: string;
   weights: SourceWeights;
+  convention: number;
   pages: Record<Variant, Page[]>;
 }
 
@@ -97,8 +108,13 @@ function main(): void {
   const args = parseArgs(process.argv.slice(2), {
     data: 'string', folds: 'number', 'no-cv': 'boolean', out: 'string', weights: 'string', threshold: 'number',
     rounds: 'number', depth: 'number', subsample: 'number', 'min-leaf': 'number', 'cv-out': 'string', 'drop-features': 'string', 'no-final': 'boolean', 'line-power': 'number', 'fold-salt': 'string',
-    stage3: 'boolean', 'stage2-anchors': 'boolean', 'stack-folds': 'number', 'switch-cost': 'number',
+    stage3: 'boolean', 'stage2-anchors': 'boolean', 'stack-folds': 'number', 'switch-cost': 'number', 'convention-feature': 'string',
   });
+  const conventionFeature = args['convention-feature'] as string | undefined;
+  if (conventionFeature !== undefined && conventionFeature !== 'stage1' && conventionFeature !== 'all') {
+    console.error(`--convention-feature: "${conventionFeature}" is not stage1 or all`);
+    process.exit(2);
+  }
   const dirs = args.data
     ? (args.data as string).split(',').map((d) => requireDataPath(d.trim(), 'Boilerplate data folder'))
     : ['boilerplate', 'boilerplate-wcxb', 'boilerplate-cleaneval'].map((d) => join(SHARED_DATA, d)).filter((d) => existsSync(d));
@@ -120,6 +136,7 @@ function main(): void {
     stage3: args.stage3 === true,
     stage2Anchors: args['stage2-anchors'] === true,
     stackFolds: (args['stack-folds'] as number | undefined) ?? 0,
+    conventionFeature,
   };
   const switchCost = (args['switch-cost'] as number | undefined) ?? 0;
   const withDecoder = (m: BoilerplateModel, cost = switchCost): BoilerplateModel => (cost > 0 ? { ...m, switchCost: cost } : m);
@@ -132,13 +149,16 @@ function main(): void {
     }
     return k;
   });
+  let nextConvention = Math.max(...Object.values(CONVENTIONS)) + 1;
   const sources: Source[] = dirs.map((dir) => {
     const name = basename(resolve(dir));
     const pages = {} as Record<Variant, Page[]>;
     for (const v of VARIANTS) pages[v] = existsSync(join(dir, v)) ? loadFolder(join(dir, v)).filter((p) => p.labels) : [];
     const w = weights[name] ?? FALLBACK_WEIGHTS;
-    console.log(`${name}: ${pages.main.length} main + ${pages.full.length} full pages; weights main ${w.main}, full ${w.full} (1 page in ${w.fullEvery}), article lines ×${w.article}`);
-    return { name, weights: w, pages };
+    const convention = CONVENTIONS[name] ?? nextConvention++;
+    console.log(`${name}: ${pages.main.length} main + ${pages.full.length} full pages; weights main ${w.main}, full ${w.full} (1 page in ${w.fullEvery}), article lines ×${w.article}` +
+      (conventionFeature ? `, convention ${convention}` : ''));
+    return { name, weights: w, convention, pages };
   });
   if (sources.every((s) => s.pages.main.length + s.pages.full.length === 0)) {
     console.error(`No labelled pages under ${dirs.map((d) => `${d}/main or ${d}/full`).join(', ')}.`);
@@ -155,7 +175,7 @@ function main(): void {
         const features = articleFeatures(lineTexts);
         // A dropped feature is constant in training: no tree splits on it.
         if (dropped.length > 0) for (const row of features.rows) for (const k of dropped) row[k] = 0;
-        articles.set(p, { lineTexts, labels: p.labels!, weight: s.weights[v], articleWeight: s.weights.article, features, group: p.site ?? p.id });
+        articles.set(p, { lineTexts, labels: p.labels!, weight: s.weights[v], articleWeight: s.weights.article, convention: s.convention, features, group: p.site ?? p.id });
       }
   const trainOn = (keep: (p: Page) => boolean): TrainingArticle[] => {
     const out: TrainingArticle[] = [];
@@ -165,6 +185,7 @@ function main(): void {
   const b = opts.boost!;
   const setup = `gbdt depth ${b.depth}, rounds ${b.rounds}, subsample ${b.subsample}, min leaf ${b.minLeaf}, line weight chars^${opts.lineWeightPower}, threshold ${threshold}` +
     (opts.stage2Anchors ? ', stage-2 anchors' : '') + (opts.stage3 ? ', 3 stages' : '') + (opts.stackFolds! > 1 ? `, out-of-fold stacking (${opts.stackFolds} folds)` : '') + (switchCost > 0 ? `, switch cost ${switchCost}` : '') +
+    (conventionFeature ? `, convention feature in ${conventionFeature === 'all' ? 'every stage' : 'stage 1'}` : '') +
     (dropped.length > 0 ? `, without ${dropped.map((k) => FEATURE_NAMES[k]).join(' ')}` : '');
   const figures: Record<string, number | string> = {};
   const put = (name: string, key: string, s: Scores): void => {

@@ -272,6 +272,26 @@ export function trainBoosted(X: number[][], y: number[], sw: number[], opts: Boo
   return { base, trees: trees.map(roundTree) };
 }
 
+/**
+ * The trees as they score when feature f always reads `value`: every split on f is replaced by the
+ * branch the value takes (a tree left with a leaf alone adds it to the base), so the trees no longer
+ * read f and score every row exactly as the originals score it with x[f] = value.
+ */
+export function fixFeature(model: BoostedTrees, f: number, value: number): BoostedTrees {
+  const fix = (node: TreeNode | number): TreeNode | number => {
+    while (typeof node !== 'number' && node.f === f) node = value <= node.t ? node.l : node.r;
+    return typeof node === 'number' ? node : { f: node.f, t: node.t, l: fix(node.l), r: fix(node.r) };
+  };
+  let base = model.base;
+  const trees: TreeNode[] = [];
+  for (const t of model.trees) {
+    const fixed = fix(t);
+    if (typeof fixed === 'number') base += fixed;
+    else trees.push(fixed);
+  }
+  return { base, trees };
+}
+
 function round6(x: number): number {
   return Math.round(x * 1e6) / 1e6;
 }

@@ -5,7 +5,7 @@
 // final scores as runs (smoothRuns); the shipped one has neither. Training is
 // deterministic, here so that the training script and the engine share one
 // implementation.
-import { compileTrees, flatScore, trainBoosted, type BoostedTrees, type BoostOptions, type FlatTrees } from './boost';
+import { compileTrees, fixFeature, flatScore, trainBoosted, type BoostedTrees, type BoostOptions, type FlatTrees } from './boost';
 import { anchorFeatures, ANCHOR_NAMES, articleFeatures, contextFeatures, CONTEXT_NAMES, FEATURE_NAMES, RUN_NAMES, runFeatures, type ArticleFeatures, type LineInfo } from './features';
 
 /** One stage: logistic regression weights (first feature = bias) or boosted trees. */
@@ -175,6 +175,14 @@ export interface TrainOptions {
    * as on unseen pages, instead of its in-sample scores.
    */
   stackFolds?: number;
+  /**
+   * Source-aware training ("frustratingly easy domain adaptation"): the stages named here ('stage1':
+   * stage 1 only; 'all': every stage) also read each article's `convention` as a last column, so the
+   * trees can learn where sources label alike and where they differ; the trained trees are then fixed
+   * at convention 0 (fixFeature) and read no such column: the model scores as the convention-0 source.
+   * Boosted trees only.
+   */
+  conventionFeature?: 'stage1' | 'all';
 }
 
 function trainStage(X: number[][], y: number[], sw: number[], opts: TrainOptions): Stage {
@@ -223,6 +231,8 @@ export interface TrainingArticle {
   articleWeight?: number;
   /** Articles of one group (site) fall in the same fold of out-of-fold stacking (default: the article alone). */
   group?: string;
+  /** Which labelling convention the article follows (TrainOptions.conventionFeature); 0, the default, is the one the model scores as. */
+  convention?: number;
   /** articleFeatures(lineTexts), when already computed (cross-validation reuses them). */
   features?: ArticleFeatures;
 }
@@ -281,19 +291,35 @@ export function trainModel(articles: TrainingArticle[], opts: TrainOptions, thre
     });
     return out;
   };
+  // Source-aware training: a stage's rows get the article's convention as a last column (withConvention),
+  // its trees are trained on them and scores computed with them, then fixed at convention 0 (atConvention0).
+  const conv = opts.conventionFeature;
+  if (conv && opts.kind !== 'gbdt') throw new Error('conventionFeature needs boosted trees (kind gbdt)');
+  const withConvention = (rows: number[][][], on: boolean): number[][][] =>
+    on ? rows.map((r, i) => r.map((x) => [...x, articles[i].convention ?? 0])) : rows;
+  const atConvention0 = (stage: Stage, rows: number[][][], on: boolean): Stage => {
+    const width = rows.find((r) => r.length > 0)?.[0].length;
+    return on && stage.kind === 'gbdt' && width !== undefined ? { kind: 'gbdt', trees: fixFeature(stage.trees, width, 0) } : stage;
+  };
+  const train = (rows: number[][][], on: boolean): { stage: Stage; x: number[][][] } => {
+    const x = withConvention(rows, on);
+    return { stage: trainStage(flat(x), y, sw, opts), x };
+  };
   const rows1 = feats.map((f) => f.rows);
-  const stage1 = trainStage(flat(rows1), y, sw, opts);
-  const p1 = scores(stage1, rows1);
+  const s1 = train(rows1, conv !== undefined);
+  const stage1 = atConvention0(s1.stage, rows1, conv !== undefined);
+  const p1 = scores(s1.stage, s1.x);
   const rows2 = feats.map((f, i) => stage2Rows(f.rows, p1[i], opts.stage2Anchors ? f.infos : undefined));
-  const stage2 = trainStage(flat(rows2), y, sw, opts);
+  const s2 = train(rows2, conv === 'all');
+  const stage2 = atConvention0(s2.stage, rows2, conv === 'all');
   const model: BoilerplateModel = {
     version: 2, featureNames: [...FEATURE_NAMES], contextNames: [...CONTEXT_NAMES, ...RUN_NAMES, ...(opts.stage2Anchors ? ANCHOR_NAMES : [])], stage1, stage2, threshold,
   };
   if (opts.stage2Anchors) model.stage2Anchors = true;
   if (opts.stage3) {
-    const p2 = scores(stage2, rows2);
+    const p2 = scores(s2.stage, s2.x);
     const rows3 = feats.map((f, i) => stage3Rows(rows2[i], p2[i], f.infos));
-    model.stage3 = trainStage(flat(rows3), y, sw, opts);
+    model.stage3 = atConvention0(train(rows3, conv === 'all').stage, rows3, conv === 'all');
     model.stage3Names = [...CONTEXT_NAMES, ...RUN_NAMES, ...ANCHOR_NAMES];
   }
   return model;

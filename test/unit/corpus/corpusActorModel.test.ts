@@ -228,7 +228,7 @@ describe('corpus actor model (incremental)', () => {
         boilerplate: [],
         actors: Array.from({ length: 6 }, () => {
           const n = Math.floor(r() * 4000);
-          return { name: `N${n % 7} ${n}`, kind: kinds[Math.floor(r() * 4)], aliases: [], roles: [], demonyms: [], mentions: [0, 5, 10, 15].slice(0, 2 * (1 + (n % 2))), mentionLines: [0] };
+          return { name: `N${n % 7} ${n}`, kind: kinds[Math.floor(r() * 4)], aliases: [], roles: [], demonyms: [], mentions: [0, 5, 10, 15].slice(0, 2 * (1 + (n % 2))) };
         }),
         acronyms: [],
       });
@@ -256,7 +256,7 @@ describe('corpus actor model (incremental)', () => {
   });
 
   it('works out kinds and names in a bulk load as one article at a time does', () => {
-    const actor = (name: string, kind: EntityKind, mentions: number): ActorSummary => ({ name, kind, aliases: [], roles: [], demonyms: [], mentions: Array.from({ length: 2 * mentions }, (_, i) => i), mentionLines: [] });
+    const actor = (name: string, kind: EntityKind, mentions: number): ActorSummary => ({ name, kind, aliases: [], roles: [], demonyms: [], mentions: Array.from({ length: 2 * mentions }, (_, i) => i) });
     const article = (i: number, actors: ActorSummary[]): ArticleSummary => ({ relPath: `k/${i}.txt`, chars: 100, lineHashes: [], boilerplate: [], actors, acronyms: [] });
     const summaries = [
       // Niger: more article actors say organization, more mentions say place.
