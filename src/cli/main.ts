@@ -1,6 +1,6 @@
 // news-annotate: the project's core as a shell tool for batch work.
 import type { CliIO } from './io';
-import { processIO } from './io';
+import { exitWhenFlushed, processIO } from './io';
 import { resetCorpusCache, setConfigTrust } from '../node/corpusFiles';
 import * as actors from './commands/actors';
 import * as analyze from './commands/analyze';
@@ -52,5 +52,5 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => process.exit(code));
+  main(process.argv.slice(2)).then(exitWhenFlushed);
 }
