@@ -6,7 +6,8 @@
 //    (the longest call), and the list of every actor worked out at the end;
 //  - as the extension feeds it: steps of at most STEP_ACTORS article actors, each flushed (the longest
 //    and the 99th percentile), then the Actors view's first paint (counts and the first 500 actors of
-//    each kind), then every actor worked out in steps (the dossier's quick pick, the view's filter);
+//    each kind), then every actor worked out in steps (the dossier's quick pick, the view's filter),
+//    then the names and ids find() and byId() read indexed in steps (p50, longest);
 //  - incremental update: 200 deletes and sets of real summaries (each one put back after its
 //    delete), each followed by the actors of that article (flushes the update), and by the whole
 //    sorted list (what a view re-reads); p50/p95.
@@ -16,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BenchOptions } from '../bench';
-import { actorsInSteps, CorpusActorModel, feedInSteps, STEP_ACTORS } from '../../src/core/corpus/corpusActorModel';
+import { actorsInSteps, CorpusActorModel, feedInSteps, STEP_ACTORS, STEP_GROUPS } from '../../src/core/corpus/corpusActorModel';
 import { buildCorpusActors } from '../../src/core/corpus/corpusActors';
 import { createAnalysisPool } from '../../src/node/analysisPool';
 import { corpusSummaries } from '../../src/node/corpusSummaries';
@@ -107,6 +108,22 @@ export async function bench(opts: BenchOptions): Promise<Record<string, number |
   const pickMs = performance.now() - tPick;
   if (picked !== actors) throw new Error(`every actor in steps gives ${picked} corpus actors, the full build ${actors}`);
   pickSteps.sort((a, b) => a - b);
+  // The maps find() and byId() read (a dossier by name, "Merge with…", the view's reveal), built in
+  // steps as the extension does before its first such query (queryable).
+  const nameSteps: number[] = [];
+  const tNames = performance.now();
+  t = tNames;
+  for (const _ of fed.queryIndexInSteps()) {
+    nameSteps.push(performance.now() - t);
+    t = performance.now();
+  }
+  nameSteps.push(performance.now() - t);
+  const namesMs = performance.now() - tNames;
+  nameSteps.sort((a, b) => a - b);
+  const tFind = performance.now();
+  const foundFirst = fed.find(fed.slice(0, 1)[0]?.name ?? '').length + (fed.byId(fed.slice(0, 1)[0]?.id ?? '') ? 1 : 0);
+  const findMs = performance.now() - tFind;
+  if (actors > 0 && foundFirst < 2) throw new Error('find() or byId() misses the first corpus actor');
 
   // Incremental updates: a delete, then the same summary set back (the corpus is the same after each pair).
   let seed = 12345;
@@ -153,6 +170,11 @@ export async function bench(opts: BenchOptions): Promise<Record<string, number |
     'every actor in steps: total ms': pickMs,
     'every actor in steps: step ms p99': pct(pickSteps, 0.99),
     'every actor in steps: longest step ms': pickSteps[pickSteps.length - 1],
+    [`names and ids indexed in steps of ${STEP_GROUPS} actors: steps`]: nameSteps.length,
+    'names and ids in steps: total ms': namesMs,
+    'names and ids in steps: step ms p50': pct(nameSteps, 0.5),
+    'names and ids in steps: longest step ms': nameSteps[nameSteps.length - 1],
+    'then find() + byId() ms': findMs,
     'incremental updates (delete or set)': update.length,
     'update ms p50 (set/delete + actors of the article)': pct(update, 0.5),
     'update ms p95': pct(update, 0.95),

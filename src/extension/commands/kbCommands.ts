@@ -105,7 +105,7 @@ export function registerKbCommands(store: ConfigStore, analyses: AnalysisService
     vscode.commands.registerCommand('newsCorpus.kb.merge', async (x: unknown, otherName?: string) => {
       const a = argsOf(x);
       const corpus = corpusOf(a);
-      const index = await corpusActors.ready(corpus);
+      const index = await corpusActors.queryable(corpus);
       let other = otherName !== undefined ? index.find(otherName).find((o) => o.name !== a.name) : undefined;
       if (!other) {
         const items = ((await corpusActors.allActors(index)) ?? [])

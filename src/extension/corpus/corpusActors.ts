@@ -85,6 +85,19 @@ export class CorpusActors implements vscode.Disposable {
     return this.state(corpus).model;
   }
 
+  /**
+   * ready(), with the maps find() and byId() read built a step per turn of the event loop (see
+   * queryIndexInSteps) rather than all at once by the first query (0.6 s at 10,000 articles).
+   */
+  async queryable(corpus: CorpusRoot): Promise<CorpusActorModel> {
+    const model = await this.ready(corpus);
+    for (const _ of model.queryIndexInSteps()) {
+      await turn();
+      if (this.disposed) break;
+    }
+    return model;
+  }
+
   /** The corpus actors as they are now (see peek), for synchronous callers; an empty model at first. */
   of(corpus: CorpusRoot): CorpusActorModel {
     return this.peek(corpus) ?? this.state(corpus).model;

@@ -76,7 +76,7 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
       vscode.commands.registerCommand('newsCorpus.actors.revealActor', async (name: string) => {
         this.setMode('corpus');
         const corpus = this.corpus();
-        const actor = corpus && (await this.corpusActors.ready(corpus)).find(name)[0];
+        const actor = corpus && (await this.corpusActors.queryable(corpus)).find(name)[0];
         if (!corpus || !actor) return undefined;
         await this.view?.reveal(this.actorNode(actor, corpus), { select: true, focus: false, expand: true });
         return actor.id;

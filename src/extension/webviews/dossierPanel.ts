@@ -59,10 +59,9 @@ export class DossierPanels implements vscode.Disposable {
     );
   }
 
-  /** The corpus actors of a corpus: the one cached corpus model the Actors view and the KB commands use too. */
-  /** The corpus actors, once the corpus's knowledge base is loaded and the index fed to them. */
+  /** The corpus actors of a corpus (the one model the Actors view and the KB commands use too), once its knowledge base is loaded, the index fed to them and their names and ids indexed. */
   private index(corpus: CorpusRoot): Promise<CorpusActorIndex> {
-    return this.corpusActors.ready(corpus);
+    return this.corpusActors.queryable(corpus);
   }
 
   private corpusOf(uri: string): CorpusRoot | undefined {

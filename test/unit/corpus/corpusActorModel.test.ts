@@ -2,7 +2,9 @@ import * as assert from 'assert';
 import type { ActorSummary, ArticleSummary } from '../../../src/core/corpus/articleSummary';
 import { actorsInSteps, CorpusActorModel, feedInSteps } from '../../../src/core/corpus/corpusActorModel';
 import { buildCorpusActors, type CorpusActorIndex } from '../../../src/core/corpus/corpusActors';
+import type { CorpusActor } from '../../../src/core/corpus/types';
 import { KnowledgeBase, type KbEntry } from '../../../src/core/corpus/knowledgeBase';
+import { foldName } from '../../../src/core/text/fold';
 import type { EntityKind } from '../../../src/core/types';
 
 // Invented actors whose identities depend on corpus-wide facts: surnames shared by two full names
@@ -119,7 +121,10 @@ function assertSame(model: CorpusActorModel, kb: KnowledgeBase | undefined, step
     assert.deepStrictEqual(model.actorsOf(s.relPath).map((a) => a.id), full.actorsOf(s.relPath).map((a) => a.id), step + ': actorsOf ' + s.relPath);
     for (const a of s.actors) assert.strictEqual(model.actorOf(s.relPath, a.name)?.id, full.actorOf(s.relPath, a.name)?.id, step + ': actorOf');
   }
-  for (const [name] of NAMES) assert.deepStrictEqual(model.find(name).map((a) => a.id), full.find(name).map((a) => a.id), step + ': find ' + name);
+  for (const [name] of NAMES) {
+    assert.deepStrictEqual(model.find(name).map((a) => a.id), full.find(name).map((a) => a.id), step + ': find ' + name);
+    assert.deepStrictEqual(model.find(name).map((a) => a.id), findByHand(full.actors, name), step + ': find by hand ' + name);
+  }
   assert.strictEqual(model.count(), full.actors.length);
   assert.deepStrictEqual(model.slice(1, 4), full.actors.slice(1, 4), step + ': slice');
   for (const kind of ['person', 'organization', 'place', 'other'] as const) {
@@ -128,6 +133,12 @@ function assertSame(model: CorpusActorModel, kb: KnowledgeBase | undefined, step
     assert.deepStrictEqual(model.slice(0, 3, kind), ofKind.slice(0, 3), step + ': slice ' + kind);
   }
   assert.strictEqual(model.byId('nobody'), undefined);
+}
+
+/** The ids of the actors one of whose names (name or alias) folds as `name` does, in the order of actors. */
+function findByHand(actors: readonly CorpusActor[], name: string): string[] {
+  const k = foldName(name);
+  return actors.filter((a) => [a.name, ...a.aliases].some((n) => foldName(n) === k)).map((a) => a.id);
 }
 
 function ids(co: { actor: { id: string }; articles: number }[]): string[] {
@@ -371,6 +382,31 @@ describe('corpus actor model (incremental)', () => {
     assert.ok(model.version > version, 'an update moves the version');
   });
 
+
+  it('indexes names and ids in steps of at most N actors, starting again after a change between steps', () => {
+    const r = rng(11);
+    const summaries = Array.from({ length: 300 }, (_, i) => randomSummary(r, `q${i}.txt`));
+    const model = buildCorpusActors(summaries);
+    const n = model.count();
+    const internals = model as unknown as { byName?: Map<string, unknown>; byIdMap?: Map<string, unknown> };
+    let steps = 0;
+    let changed = false;
+    for (const _ of model.queryIndexInSteps(2)) {
+      steps++;
+      assert.strictEqual(internals.byName, undefined, 'nothing installed before the last step');
+      if (steps === 3 && !changed) {
+        model.set({ ...summaries[0], relPath: 'q-new.txt', actors: [...summaries[0].actors, { name: 'Ada Moreau', kind: 'person', aliases: ['Moreau'], roles: [], demonyms: [], mentions: [0, 10] }] });
+        changed = true;
+      }
+    }
+    const m = model.count();
+    assert.ok(m > n, `the change added an actor: ${n} then ${m}, changed ${changed}, steps ${steps}`);
+    assert.strictEqual(steps, 3 + Math.floor(m / 2), `${steps} steps: 3 before the change, then one per 2 of ${m} actors`);
+    assert.ok(internals.byName && internals.byIdMap, 'the steps built both maps');
+    for (const name of [...NAMES.map(([x]) => x), 'Ada Moreau', 'moreau']) assert.deepStrictEqual(model.find(name).map((a) => a.id), findByHand(model.actors, name), name);
+    for (const a of model.actors) assert.strictEqual(model.byId(a.id)?.id, a.id);
+    assert.deepStrictEqual([...model.queryIndexInSteps(2)], [], 'built: no step left');
+  });
 
   it('after a bulk load, equals a full build after every random set and delete', () => {
     for (let seed = 1; seed <= 10; seed++) {
