@@ -206,6 +206,11 @@ export class CorpusActorModel implements CorpusActorIndex {
   }
 
   /** Removes the summary of one article; false when the model has none. */
+  /** The article actors the model holds for an article (0 when it holds none). */
+  articleActorCount(relPath: string): number {
+    return this.articles.get(relPath)?.items.length ?? 0;
+  }
+
   delete(relPath: string): boolean {
     const old = this.articles.get(relPath);
     if (!old) return false;
@@ -1241,6 +1246,23 @@ function addNamesTo(byName: Map<string, Group | Group[]>, formsOf: Map<Group, st
     else if (l === g) continue;
     else if (!Array.isArray(l)) byName.set(k, [l, g]);
     else if (!l.includes(g)) l.push(g);
+  }
+}
+
+/**
+ * Deletes articles from a model in steps, as feedInSteps sets them: each step deletes whole articles
+ * until they held `maxActors` article actors (at least one article; a path the model does not hold
+ * counts none), then flushes, and yields how many paths are done so far.
+ */
+export function* deleteInSteps(model: CorpusActorModel, relPaths: readonly string[], maxActors = STEP_ACTORS): Generator<number, void> {
+  for (let i = 0; i < relPaths.length; ) {
+    let actors = 0;
+    do {
+      actors += model.articleActorCount(relPaths[i]);
+      model.delete(relPaths[i++]);
+    } while (i < relPaths.length && actors + model.articleActorCount(relPaths[i]) <= maxActors);
+    model.count();
+    yield i;
   }
 }
 

@@ -6,7 +6,7 @@
 // load of 10,000 articles nor a run that updates a few of them blocks the extension host for long.
 import * as vscode from 'vscode';
 import type { ArticleSummary } from '../../core/corpus/articleSummary';
-import { actorsInSteps, CorpusActorModel, feedInSteps, STEP_ACTORS } from '../../core/corpus/corpusActorModel';
+import { actorsInSteps, CorpusActorModel, deleteInSteps, feedInSteps } from '../../core/corpus/corpusActorModel';
 import type { CorpusActor } from '../../core/corpus/types';
 import type { KnowledgeBase } from '../../core/corpus/knowledgeBase';
 import { KnowledgeBaseLoader } from '../../node/knowledgeBase';
@@ -169,16 +169,10 @@ export class CorpusActors implements vscode.Disposable {
         if (st.fed.has(rel)) gone.push(rel);
       } else if (st.fed.get(rel) !== s) changed.push(s);
     }
-    // Deletes in steps of at most STEP_ACTORS article actors (at least one article), flushed before the next turn.
-    for (let i = 0; i < gone.length; ) {
-      let actors = 0;
-      do {
-        actors += st.fed.get(gone[i])?.actors.length ?? 0;
-        st.model.delete(gone[i]);
-        st.fed.delete(gone[i]);
-        i++;
-      } while (i < gone.length && actors + (st.fed.get(gone[i])?.actors.length ?? 0) <= STEP_ACTORS);
-      st.model.count();
+    // Deletes in steps of at most STEP_ACTORS article actors (see deleteInSteps), one per turn.
+    let done = 0;
+    for (const upTo of deleteInSteps(st.model, gone)) {
+      for (; done < upTo; done++) st.fed.delete(gone[done]);
       await turn();
       if (this.disposed) return;
     }

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { ActorSummary, ArticleSummary } from '../../../src/core/corpus/articleSummary';
-import { actorsInSteps, CorpusActorModel, feedInSteps } from '../../../src/core/corpus/corpusActorModel';
+import { actorsInSteps, CorpusActorModel, deleteInSteps, feedInSteps } from '../../../src/core/corpus/corpusActorModel';
 import { buildCorpusActors, type CorpusActorIndex } from '../../../src/core/corpus/corpusActors';
 import type { CorpusActor } from '../../../src/core/corpus/types';
 import { KnowledgeBase, type KbEntry } from '../../../src/core/corpus/knowledgeBase';
@@ -321,6 +321,29 @@ describe('corpus actor model (incremental)', () => {
     assertSame(model, undefined, 'fed in steps');
     const once = new CorpusActorModel();
     assert.deepStrictEqual([...feedInSteps(once, summaries, Infinity)], [400], 'all in one step when the bound allows');
+  });
+
+  it('deletes in steps bounded in article actors, as it feeds, ending equal to a full build of what is left', () => {
+    const r = rng(98);
+    const summaries = Array.from({ length: 300 }, (_, i) => randomSummary(r, `p${i}.txt`));
+    const model = buildCorpusActors(summaries);
+    const sizes = new Map(summaries.map((s) => [s.relPath, s.actors.length]));
+    // Every other article, a path the model never held, and one twice.
+    const gone = [...summaries.filter((_, i) => i % 2 === 0).map((s) => s.relPath), 'nowhere.txt', 'p0.txt'];
+    const ends = [...deleteInSteps(model, gone, 20)];
+    let from = 0;
+    const seen = new Set<string>(); // a path deleted once holds no article actors after
+    for (const end of ends) {
+      const actors = gone.slice(from, end).reduce((n, p) => n + (seen.has(p) ? 0 : (seen.add(p), sizes.get(p) ?? 0)), 0);
+      assert.ok(end > from, 'each step deletes at least one path');
+      assert.ok(actors <= 20 || end === from + 1, `step ${from}..${end}: ${actors} article actors`);
+      if (end < gone.length && !seen.has(gone[end])) assert.ok(actors + (sizes.get(gone[end]) ?? 0) > 20, `step ${from}..${end} stopped early`);
+      from = end;
+    }
+    assert.strictEqual(ends[ends.length - 1], gone.length);
+    assert.ok(ends.length > 20, `${ends.length} steps`);
+    assert.deepStrictEqual(model.actors, buildCorpusActors(summaries.filter((_, i) => i % 2 === 1)).actors);
+    assertSame(model, undefined, 'deleted in steps');
   });
 
   it('flushes a big group an article joins or leaves at the cost of the article, not of the group', () => {
