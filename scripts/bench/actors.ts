@@ -120,10 +120,11 @@ export async function bench(opts: BenchOptions): Promise<Record<string, number |
   nameSteps.push(performance.now() - t);
   const namesMs = performance.now() - tNames;
   nameSteps.sort((a, b) => a - b);
+  const firstActor = fed.slice(0, 1)[0];
   const tFind = performance.now();
-  const foundFirst = fed.find(fed.slice(0, 1)[0]?.name ?? '').length + (fed.byId(fed.slice(0, 1)[0]?.id ?? '') ? 1 : 0);
+  const firstFound = firstActor ? [fed.find(firstActor.name).length > 0, fed.byId(firstActor.id) !== undefined] : [];
   const findMs = performance.now() - tFind;
-  if (actors > 0 && foundFirst < 2) throw new Error('find() or byId() misses the first corpus actor');
+  if (firstFound.includes(false)) throw new Error('find() or byId() misses the first corpus actor');
 
   // Incremental updates: a delete, then the same summary set back (the corpus is the same after each pair).
   let seed = 12345;

@@ -205,12 +205,12 @@ export class CorpusActorModel implements CorpusActorIndex {
     if (removed.length > 0 || added.size > 0) this.apply(removed, [...added]);
   }
 
-  /** Removes the summary of one article; false when the model has none. */
   /** The article actors the model holds for an article (0 when it holds none). */
   articleActorCount(relPath: string): number {
     return this.articles.get(relPath)?.items.length ?? 0;
   }
 
+  /** Removes the summary of one article; false when the model has none. */
   delete(relPath: string): boolean {
     const old = this.articles.get(relPath);
     if (!old) return false;
@@ -799,8 +799,7 @@ export class CorpusActorModel implements CorpusActorIndex {
     if (!Array.isArray(items) && !g.kb && items.actor.aliases.length === 0) return [items.info.folded];
     const forms = new Set<string>([this.fold(g.sName)]);
     let lastInfo: NameInfo | undefined;
-    for (let i = 0, n = Array.isArray(items) ? items.length : 1; i < n; i++) {
-      const it = Array.isArray(items) ? items[i] : items;
+    for (const it of Array.isArray(items) ? items : [items]) {
       if (it.info !== lastInfo) forms.add((lastInfo = it.info).folded);
       const al = it.actor.aliases;
       for (let j = 0; j < al.length; j++) forms.add(this.fold(al[j]));
