@@ -10,6 +10,7 @@ import { splitLines } from '../core/text/lines';
 import type { AnalysisPool } from './analysisPool';
 import { corpusFor, readArticleFile, relPathIn, type CorpusOnDisk } from './corpusFiles';
 import { walkArticles } from './fileWalk';
+import { attachText } from '../worker/protocol';
 
 export interface BoilerplateFinder {
   /** 0-based boilerplate lines of an article given its path and (decoded) text. */
@@ -38,7 +39,7 @@ export function createBoilerplateFinder(pool: AnalysisPool): BoilerplateFinder {
       let templates = tables.get(corpus);
       if (!templates) tables.set(corpus, (templates = corpusTemplateTable(corpus, [path])));
       const a = await pool.analyze({ text, config: corpus.config, relPath: relPathIn(corpus, path), templates, stages: { entities: false, dates: false, boilerplate: true } });
-      return a.boilerplate.map((b) => b.line);
+      return attachText(a, text).boilerplate.map((b) => b.line);
     },
   };
 }

@@ -7,7 +7,7 @@ import { TableLineStats } from '../core/boilerplate/templateTable';
 import { summarizeArticle } from '../core/corpus/articleSummary';
 import { packKnowledgeBase, parseKnowledgeBaseText, type PackedKnowledgeBase } from '../core/corpus/kbParse';
 import type { KnowledgeBase } from '../core/corpus/knowledgeBase';
-import type { AnalysisResult, AnalysisWorkerMethods, AnalyzeRequest, SummarizeRequest, SummarizeResult } from './protocol';
+import { toResult, type AnalysisResult, type AnalysisWorkerMethods, type AnalyzeRequest, type SummarizeRequest, type SummarizeResult } from './protocol';
 
 export interface WorkerEngines {
   /** Engines for the editor's re-analysis of an open article (may keep per-sentence caches). */
@@ -51,15 +51,7 @@ export function createAnalysisWorker(load: () => WorkerEngines): AnalysisWorkerM
         cache,
         knowledgeBase: req.stages?.entities === false ? undefined : kbFor(req),
       });
-      const { text, lines, ...rest } = a;
-      const lineSpans: number[] = new Array(lines.length * 2);
-      for (let i = 0; i < lines.length; i++) {
-        lineSpans[2 * i] = lines[i].start;
-        lineSpans[2 * i + 1] = lines[i].end;
-      }
-      // The headline is rebuilt from the line spans on the host.
-      const headline = rest.headline ? { ...rest.headline, text: '' } : undefined;
-      return { ...rest, headline, lineSpans, textLength: text.length, workerMs: performance.now() - t0 };
+      return toResult(a, performance.now() - t0);
     },
 
     summarize(req: SummarizeRequest): { results: SummarizeResult[]; workerMs: number } {
