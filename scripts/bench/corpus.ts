@@ -1,6 +1,8 @@
 // The corpus at scale, as the extension runs it: the persisted index built cold, loaded warm, updated
 // after 1% of the articles changed, with the index workers busy, the corpus actor model following
-// the index in steps of at most STEP_ACTORS article actors as in the extension host, and the host thread measured for blocks;
+// the index in steps of at most STEP_ACTORS article actors as in the extension host, and the host thread measured for blocks
+// and for how long it was busy (event-loop utilization, and the thread's own CPU where Linux tells it:
+// what the host takes from the workers on a small machine);
 // memory for 1,000 articles against the full size; and the per-keystroke re-analysis cost of an open 10 KB and
 // 300 KB article in the editor worker (worker time, p50/p95 over one-character edits).
 //   npm run bench -- --only corpus [--data DIR] [--articles N]
@@ -11,10 +13,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance as nodePerformance, PerformanceObserver } from 'node:perf_hooks';
 import type { BenchOptions } from '../bench';
 import { BENCH_WORKER as WORKER, benchCorpusDir } from '../lib/benchCorpus';
 import { fullGc } from '../lib/fullGc';
+import { mainThreadCpuMs } from '../lib/threadCpu';
 import { DEFAULT_CONFIG } from '../../src/core/config/types';
 import type { ArticleSummary } from '../../src/core/corpus/articleSummary';
 import { LineCounts } from '../../src/core/boilerplate/lineCounts';
@@ -43,6 +46,10 @@ interface RunFigures {
   maxGcMs: number;
   /** Highest resident set size sampled during the run (every 50 ms), MB. */
   peakRssMb: number;
+  /** Time the host thread was not idle in its event loop (event-loop utilization × wall; includes waiting for a core), ms. */
+  hostBusyMs: number;
+  /** CPU time of the host thread alone (Linux), ms. */
+  hostCpuMs: number | undefined;
 }
 
 async function indexOnce(files: IndexFile[], cache: string, workers: number): Promise<RunFigures> {
@@ -59,6 +66,8 @@ async function indexOnce(files: IndexFile[], cache: string, workers: number): Pr
   let peakRss = process.memoryUsage.rss();
   const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 50);
   const cpu0 = process.cpuUsage();
+  const elu0 = nodePerformance.eventLoopUtilization();
+  const hostCpu0 = mainThreadCpuMs();
   h.enable();
   try {
     // Opening the store (reading the log back) is part of a run: a warm load is mostly that.
@@ -109,7 +118,11 @@ async function indexOnce(files: IndexFile[], cache: string, workers: number): Pr
     gcObserver.disconnect();
     clearInterval(rssTimer);
     const cpu = process.cpuUsage(cpu0);
-    return { ms: openMs + r.ms, openMs, analysed: r.analysed, reused: r.reused, cpuMs: (cpu.user + cpu.system) / 1000, maxBlockMs: h.max / 1e6, p99BlockMs: h.percentile(99) / 1e6, gcOver16: gc.over16, maxGcMs: gc.max, peakRssMb: peakRss / 2 ** 20 };
+    const hostBusyMs = nodePerformance.eventLoopUtilization(elu0).active;
+    const hostCpu1 = mainThreadCpuMs();
+    return {
+      hostBusyMs,
+      hostCpuMs: hostCpu0 !== undefined && hostCpu1 !== undefined ? hostCpu1 - hostCpu0 : undefined, ms: openMs + r.ms, openMs, analysed: r.analysed, reused: r.reused, cpuMs: (cpu.user + cpu.system) / 1000, maxBlockMs: h.max / 1e6, p99BlockMs: h.percentile(99) / 1e6, gcOver16: gc.over16, maxGcMs: gc.max, peakRssMb: peakRss / 2 ** 20 };
   } finally {
     await pool.terminate();
   }
@@ -164,6 +177,8 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
       'update 1% s': update.ms / 1000,
       'update 1% analysed': update.analysed,
       'update / cold': update.ms / cold.ms,
+      'host thread busy s (cold, warm, 1% changed)': `${(cold.hostBusyMs / 1000).toFixed(1)}, ${(warm.hostBusyMs / 1000).toFixed(1)}, ${(update.hostBusyMs / 1000).toFixed(1)}`,
+      'host thread CPU s (cold, warm, 1% changed)': [cold, warm, update].map((r) => (r.hostCpuMs === undefined ? 'n/a' : (r.hostCpuMs / 1000).toFixed(1))).join(', '),
       'longest host-thread block ms': Math.max(cold.maxBlockMs, warm.maxBlockMs, update.maxBlockMs),
       'longest host-thread block ms: cold': cold.maxBlockMs,
       'longest host-thread block ms: warm': warm.maxBlockMs,
