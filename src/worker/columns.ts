@@ -4,7 +4,7 @@
 // per re-analysis. As columns, numbers travel in one Float64Array per field and a record's `text`
 // that is the slice of the article at its span is not sent at all (the host has the text); the host
 // rebuilds the records, which costs a fraction of that. Exact: every field, absent or present
-// (null and undefined included), every number bit for bit.
+// (null and undefined included), every number bit for bit, the fields in their order.
 
 /** One field of the records: numbers, or any other values; `has` marks the records that hold it, when not all do. */
 interface Column {
@@ -27,14 +27,18 @@ export interface Columns {
  */
 export function toColumns(records: readonly object[], text?: string): Columns {
   const n = records.length;
+  // The fields in the records' own order: a field first seen in a later record goes right after the
+  // field before it there (records of one shape with optional fields keep their order when rebuilt).
   const keys: string[] = [];
   const seen = new Set<string>();
   for (const r of records) {
+    let prev = -1;
     for (const k of Object.keys(r)) {
       if (!seen.has(k)) {
         seen.add(k);
-        keys.push(k);
+        keys.splice(prev + 1, 0, k);
       }
+      prev = keys.indexOf(k);
     }
   }
   const columns = keys.map((key): Column => {
@@ -81,8 +85,8 @@ export function fromColumns<T>(c: Columns, text?: string): T[] {
     if (sliced && text === undefined) throw new Error(`the records' ${key} fields need the article text`);
     for (let i = 0; i < c.length; i++) {
       if (has && !has[i]) continue;
-      if (numbers) out[i][key] = numbers[i];
-      else if (!sliced?.[i]) out[i][key] = values![i];
+      // A text left out holds its place (filled in below), so the fields keep their order.
+      out[i][key] = numbers ? numbers[i] : values![i];
     }
   }
   // Texts left out are slices at the record's span, once every span is back.

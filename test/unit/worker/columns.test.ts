@@ -1,5 +1,5 @@
 // What crosses back from the analysis worker: records as columns, rebuilt exactly on the host, and
-// the whole analysis through toResult and attachText equal to the analysis itself.
+// the whole analysis through toResult and attachText equal to the analysis itself (its JSON too).
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import * as fs from 'fs';
@@ -29,6 +29,14 @@ describe('records as columns', () => {
     // The texts that are slices at their spans are not sent; the other one is.
     const textColumn = c.columns.find((x) => x.key === 'text')!;
     assert.deepStrictEqual(textColumn.values, [undefined, undefined, 'not the slice', undefined]);
+  });
+
+  it('keeps the fields in their order, a field first seen later in its place', () => {
+    const records = [{ start: 0, end: 1, kind: 'x', last: true }, { start: 1, end: 2, kind: 'y', refersTo: 'Mali', last: false }];
+    assert.deepStrictEqual(fromColumns(toColumns(records)).map((r) => Object.keys(r as object)), [
+      ['start', 'end', 'kind', 'last'],
+      ['start', 'end', 'kind', 'refersTo', 'last'],
+    ]);
   });
 
   it('needs the article text only when a text was left out', () => {
@@ -67,6 +75,9 @@ describe('an analysis across the worker boundary', () => {
       const { workerMs, ...back } = attachText(result, text);
       assert.strictEqual(workerMs, 1);
       assert.deepStrictEqual(back, a);
+      for (const list of ['entities', 'dates', 'boilerplate', 'blocks', 'sentences', 'actors'] as const) {
+        assert.strictEqual(JSON.stringify(back[list]), JSON.stringify(a[list]), `${list}: the same fields in the same order`);
+      }
     });
   }
 });
