@@ -105,3 +105,46 @@ export class SortedChunks<T> {
     return lo;
   }
 }
+
+/** Elements a step of sortInSteps compares or moves at most (about 1–2 ms). */
+export const SORT_STEP_WORK = 20_000;
+
+/**
+ * Sorts a copy of `items` a bounded step at a time, for a host thread that runs one step per turn of
+ * its event loop: runs of 1,024 sorted with Array.prototype.sort, then merged pairwise (stable, as
+ * Array.prototype.sort), each step comparing or moving about `maxWork` elements. Yields between
+ * steps; returns the sorted array. `items` is not changed.
+ */
+export function* sortInSteps<T>(items: readonly T[], compare: (a: T, b: T) => number, maxWork = SORT_STEP_WORK): Generator<void, T[]> {
+  const RUN = 1024;
+  const n = items.length;
+  let src: T[] = items.slice();
+  let work = 0;
+  for (let lo = 0; lo < n; lo += RUN) {
+    const run = src.slice(lo, lo + RUN).sort(compare);
+    for (let i = 0; i < run.length; i++) src[lo + i] = run[i];
+    work += run.length * 10; // about log2(RUN) comparisons an element
+    if (work >= maxWork) {
+      work = 0;
+      yield;
+    }
+  }
+  let dst: T[] = new Array<T>(n);
+  for (let width = RUN; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(lo + width, n);
+      const hi = Math.min(lo + 2 * width, n);
+      let i = lo;
+      let j = mid;
+      for (let k = lo; k < hi; k++) {
+        dst[k] = i < mid && (j >= hi || compare(src[j], src[i]) >= 0) ? src[i++] : src[j++];
+        if (++work >= maxWork) {
+          work = 0;
+          yield;
+        }
+      }
+    }
+    [src, dst] = [dst, src];
+  }
+  return src;
+}

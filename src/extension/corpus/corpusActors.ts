@@ -4,9 +4,11 @@
 // sync looks at those only, never at every summary, and feeds them to the model a bounded step per
 // event-loop turn (STEP_ACTORS article actors, flushed before the next turn), so that neither a cold
 // load of 10,000 articles nor a run that updates a few of them blocks the extension host for long.
+// A model that starts from many articles at once (a window load, another knowledge base) is loaded
+// apart in steps as one bulk load (loadInSteps, a third of the host's time) and shown when complete.
 import * as vscode from 'vscode';
 import type { ArticleSummary } from '../../core/corpus/articleSummary';
-import { actorsInSteps, CorpusActorModel, deleteInSteps, feedInSteps } from '../../core/corpus/corpusActorModel';
+import { actorsInSteps, CorpusActorModel, deleteInSteps, feedInSteps, loadInSteps } from '../../core/corpus/corpusActorModel';
 import type { CorpusActor } from '../../core/corpus/types';
 import type { KnowledgeBase } from '../../core/corpus/knowledgeBase';
 import { KnowledgeBaseLoader } from '../../node/knowledgeBase';
@@ -15,6 +17,13 @@ import type { CorpusRoot } from './configStore';
 
 /** While a model is fed, the views are told it changed at most this often (ms). */
 const REPAINT_MS = 2000;
+/**
+ * When a sync finds at least this many new articles, and more than the model holds (a window load
+ * reading the index back), a model of all the articles is loaded apart, as one bulk load in steps,
+ * and replaces the old one once complete: a third of the host's time of feeding them (1.8 against
+ * 5 s at 10,000 articles), the views showing the old model meanwhile.
+ */
+const LOAD_APART_FROM = 200;
 
 interface ModelState {
   corpus: CorpusRoot;
@@ -139,13 +148,13 @@ export class CorpusActors implements vscode.Disposable {
   private async syncOnce(st: ModelState): Promise<void> {
     const kb = this.knowledgeBaseOf(st.corpus);
     if (kb !== st.model.knowledgeBase) {
-      // Another knowledge base changes every identity: a new model, fed in turns, replaces the old one when
+      // Another knowledge base changes every identity: a new model, loaded in turns, replaces the old one when
       // complete (articles the index changes meanwhile gather in st.pending and are compared below).
       const source = this.analyses.corpusState(st.corpus).summaries;
       st.pending.clear();
       const fresh = new CorpusActorModel(kb);
       const fed = new Map<string, ArticleSummary>();
-      if (!(await this.feed(fresh, [...source.values()], fed))) return;
+      if (!(await this.load(fresh, [...source.values()], fed))) return;
       st.model = fresh;
       st.fed = fed;
       st.source = source;
@@ -169,6 +178,17 @@ export class CorpusActors implements vscode.Disposable {
         if (st.fed.has(rel)) gone.push(rel);
       } else if (st.fed.get(rel) !== s) changed.push(s);
     }
+    if (changed.length >= LOAD_APART_FROM && changed.length >= st.fed.size) {
+      // More new articles than the model holds (the index read back at a window load): a model of
+      // all of them is built apart and replaces this one when complete; articles the index changes
+      // meanwhile gather in st.pending for the next sync.
+      const fresh = new CorpusActorModel(st.model.knowledgeBase);
+      const fed = new Map<string, ArticleSummary>();
+      if (!(await this.load(fresh, [...now.values()], fed))) return;
+      st.model = fresh;
+      st.fed = fed;
+      return;
+    }
     // Deletes in steps of at most STEP_ACTORS article actors (see deleteInSteps), one per turn.
     let done = 0;
     for (const upTo of deleteInSteps(st.model, gone)) {
@@ -176,8 +196,19 @@ export class CorpusActors implements vscode.Disposable {
       await turn();
       if (this.disposed) return;
     }
-    // Views redraw as the model fills (a cold load of a big corpus takes a few seconds).
+    // Views redraw as the model fills (a cold index of a big corpus takes a while).
     await this.feed(st.model, changed, st.fed, () => this.emitter.fire(st.corpus));
+  }
+
+  /** Loads summaries into a model nobody sees yet a step per turn of the event loop (see loadInSteps); false when disposed meanwhile. */
+  private async load(model: CorpusActorModel, items: readonly ArticleSummary[], fed: Map<string, ArticleSummary>): Promise<boolean> {
+    let done = 0;
+    for (const upTo of loadInSteps(model, items)) {
+      for (; done < upTo; done++) fed.set(items[done].relPath, items[done]);
+      await turn();
+      if (this.disposed) return false;
+    }
+    return true;
   }
 
   /** Feeds summaries to a model a step per turn of the event loop (see feedInSteps); false when disposed meanwhile. */

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { ActorSummary, ArticleSummary } from '../../../src/core/corpus/articleSummary';
-import { actorsInSteps, CorpusActorModel, deleteInSteps, feedInSteps } from '../../../src/core/corpus/corpusActorModel';
+import { actorsInSteps, CorpusActorModel, deleteInSteps, feedInSteps, loadInSteps } from '../../../src/core/corpus/corpusActorModel';
 import { buildCorpusActors, type CorpusActorIndex } from '../../../src/core/corpus/corpusActors';
 import type { CorpusActor } from '../../../src/core/corpus/types';
 import { KnowledgeBase, type KbEntry } from '../../../src/core/corpus/knowledgeBase';
@@ -321,6 +321,66 @@ describe('corpus actor model (incremental)', () => {
     assertSame(model, undefined, 'fed in steps');
     const once = new CorpusActorModel();
     assert.deepStrictEqual([...feedInSteps(once, summaries, Infinity)], [400], 'all in one step when the bound allows');
+  });
+
+  it('loads an empty model in steps as one bulk load does, its lists sorted in steps, then follows updates', function () {
+    this.timeout(60_000);
+    for (let seed = 1; seed <= 24; seed++) {
+      const r = rng(500 + seed);
+      const kb = seed % 3 === 0 ? KBS[0] : seed % 3 === 1 ? KBS[1] : undefined;
+      // Paths repeat: a later summary of a path replaces the earlier one, across steps too.
+      const summaries = Array.from({ length: 40 + Math.floor(r() * 160) }, (_, i) => randomSummary(r, `p${i % 90}.txt`));
+      const model = new CorpusActorModel(kb);
+      let setSteps = 0;
+      let listSteps = 0;
+      for (const end of loadInSteps(model, summaries, 12, 25)) {
+        if (end < summaries.length) setSteps++;
+        else listSteps++;
+      }
+      assert.ok(setSteps >= 3 && listSteps >= 3, `seed ${seed}: ${setSteps} steps setting articles, ${listSteps} listing`);
+      const full = buildCorpusActors([...model.summaries()], kb);
+      for (const kind of ['person', 'organization', 'place', 'other'] as const) {
+        const ofKind = full.actors.filter((a) => a.kind === kind);
+        assert.strictEqual(model.count(kind), ofKind.length, `seed ${seed}: count ${kind}`);
+        assert.deepStrictEqual(model.slice(0, 3, kind), ofKind.slice(0, 3), `seed ${seed}: first screen ${kind}`);
+      }
+      assertSame(model, kb, `seed ${seed}: loaded in steps`);
+      for (let k = 0; k < 6; k++) {
+        if (r() < 0.6) model.set(randomSummary(r, PATHS[Math.floor(r() * PATHS.length)]));
+        else model.delete(`p${Math.floor(r() * 90)}.txt`);
+        assertSame(model, kb, `seed ${seed}: update ${k} after the load`);
+      }
+    }
+  });
+
+  it('a load in steps answers a query or takes an update in the middle of its listing', () => {
+    const r = rng(77);
+    const summaries = Array.from({ length: 300 }, (_, i) => randomSummary(r, `p${i}.txt`));
+    const midListing = (model: CorpusActorModel): void => {
+      let atEnd = 0;
+      for (const end of loadInSteps(model, summaries, 20, 30)) if (end === summaries.length && ++atEnd === 3) break;
+      assert.strictEqual(atEnd, 3, 'stopped two listing steps in');
+    };
+    const queried = new CorpusActorModel();
+    midListing(queried);
+    assert.deepStrictEqual(queried.actors, buildCorpusActors(summaries).actors);
+    assertSame(queried, undefined, 'queried in the middle of the listing');
+    const updated = new CorpusActorModel();
+    midListing(updated);
+    updated.set(randomSummary(r, 'p3.txt'));
+    updated.delete('p5.txt');
+    updated.set(randomSummary(r, 'new.txt'));
+    assertSame(updated, undefined, 'updated in the middle of the listing');
+    assert.throws(() => [...loadInSteps(updated, summaries)], /already holds articles/);
+    // A query, then an update, while articles are still being set: the load goes on from there.
+    const early = new CorpusActorModel();
+    const steps = loadInSteps(early, summaries, 20, 30);
+    for (let i = 0; i < 5; i++) steps.next();
+    assert.ok(early.count() > 0 && early.size < summaries.length, 'queried while setting articles');
+    steps.next();
+    early.set(randomSummary(r, 'early.txt'));
+    for (const _ of steps);
+    assertSame(early, undefined, 'queried and updated while setting articles');
   });
 
   it('deletes in steps bounded in article actors, as it feeds, ending equal to a full build of what is left', () => {
