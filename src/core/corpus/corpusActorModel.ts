@@ -1388,7 +1388,7 @@ export const STEP_LOAD_WORK = 4000;
  * complete (a window load reading 10,000 summaries from the index, another knowledge base): as one
  * bulk load does, the aggregates are worked out once per group at the end, not kept up to date as
  * each article actor joins, and the sorted lists are built once at the end (a merge sort in steps),
- * not patched after every step, so it costs about a third of feedInSteps (whose every step leaves
+ * not patched after every step, so it costs less than half of feedInSteps (whose every step leaves
  * the model ready for queries). Each step sets whole articles up to `maxActors` article actors,
  * works out groups up to `maxWork` article actors, or sorts about SORT_STEP_WORK elements; yields
  * how many summaries are in so far. The answers equal a full build; the model can be queried or
