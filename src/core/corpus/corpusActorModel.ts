@@ -629,13 +629,7 @@ export class CorpusActorModel implements CorpusActorIndex {
       }
     }
     for (const g of this.dirty) {
-      g.flags &= ~DIRTY;
-      g.actor = undefined;
-      if ((g.flags & ALIVE) === 0) continue;
-      this.sortKeys(g, !small);
-      g.flags |= LISTED;
-      if (this.byIdMap) this.byIdMap.set(idOf(g), g);
-      if (this.byName) this.addNames(g);
+      if (!this.keyChanged(g, !small)) continue;
       if (patch) {
         this.sorted.insert(g);
         this.kindList(g.kind).insert(g);
@@ -644,11 +638,36 @@ export class CorpusActorModel implements CorpusActorIndex {
     if (lists) {
       // The groups of each kind, sorted when a query first needs more than the top of a list (sortAll).
       if (!fromDirty) for (const g of this.groups.values()) lists[KINDS.indexOf(g.kind)].push(g);
-      this.unsorted = lists;
-      this.tops = [];
-      this.sorted.reset([], true);
-      for (const l of this.byKind.values()) l.reset([], true);
+      this.listUnsorted(lists);
     }
+    this.flushed();
+  }
+
+  /**
+   * A changed group no longer changed: its sort keys worked out, listed in the id and name maps if
+   * they exist (the caller puts it in the lists); false for a group emptied meanwhile.
+   */
+  private keyChanged(g: Group, lean: boolean): boolean {
+    g.flags &= ~DIRTY;
+    g.actor = undefined;
+    if ((g.flags & ALIVE) === 0) return false;
+    this.sortKeys(g, lean);
+    g.flags |= LISTED;
+    if (this.byIdMap) this.byIdMap.set(idOf(g), g);
+    if (this.byName) this.addNames(g);
+    return true;
+  }
+
+  /** The lists as the groups of each kind, unsorted (the sorted lists emptied until sortAll). */
+  private listUnsorted(lists: Group[][]): void {
+    this.unsorted = lists;
+    this.tops = [];
+    this.sorted.reset([], true);
+    for (const l of this.byKind.values()) l.reset([], true);
+  }
+
+  /** The end of a flush: no group is changed any more, all are listed. */
+  private flushed(): void {
     this.dirty.length = 0;
     this.listed = this.groups.size;
     this.actorList = undefined;
@@ -672,25 +691,14 @@ export class CorpusActorModel implements CorpusActorIndex {
     let work = 0;
     while (p.done < this.dirty.length && (work === 0 || work < maxWork)) {
       const g = this.dirty[p.done++];
-      g.flags &= ~DIRTY;
-      g.actor = undefined;
-      if ((g.flags & ALIVE) === 0) continue;
+      if (!this.keyChanged(g, true)) continue;
       work += 1 + (Array.isArray(g.items) ? g.items.length : 1);
-      this.sortKeys(g, true);
-      g.flags |= LISTED;
-      if (this.byIdMap) this.byIdMap.set(idOf(g), g);
-      if (this.byName) this.addNames(g);
       p.lists[KINDS.indexOf(g.kind)].push(g);
     }
     if (p.done < this.dirty.length) return false;
     this.partial = undefined;
-    this.unsorted = p.lists;
-    this.tops = [];
-    this.sorted.reset([], true);
-    for (const l of this.byKind.values()) l.reset([], true);
-    this.dirty.length = 0;
-    this.listed = this.groups.size;
-    this.actorList = undefined;
+    this.listUnsorted(p.lists);
+    this.flushed();
     return true;
   }
 
@@ -764,10 +772,7 @@ export class CorpusActorModel implements CorpusActorIndex {
       yield progress;
       if (changed()) return;
     }
-    this.unsorted = undefined;
-    this.tops = undefined;
-    KINDS.forEach((k, i) => this.kindList(k).reset(sorted[i], true));
-    this.sorted.reset(all, true);
+    this.useSorted(sorted, all);
   }
 
   /** Number of groups in the lists, sorted or not. */
@@ -782,11 +787,16 @@ export class CorpusActorModel implements CorpusActorIndex {
   private sortAll(): void {
     const lists = this.unsorted;
     if (!lists) return;
+    for (const l of lists) l.sort(compareGroups);
+    this.useSorted(lists, mergeSorted(lists));
+  }
+
+  /** The sorted lists: each kind's groups, and all of them, in the order of `actors`. */
+  private useSorted(kinds: Group[][], all: Group[]): void {
     this.unsorted = undefined;
     this.tops = undefined;
-    for (const l of lists) l.sort(compareGroups);
-    KINDS.forEach((k, i) => this.kindList(k).reset(lists[i], true));
-    this.sorted.reset(mergeSorted(lists), true);
+    KINDS.forEach((k, i) => this.kindList(k).reset(kinds[i], true));
+    this.sorted.reset(all, true);
   }
 
   /**
@@ -1205,19 +1215,14 @@ function idOf(g: Group): string {
 
 /** One sorted list of several sorted lists (by compareGroups). */
 function mergeSorted(lists: Group[][]): Group[] {
-  const out: Group[] = new Array(lists.reduce((n, l) => n + l.length, 0));
-  const at = lists.map(() => 0);
-  for (let k = 0; k < out.length; k++) {
-    let best = -1;
-    for (let i = 0; i < lists.length; i++) {
-      if (at[i] < lists[i].length && (best < 0 || compareGroups(lists[i][at[i]], lists[best][at[best]]) < 0)) best = i;
-    }
-    out[k] = lists[best][at[best]++];
+  const steps = mergeSortedInSteps(lists);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
   }
-  return out;
 }
 
-/** mergeSorted, yielding after each SORT_STEP_WORK comparisons. */
+/** The sorted lists merged into one, yielding after each SORT_STEP_WORK comparisons. */
 function* mergeSortedInSteps(lists: Group[][]): Generator<void, Group[]> {
   const out: Group[] = new Array(lists.reduce((n, l) => n + l.length, 0));
   const at = lists.map(() => 0);
