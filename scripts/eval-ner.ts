@@ -1,11 +1,13 @@
-// npm run --silent eval:ner -- --data FILE --out PRED [--model PATH] [--engine] [--gold-column N]
+// npm run --silent eval:ner -- --data FILE --out PRED [--model PATH] [--engine] [--gold-column N] [--no-gate]
 // Tags a CoNLL file document by document from the token column only, writes PRED
 // (each input line with the predicted tag appended, IOB1 like the data), prints conlleval-style
 // per-type and micro P/R/F1, a breakdown of the errors by kind (wrong type, wrong span, missed,
 // spurious) per type, and ends with one JSON line of the figures.
 // Gold tags: IOB1, IOB2 or BILOU, in the 4th column when a line has more (a PRED file), else the
 // last; --gold-column N picks another. --engine tags through the whole entity engine (sentences
-// rebuilt as text, tokenized again, news rules applied), i.e. what the editor shows.
+// rebuilt as text, tokenized again, news rules applied), i.e. what the editor shows. --no-gate scores
+// every token, as training does (by default the tagger fixes plain tokens between plain tokens at O:
+// outsideTokens in src/core/ner/features.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from './lib/args';
@@ -17,7 +19,7 @@ import { tagSentences } from '../src/core/ner/tagger';
 import { chunksFromTags, iob1FromChunks, type TokenChunk } from '../src/core/ner/tags';
 import { loadNerModel } from '../src/node/nerModel';
 
-const args = parseArgs(process.argv.slice(2), { data: 'string', out: 'string', model: 'string', engine: 'boolean', 'gold-column': 'number' });
+const args = parseArgs(process.argv.slice(2), { data: 'string', out: 'string', model: 'string', engine: 'boolean', 'gold-column': 'number', 'no-gate': 'boolean' });
 const dataPath = requireDataPath((args.data as string) ?? join(SHARED_DATA, 'ner', 'conll2003', 'dev.txt'), 'CoNLL file');
 let model: ReturnType<typeof loadNerModel>;
 try {
@@ -62,7 +64,7 @@ for (const d of docs) {
   if (!d.sentences.length) continue;
   const chunks = engine
     ? engineChunks(d.sentences)
-    : tagSentences(model, d.sentences.map((s) => s.tokens), false).tags.map((t) => chunksFromTags(model.tagSet, t));
+    : tagSentences(model, d.sentences.map((s) => s.tokens), false, !args['no-gate']).tags.map((t) => chunksFromTags(model.tagSet, t));
   d.sentences.forEach((s, si) => {
     const guess = iob1FromChunks(s.tokens.length, chunks[si]);
     s.lines.forEach((line, i) => out.push(`${line} ${guess[i]}`));

@@ -25,6 +25,11 @@ export interface NerEngineOptions {
   maxSentence?: number;
   /** Reuse decoded sentences across calls (per-keystroke re-analysis); results are unchanged. */
   cache?: TagCache;
+  /**
+   * Gated tagging (default true): plain tokens between plain tokens are fixed outside any entity
+   * without being scored (outsideTokens in features.ts). false scores every token, as training does.
+   */
+  gate?: boolean;
 }
 
 const ENDERS = new Set(['.', '!', '?', '...', '…']);
@@ -204,6 +209,7 @@ export function createNerEngine(model: NerModel, options: NerEngineOptions = {})
   checkNerModel(model);
   const maxTokens = options.maxTokens ?? 400_000;
   const maxSentence = options.maxSentence ?? 250;
+  const gate = options.gate ?? true;
   const isPlacePair = placePairTest(model);
   // With a tagging cache, a sentence's decoded tags are one object for as long as its words and
   // evidence stay the same: its spans after the post-rules are kept with it.
@@ -234,7 +240,7 @@ export function createNerEngine(model: NerModel, options: NerEngineOptions = {})
         : sentencesOf(text, regions, maxTokens, maxSentence, isPlacePair).map((tokens) => ({ tokens, base: 0, words: tokens.map((t) => t.text) }));
       if (sents.length === 0) return [];
       const words = sents.map((s) => s.words);
-      const tagged = options.cache ? tagSentencesCached(model, words, options.cache) : tagSentences(model, words);
+      const tagged = options.cache ? tagSentencesCached(model, words, options.cache, gate) : tagSentences(model, words, true, gate);
       const out: EntityMention[] = [];
       sents.forEach((s, si) => {
         const spans = spansOf(words[si], tagged.tags[si], tagged.confidence[si]);

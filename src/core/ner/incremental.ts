@@ -122,7 +122,8 @@ export class FeatureCache {
   private readonly byWords: LruMap<string, SentenceLocal>;
   private readonly byArray = new WeakMap<readonly string[], SentenceLocal>();
   private nextId = 0;
-  constructor(readonly maxChars = 2_000_000) {
+  /** gate: sentences are prepared for gated tagging (outsideTokens), fixed for the cache's life. */
+  constructor(readonly maxChars = 2_000_000, readonly gate = true) {
     this.byWords = new LruMap(maxChars, (_, words) => words.length + 1);
   }
 
@@ -131,7 +132,7 @@ export class FeatureCache {
     if (v) return v;
     const key = wordsKey(words);
     v = this.byWords.get(key);
-    if (!v) this.byWords.set(key, (v = { prep: prepareSentence(words, lex), entries: new Map() }));
+    if (!v) this.byWords.set(key, (v = { prep: prepareSentence(words, lex, this.gate), entries: new Map() }));
     this.byArray.set(words, v);
     return v;
   }
@@ -211,17 +212,17 @@ function sameEvidence(doc: DocFeatures, si: number, words: Set<number>, phrases:
  * (sameEvidence), else looked up under the sentence's entry and its evidence rows (compared in full
  * on a hit; the hash only finds the candidate), else decoded.
  */
-export function tagSentencesCached(model: NerModel, sentences: string[][], cache: TagCache): TaggedDoc {
+export function tagSentencesCached(model: NerModel, sentences: string[][], cache: TagCache, gate = true): TaggedDoc {
   const lex = model.lexicon;
   const set = model.tagSet;
   const nt = set.tags.length;
   const mask = (1 << model.bits) - 1;
   let ctx = contexts.get(cache);
   // Sentences' features, bounded in characters of their words: 100 per entry the cache may hold (2,000,000 by default).
-  if (!ctx) contexts.set(cache, (ctx = { features: new FeatureCache(cache.maxEntries * 100), chunks: new WeakMap(), states: [] }));
+  if (!ctx) contexts.set(cache, (ctx = { features: new FeatureCache(cache.maxEntries * 100, gate), chunks: new WeakMap(), states: [] }));
   const { features, chunks } = ctx;
   const locals = sentences.map((words) => features.local(words, lex));
-  const doc = docFromSentences(locals.map((l) => l.prep));
+  const doc = docFromSentences(locals.map((l) => l.prep), features.gate);
   const entries = locals.map((local, si) => features.entry(local, doc, si, () => sentenceFeatures(doc, si, lex, mask, model.rowIndex)));
   const temperature = typeof model.info.temperature === 'number' ? model.info.temperature : 1;
   let e = new Float32Array(0);
@@ -232,12 +233,13 @@ export function tagSentencesCached(model: NerModel, sentences: string[][], cache
     if (e.length < n * nt) e = new Float32Array(n * nt * 2);
     const st = model.stages[stage];
     stageEmissions(st, nt, f, extra, e);
-    const tags = viterbi(set, e, n, st.trans);
+    const outside = doc.outside?.[si];
+    const tags = viterbi(set, e, n, st.trans, outside);
     let confidence: Float32Array = new Float32Array(n);
     if (last) {
       let any = false;
       for (let i = 0; i < n && !any; i++) any = tags[i] !== 0;
-      if (any) confidence = tagMarginals(set, e, n, st.trans, tags, temperature);
+      if (any) confidence = tagMarginals(set, e, n, st.trans, tags, temperature, outside);
     }
     return { tags, confidence };
   };

@@ -141,8 +141,11 @@ export function sentenceEvidence(doc: DocFeatures, si: number, tags: Uint8Array,
     }
     ebuf[len++] = r;
   };
+  const outside = doc.outside?.[si];
   for (let i = 0; i < n; i++) {
     offsets[i] = len;
+    // A token fixed outside any entity (gated tagging) is not scored: no rows.
+    if (outside !== undefined && outside[i]) continue;
     const t = s[i];
     if (phrases.size)
       for (let b = 0; b < 16; b++) for (let m = phraseHits[i * 16 + b]; m > 0; m--) key(mix(10, b));
@@ -181,12 +184,17 @@ export function sentenceEvidence(doc: DocFeatures, si: number, tags: Uint8Array,
   return { rows: ebuf.slice(0, len), offsets };
 }
 
-export function tagSentences(model: NerModel, sentences: string[][], confidence = true): TaggedDoc {
+/**
+ * Tags sentences. gate (default): tokens outside any capitalised stretch are fixed at O without being
+ * featurised or scored (outsideTokens in features.ts), about half the tokens of news prose; false
+ * scores every token, as training does.
+ */
+export function tagSentences(model: NerModel, sentences: string[][], confidence = true, gate = true): TaggedDoc {
   const lex: Lexicon = model.lexicon;
   const set = model.tagSet;
   const nt = set.tags.length;
   const mask = (1 << model.bits) - 1;
-  const doc = prepareDoc(sentences, lex);
+  const doc = prepareDoc(sentences, lex, gate);
   const base = doc.sentences.map((_, si) => sentenceFeatures(doc, si, lex, mask, model.rowIndex));
   let e = new Float32Array(0);
   const temperature = typeof model.info.temperature === 'number' ? model.info.temperature : 1;
@@ -199,13 +207,14 @@ export function tagSentences(model: NerModel, sentences: string[][], confidence 
       const n = f.offsets.length - 1;
       if (e.length < n * nt) e = new Float32Array(n * nt * 2);
       stageEmissions(st, nt, f, extra?.[si], e);
-      const seq = viterbi(set, e, n, st.trans);
+      const outside = doc.outside?.[si];
+      const seq = viterbi(set, e, n, st.trans, outside);
       tags.push(seq);
       if (last && confidence) {
         // Marginals only matter where something was recognised.
         let any = false;
         for (let i = 0; i < n && !any; i++) any = seq[i] !== 0;
-        conf.push(any ? tagMarginals(set, e, n, st.trans, seq, temperature) : new Float32Array(n));
+        conf.push(any ? tagMarginals(set, e, n, st.trans, seq, temperature, outside) : new Float32Array(n));
       }
     }
     return { tags, confidence: conf };

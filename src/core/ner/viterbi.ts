@@ -92,9 +92,10 @@ let vBack = new Uint8Array(4096);
 
 /**
  * Best tag sequence. trans[(prev) * nt + cur] with prev = nt for the sentence start.
- * Disallowed transitions of the tag set are never taken.
+ * Disallowed transitions of the tag set are never taken. outside: tokens fixed at O (tag 0) whatever
+ * their emissions (gated tagging: see outsideTokens in features.ts).
  */
-export function viterbi(set: TagSet, e: Float32Array, n: number, trans: Float32Array): Uint8Array {
+export function viterbi(set: TagSet, e: Float32Array, n: number, trans: Float32Array, outside?: Uint8Array): Uint8Array {
   const nt = set.tags.length;
   const out = new Uint8Array(n);
   if (n === 0) return out;
@@ -105,11 +106,18 @@ export function viterbi(set: TagSet, e: Float32Array, n: number, trans: Float32A
   const score = vScore;
   const back = vBack;
   const NEG = -Infinity;
-  for (let t = 0; t < nt; t++) score[t] = set.allowed[nt * nt + t] ? e[t] + trans[nt * nt + t] : NEG;
+  for (let t = 0; t < nt; t++) score[t] = set.allowed[nt * nt + t] && !(outside?.[0] && t !== 0) ? e[t] + trans[nt * nt + t] : NEG;
   for (let i = 1; i < n; i++) {
     const pb = (i - 1) * nt;
     const cb = i * nt;
+    // A token fixed at O: only O is scored (every other tag unreachable).
+    const only = outside !== undefined && outside[i] === 1;
     for (let t = 0; t < nt; t++) {
+      if (only && t !== 0) {
+        score[cb + t] = NEG;
+        back[cb + t] = 0;
+        continue;
+      }
       let best = NEG;
       let arg = 0;
       const preds = set.prev[t];
@@ -145,7 +153,7 @@ export function viterbi(set: TagSet, e: Float32Array, n: number, trans: Float32A
  * temperature (forward-backward over the allowed transitions). Perceptron scores are not
  * probabilities; temperature is chosen on development data so these read as rough confidences.
  */
-export function tagMarginals(set: TagSet, e: Float32Array, n: number, trans: Float32Array, tags: Uint8Array, temperature: number): Float32Array {
+export function tagMarginals(set: TagSet, e: Float32Array, n: number, trans: Float32Array, tags: Uint8Array, temperature: number, outside?: Uint8Array): Float32Array {
   const nt = set.tags.length;
   const out = new Float32Array(n);
   if (n === 0) return out;
@@ -158,7 +166,7 @@ export function tagMarginals(set: TagSet, e: Float32Array, n: number, trans: Flo
     for (let i = 0; i < t.length; i++) t[i] = set.allowed[i] ? Math.exp(trans[i] * inv) : 0;
     expTrans.set(trans, (T = { t, temperature }));
   }
-  return marginalsWith(set, e, n, T.t, tags, inv, out);
+  return marginalsWith(set, e, n, T.t, tags, inv, out, outside);
 }
 
 const expTrans = new WeakMap<Float32Array, { t: Float64Array; temperature: number }>();
@@ -166,7 +174,7 @@ let fbE = new Float64Array(4096);
 let fbA = new Float64Array(4096);
 let fbB = new Float64Array(4096);
 
-function marginalsWith(set: TagSet, e: Float32Array, n: number, T: Float64Array, tags: Uint8Array, inv: number, out: Float32Array): Float32Array {
+function marginalsWith(set: TagSet, e: Float32Array, n: number, T: Float64Array, tags: Uint8Array, inv: number, out: Float32Array, outside?: Uint8Array): Float32Array {
   const nt = set.tags.length;
   if (fbE.length < n * nt) {
     fbE = new Float64Array(n * nt * 2);
@@ -175,6 +183,12 @@ function marginalsWith(set: TagSet, e: Float32Array, n: number, T: Float64Array,
   }
   const E = fbE;
   for (let i = 0; i < n; i++) {
+    if (outside !== undefined && outside[i] === 1) {
+      // Fixed at O: the other tags have no weight.
+      E[i * nt] = 1;
+      for (let t = 1; t < nt; t++) E[i * nt + t] = 0;
+      continue;
+    }
     let m = -Infinity;
     for (let t = 0; t < nt; t++) m = Math.max(m, e[i * nt + t]);
     for (let t = 0; t < nt; t++) E[i * nt + t] = Math.exp((e[i * nt + t] - m) * inv);
@@ -186,6 +200,16 @@ function marginalsWith(set: TagSet, e: Float32Array, n: number, T: Float64Array,
   for (let t = 0; t < nt; t++) a[t] /= sum || 1;
   for (let i = 1; i < n; i++) {
     sum = 0;
+    if (outside !== undefined && outside[i] === 1) {
+      // Fixed at O: only O carries weight on.
+      let s = 0;
+      const preds = set.prev[0];
+      for (let q = 0; q < preds.length; q++) s += a[(i - 1) * nt + preds[q]] * T[preds[q] * nt];
+      a[i * nt] = 1;
+      for (let t = 1; t < nt; t++) a[i * nt + t] = 0;
+      if (!(s > 0)) a[i * nt] = 0;
+      continue;
+    }
     for (let t = 0; t < nt; t++) {
       let s = 0;
       const preds = set.prev[t];
@@ -197,6 +221,13 @@ function marginalsWith(set: TagSet, e: Float32Array, n: number, T: Float64Array,
   for (let t = 0; t < nt; t++) b[(n - 1) * nt + t] = set.allowedEnd[t] ? 1 : 0;
   for (let i = n - 2; i >= 0; i--) {
     sum = 0;
+    if (outside !== undefined && outside[i + 1] === 1) {
+      // The next token is fixed at O: every tag here leads on only through O.
+      const bo = b[(i + 1) * nt];
+      for (let p = 0; p < nt; p++) sum += b[i * nt + p] = T[p * nt] * bo;
+      for (let p = 0; p < nt; p++) b[i * nt + p] /= sum || 1;
+      continue;
+    }
     for (let p = 0; p < nt; p++) {
       let s = 0;
       const next = set.next[p];
