@@ -89,14 +89,15 @@ export function lexiconKind(tokens: readonly string[]): EntityKind | undefined {
 /** Longest lexicon matches in a token sequence, left to right, not overlapping. */
 export function lexiconMatches(tokens: readonly string[]): LexiconHit[] {
   const out: LexiconHit[] = [];
-  let folded: string[] | null = null;
+  // Tokens are folded as a match reaches them (most never are: only capitalised words and what follows them within an entry's prefix).
+  const folded: (string | undefined)[] = [];
+  const fold = (k: number) => (folded[k] ??= foldWord(tokens[k]));
   for (let i = 0; i < tokens.length; i++) {
     if (!UPPER_START.test(tokens[i])) continue;
-    folded ??= tokens.map(foldWord);
     let key = '';
     let best: LexiconHit | null = null;
     for (let len = 1; len <= MAX_WORDS && i + len <= tokens.length; len++) {
-      key = len === 1 ? folded[i] : key + ' ' + folded[i + len - 1];
+      key = len === 1 ? fold(i) : key + ' ' + fold(i + len - 1);
       const e = len === 1 && ENTRIES.get(tokens[i])?.caseSensitive ? ENTRIES.get(tokens[i]) : ENTRIES.get(key);
       if (e && (!e.caseSensitive || len === 1)) best = { start: i, end: i + len, kind: e.kind };
       if (!PREFIXES.has(key)) break;
