@@ -27,6 +27,12 @@ describe('gated tagging (tokens fixed outside any entity)', () => {
     assert.equal(outsideTokens('PRESIDENT GOITA WINS the vote'.split(' ').map(tokInfo), true), undefined);
     assert.equal(outsideTokens(['Mali', 'and', 'Niger'].map(tokInfo), false), undefined);
     assert.deepEqual(fixed(['ok']), ['ok']);
+    // A function word opening the sentence is capitalised for its place only; before a name it is scored.
+    assert.deepEqual(fixed('The president said so'.split(' ')), ['The', 'president', 'said', 'so']);
+    assert.deepEqual(fixed('The Hague said so'.split(' ')), ['so']);
+    assert.deepEqual(fixed('Reuters said so'.split(' ')), ['so']);
+    // Only at the opening: a capitalised function word further on is scored, and so are its neighbours.
+    assert.deepEqual(fixed('We said The'.split(' ')), ['We']);
     assert.equal(outsideTokens([], false), undefined);
   });
 
