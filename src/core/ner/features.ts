@@ -191,7 +191,7 @@ function plain(t: TokInfo): boolean {
 /**
  * The tokens of a mixed-case sentence that gated tagging fixes outside any entity (tag O) without
  * featurising or scoring them: a plain token (no capital letter) whose neighbours are plain too; a
- * function word opening the sentence ("The", "In", "He": STOP_WORDS) counts as plain. An
+ * function word opening the sentence ("The", "In", "He": STOP_WORDS; not in capitals) counts as plain. An
  * entity reaches a plain token only next to a capitalised one ("Bank of England", "Charles de
  * Gaulle", "Procter & Gamble"); three plain tokens in a row inside a name are rare enough that the
  * trained tagger labels them O anyway (checked on CoNLL-2003: npm run eval:ner -- --no-gate gives the
@@ -203,8 +203,9 @@ export function outsideTokens(infos: readonly TokInfo[], caps: boolean): Uint8Ar
   const n = infos.length;
   let out: Uint8Array | undefined;
   let prevPlain = true;
-  // A function word opening the sentence ("The", "In", "He") is capitalised for its place only.
-  let curPlain = n > 0 && (plain(infos[0]) || (infos[0].capFirst && STOP_WORDS.has(infos[0].lower)));
+  // A function word opening the sentence ("The", "In", "He") is capitalised for its place only; in
+  // capitals it may be a name ("WHO", "IS", "IT") and is scored.
+  let curPlain = n > 0 && (plain(infos[0]) || (infos[0].capFirst && !infos[0].allCaps && STOP_WORDS.has(infos[0].lower)));
   for (let i = 0; i < n; i++) {
     const nextPlain = i + 1 >= n || plain(infos[i + 1]);
     if (prevPlain && curPlain && nextPlain) (out ??= new Uint8Array(n))[i] = 1;

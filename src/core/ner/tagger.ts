@@ -185,9 +185,9 @@ export function sentenceEvidence(doc: DocFeatures, si: number, tags: Uint8Array,
 }
 
 /**
- * Tags sentences. gate (default): tokens outside any capitalised stretch are fixed at O without being
- * featurised or scored (outsideTokens in features.ts), about half the tokens of news prose; false
- * scores every token, as training does.
+ * Tags sentences. gate (default): plain tokens between plain tokens are fixed at O without being
+ * featurised or scored (outsideTokens in features.ts), most function words and common nouns of news
+ * prose; false scores every token, as training does.
  */
 export function tagSentences(model: NerModel, sentences: string[][], confidence = true, gate = true): TaggedDoc {
   const lex: Lexicon = model.lexicon;

@@ -35,6 +35,10 @@ describe('gated tagging (tokens fixed outside any entity)', () => {
     assert.deepEqual(fixed('The president said so'.split(' ')), ['The', 'president', 'said', 'so']);
     assert.deepEqual(fixed('The Hague said so'.split(' ')), ['so']);
     assert.deepEqual(fixed('Reuters said so'.split(' ')), ['so']);
+    // In capitals, a function word may be a name: WHO, IS (Islamic State).
+    assert.deepEqual(fixed('WHO said on Monday'.split(' ')), []);
+    assert.deepEqual(fixed('IS claimed the attack late on Sunday'.split(' ')), ['the', 'attack', 'late']);
+    assert.deepEqual(fixed('A spokesman said'.split(' ')), ['said']);
     // Only at the opening: a capitalised function word further on is scored, and so are its neighbours.
     assert.deepEqual(fixed('We said The'.split(' ')), ['We']);
     assert.equal(outsideTokens([], false), undefined);
