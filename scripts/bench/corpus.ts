@@ -4,7 +4,8 @@
 // and for how long it was busy (event-loop utilization, and the thread's own CPU where Linux tells it:
 // what the host takes from the workers on a small machine);
 // memory for 1,000 articles against the full size; and the per-keystroke re-analysis cost of an open 10 KB and
-// 300 KB article in the editor worker (worker time, p50/p95 over one-character edits).
+// 300 KB article in the editor worker (worker time, p50/p95 over one-character edits). The cold run
+// also reports the workers' time per article analysed (wall time inside the workers, both running).
 //   npm run bench -- --only corpus [--data DIR] [--articles N]
 // Default data: real text only — the pages under ../shared/data/boilerplate*/full, then Wikipedia
 // pages of ../shared/data/ner/wikitext/ (one document per line), written once as .txt files into a
@@ -37,6 +38,8 @@ interface RunFigures {
   openMs: number;
   analysed: number;
   reused: number;
+  /** Summed worker time of the articles analysed (what the analysis itself costs, both cores together). */
+  workerMs: number;
   cpuMs: number;
   maxBlockMs: number;
   /** 99th percentile of the event-loop delay samples (1 ms resolution). */
@@ -132,7 +135,7 @@ async function indexOnce(files: IndexFile[], cache: string, workers: number): Pr
     return {
       modelReadyMs,
       hostBusyMs,
-      hostCpuMs: hostCpu0 !== undefined && hostCpu1 !== undefined ? hostCpu1 - hostCpu0 : undefined, ms: openMs + r.ms, openMs, analysed: r.analysed, reused: r.reused, cpuMs: (cpu.user + cpu.system) / 1000, maxBlockMs: h.max / 1e6, p99BlockMs: h.percentile(99) / 1e6, gcOver16: gc.over16, maxGcMs: gc.max, peakRssMb: peakRss / 2 ** 20 };
+      hostCpuMs: hostCpu0 !== undefined && hostCpu1 !== undefined ? hostCpu1 - hostCpu0 : undefined, ms: openMs + r.ms, openMs, analysed: r.analysed, reused: r.reused, workerMs: r.workerMs, cpuMs: (cpu.user + cpu.system) / 1000, maxBlockMs: h.max / 1e6, p99BlockMs: h.percentile(99) / 1e6, gcOver16: gc.over16, maxGcMs: gc.max, peakRssMb: peakRss / 2 ** 20 };
   } finally {
     await pool.terminate();
   }
@@ -181,6 +184,7 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
       'cold s': cold.ms / 1000,
       'cold articles/s': files.length / (cold.ms / 1000),
       'cold cores used': cold.cpuMs / cold.ms,
+      'cold worker ms per article': cold.analysed > 0 ? cold.workerMs / cold.analysed : 0,
       'warm s': warm.ms / 1000,
       'warm store open s': warm.openMs / 1000,
       'warm, corpus actors ready s': warm.modelReadyMs / 1000,
