@@ -16,6 +16,7 @@ import { parseConll, type ConllSentence } from '../src/core/ner/conllFormat';
 import { conllErrors, conllEvaluate, formatConllErrors, formatConllScore } from '../src/core/ner/conllEval';
 import { createNerEngine, LABEL_TO_KIND } from '../src/core/ner/engine';
 import { tagSentences } from '../src/core/ner/tagger';
+import { prepareDoc } from '../src/core/ner/features';
 import { chunksFromTags, iob1FromChunks, type TokenChunk } from '../src/core/ner/tags';
 import { loadNerModel } from '../src/node/nerModel';
 
@@ -74,6 +75,9 @@ for (const d of docs) {
   });
 }
 const ms = performance.now() - t0;
+// How many tokens the gate fixes outside any entity without scoring them (outsideTokens).
+let fixed = 0;
+for (const d of docs) for (const o of prepareDoc(d.sentences.map((s) => s.tokens), model.lexicon, true).outside ?? []) if (o) for (const x of o) fixed += x;
 if (args.out) writeFileSync(args.out as string, out.join('\n'));
 const score = conllEvaluate(sents);
 const errors = conllErrors(sents);
@@ -81,6 +85,7 @@ console.log(formatConllScore(score));
 console.log(`\nerrors by kind (per gold type; spurious per guessed type)${engine ? ', through the engine' : ''}:`);
 console.log(formatConllErrors(errors));
 console.log(`tagged ${tokens} tokens in ${ms.toFixed(0)} ms (${Math.round(tokens / (ms / 1000))} tokens/s)`);
+console.log(`gate: ${fixed} of ${tokens} tokens (${((100 * fixed) / tokens).toFixed(1)}%) fixed outside any entity without being scored${args['no-gate'] ? ' (not applied: --no-gate)' : ''}`);
 const r = (x: number) => Number(x.toFixed(2));
 console.log(
   JSON.stringify({
@@ -91,5 +96,6 @@ console.log(
     errors,
     tokens,
     tokensPerSecond: Math.round(tokens / (ms / 1000)),
+    gatedTokenShare: r((100 * fixed) / tokens),
   }),
 );
