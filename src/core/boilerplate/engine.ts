@@ -2,13 +2,14 @@
 // with a category, a confidence and a short message. Sources of a finding, in
 // order of precedence: the user's phrases and (trusted) patterns → 'custom';
 // a long line repeating an earlier one → 'duplicate'; the trained line model
-// (categorised from lexicon hits and line shape); lines repeated across the
+// (categorised from lexicon hits and line shape; a data list that continues
+// the article is kept: listsInArticle); lines repeated across the
 // corpus → 'template'. Lines in settings.keep are never flagged, blank lines
 // never are.
 import type { BoilerplateSettings } from '../config/types';
 import type { BoilerplateEngine, BoilerplateInput } from '../engines';
 import type { BoilerplateCategory, BoilerplateFinding, Line } from '../types';
-import type { LineInfo } from './features';
+import { listSignature, signatureHasDigit, type LineInfo } from './features';
 import { scoreArticleCached } from './incremental';
 import { confidenceOf, scoreArticle, type BoilerplateModel } from './model';
 import { isTemplate, lineKey } from './templates';
@@ -74,6 +75,38 @@ function messageOf(category: BoilerplateCategory, text: string, extra?: string):
   return extra ? `${base}: ${extra}` : base;
 }
 
+/** Lines of a list or table inside the article: at least this many in a row sharing a list signature. */
+export const LIST_MIN_LINES = 5;
+
+/**
+ * The lines of data lists that continue the article (tour dates, a season's calendar, ingredients,
+ * qualified teams): a run of at least LIST_MIN_LINES lines sharing a list signature with digits
+ * (listSignature), no phrase of the lexicon in any of them, right after a prose line the model keeps,
+ * or after a short heading without such a phrase that follows one. The trained trees, from 112 pages
+ * with few such lists, flag them as they flag menus.
+ */
+export function listsInArticle(infos: readonly LineInfo[], kept: (j: number) => boolean): number[] {
+  const out: number[] = [];
+  const n = infos.length;
+  const sig = infos.map((f) => listSignature(f.text, f.words));
+  for (let j = 0; j < n; ) {
+    let k = j + 1;
+    while (k < n && sig[k] === sig[j]) k++;
+    if (k - j >= LIST_MIN_LINES && signatureHasDigit(sig[j]) && !infos[j].prose) {
+      let clean = true;
+      for (let m = j; m < k && clean; m++) clean = infos[m].hits.length === 0 && !infos[m].commentMarker;
+      const proseBefore = (i: number) => i >= 0 && infos[i].prose && kept(i);
+      const heading = j - 1 >= 0 && !infos[j - 1].prose && infos[j - 1].words <= 12 && infos[j - 1].hits.length === 0 && proseBefore(j - 2);
+      if (clean && (proseBefore(j - 1) || heading)) {
+        if (heading) out.push(j - 1);
+        for (let m = j; m < k; m++) out.push(m);
+      }
+    }
+    j = k;
+  }
+  return out;
+}
+
 /** Why a line was flagged, in a reader's words (the same order of evidence as categoryOf). */
 function reasonOf(info: LineInfo, pos: number, body: [number, number]): string {
   const hit = info.hits.find((h) => h.kind === 'whole') ?? info.hits.find((h) => h.kind === 'strong') ?? info.hits.find((h) => h.kind === 'prefix');
@@ -136,6 +169,7 @@ export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL,
       if (body[0] >= 0 && anyProse && !proseKept) {
         for (let j = body[0]; j <= body[1]; j++) if (infos[j].hits.length === 0) rescue.add(j);
       }
+      for (const j of listsInArticle(infos, (k) => confidenceOf(model, p[k]) < 0.5)) rescue.add(j);
       const firstSeen = new Map<string, number>();
       const findings: BoilerplateFinding[] = [];
 

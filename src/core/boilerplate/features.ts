@@ -480,6 +480,40 @@ export function articleFeatures(lineTexts: string[], local: (raw: string) => Lin
   return { infos, rows, body };
 }
 
+/**
+ * A line's list signature: how it opens (digit, bullet or dash, capital, lower case, other), whether
+ * it holds a digit, which list separators it has (a spaced dash, "@", ":", "|" or a tab), and whether
+ * it has more than two words. The lines of one list or table share it: tour dates ("June
+ * 9 – Tampa, FL @ …"), ingredients ("1 tsp cinnamon"), a season's calendar, qualified teams.
+ */
+export function listSignature(text: string, words: number): number {
+  const first = text.charAt(0);
+  const c = text.charCodeAt(0);
+  let lead = 4;
+  if (c >= 48 && c <= 57) lead = 0;
+  else if (first !== '' && '-–—•·*>»›▶►'.includes(first)) lead = 1;
+  else if (first !== first.toLowerCase()) lead = 2;
+  else if (first !== first.toUpperCase()) lead = 3;
+  let digit = 0;
+  for (let i = 0; i < text.length && !digit; i++) {
+    const d = text.charCodeAt(i);
+    if (d >= 48 && d <= 57) digit = 1;
+  }
+  let seps = 0;
+  if (/\s[-–—]{1,2}\s/.test(text)) seps |= 1;
+  if (text.includes('@')) seps |= 2;
+  if (text.includes(':')) seps |= 4;
+  if (text.includes('|') || text.includes('\t')) seps |= 8;
+  // Only very short lines apart: the entries of one list vary in length ("June 26 – Allentown, PA @ PPL Center").
+  const size = words <= 2 ? 0 : 1;
+  return lead | (digit << 3) | (seps << 4) | (size << 8);
+}
+
+/** Whether a list signature says the line holds a digit. */
+export function signatureHasDigit(sig: number): boolean {
+  return (sig & 8) !== 0;
+}
+
 /** Context features for the second stage, from first-stage probabilities over the non-empty lines. */
 export const CONTEXT_NAMES: readonly string[] = [
   'p', 'pPrev', 'pNext', 'pWin2', 'pWin5', 'pBefore', 'pAfter', 'pMaxNb', 'pMinNb', 'pWin10', 'pAllBefore', 'pAllAfter',

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { createBoilerplateEngine } from '../../../src/core/boilerplate';
+import { LIST_MIN_LINES, listsInArticle } from '../../../src/core/boilerplate/engine';
+import { articleFeatures, listSignature } from '../../../src/core/boilerplate/features';
+import { DEFAULT_CONFIG } from '../../../src/core/config/types';
+import type { BoilerplateFinding } from '../../../src/core/types';
+import { splitLines } from '../../../src/core/text/lines';
+
+const engine = createBoilerplateEngine();
+const detect = (text: string): BoilerplateFinding[] =>
+  engine.detect({ text, lines: splitLines(text), settings: { ...DEFAULT_CONFIG.boilerplate } } as Parameters<typeof engine.detect>[0]);
+
+const PROSE = [
+  'Songhai Blues announced on Tuesday a tour of West Africa and Europe next year, their first since the band left Bamako in 2012.',
+  'The guitarist said the group would play the new album in full, and that tickets go on sale on Friday at noon.',
+];
+const DATES = [
+  'March 3 – Dakar, Senegal @ Institut Français',
+  'March 5 – Bamako, Mali @ Palais de la Culture Amadou Hampaté Bâ',
+  'March 8 – Niamey, Niger @ Centre Culturel Franco-Nigérien',
+  'March 12 – Ouagadougou, Burkina Faso @ Institut Français',
+  'April 2 – Paris, France @ La Cigale',
+  'April 4 – Brussels, Belgium @ AB Club',
+];
+
+describe('boilerplate: lists inside the article', () => {
+  it('gives the entries of one list one signature, whatever their length', () => {
+    const sigs = new Set(DATES.map((l) => listSignature(l, l.split(' ').length)));
+    assert.equal(sigs.size, 1);
+    const other = ['Home', 'World news', PROSE[0], '1 tsp cinnamon', 'England (Group A): 10th appearance'];
+    for (const l of other) assert.notEqual(listSignature(l, l.split(' ').length), listSignature(DATES[0], 8), l);
+    // Ingredients share theirs.
+    assert.equal(listSignature('1 tsp cinnamon', 3), listSignature('6 tbsp fruit pectin powder, sifted twice', 6));
+  });
+
+  it('finds a dated list after kept prose or after a heading that follows it, and nothing else', () => {
+    const lines = ['Songhai Blues on tour', ...PROSE, 'Tour dates', ...DATES, 'Share on Facebook'];
+    const { infos } = articleFeatures(lines);
+    const all = () => true;
+    // The heading and the six dates (indices into the non-empty lines).
+    assert.deepEqual(listsInArticle(infos, all), [3, 4, 5, 6, 7, 8, 9]);
+    // Right after the prose, without a heading.
+    assert.deepEqual(listsInArticle(articleFeatures([...PROSE, ...DATES]).infos, all), [2, 3, 4, 5, 6, 7]);
+    // Not when the prose before is flagged, nor under a heading the lexicon knows, nor when too short.
+    assert.deepEqual(listsInArticle(infos, (j) => j > 2), []);
+    assert.deepEqual(listsInArticle(articleFeatures([...PROSE, 'Related posts', ...DATES]).infos, all), []);
+    assert.deepEqual(listsInArticle(articleFeatures([...PROSE, ...DATES.slice(0, LIST_MIN_LINES - 1)]).infos, all), []);
+    // A menu has no digits: not a data list.
+    assert.deepEqual(listsInArticle(articleFeatures([...PROSE, 'News', 'Sport', 'Culture', 'Business', 'Opinion', 'Video']).infos, all), []);
+  });
+
+  it('keeps the tour dates of an article as article text, and still flags what follows them', () => {
+    const text = ['Songhai Blues on tour', ...PROSE, 'Tour dates', ...DATES, 'Share this article', 'Leave a Reply'].join('\n');
+    const flagged = new Set(detect(text).map((f) => f.line));
+    for (let l = 4; l < 4 + DATES.length; l++) assert.ok(!flagged.has(l), `date line ${l} flagged`);
+    assert.ok(flagged.has(4 + DATES.length + 1), 'Leave a Reply is flagged');
+  });
+});
