@@ -9,7 +9,7 @@
 import type { BoilerplateSettings } from '../config/types';
 import type { BoilerplateEngine, BoilerplateInput } from '../engines';
 import type { BoilerplateCategory, BoilerplateFinding, Line } from '../types';
-import { listSignature, signatureHasDigit, type LineInfo } from './features';
+import { listSignature, type LineInfo } from './features';
 import { scoreArticleCached } from './incremental';
 import { confidenceOf, scoreArticle, type BoilerplateModel } from './model';
 import { isTemplate, lineKey } from './templates';
@@ -77,13 +77,31 @@ function messageOf(category: BoilerplateCategory, text: string, extra?: string):
 
 /** Lines of a list or table inside the article: at least this many in a row sharing a list signature. */
 export const LIST_MIN_LINES = 5;
+/** Short lines (headings, a "Print" link) a list may sit under, after the prose it continues. */
+const LIST_MAX_HEADINGS = 3;
+
+/** A signature of entries opened by a number or a bullet, or holding list separators: not a run of titles. */
+function structured(sig: number): boolean {
+  return (sig & 7) <= 1 || (sig & 0xf0) !== 0;
+}
+
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
 
 /**
- * The lines of data lists that continue the article (tour dates, a season's calendar, ingredients,
- * qualified teams): a run of at least LIST_MIN_LINES lines sharing a list signature with digits
- * (listSignature), no phrase of the lexicon in any of them, right after a prose line the model keeps,
- * or after a short heading without such a phrase that follows one. The trained trees, from 112 pages
- * with few such lists, flag them as they flag menus.
+ * The lines of data lists that continue the article (tour dates, ingredients, qualified teams, a
+ * season's calendar): a run of at least LIST_MIN_LINES lines, none of them prose, sharing a list
+ * signature (listSignature) of entries opened by a number or a bullet or holding separators, a third
+ * of them or more with a digit, no phrase of the lexicon and no comment marker in any of them, right
+ * after a prose line the model keeps or after up to LIST_MAX_HEADINGS short lines that follow one
+ * ("Tour dates", "Ingredients"; a share or print button among them, but no other phrase of the
+ * lexicon: not "Related posts"). Returned with those headings but for one the lexicon marks
+ * ("Print"). The trained trees, from 112 pages with few such lists, flag them as they flag menus.
  */
 export function listsInArticle(infos: readonly LineInfo[], kept: (j: number) => boolean): number[] {
   const out: number[] = [];
@@ -92,13 +110,19 @@ export function listsInArticle(infos: readonly LineInfo[], kept: (j: number) => 
   for (let j = 0; j < n; ) {
     let k = j + 1;
     while (k < n && sig[k] === sig[j]) k++;
-    if (k - j >= LIST_MIN_LINES && signatureHasDigit(sig[j]) && !infos[j].prose) {
+    if (k - j >= LIST_MIN_LINES && structured(sig[j])) {
       let clean = true;
-      for (let m = j; m < k && clean; m++) clean = infos[m].hits.length === 0 && !infos[m].commentMarker;
-      const proseBefore = (i: number) => i >= 0 && infos[i].prose && kept(i);
-      const heading = j - 1 >= 0 && !infos[j - 1].prose && infos[j - 1].words <= 12 && infos[j - 1].hits.length === 0 && proseBefore(j - 2);
-      if (clean && (proseBefore(j - 1) || heading)) {
-        if (heading) out.push(j - 1);
+      let digits = 0;
+      for (let m = j; m < k && clean; m++) {
+        clean = !infos[m].prose && infos[m].hits.length === 0 && !infos[m].commentMarker;
+        if (hasDigit(infos[m].text)) digits++;
+      }
+      // Back over the short lines heading the list, to the prose it continues; a heading the lexicon
+      // reads as anything but a share or print button ("Related posts", "Comments") says the list is not the article's.
+      let h = j - 1;
+      while (h >= 0 && j - 1 - h < LIST_MAX_HEADINGS && !infos[h].prose && infos[h].words <= 12 && infos[h].hits.every((x) => x.category === 'share')) h--;
+      if (clean && digits * 3 >= k - j && h >= 0 && infos[h].prose && kept(h)) {
+        for (let m = h + 1; m < j; m++) if (infos[m].hits.length === 0) out.push(m);
         for (let m = j; m < k; m++) out.push(m);
       }
     }

@@ -481,9 +481,9 @@ export function articleFeatures(lineTexts: string[], local: (raw: string) => Lin
 }
 
 /**
- * A line's list signature: how it opens (digit, bullet or dash, capital, lower case, other), whether
- * it holds a digit, which list separators it has (a spaced dash, "@", ":", "|" or a tab), and whether
- * it has more than two words. The lines of one list or table share it: tour dates ("June
+ * A line's list signature: how it opens (digit, bullet or dash, capital, lower case, other), which
+ * list separators it has (a spaced dash, "@", ":", "|" or a tab), and whether it has more than two
+ * words. The lines of one list or table share it: tour dates ("June
  * 9 – Tampa, FL @ …"), ingredients ("1 tsp cinnamon"), a season's calendar, qualified teams.
  */
 export function listSignature(text: string, words: number): number {
@@ -494,11 +494,6 @@ export function listSignature(text: string, words: number): number {
   else if (first !== '' && '-–—•·*>»›▶►'.includes(first)) lead = 1;
   else if (first !== first.toLowerCase()) lead = 2;
   else if (first !== first.toUpperCase()) lead = 3;
-  let digit = 0;
-  for (let i = 0; i < text.length && !digit; i++) {
-    const d = text.charCodeAt(i);
-    if (d >= 48 && d <= 57) digit = 1;
-  }
   let seps = 0;
   if (/\s[-–—]{1,2}\s/.test(text)) seps |= 1;
   if (text.includes('@')) seps |= 2;
@@ -506,12 +501,7 @@ export function listSignature(text: string, words: number): number {
   if (text.includes('|') || text.includes('\t')) seps |= 8;
   // Only very short lines apart: the entries of one list vary in length ("June 26 – Allentown, PA @ PPL Center").
   const size = words <= 2 ? 0 : 1;
-  return lead | (digit << 3) | (seps << 4) | (size << 8);
-}
-
-/** Whether a list signature says the line holds a digit. */
-export function signatureHasDigit(sig: number): boolean {
-  return (sig & 8) !== 0;
+  return lead | (seps << 4) | (size << 8);
 }
 
 /** Context features for the second stage, from first-stage probabilities over the non-empty lines. */

@@ -47,6 +47,15 @@ describe('boilerplate: lists inside the article', () => {
     assert.deepEqual(listsInArticle(articleFeatures([...PROSE, ...DATES.slice(0, LIST_MIN_LINES - 1)]).infos, all), []);
     // A menu has no digits: not a data list.
     assert.deepEqual(listsInArticle(articleFeatures([...PROSE, 'News', 'Sport', 'Culture', 'Business', 'Opinion', 'Video']).infos, all), []);
+    // Nor a run of titles, digits or not (related stories): their lines open with a capital and have no separator.
+    const titles = ['Mali: 5 Things to Know', 'Niger Junta Names 21 Ministers', 'Why 2024 Changed the Sahel', 'Burkina Faso Recalls 3 Envoys', 'Chad Votes in 2025'];
+    assert.deepEqual(listsInArticle(articleFeatures([...PROSE, 'Related stories', ...titles.map((t) => t.replace(':', ''))]).infos, all), []);
+    // Headings between the prose and the list (up to three) come with it, but for one the lexicon marks.
+    const recipe = ['Spiced Honey Pear Jam', 'Print', 'Ingredients', '8-9 ripe pears, cored and peeled', '1 lemon, or about 1/4 cup lemon juice', '6 tbsp fruit pectin powder', '1 tsp cinnamon', '1 tsp nutmeg'];
+    const recipeInfos = articleFeatures([...PROSE, ...recipe]).infos;
+    assert.deepEqual(listsInArticle(recipeInfos, all).map((j) => recipeInfos[j].text), recipe.filter((l) => l !== 'Print'));
+    // A list broken by a prose line is two runs, each too short.
+    assert.deepEqual(listsInArticle(articleFeatures([...PROSE, ...DATES.slice(0, 3), PROSE[1], ...DATES.slice(3)]).infos, all), []);
   });
 
   it('keeps the tour dates of an article as article text, and still flags what follows them', () => {
