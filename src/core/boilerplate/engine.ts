@@ -193,7 +193,8 @@ export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL,
       if (body[0] >= 0 && anyProse && !proseKept) {
         for (let j = body[0]; j <= body[1]; j++) if (infos[j].hits.length === 0) rescue.add(j);
       }
-      for (const j of listsInArticle(infos, (k) => confidenceOf(model, p[k]) < 0.5)) rescue.add(j);
+      // Data lists that continue the prose kept under this threshold (see listsInArticle).
+      for (const j of listsInArticle(infos, (k) => confidenceOf(model, p[k]) < threshold)) rescue.add(j);
       const firstSeen = new Map<string, number>();
       const findings: BoilerplateFinding[] = [];
 

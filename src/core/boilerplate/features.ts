@@ -483,8 +483,8 @@ export function articleFeatures(lineTexts: string[], local: (raw: string) => Lin
 /**
  * A line's list signature: how it opens (digit, bullet or dash, capital, lower case, other), which
  * list separators it has (a spaced dash, "@", ":", "|" or a tab), and whether it has more than two
- * words. The lines of one list or table share it: tour dates ("June
- * 9 – Tampa, FL @ …"), ingredients ("1 tsp cinnamon"), a season's calendar, qualified teams.
+ * words. The lines of one list or table share it: tour dates ("June 9 – Tampa, FL @ …"), ingredients
+ * ("1 tsp cinnamon"), a season's calendar, qualified teams.
  */
 export function listSignature(text: string, words: number): number {
   const first = text.charAt(0);
