@@ -9,7 +9,7 @@
 import type { BoilerplateSettings } from '../config/types';
 import type { BoilerplateEngine, BoilerplateInput } from '../engines';
 import type { BoilerplateCategory, BoilerplateFinding, Line } from '../types';
-import { listSignature, type LineInfo } from './features';
+import type { LineInfo } from './features';
 import { scoreArticleCached } from './incremental';
 import { confidenceOf, scoreArticle, type BoilerplateModel } from './model';
 import { isTemplate, lineKey } from './templates';
@@ -96,21 +96,21 @@ function hasDigit(text: string): boolean {
 /**
  * The lines of data lists that continue the article (tour dates, ingredients, qualified teams, a
  * season's calendar): a run of at least LIST_MIN_LINES lines, none of them prose, sharing a list
- * signature (listSignature) of entries opened by a number or a bullet or holding separators, a third
- * of them or more with a digit, no phrase of the lexicon and no comment marker in any of them, right
- * after a prose line the model keeps or after up to LIST_MAX_HEADINGS short lines that follow one
- * ("Tour dates", "Ingredients"; a share or print button among them, but no other phrase of the
- * lexicon: not "Related posts"). Returned with those headings but for one the lexicon marks
- * ("Print"). The trained trees, from 112 pages with few such lists, flag them as they flag menus.
+ * signature (listSignature, worked out with each line's own features and kept with them) of entries
+ * opened by a number or a bullet or holding separators, a third of them or more with a digit, no
+ * phrase of the lexicon and no comment marker in any of them, right after a prose line the model
+ * keeps or after up to LIST_MAX_HEADINGS short lines that follow one ("Tour dates", "Ingredients"; a
+ * share or print button among them, but no other phrase of the lexicon: not "Related posts").
+ * Returned with those headings but for one the lexicon marks ("Print"). The trained trees, from 112
+ * pages with few such lists, flag them as they flag menus.
  */
 export function listsInArticle(infos: readonly LineInfo[], kept: (j: number) => boolean): number[] {
   const out: number[] = [];
   const n = infos.length;
-  const sig = infos.map((f) => listSignature(f.text, f.words));
   for (let j = 0; j < n; ) {
     let k = j + 1;
-    while (k < n && sig[k] === sig[j]) k++;
-    if (k - j >= LIST_MIN_LINES && structured(sig[j])) {
+    while (k < n && infos[k].list === infos[j].list) k++;
+    if (k - j >= LIST_MIN_LINES && structured(infos[j].list)) {
       let clean = true;
       let digits = 0;
       for (let m = j; m < k && clean; m++) {

@@ -50,6 +50,8 @@ export interface LineInfo {
   dateLike: boolean;
   teaser: boolean;
   commentMarker: boolean;
+  /** Its list signature (listSignature). */
+  list: number;
 }
 
 export interface ArticleFeatures {
@@ -259,6 +261,8 @@ export interface LineLocal {
   title: boolean;
   contentWords: string[];
   columns: number[];
+  /** Its list signature (listSignature). */
+  list: number;
 }
 
 /** The line-only features of a non-blank line. */
@@ -304,7 +308,7 @@ export function lineLocal(raw: string): LineLocal {
     lexAny('prefix'),
     ...LEX_CATEGORIES.map((c) => (hits.some((h) => h.category === c) ? 1 : 0)),
   ];
-  return { shape: s, hits, prose, nameLike, dateLike, teaser, commentMarker, title, contentWords, columns };
+  return { shape: s, hits, prose, nameLike, dateLike, teaser, commentMarker, title, contentWords, columns, list: listSignature(s.text, s.wordCount) };
 }
 
 /**
@@ -320,7 +324,7 @@ export function articleFeatures(lineTexts: string[], local: (raw: string) => Lin
     const l = local(raw);
     locals.push(l);
     const s = l.shape;
-    infos.push({ line: i, text: s.text, chars: s.chars, words: s.wordCount, prose: l.prose, hits: l.hits, nameLike: l.nameLike, dateLike: l.dateLike, teaser: l.teaser, commentMarker: l.commentMarker });
+    infos.push({ line: i, text: s.text, chars: s.chars, words: s.wordCount, prose: l.prose, hits: l.hits, nameLike: l.nameLike, dateLike: l.dateLike, teaser: l.teaser, commentMarker: l.commentMarker, list: l.list });
   }
   const n = infos.length;
   // Body: prose lines weigh their length, others a penalty.
