@@ -7,6 +7,8 @@
 // 300 KB article in the editor worker (worker time, p50/p95 over one-character edits). The cold run
 // also reports the workers' time per article analysed (wall time inside the workers, both running).
 //   npm run bench -- --only corpus [--data DIR] [--articles N]
+// The index workers run in the background as the extension starts them (a lower priority on Linux,
+// see src/node/threadPriority.ts); NCA_BENCH_FOREGROUND=1 runs them at normal priority.
 // Default data: real text only — the pages under ../shared/data/boilerplate*/full, then Wikipedia
 // pages of ../shared/data/ner/wikitext/ (one document per line), written once as .txt files into a
 // temp folder. Nothing is repeated.
@@ -58,7 +60,7 @@ interface RunFigures {
 }
 
 async function indexOnce(files: IndexFile[], cache: string, workers: number): Promise<RunFigures> {
-  const pool = createAnalysisPool({ workers, script: WORKER });
+  const pool = createAnalysisPool({ workers, script: WORKER, background: process.env.NCA_BENCH_FOREGROUND !== '1' });
   const h = monitorEventLoopDelay({ resolution: 1 });
   const gc = { over16: 0, max: 0 };
   const gcObserver = new PerformanceObserver((list) => {

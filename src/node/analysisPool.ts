@@ -18,6 +18,12 @@ export interface AnalysisPoolOptions {
   onRestart?: (reason: string) => void;
   /** Worker script (default: dist/analysisWorker.js beside this bundle, or the TypeScript source under tsx). */
   script?: string;
+  /**
+   * Background work (indexing a corpus): each worker thread lowers its own scheduling priority (see
+   * lowerThreadPriority), so that the host thread, and everything else the editor runs, gets a core
+   * first while the workers keep every core busy.
+   */
+  background?: boolean;
 }
 
 export interface AnalysisPool {
@@ -55,7 +61,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
   const pool = workerpool.pool(script, {
     maxWorkers: size,
     workerType: 'thread',
-    workerThreadOpts: { execArgv, resourceLimits: { maxOldGenerationSizeMb: 2048 } },
+    workerThreadOpts: { execArgv, resourceLimits: { maxOldGenerationSizeMb: 2048 }, workerData: { background: options.background === true } },
   });
   type Method<K extends keyof AnalysisWorkerMethods> = NonNullable<AnalysisWorkerMethods[K]>;
   const run = async <K extends keyof AnalysisWorkerMethods>(method: K, params: Parameters<Method<K>>): Promise<ReturnType<Method<K>>> => {

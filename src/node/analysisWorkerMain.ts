@@ -1,6 +1,7 @@
 // Entry point of an analysis worker thread in Node (bundled as dist/analysisWorker.js): the trained
 // tagger's model is read from disk here, with a tagging cache so that re-analysing an edited article
 // reuses the sentences the edit did not touch; the worker logic itself is src/worker (core only).
+import { isMainThread, workerData } from 'node:worker_threads';
 import * as workerpool from 'workerpool';
 import { assembleEngines } from '../core/analysis/defaultEngines';
 import type { EntityEngine } from '../core/engines';
@@ -11,6 +12,10 @@ import { createAnalysisWorker } from '../worker/analysisWorker';
 import type { AnalysisWorkerMethods } from '../worker/protocol';
 import { currentKnowledgeBase } from './knowledgeBase';
 import { loadNerModel } from './nerModel';
+import { lowerThreadPriority } from './threadPriority';
+
+// A worker of a background pool (corpus indexing) yields the cores to the host thread first.
+if (!isMainThread && (workerData as { background?: boolean } | undefined)?.background) lowerThreadPriority();
 
 let fallbackReason: string | undefined;
 

@@ -91,7 +91,7 @@ export class AnalysisService implements vscode.Disposable {
 
   private indexPoolInstance: AnalysisPool | undefined;
   private indexPool(): AnalysisPool {
-    this.indexPoolInstance ??= createAnalysisPool({ workers: Math.max(1, defaultWorkerCount() + 1), taskTimeoutMs: INDEX_TASK_LIMIT_MS, onRestart: this.onRestart });
+    this.indexPoolInstance ??= createAnalysisPool({ workers: Math.max(1, defaultWorkerCount() + 1), taskTimeoutMs: INDEX_TASK_LIMIT_MS, onRestart: this.onRestart, background: true });
     return this.indexPoolInstance;
   }
 

@@ -1,0 +1,30 @@
+// Lowers the scheduling priority of the calling thread alone, where the system gives a thread a
+// priority of its own: on Linux a thread has its own id and nice value, and setpriority(2) on that id
+// changes that thread only. Elsewhere os.setPriority would change the whole process (the editor
+// with it), so nothing is done there.
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
+
+/** The nice value of background threads (0 is normal, 19 the lowest priority). */
+export const BACKGROUND_NICE = 10;
+
+/** Sets the calling thread's nice value (never the process's main thread); says what was done. */
+export function lowerThreadPriority(nice = BACKGROUND_NICE): string {
+  if (process.platform !== 'linux') return `left as it is (a thread's own priority is set on Linux only)`;
+  let tid: number;
+  try {
+    // "<pid>/task/<tid>"
+    const m = /\/task\/(\d+)$/.exec(readlinkSync('/proc/thread-self'));
+    if (!m) return 'left as it is (no thread id in /proc/thread-self)';
+    tid = Number(m[1]);
+  } catch (e) {
+    return `left as it is (${(e as Error).message})`;
+  }
+  if (tid === process.pid) return 'left as it is (the main thread)';
+  try {
+    setPriority(tid, nice);
+    return `nice ${nice}`;
+  } catch (e) {
+    return `left as it is (${(e as Error).message})`;
+  }
+}

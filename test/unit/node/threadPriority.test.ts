@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
+import * as path from 'node:path';
+import { createAnalysisPool } from '../../../src/node/analysisPool';
+import { BACKGROUND_NICE, lowerThreadPriority } from '../../../src/node/threadPriority';
+
+const WORKER = path.join(__dirname, '..', '..', '..', 'src', 'node', 'analysisWorkerMain.ts');
+
+/** The nice value of each thread of this process (Linux: field 19 of /proc/self/task/<tid>/stat). */
+function threadNices(): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const tid of readdirSync('/proc/self/task')) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      out.set(Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return out;
+}
+
+describe('background threads (index workers) at a lower priority', function () {
+  this.timeout(60_000);
+  before(function () {
+    if (process.platform !== 'linux') this.skip();
+  });
+
+  it('leaves the main thread as it is', () => {
+    const before = getPriority();
+    assert.match(lowerThreadPriority(), /main thread/);
+    assert.equal(getPriority(), before);
+  });
+
+  it('lowers the priority of a background pool’s worker threads only', async () => {
+    const base = getPriority();
+    const niced = () => [...threadNices().values()].filter((n) => n === Math.min(19, base + BACKGROUND_NICE)).length;
+    const already = niced();
+    const background = createAnalysisPool({ workers: 2, script: WORKER, background: true });
+    try {
+      await Promise.all([background.engineInfo(), background.engineInfo()]);
+      assert.ok(niced() > already, 'a worker thread runs at the background priority');
+      assert.ok(niced() - already <= 2, 'no more threads than workers');
+      assert.equal(getPriority(), base, 'the process (its main thread) keeps its priority');
+    } finally {
+      await background.terminate();
+    }
+    // A pool for the editor's own analyses stays at normal priority.
+    const editor = createAnalysisPool({ workers: 1, script: WORKER });
+    try {
+      await editor.engineInfo();
+      assert.equal(niced(), already);
+    } finally {
+      await editor.terminate();
+    }
+  });
+});
