@@ -131,6 +131,30 @@ export function listsInArticle(infos: readonly LineInfo[], kept: (j: number) => 
   return out;
 }
 
+/** Lines of a news ticker: at least this many in a row, each a headline glued to another story's opening. */
+export const GLUED_MIN_LINES = 3;
+/** The confidence a line of such a run is flagged with (at least). */
+const GLUED_CONFIDENCE = 0.85;
+
+/**
+ * The lines of a scraped news ticker or "Breaking News" strip: runs of at least GLUED_MIN_LINES
+ * lines (blank lines between them aside), each a headline run into the dateline and opening words
+ * of another story (gluedHeadline: "… Israeli settlements UNITED NATIONS: United Nations Secretary
+ * General…"). Such lines are long and read as prose, so the trained trees keep them as the
+ * article's own. One such line alone may be the article's headline and lead run together: never
+ * flagged for that.
+ */
+export function gluedTeasers(infos: readonly LineInfo[]): number[] {
+  const out: number[] = [];
+  for (let j = 0; j < infos.length; ) {
+    let k = j;
+    while (k < infos.length && infos[k].glued) k++;
+    if (k - j >= GLUED_MIN_LINES) for (let m = j; m < k; m++) out.push(m);
+    j = k > j ? k : j + 1;
+  }
+  return out;
+}
+
 /** Why a line was flagged, in a reader's words (the same order of evidence as categoryOf). */
 function reasonOf(info: LineInfo, pos: number, body: [number, number]): string {
   const hit = info.hits.find((h) => h.kind === 'whole') ?? info.hits.find((h) => h.kind === 'strong') ?? info.hits.find((h) => h.kind === 'prefix');
@@ -195,6 +219,8 @@ export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL,
       }
       // Data lists that continue the prose kept under this threshold (see listsInArticle).
       for (const j of listsInArticle(infos, (k) => confidenceOf(model, p[k]) < threshold)) rescue.add(j);
+      // A news ticker of other stories' headlines and openings (see gluedTeasers).
+      const ticker = new Set(gluedTeasers(infos));
       const firstSeen = new Map<string, number>();
       const findings: BoilerplateFinding[] = [];
 
@@ -223,8 +249,9 @@ export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL,
           if (emit('duplicate', 0.9, messageOf('duplicate', line.text, `repeats line ${earlier + 1}`), earlier)) continue;
         }
 
-        const conf = rescue.has(j) ? Math.min(0.49, confidenceOf(model, p[j])) : confidenceOf(model, p[j]);
-        const category = categoryOf(info, j, body);
+        const inTicker = ticker.has(j) && !rescue.has(j);
+        const conf = rescue.has(j) ? Math.min(0.49, confidenceOf(model, p[j])) : inTicker ? Math.max(GLUED_CONFIDENCE, confidenceOf(model, p[j])) : confidenceOf(model, p[j]);
+        const category = inTicker && info.hits.length === 0 ? 'related' : categoryOf(info, j, body);
         let template: { template: boolean; articles: number } | undefined;
         if (input.corpus && key.length > 0) {
           template = isTemplate(input.corpus, key, input.docId);
@@ -237,7 +264,7 @@ export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL,
           if (emit('template', tconf, messageOf('template', line.text, `the same line is in ${template.articles} articles of the corpus`))) continue;
         }
         // Why, in a reader's words: only made for a line that may be reported.
-        const reason = (): string => reasonOf(info, j, body);
+        const reason = (): string => (inTicker && info.hits.length === 0 ? 'a headline run into the dateline and opening of another story, in a run of such lines' : reasonOf(info, j, body));
         if (conf >= 0.5 && emit(category, conf, messageOf(category, line.text, reason()))) continue;
         if (template?.template && info.hits.length > 0) {
           const tconf = Math.max(conf, Math.min(0.95, 0.6 + 0.05 * template.articles));

@@ -52,6 +52,8 @@ export interface LineInfo {
   commentMarker: boolean;
   /** Its list signature (listSignature). */
   list: number;
+  /** A headline run into another story's dateline and opening (gluedHeadline). */
+  glued: boolean;
 }
 
 export interface ArticleFeatures {
@@ -263,6 +265,8 @@ export interface LineLocal {
   columns: number[];
   /** Its list signature (listSignature). */
   list: number;
+  /** A headline run into another story's dateline and opening (gluedHeadline). */
+  glued: boolean;
 }
 
 /** The line-only features of a non-blank line. */
@@ -308,7 +312,7 @@ export function lineLocal(raw: string): LineLocal {
     lexAny('prefix'),
     ...LEX_CATEGORIES.map((c) => (hits.some((h) => h.category === c) ? 1 : 0)),
   ];
-  return { shape: s, hits, prose, nameLike, dateLike, teaser, commentMarker, title, contentWords, columns, list: listSignature(s.text, s.wordCount) };
+  return { shape: s, hits, prose, nameLike, dateLike, teaser, commentMarker, title, contentWords, columns, list: listSignature(s.text, s.wordCount), glued: s.wordCount >= GLUED_MIN_WORDS && gluedHeadline(s.text) };
 }
 
 /**
@@ -324,7 +328,7 @@ export function articleFeatures(lineTexts: string[], local: (raw: string) => Lin
     const l = local(raw);
     locals.push(l);
     const s = l.shape;
-    infos.push({ line: i, text: s.text, chars: s.chars, words: s.wordCount, prose: l.prose, hits: l.hits, nameLike: l.nameLike, dateLike: l.dateLike, teaser: l.teaser, commentMarker: l.commentMarker, list: l.list });
+    infos.push({ line: i, text: s.text, chars: s.chars, words: s.wordCount, prose: l.prose, hits: l.hits, nameLike: l.nameLike, dateLike: l.dateLike, teaser: l.teaser, commentMarker: l.commentMarker, list: l.list, glued: l.glued });
   }
   const n = infos.length;
   // Body: prose lines weigh their length, others a penalty.
@@ -506,6 +510,38 @@ export function listSignature(text: string, words: number): number {
   // Only very short lines apart: the entries of one list vary in length ("June 26 – Allentown, PA @ PPL Center").
   const size = words <= 2 ? 0 : 1;
   return lead | (seps << 4) | (size << 8);
+}
+
+/** Words a line needs at least to be read as a headline glued to the opening of a story. */
+export const GLUED_MIN_WORDS = 15;
+/** How far into a line (in words) a dateline is looked for. */
+const GLUED_MAX_AT = 40;
+const DATELINE_WORD = /^\p{Lu}[\p{Lu}.'’-]+$/u;
+const HAS_LOWER = /\p{Ll}/u;
+const OPENS_SENTENCE = /^[\p{Lu}\d"“‘']/u;
+
+/**
+ * Whether a line reads as a headline run into the dateline and opening words of a story, as a
+ * scraped news ticker or "Breaking News" strip gives them, with no line break nor "…" between:
+ * "UN ‘regrets’ new US position on Israeli settlements UNITED NATIONS: United Nations Secretary
+ * General Antonio Guterres has…". The dateline is one to four words in capitals (4 letters or more
+ * together) ending with a colon, after at least 4 words of headline whose last word has a lower-case
+ * letter, followed by a word that opens a sentence and at least 7 more. An article's own dateline
+ * opens its line and is never read so; a lone line may still be an article's headline and lead run
+ * together, so the engine flags only runs of them (gluedTeasers). Looks at the first GLUED_MAX_AT words.
+ */
+export function gluedHeadline(text: string): boolean {
+  if (!text.includes(': ')) return false;
+  const words = text.trim().split(/\s+/, GLUED_MAX_AT + 9);
+  for (let i = 4; i < Math.min(words.length - 8, GLUED_MAX_AT); i++) {
+    const w = words[i];
+    if (w.length < 3 || !w.endsWith(':') || !DATELINE_WORD.test(w.slice(0, -1))) continue;
+    let k = i;
+    let letters = w.length - 1;
+    while (k - 1 >= 4 && i - (k - 1) <= 3 && DATELINE_WORD.test(words[k - 1])) letters += words[--k].length;
+    if (letters >= 4 && HAS_LOWER.test(words[k - 1]) && OPENS_SENTENCE.test(words[i + 1])) return true;
+  }
+  return false;
 }
 
 /** Context features for the second stage, from first-stage probabilities over the non-empty lines. */
