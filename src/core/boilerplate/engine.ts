@@ -135,6 +135,8 @@ export function listsInArticle(infos: readonly LineInfo[], kept: (j: number) => 
 export const GLUED_MIN_LINES = 3;
 /** The confidence a line of such a run is flagged with (at least). */
 const GLUED_CONFIDENCE = 0.85;
+/** The confidence a line ending with a picture credit is flagged with (at least). */
+const CREDIT_CONFIDENCE = 0.8;
 
 /**
  * The lines of a scraped news ticker or "Breaking News" strip: runs of at least GLUED_MIN_LINES
@@ -250,8 +252,15 @@ export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL,
         }
 
         const inTicker = ticker.has(j) && !rescue.has(j);
-        const conf = rescue.has(j) ? Math.min(0.49, confidenceOf(model, p[j])) : inTicker ? Math.max(GLUED_CONFIDENCE, confidenceOf(model, p[j])) : confidenceOf(model, p[j]);
-        const category = inTicker && info.hits.length === 0 ? 'related' : categoryOf(info, j, body);
+        const credit = info.credit && !rescue.has(j);
+        const conf = rescue.has(j)
+          ? Math.min(0.49, confidenceOf(model, p[j]))
+          : inTicker
+            ? Math.max(GLUED_CONFIDENCE, confidenceOf(model, p[j]))
+            : credit
+              ? Math.max(CREDIT_CONFIDENCE, confidenceOf(model, p[j]))
+              : confidenceOf(model, p[j]);
+        const category = inTicker && info.hits.length === 0 ? 'related' : credit ? 'caption' : categoryOf(info, j, body);
         let template: { template: boolean; articles: number } | undefined;
         if (input.corpus && key.length > 0) {
           template = isTemplate(input.corpus, key, input.docId);
@@ -264,7 +273,12 @@ export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL,
           if (emit('template', tconf, messageOf('template', line.text, `the same line is in ${template.articles} articles of the corpus`))) continue;
         }
         // Why, in a reader's words: only made for a line that may be reported.
-        const reason = (): string => (inTicker && info.hits.length === 0 ? 'a headline run into the dateline and opening of another story, in a run of such lines' : reasonOf(info, j, body));
+        const reason = (): string =>
+          inTicker && info.hits.length === 0
+            ? 'a headline run into the dateline and opening of another story, in a run of such lines'
+            : credit
+              ? 'ends with a picture credit'
+              : reasonOf(info, j, body);
         if (conf >= 0.5 && emit(category, conf, messageOf(category, line.text, reason()))) continue;
         if (template?.template && info.hits.length > 0) {
           const tconf = Math.max(conf, Math.min(0.95, 0.6 + 0.05 * template.articles));

@@ -54,6 +54,8 @@ export interface LineInfo {
   list: number;
   /** A headline run into another story's dateline and opening (gluedHeadline). */
   glued: boolean;
+  /** Ends with a picture credit (endsWithCredit). */
+  credit: boolean;
 }
 
 export interface ArticleFeatures {
@@ -267,6 +269,8 @@ export interface LineLocal {
   list: number;
   /** A headline run into another story's dateline and opening (gluedHeadline). */
   glued: boolean;
+  /** Ends with a picture credit (endsWithCredit). */
+  credit: boolean;
 }
 
 /** The line-only features of a non-blank line. */
@@ -312,7 +316,7 @@ export function lineLocal(raw: string): LineLocal {
     lexAny('prefix'),
     ...LEX_CATEGORIES.map((c) => (hits.some((h) => h.category === c) ? 1 : 0)),
   ];
-  return { shape: s, hits, prose, nameLike, dateLike, teaser, commentMarker, title, contentWords, columns, list: listSignature(s.text, s.wordCount), glued: s.wordCount >= GLUED_MIN_WORDS && gluedHeadline(s.text) };
+  return { shape: s, hits, prose, nameLike, dateLike, teaser, commentMarker, title, contentWords, columns, list: listSignature(s.text, s.wordCount), glued: s.wordCount >= GLUED_MIN_WORDS && gluedHeadline(s.text), credit: endsWithCredit(s.text) };
 }
 
 /**
@@ -328,7 +332,7 @@ export function articleFeatures(lineTexts: string[], local: (raw: string) => Lin
     const l = local(raw);
     locals.push(l);
     const s = l.shape;
-    infos.push({ line: i, text: s.text, chars: s.chars, words: s.wordCount, prose: l.prose, hits: l.hits, nameLike: l.nameLike, dateLike: l.dateLike, teaser: l.teaser, commentMarker: l.commentMarker, list: l.list, glued: l.glued });
+    infos.push({ line: i, text: s.text, chars: s.chars, words: s.wordCount, prose: l.prose, hits: l.hits, nameLike: l.nameLike, dateLike: l.dateLike, teaser: l.teaser, commentMarker: l.commentMarker, list: l.list, glued: l.glued, credit: l.credit });
   }
   const n = infos.length;
   // Body: prose lines weigh their length, others a penalty.
@@ -542,6 +546,22 @@ export function gluedHeadline(text: string): boolean {
     if (letters >= 4 && HAS_LOWER.test(words[k - 1]) && OPENS_SENTENCE.test(words[i + 1])) return true;
   }
   return false;
+}
+
+/**
+ * A picture credit closing a line: "… hibernation-based equivalent. Credit: ESA", "(Photo Credit: Major
+ * Food Group)". The credit word opens the line, follows a sentence's end or a parenthesis ("bad
+ * credit: …" and "The Spitting Image: …" are no credits), and what follows it has no sentence end.
+ */
+const CREDIT_END = /(?:^|[.!?)”"]\s+|\()(?:(?:photo|image|picture)\s+)?(?:credits?|photo|photograph|image|picture|foto|bild)\s*:\s*[^\s:][^:.!?]{0,60}$/iu;
+
+/**
+ * Whether a line ends with a picture credit: a caption ("A cross-section through the module.
+ * Credit: ESA") or the credit alone ("Photo credit: Getty"). Looks at the last 80 characters only.
+ */
+export function endsWithCredit(text: string): boolean {
+  if (!text.includes(':')) return false;
+  return CREDIT_END.test(text.length > 80 ? text.slice(-80) : text);
 }
 
 /** Context features for the second stage, from first-stage probabilities over the non-empty lines. */
