@@ -3,12 +3,15 @@
 // changes that thread only. Elsewhere os.setPriority would change the whole process (the editor
 // with it), so nothing is done there.
 import { readlinkSync } from 'node:fs';
-import { setPriority } from 'node:os';
+import { getPriority, setPriority } from 'node:os';
 
-/** The nice value of background threads (0 is normal, 19 the lowest priority). */
+/** How much a background thread lowers its priority: added to its nice value (0 is normal, 19 the lowest priority). */
 export const BACKGROUND_NICE = 10;
 
-/** Sets the calling thread's nice value (never the process's main thread); says what was done. */
+/**
+ * Lowers the calling thread's priority by `nice` (its nice value raised by that much, at most to 19;
+ * never the process's main thread); says what was done.
+ */
 export function lowerThreadPriority(nice = BACKGROUND_NICE): string {
   if (process.platform !== 'linux') return `left as it is (a thread's own priority is set on Linux only)`;
   let tid: number;
@@ -22,8 +25,9 @@ export function lowerThreadPriority(nice = BACKGROUND_NICE): string {
   }
   if (tid === process.pid) return 'left as it is (the main thread)';
   try {
-    setPriority(tid, nice);
-    return `nice ${nice}`;
+    const target = Math.min(19, getPriority(tid) + nice);
+    setPriority(tid, target);
+    return `nice ${target}`;
   } catch (e) {
     return `left as it is (${(e as Error).message})`;
   }
