@@ -133,10 +133,25 @@ export function listsInArticle(infos: readonly LineInfo[], kept: (j: number) => 
 
 /** Lines of a news ticker: at least this many in a row, each a headline glued to another story's opening. */
 export const GLUED_MIN_LINES = 3;
-/** The confidence a line of such a run is flagged with (at least). */
-const GLUED_CONFIDENCE = 0.85;
-/** The confidence a line ending with a picture credit is flagged with (at least). */
-const CREDIT_CONFIDENCE = 0.8;
+
+/** A rule that flags a line the trees keep: at least this confidence, with its category and reason. */
+interface LineRule {
+  confidence: number;
+  category: BoilerplateCategory;
+  reason: string;
+  /** Whether its category and reason stand even when the lexicon marks the line (else the lexicon's do). */
+  overLexicon: boolean;
+}
+
+/** A line of a news ticker (gluedTeasers). */
+const TICKER_RULE: LineRule = {
+  confidence: 0.85,
+  category: 'related',
+  reason: 'a headline run into the dateline and opening of another story, in a run of such lines',
+  overLexicon: false,
+};
+/** A line ending with a picture credit (LineInfo.credit). */
+const CREDIT_RULE: LineRule = { confidence: 0.8, category: 'caption', reason: 'ends with a picture credit', overLexicon: true };
 
 /**
  * The lines of a scraped news ticker or "Breaking News" strip: runs of at least GLUED_MIN_LINES
@@ -251,16 +266,12 @@ export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL,
           if (emit('duplicate', 0.9, messageOf('duplicate', line.text, `repeats line ${earlier + 1}`), earlier)) continue;
         }
 
-        const inTicker = ticker.has(j) && !rescue.has(j);
-        const credit = info.credit && !rescue.has(j);
-        const conf = rescue.has(j)
-          ? Math.min(0.49, confidenceOf(model, p[j]))
-          : inTicker
-            ? Math.max(GLUED_CONFIDENCE, confidenceOf(model, p[j]))
-            : credit
-              ? Math.max(CREDIT_CONFIDENCE, confidenceOf(model, p[j]))
-              : confidenceOf(model, p[j]);
-        const category = inTicker && info.hits.length === 0 ? 'related' : credit ? 'caption' : categoryOf(info, j, body);
+        const scored = confidenceOf(model, p[j]);
+        const rule = rescue.has(j) ? undefined : ticker.has(j) ? TICKER_RULE : info.credit ? CREDIT_RULE : undefined;
+        const conf = rescue.has(j) ? Math.min(0.49, scored) : rule ? Math.max(rule.confidence, scored) : scored;
+        // The rule says what the line is, unless the lexicon marks it and the rule defers to it.
+        const said = rule && (rule.overLexicon || info.hits.length === 0) ? rule : undefined;
+        const category = said ? said.category : categoryOf(info, j, body);
         let template: { template: boolean; articles: number } | undefined;
         if (input.corpus && key.length > 0) {
           template = isTemplate(input.corpus, key, input.docId);
@@ -273,12 +284,7 @@ export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL,
           if (emit('template', tconf, messageOf('template', line.text, `the same line is in ${template.articles} articles of the corpus`))) continue;
         }
         // Why, in a reader's words: only made for a line that may be reported.
-        const reason = (): string =>
-          inTicker && info.hits.length === 0
-            ? 'a headline run into the dateline and opening of another story, in a run of such lines'
-            : credit
-              ? 'ends with a picture credit'
-              : reasonOf(info, j, body);
+        const reason = (): string => (said ? said.reason : reasonOf(info, j, body));
         if (conf >= 0.5 && emit(category, conf, messageOf(category, line.text, reason()))) continue;
         if (template?.template && info.hits.length > 0) {
           const tconf = Math.max(conf, Math.min(0.95, 0.6 + 0.05 * template.articles));
