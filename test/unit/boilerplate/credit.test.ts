@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
-import { createBoilerplateEngine } from '../../../src/core/boilerplate';
 import { endsWithCredit } from '../../../src/core/boilerplate/features';
-import { DEFAULT_CONFIG } from '../../../src/core/config/types';
-import type { BoilerplateFinding } from '../../../src/core/types';
-import { splitLines } from '../../../src/core/text/lines';
+import { detectBoilerplate as detect, ELECTION_ARTICLE } from './fixtures';
 
-const engine = createBoilerplateEngine();
-const detect = (text: string): BoilerplateFinding[] =>
-  engine.detect({ text, lines: splitLines(text), settings: { ...DEFAULT_CONFIG.boilerplate } } as Parameters<typeof engine.detect>[0]);
 
 describe('boilerplate: picture credits', () => {
   it('reads a line ending with a picture credit, and nothing else', () => {
@@ -28,13 +22,8 @@ describe('boilerplate: picture credits', () => {
   });
 
   it('flags a caption with its credit inside the article, and keeps the paragraphs around it', () => {
-    const article = [
-      'Interim president sets election date',
-      'Mali’s interim president on Friday set the first round of the presidential election for February, the government spokesman said in a statement read on state television.',
-      'Supporters of the transition gather in Bamako on Friday to hear the announcement of the election date. Credit: MINUSMA',
-      'The announcement follows months of pressure from neighbouring states, which had demanded a timetable for the return to civilian rule after two coups in less than a year.',
-      'Colonel Assimi Goita, who led both coups, has said he will not stand in the election, according to the transitional charter adopted last year.',
-    ];
+    // The caption between the lead and the second paragraph.
+    const article = [...ELECTION_ARTICLE.slice(0, 2), 'Supporters of the transition gather in Bamako on Friday to hear the announcement of the election date. Credit: MINUSMA', ...ELECTION_ARTICLE.slice(2)];
     const findings = detect(article.join('\n'));
     const caption = findings.find((f) => f.line === 2);
     assert.equal(caption?.category, 'caption');

@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
 import { createBoilerplateEngine, DUPLICATE_MIN_CHARS, lineKey, MAX_LINES } from '../../../src/core/boilerplate';
-import { DEFAULT_CONFIG, type BoilerplateSettings } from '../../../src/core/config/types';
+import { DEFAULT_CONFIG } from '../../../src/core/config/types';
 import type { BoilerplateFinding } from '../../../src/core/types';
 import { splitLines } from '../../../src/core/text/lines';
-import { BUDGET_BODY, BUDGET_HEADLINE, BUDGET_TAIL, budgetArticle, FRENCH, FRENCH_BOILERPLATE, PORTUGUESE, PORTUGUESE_BOILERPLATE } from './fixtures';
+import { BUDGET_BODY, BUDGET_HEADLINE, BUDGET_TAIL, budgetArticle, detectBoilerplate, FRENCH, FRENCH_BOILERPLATE, PORTUGUESE, PORTUGUESE_BOILERPLATE } from './fixtures';
 
-const engine = createBoilerplateEngine();
-
-function detect(text: string, settings: Partial<BoilerplateSettings> = {}, trusted?: boolean): BoilerplateFinding[] {
-  return engine.detect({ text, lines: splitLines(text), settings: { ...DEFAULT_CONFIG.boilerplate, ...settings }, trusted } as Parameters<typeof engine.detect>[0]);
-}
+const detect = detectBoilerplate;
 
 function flaggedLines(f: BoilerplateFinding[]): number[] {
   return f.map((x) => x.line);

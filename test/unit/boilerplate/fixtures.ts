@@ -1,4 +1,24 @@
-// Invented articles for the boilerplate tests (no shared data).
+// Invented articles for the boilerplate tests (no shared data), and the engine run on a text as the
+// editor runs it (default settings unless given).
+import { createBoilerplateEngine } from '../../../src/core/boilerplate';
+import { DEFAULT_CONFIG, type BoilerplateSettings } from '../../../src/core/config/types';
+import type { BoilerplateFinding } from '../../../src/core/types';
+import { splitLines } from '../../../src/core/text/lines';
+
+const engine = createBoilerplateEngine();
+
+/** The boilerplate findings of a text, with the default settings overridden by `settings`. */
+export function detectBoilerplate(text: string, settings: Partial<BoilerplateSettings> = {}, trusted?: boolean): BoilerplateFinding[] {
+  return engine.detect({ text, lines: splitLines(text), settings: { ...DEFAULT_CONFIG.boilerplate, ...settings }, trusted } as Parameters<typeof engine.detect>[0]);
+}
+
+/** A short news article with its own dateline lead: headline, then three paragraphs. */
+export const ELECTION_ARTICLE = [
+  'Interim president sets election date',
+  'BAMAKO: Mali’s interim president on Friday set the first round of the presidential election for February, the government spokesman said in a statement read on state television.',
+  'The announcement follows months of pressure from neighbouring states, which had demanded a timetable for the return to civilian rule after two coups in less than a year.',
+  'Colonel Assimi Goita, who led both coups, has said he will not stand in the election, according to the transitional charter adopted last year.',
+];
 export const BUDGET_BODY = [
   'The city council approved on Tuesday a budget of 40 million euros that will fund the renovation of three schools and the repair of several roads in the northern districts.',
   '"This is a budget for the families of this city," the mayor told reporters after the vote, adding that the work would start in the spring.',

@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
-import { createBoilerplateEngine } from '../../../src/core/boilerplate';
 import { LIST_MIN_LINES, listsInArticle } from '../../../src/core/boilerplate/engine';
 import { articleFeatures, listSignature } from '../../../src/core/boilerplate/features';
-import { DEFAULT_CONFIG } from '../../../src/core/config/types';
-import type { BoilerplateFinding } from '../../../src/core/types';
-import { splitLines } from '../../../src/core/text/lines';
+import { detectBoilerplate as detect } from './fixtures';
 
-const engine = createBoilerplateEngine();
-const detect = (text: string): BoilerplateFinding[] =>
-  engine.detect({ text, lines: splitLines(text), settings: { ...DEFAULT_CONFIG.boilerplate } } as Parameters<typeof engine.detect>[0]);
 
 const PROSE = [
   'Songhai Blues announced on Tuesday a tour of West Africa and Europe next year, their first since the band left Bamako in 2012.',

@@ -1,14 +1,7 @@
 import assert from 'node:assert/strict';
-import { createBoilerplateEngine } from '../../../src/core/boilerplate';
 import { GLUED_MIN_LINES, gluedTeasers } from '../../../src/core/boilerplate/engine';
 import { articleFeatures, gluedHeadline } from '../../../src/core/boilerplate/features';
-import { DEFAULT_CONFIG } from '../../../src/core/config/types';
-import type { BoilerplateFinding } from '../../../src/core/types';
-import { splitLines } from '../../../src/core/text/lines';
-
-const engine = createBoilerplateEngine();
-const detect = (text: string): BoilerplateFinding[] =>
-  engine.detect({ text, lines: splitLines(text), settings: { ...DEFAULT_CONFIG.boilerplate } } as Parameters<typeof engine.detect>[0]);
+import { detectBoilerplate as detect, ELECTION_ARTICLE } from './fixtures';
 
 // Invented, in the shape of a scraped "Breaking News" strip: headline, dateline, the story's opening.
 const TICKER = [
@@ -17,19 +10,13 @@ const TICKER = [
   'Gold exports rise for a third straight month, ministry says OUAGADOUGOU: Burkina Faso’s gold exports rose for a third month in a row in August, the mines ministry said in a statement on Thursday, citing',
   'Opposition leader freed after two years in detention NEW YORK: A leading opposition figure was released on Wednesday after nearly two years in detention without trial, his lawyers told reporters outside the court.',
 ];
-const ARTICLE = [
-  'Interim president sets election date',
-  'BAMAKO: Mali’s interim president on Friday set the first round of the presidential election for February, the government spokesman said in a statement read on state television.',
-  'The announcement follows months of pressure from neighbouring states, which had demanded a timetable for the return to civilian rule after two coups in less than a year.',
-  'Colonel Assimi Goita, who led both coups, has said he will not stand in the election, according to the transitional charter adopted last year.',
-];
 
 describe('boilerplate: news tickers (headlines glued to other stories)', () => {
   it('reads a headline run into a dateline and a story’s opening, and nothing else', () => {
     for (const t of TICKER) assert.equal(gluedHeadline(t), true, t);
     // An article's own dateline opens its line.
-    assert.equal(gluedHeadline(ARTICLE[1]), false);
-    for (const t of ARTICLE) assert.equal(gluedHeadline(t), false, t);
+    assert.equal(gluedHeadline(ELECTION_ARTICLE[1]), false);
+    for (const t of ELECTION_ARTICLE) assert.equal(gluedHeadline(t), false, t);
     // A colon after an acronym of three letters or fewer, or after a word with lower case, is a title's colon.
     assert.equal(gluedHeadline('How the new rules change the outlook for growth and TFP: How Much Research Is Necessary To Maintain the Food Supply by 2040'), false);
     assert.equal(gluedHeadline('The three pillars of the new strategy for the region Security: the army will keep its bases in the north and the east'), false);
@@ -39,24 +26,24 @@ describe('boilerplate: news tickers (headlines glued to other stories)', () => {
   });
 
   it('finds runs of at least three such lines', () => {
-    const { infos } = articleFeatures([...TICKER, '', ...ARTICLE]);
+    const { infos } = articleFeatures([...TICKER, '', ...ELECTION_ARTICLE]);
     assert.deepEqual(gluedTeasers(infos), [0, 1, 2, 3]);
-    assert.deepEqual(gluedTeasers(articleFeatures([...TICKER.slice(0, GLUED_MIN_LINES - 1), ...ARTICLE]).infos), []);
+    assert.deepEqual(gluedTeasers(articleFeatures([...TICKER.slice(0, GLUED_MIN_LINES - 1), ...ELECTION_ARTICLE]).infos), []);
     // Broken by another line: two runs, each too short.
-    assert.deepEqual(gluedTeasers(articleFeatures([TICKER[0], TICKER[1], ARTICLE[0], TICKER[2], TICKER[3]]).infos), []);
+    assert.deepEqual(gluedTeasers(articleFeatures([TICKER[0], TICKER[1], ELECTION_ARTICLE[0], TICKER[2], TICKER[3]]).infos), []);
   });
 
   it('flags a ticker before the article as other stories, and keeps the article', () => {
-    const text = ['Breaking News', ...TICKER, '', ...ARTICLE, ''].join('\n');
+    const text = ['Breaking News', ...TICKER, '', ...ELECTION_ARTICLE, ''].join('\n');
     const findings = detect(text);
     const byLine = new Map(findings.map((f) => [f.line, f]));
     for (let i = 1; i <= TICKER.length; i++) {
       assert.equal(byLine.get(i)?.category, 'related', `line ${i}`);
       assert.match(byLine.get(i)!.message, /headline run into the dateline/);
     }
-    for (let i = 0; i < ARTICLE.length; i++) assert.equal(byLine.has(TICKER.length + 2 + i), false, ARTICLE[i]);
+    for (let i = 0; i < ELECTION_ARTICLE.length; i++) assert.equal(byLine.has(TICKER.length + 2 + i), false, ELECTION_ARTICLE[i]);
     // Two such lines alone are kept, as the model keeps them (a headline and lead run together may be the article's own).
-    const two = detect([...TICKER.slice(0, 2), '', ...ARTICLE].join('\n'));
+    const two = detect([...TICKER.slice(0, 2), '', ...ELECTION_ARTICLE].join('\n'));
     assert.equal(two.some((f) => f.line < 2), false);
   });
 });
