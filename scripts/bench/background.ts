@@ -3,7 +3,9 @@
 // process that every 16 ms does 4 ms of work, measures how late its frames end (p50/p95/p99/max),
 // with the index workers as the extension starts them (background: their scheduling priority
 // lowered, see src/node/threadPriority.ts) and at normal priority, in turns (two of each), with the
-// articles both arrangements analysed meanwhile.
+// articles both arrangements analysed meanwhile; then, with nothing else running, how long each
+// arrangement takes to analyse the same first ALONE_ARTICLES articles (two turns of each): what the
+// lower priority costs the index when the cores are its own.
 //   npm run bench -- --only background [--data DIR] [--seconds S]
 // Default data: the first 1,000 articles of the corpus bench's real texts (../shared/data).
 import { spawn } from 'node:child_process';
@@ -33,6 +35,9 @@ function frame() {
 }
 frame();`;
 
+/** Articles analysed in each turn with nothing else running. */
+const ALONE_ARTICLES = 300;
+
 interface Turn {
   p50: number;
   p95: number;
@@ -41,28 +46,52 @@ interface Turn {
   articles: number;
 }
 
-async function turn(files: string[], background: boolean, seconds: number): Promise<Turn> {
-  const workers = 2;
-  const pool = createAnalysisPool({ workers, script: BENCH_WORKER, background });
+const WORKERS = 2;
+
+/** A pool of WORKERS index workers, started and with their model loaded. */
+async function startedPool(background: boolean) {
+  const pool = createAnalysisPool({ workers: WORKERS, script: BENCH_WORKER, background });
+  await Promise.all(Array.from({ length: WORKERS }, () => pool.engineInfo()));
+  return pool;
+}
+
+/** Analyses files in turn (two requests in flight per worker, as the index keeps them busy) while `more(articles started)` says so; returns how many were analysed. */
+async function analyse(pool: Awaited<ReturnType<typeof startedPool>>, files: string[], more: (started: number) => boolean): Promise<number> {
+  let next = 0;
+  let done = 0;
+  const feed = async (): Promise<void> => {
+    while (more(next)) {
+      const f = files[next++ % files.length];
+      await pool.summarize({ items: [{ relPath: f, text: readFileSync(f, 'utf8') }], config: structuredClone(DEFAULT_CONFIG), maxChars: 300_000 });
+      done++;
+    }
+  };
+  await Promise.all(Array.from({ length: 2 * WORKERS }, feed));
+  return done;
+}
+
+/** Seconds to analyse the first ALONE_ARTICLES files with nothing else running. */
+async function alone(files: string[], background: boolean): Promise<number> {
+  const pool = await startedPool(background);
   try {
-    // Both workers started and their model loaded before the probe starts.
-    await Promise.all(Array.from({ length: workers }, () => pool.engineInfo()));
+    const t0 = performance.now();
+    await analyse(pool, files, (next) => next < Math.min(ALONE_ARTICLES, files.length));
+    return (performance.now() - t0) / 1000;
+  } finally {
+    await pool.terminate();
+  }
+}
+
+async function turn(files: string[], background: boolean, seconds: number): Promise<Turn> {
+  // Both workers started and their model loaded before the probe starts.
+  const pool = await startedPool(background);
+  try {
     const probe = spawn(process.execPath, ['-e', PROBE, String(seconds)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     probe.stdout.on('data', (d: Buffer) => (out += d.toString()));
     const exited = new Promise<void>((resolve) => probe.on('exit', () => resolve()));
     const t0 = performance.now();
-    let next = 0;
-    let articles = 0;
-    // Two requests in flight per worker, as the index keeps them busy.
-    const feed = async (): Promise<void> => {
-      while (performance.now() - t0 < seconds * 1000) {
-        const f = files[next++ % files.length];
-        await pool.summarize({ items: [{ relPath: f, text: readFileSync(f, 'utf8') }], config: structuredClone(DEFAULT_CONFIG), maxChars: 300_000 });
-        articles++;
-      }
-    };
-    await Promise.all(Array.from({ length: 2 * workers }, feed));
+    const articles = await analyse(pool, files, () => performance.now() - t0 < seconds * 1000);
     await exited;
     return { ...(JSON.parse(out) as Omit<Turn, 'articles'>), articles };
   } finally {
@@ -77,7 +106,9 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
   const seconds = Math.max(10, opts.seconds * 10);
   const turns: { background: boolean; t: Turn }[] = [];
   for (const background of [false, true, false, true]) turns.push({ background, t: await turn(files, background, seconds) });
-  const out: Record<string, number | string> = { 'seconds per turn': seconds, workers: 2 };
+  const alones: { background: boolean; s: number }[] = [];
+  for (const background of [false, true, false, true]) alones.push({ background, s: await alone(files, background) });
+  const out: Record<string, number | string> = { 'seconds per turn': seconds, workers: WORKERS };
   for (const [name, bg] of [['normal priority', false], ['background', true]] as const) {
     const ts = turns.filter((x) => x.background === bg).map((x) => x.t);
     const f = (k: keyof Turn): string => ts.map((t) => Math.max(0, t[k]).toFixed(k === 'articles' ? 0 : 1)).join(', ');
@@ -86,6 +117,10 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
     out[`${name}: p99 ms`] = f('p99');
     out[`${name}: max ms`] = f('max');
     out[`${name}: articles analysed`] = f('articles');
+    out[`${name}: s for the first ${Math.min(ALONE_ARTICLES, files.length)} articles, nothing else running`] = alones
+      .filter((x) => x.background === bg)
+      .map((x) => x.s.toFixed(2))
+      .join(', ');
   }
   return out;
 }
