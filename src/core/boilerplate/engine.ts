@@ -150,8 +150,10 @@ const TICKER_RULE: LineRule = {
   reason: 'a headline run into the dateline and opening of another story, in a run of such lines',
   overLexicon: false,
 };
-/** A line ending with a picture credit (LineInfo.credit). */
-const CREDIT_RULE: LineRule = { confidence: 0.8, category: 'caption', reason: 'ends with a picture credit', overLexicon: true };
+/** A line carrying a picture credit (LineInfo.credit). */
+const CREDIT_RULE: LineRule = { confidence: 0.8, category: 'caption', reason: 'carries a picture credit', overLexicon: true };
+/** A news photo caption, by its date line (LineInfo.captionDate). */
+const CAPTION_DATE_RULE: LineRule = { confidence: 0.75, category: 'caption', reason: 'reads as a photo caption (a weekday and the full date, then the place)', overLexicon: false };
 
 /**
  * The lines of a scraped news ticker or "Breaking News" strip: runs of at least GLUED_MIN_LINES
@@ -267,7 +269,7 @@ export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL,
         }
 
         const scored = confidenceOf(model, p[j]);
-        const rule = rescue.has(j) ? undefined : ticker.has(j) ? TICKER_RULE : info.credit ? CREDIT_RULE : undefined;
+        const rule = rescue.has(j) ? undefined : ticker.has(j) ? TICKER_RULE : info.credit ? CREDIT_RULE : info.captionDate ? CAPTION_DATE_RULE : undefined;
         const conf = rescue.has(j) ? Math.min(0.49, scored) : rule ? Math.max(rule.confidence, scored) : scored;
         // The rule says what the line is, unless the lexicon marks it and the rule defers to it.
         const said = rule && (rule.overLexicon || info.hits.length === 0) ? rule : undefined;

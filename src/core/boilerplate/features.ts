@@ -54,8 +54,10 @@ export interface LineInfo {
   list: number;
   /** A headline run into another story's dateline and opening (gluedHeadline). */
   glued: boolean;
-  /** Ends with a picture credit (endsWithCredit). */
+  /** Carries a picture credit (endsWithCredit). */
   credit: boolean;
+  /** Reads as a news photo caption by its date line (captionDateline). */
+  captionDate: boolean;
 }
 
 export interface ArticleFeatures {
@@ -269,8 +271,10 @@ export interface LineLocal {
   list: number;
   /** A headline run into another story's dateline and opening (gluedHeadline). */
   glued: boolean;
-  /** Ends with a picture credit (endsWithCredit). */
+  /** Carries a picture credit (endsWithCredit). */
   credit: boolean;
+  /** Reads as a news photo caption by its date line (captionDateline). */
+  captionDate: boolean;
 }
 
 /** The line-only features of a non-blank line. */
@@ -316,7 +320,7 @@ export function lineLocal(raw: string): LineLocal {
     lexAny('prefix'),
     ...LEX_CATEGORIES.map((c) => (hits.some((h) => h.category === c) ? 1 : 0)),
   ];
-  return { shape: s, hits, prose, nameLike, dateLike, teaser, commentMarker, title, contentWords, columns, list: listSignature(s.text, s.wordCount), glued: s.wordCount >= GLUED_MIN_WORDS && gluedHeadline(s.text), credit: endsWithCredit(s.text) };
+  return { shape: s, hits, prose, nameLike, dateLike, teaser, commentMarker, title, contentWords, columns, list: listSignature(s.text, s.wordCount), glued: s.wordCount >= GLUED_MIN_WORDS && gluedHeadline(s.text), credit: endsWithCredit(s.text), captionDate: s.wordCount >= CAPTION_MIN_WORDS && captionDateline(s.text) };
 }
 
 /**
@@ -332,7 +336,7 @@ export function articleFeatures(lineTexts: string[], local: (raw: string) => Lin
     const l = local(raw);
     locals.push(l);
     const s = l.shape;
-    infos.push({ line: i, text: s.text, chars: s.chars, words: s.wordCount, prose: l.prose, hits: l.hits, nameLike: l.nameLike, dateLike: l.dateLike, teaser: l.teaser, commentMarker: l.commentMarker, list: l.list, glued: l.glued, credit: l.credit });
+    infos.push({ line: i, text: s.text, chars: s.chars, words: s.wordCount, prose: l.prose, hits: l.hits, nameLike: l.nameLike, dateLike: l.dateLike, teaser: l.teaser, commentMarker: l.commentMarker, list: l.list, glued: l.glued, credit: l.credit, captionDate: l.captionDate });
   }
   const n = infos.length;
   // Body: prose lines weigh their length, others a penalty.
@@ -555,13 +559,49 @@ export function gluedHeadline(text: string): boolean {
  */
 const CREDIT_END = /(?:^|[.!?)”"]\s+|\()(?:(?:photo|image|picture)\s+)?(?:credits?|photo|photograph|image|picture|foto|bild)\s*:\s*[^\s:][^:.!?]{0,60}$/iu;
 
+/** Picture agencies and stock libraries, as a credit names them. */
+const AGENCY = String.raw`(?:AP|Reuters|AFP|EPA|Getty Images|Getty|Bloomberg|Shutterstock|iStock|Xinhua|Anadolu|dpa|Alamy|NurPhoto|UPI)`;
 /**
- * Whether a line ends with a picture credit: a caption ("A cross-section through the module.
- * Credit: ESA") or the credit alone ("Photo credit: Getty"). Looks at the last 80 characters only.
+ * An agency's credit closing a line: "(Joshua Roberts/Reuters)", "(AP Photo/Evan Vucci)", "J. Scott
+ * Applewhite / AP file", "Tada Images / Shutterstock", "… via Getty Images". A bare "(AP)" is no
+ * credit ("Accounts Payable (AP)"): the agency follows a photographer's name and a slash, or is "AP Photo".
+ */
+const AGENCY_END = new RegExp(
+  String.raw`(?:\((?:[^()/]{1,60}/\s*${AGENCY}[^()]{0,30}|${AGENCY} Photos?(?:/[^()]{0,40})?)\)|\S\s*/\s*${AGENCY}(?:\s+(?:Photo|Images|file))?|\b(?:via|for) Getty Images|[^|\s]\s+Getty Images)\s*$`,
+  'u',
+);
+/** A credit opening a caption: a copyright sign, the photographer's name, then the caption ("© Lucy Nicholson Detainees at …"). */
+const CREDIT_START = /^©\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u;
+
+/**
+ * Whether a line carries a picture credit: at its end, as a caption ("A cross-section through the
+ * module. Credit: ESA", "… on July 25, 2019. J. Scott Applewhite / AP file") or alone ("Photo credit:
+ * Getty"), or opening a caption ("© John Brecher Needle poking skin …"). Looks at the last 80
+ * characters (and the first few words) only.
  */
 export function endsWithCredit(text: string): boolean {
-  if (!text.includes(':')) return false;
-  return CREDIT_END.test(text.length > 80 ? text.slice(-80) : text);
+  const tail = text.length > 80 ? text.slice(-80) : text;
+  if (text.includes(':') && CREDIT_END.test(tail)) return true;
+  if (AGENCY_END.test(tail)) return true;
+  return text.startsWith('©') && CREDIT_START.test(text.slice(0, 120));
+}
+
+/**
+ * The date line of a news photo caption, as the agencies write it: a weekday and the full date set
+ * off by commas near the end of the line, then at most the place, or what the people pictured are
+ * doing, and a credit: "Pete Buttigieg speaks during a fundraiser for the Nevada Democratic Party,
+ * Sunday, Nov. 17, 2019, in Las Vegas." Article prose says "on Tuesday" or "Nov. 17" and seldom
+ * both with the year; a citation ("S.F. Chron., Friday, Feb. 8, 2002, at A-1.") is not read so.
+ */
+const CAPTION_DATE =
+  /,\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+(?:Jan\.|Feb\.|March|April|May|June|July|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2},\s+\d{4}(?:,\s+(?:(?:in|at|near|outside|during|on)\s+\p{Lu}\p{Ll}[^()]{0,60}?|\p{Ll}+ing\s[^()]{0,200}?))?\s*\.?\s*(?:\([^()]{0,60}\))?(?:\s+less)?$/u;
+/** Words a line needs at least to be read as a photo caption with its date line. */
+export const CAPTION_MIN_WORDS = 8;
+
+/** Whether a line reads as a news photo caption by its date line (see CAPTION_DATE). Looks at the last 320 characters only. */
+export function captionDateline(text: string): boolean {
+  if (!text.includes('day, ')) return false;
+  return CAPTION_DATE.test(text.length > 320 ? text.slice(-320) : text);
 }
 
 /** Context features for the second stage, from first-stage probabilities over the non-empty lines. */
