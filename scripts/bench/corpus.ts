@@ -32,7 +32,7 @@ import { KEYSTROKE_EDITS, keystrokes, keystrokeTexts } from './keystrokes';
 /** The .txt files under folders, sorted, as { file, root } (the safe walk; nothing to report here). */
 const listArticles = (dirs: string[]) => [...walkArticles(dirs, { onProblem: () => undefined, globs: false })].map((f) => ({ file: f.path, root: f.root }));
 import { updateIndex, type IndexFile } from '../../src/node/corpusIndexer';
-import { CorpusStore } from '../../src/node/corpusStore';
+import { CorpusStore, FLUSH_BYTES } from '../../src/node/corpusStore';
 
 interface RunFigures {
   /** Store open plus update. */
@@ -155,6 +155,8 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
     // loads the corpus again does: a full collection in between.
     const cold = await indexOnce(files, cache, workers);
     fullGc();
+    const flush = process.env.NCA_BENCH_CHILD ? undefined : await storeFlushes(cache);
+    fullGc();
     const warm = await indexOnce(files, cache, workers);
     fullGc();
     const changed = files.filter((_, i) => i % 100 === 0);
@@ -212,6 +214,10 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
       out['peak RSS MB at 1,000'] = rss1k;
       out['RSS ratio full / 1,000'] = rssFull / rss1k;
     }
+    if (flush) {
+      out['store flush: host thread held per 1 MB written, ms (p50, max)'] = `${flush.p50.toFixed(1)}, ${flush.max.toFixed(1)}`;
+      out['store flushes timed'] = flush.count;
+    }
     if (k10 && k300) {
       Object.assign(out, {
         '10 KB full analysis ms': k10.full,
@@ -226,5 +232,33 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
     return out;
   } finally {
     rmSync(cache, { recursive: true, force: true });
+  }
+}
+
+/**
+ * What a flush of the store holds the host thread for: the cold run's entries (real summaries) put
+ * again into a new store, flushed each time FLUSH_BYTES wait, as updateIndex does; the time from the
+ * flush call until its append is under way (the synchronous part, run in the next microtasks).
+ */
+async function storeFlushes(cache: string): Promise<{ p50: number; max: number; count: number }> {
+  const { store: built } = await CorpusStore.open(cache, 'bench');
+  const dir = mkdtempSync(join(tmpdir(), 'nca-bench-flush-'));
+  try {
+    const { store } = await CorpusStore.open(dir, 'bench');
+    const held: number[] = [];
+    for (const e of built.values()) {
+      store.put(e);
+      if (store.unflushedBytes < FLUSH_BYTES) continue;
+      const t0 = performance.now();
+      const done = store.flush();
+      await Promise.resolve();
+      await Promise.resolve();
+      held.push(performance.now() - t0);
+      await done;
+    }
+    held.sort((a, b) => a - b);
+    return { p50: held[Math.floor(held.length / 2)] ?? 0, max: held[held.length - 1] ?? 0, count: held.length };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -12,7 +12,7 @@ import { decodeBytes } from '../core/text/decode';
 import { looksBinary } from '../core/text/input';
 import type { SummarizeItem } from '../worker/protocol';
 import type { AnalysisPool } from './analysisPool';
-import { FLUSH_CHARS, type CorpusStore, type StoreEntry } from './corpusStore';
+import { FLUSH_BYTES, type CorpusStore, type StoreEntry } from './corpusStore';
 import { knowledgeBaseSignature } from './knowledgeBase';
 
 export const MAX_INDEXED_FILE_BYTES = 5 * 1024 * 1024;
@@ -131,7 +131,7 @@ export async function updateIndex(opts: IndexOptions): Promise<IndexReport> {
         }
       }
       progress();
-      if (store.unflushedChars >= FLUSH_CHARS) await store.flush();
+      if (store.unflushedBytes >= FLUSH_BYTES) await store.flush();
     })();
     inFlight.add(job);
     void job.finally(() => inFlight.delete(job));

@@ -8,7 +8,7 @@ import { parseCorpusConfig } from '../../../src/core/config/parseConfig';
 import { DEFAULT_CONFIG, type CorpusConfig } from '../../../src/core/config/types';
 import type { AnalysisPool } from '../../../src/node/analysisPool';
 import { summaryConfigKey, updateIndex, type IndexFile } from '../../../src/node/corpusIndexer';
-import { CorpusStore, crc32, crc32Js, FLUSH_CHARS } from '../../../src/node/corpusStore';
+import { CorpusStore, crc32, crc32Js, FLUSH_BYTES } from '../../../src/node/corpusStore';
 import { createInProcessPool } from '../../../src/node/inProcessPool';
 
 const ARTICLES: Record<string, string> = {
@@ -203,14 +203,19 @@ describe('corpus store and incremental index', () => {
 
   it('counts what waits to be written, so that a writer flushes in bounded chunks', async () => {
     const { store } = await CorpusStore.open(cache, 'e1');
-    assert.strictEqual(store.unflushedChars, 0);
-    const entry = { relPath: 'x.txt', size: 1, mtimeMs: 1, contentHash: 'h', configKey: 'c', dateKey: 'd', problem: 'p'.repeat(FLUSH_CHARS) };
+    assert.strictEqual(store.unflushedBytes, 0);
+    const entry = { relPath: 'x.txt', size: 1, mtimeMs: 1, contentHash: 'h', configKey: 'c', dateKey: 'd', problem: 'p'.repeat(FLUSH_BYTES) };
     store.put(entry);
-    assert.ok(store.unflushedChars > FLUSH_CHARS, String(store.unflushedChars));
+    assert.ok(store.unflushedBytes > FLUSH_BYTES, String(store.unflushedBytes));
     await store.flush();
-    assert.strictEqual(store.unflushedChars, 0);
+    assert.strictEqual(store.unflushedBytes, 0);
     store.delete('x.txt');
-    assert.ok(store.unflushedChars > 0 && store.unflushedChars < 100);
+    assert.ok(store.unflushedBytes > 0 && store.unflushedBytes < 100);
+    // Bytes as written (UTF-8), not characters: 1,000 "é" take 2,000.
+    await store.flush();
+    store.put({ ...entry, relPath: 'é.txt', problem: 'é'.repeat(1000) });
+    assert.ok(store.unflushedBytes > 2000, String(store.unflushedBytes));
+    store.delete('é.txt');
     await store.flush();
     const reopened = (await CorpusStore.open(cache, 'e1')).store;
     assert.strictEqual(reopened.get('x.txt'), undefined);
