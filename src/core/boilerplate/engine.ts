@@ -153,7 +153,7 @@ const TICKER_RULE: LineRule = {
 /** A line carrying a picture credit (LineInfo.credit). */
 const CREDIT_RULE: LineRule = { confidence: 0.8, category: 'caption', reason: 'carries a picture credit', overLexicon: true };
 /** A news photo caption, by its date line (LineInfo.captionDate). */
-const CAPTION_DATE_RULE: LineRule = { confidence: 0.75, category: 'caption', reason: 'reads as a photo caption (a weekday and the full date, then the place)', overLexicon: false };
+const CAPTION_DATE_RULE: LineRule = { confidence: 0.75, category: 'caption', reason: 'reads as a photo caption (a weekday and the full date near its end)', overLexicon: false };
 
 /**
  * The lines of a scraped news ticker or "Breaking News" strip: runs of at least GLUED_MIN_LINES
