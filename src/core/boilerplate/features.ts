@@ -54,7 +54,7 @@ export interface LineInfo {
   list: number;
   /** A headline run into another story's dateline and opening (gluedHeadline). */
   glued: boolean;
-  /** Carries a picture credit (endsWithCredit). */
+  /** Carries a picture credit (hasPictureCredit). */
   credit: boolean;
   /** Reads as a news photo caption by its date line (captionDateline). */
   captionDate: boolean;
@@ -271,7 +271,7 @@ export interface LineLocal {
   list: number;
   /** A headline run into another story's dateline and opening (gluedHeadline). */
   glued: boolean;
-  /** Carries a picture credit (endsWithCredit). */
+  /** Carries a picture credit (hasPictureCredit). */
   credit: boolean;
   /** Reads as a news photo caption by its date line (captionDateline). */
   captionDate: boolean;
@@ -320,7 +320,7 @@ export function lineLocal(raw: string): LineLocal {
     lexAny('prefix'),
     ...LEX_CATEGORIES.map((c) => (hits.some((h) => h.category === c) ? 1 : 0)),
   ];
-  return { shape: s, hits, prose, nameLike, dateLike, teaser, commentMarker, title, contentWords, columns, list: listSignature(s.text, s.wordCount), glued: s.wordCount >= GLUED_MIN_WORDS && gluedHeadline(s.text), credit: endsWithCredit(s.text), captionDate: s.wordCount >= CAPTION_MIN_WORDS && captionDateline(s.text) };
+  return { shape: s, hits, prose, nameLike, dateLike, teaser, commentMarker, title, contentWords, columns, list: listSignature(s.text, s.wordCount), glued: s.wordCount >= GLUED_MIN_WORDS && gluedHeadline(s.text), credit: hasPictureCredit(s.text), captionDate: s.wordCount >= CAPTION_MIN_WORDS && captionDateline(s.text) };
 }
 
 /**
@@ -579,7 +579,7 @@ const CREDIT_START = /^©\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}
  * Getty"), or opening a caption ("© John Brecher Needle poking skin …"). Looks at the last 80
  * characters (and the first few words) only.
  */
-export function endsWithCredit(text: string): boolean {
+export function hasPictureCredit(text: string): boolean {
   const tail = text.length > 80 ? text.slice(-80) : text;
   if (text.includes(':') && CREDIT_END.test(tail)) return true;
   if (AGENCY_END.test(tail)) return true;
