@@ -24,6 +24,8 @@ const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The analysis worker thread, started by the extension host and the CLI (src/node/analysisPool.ts).
   { ...common, entryPoints: ['src/node/analysisWorkerMain.ts'], outfile: 'dist/analysisWorker.js' },
+  // The corpus worker thread, started by the extension host (src/node/corpusWorkerClient.ts); it starts analysis workers of its own.
+  { ...common, entryPoints: ['src/node/corpusWorkerMain.ts'], outfile: 'dist/corpusWorker.js' },
   // The webview runs in the browser sandbox of the panel: an IIFE for a browser, its own CSS beside it.
   { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['webview/dossier/main.ts'], outfile: 'dist/webview/dossier.js' },
   { ...common, platform: 'browser', entryPoints: ['webview/dossier/dossier.css'], outfile: 'dist/webview/dossier.css', format: undefined },

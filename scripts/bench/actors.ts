@@ -81,7 +81,7 @@ export async function bench(opts: BenchOptions): Promise<Record<string, number |
   if (model.actors.length !== actors) throw new Error(`the model in slices gives ${model.actors.length} corpus actors, the full build ${actors}`);
   const firstListMs = performance.now() - tList;
 
-  // As the extension feeds it (src/extension/corpus/corpusActors.ts): steps of at most STEP_ACTORS
+  // As the corpus worker feeds it (src/node/corpusService.ts): steps of at most STEP_ACTORS
   // article actors, each flushed; then the Actors view's first paint: the counts and the first 500
   // actors of each kind; then every actor worked out in steps (the quick pick of a dossier).
   const fed = new CorpusActorModel();

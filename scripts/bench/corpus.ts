@@ -1,6 +1,6 @@
 // The corpus at scale, as the extension runs it: the persisted index built cold, loaded warm, updated
-// after 1% of the articles changed, with the index workers busy, the corpus actor model following
-// the index in steps of at most STEP_ACTORS article actors as in the extension host, and the host thread measured for blocks
+// after 1% of the articles changed, by the corpus worker (store, summaries, corpus actors) with its
+// index workers busy, the host thread only sending the file list, and measured for blocks
 // and for how long it was busy (event-loop utilization, and the thread's own CPU where Linux tells it:
 // what the host takes from the workers on a small machine);
 // memory for 1,000 articles against the full size; and the per-keystroke re-analysis cost of an open 10 KB and
@@ -18,26 +18,21 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance as nodePerformance, PerformanceObserver } from 'node:perf_hooks';
 import type { BenchOptions } from '../bench';
-import { BENCH_WORKER as WORKER, benchCorpusDir } from '../lib/benchCorpus';
+import { benchCorpusDir, BENCH_CORPUS_WORKER as CORPUS_WORKER } from '../lib/benchCorpus';
 import { fullGc } from '../lib/fullGc';
 import { mainThreadCpuMs } from '../lib/threadCpu';
 import { DEFAULT_CONFIG } from '../../src/core/config/types';
-import type { ArticleSummary } from '../../src/core/corpus/articleSummary';
-import { LineCounts } from '../../src/core/boilerplate/lineCounts';
-import { CorpusActorModel, feedInSteps, loadInSteps } from '../../src/core/corpus/corpusActorModel';
-import { createAnalysisPool } from '../../src/node/analysisPool';
+import { CorpusWorkerClient } from '../../src/node/corpusWorkerClient';
 import { walkArticles } from '../../src/node/fileWalk';
 import { KEYSTROKE_EDITS, keystrokes, keystrokeTexts } from './keystrokes';
 
 /** The .txt files under folders, sorted, as { file, root } (the safe walk; nothing to report here). */
 const listArticles = (dirs: string[]) => [...walkArticles(dirs, { onProblem: () => undefined, globs: false })].map((f) => ({ file: f.path, root: f.root }));
-import { updateIndex, type IndexFile } from '../../src/node/corpusIndexer';
-import { CorpusStore, FLUSH_BYTES } from '../../src/node/corpusStore';
+import type { IndexFile } from '../../src/node/corpusIndexer';
 
 interface RunFigures {
-  /** Store open plus update. */
+  /** The corpus worker's start, the store's opening and the update. */
   ms: number;
-  openMs: number;
   analysed: number;
   reused: number;
   /** Summed worker time of the articles analysed (what the analysis itself costs, both cores together). */
@@ -51,7 +46,7 @@ interface RunFigures {
   maxGcMs: number;
   /** Highest resident set size sampled during the run (every 50 ms), MB. */
   peakRssMb: number;
-  /** Store open to the corpus actor model holding every summary (and a first screen worked out), ms. */
+  /** Start to the corpus actor model holding every summary (and a first screen worked out), ms. */
   modelReadyMs: number;
   /** Time the host thread was not idle in its event loop (event-loop utilization × wall; includes waiting for a core), ms. */
   hostBusyMs: number;
@@ -60,7 +55,10 @@ interface RunFigures {
 }
 
 async function indexOnce(files: IndexFile[], cache: string, workers: number): Promise<RunFigures> {
-  const pool = createAnalysisPool({ workers, script: WORKER, background: process.env.NCA_BENCH_FOREGROUND !== '1' });
+  // As the extension runs it (src/extension/analysis/corpusIndexer.ts): the corpus worker owns the
+  // store, the summaries, the line counts and the corpus actors, with the index workers of its own;
+  // this thread sends the file list and receives progress. A fresh worker per run, as a window load.
+  const client = new CorpusWorkerClient({ workers, taskTimeoutMs: 300_000, script: CORPUS_WORKER, background: process.env.NCA_BENCH_FOREGROUND !== '1', onEvent: () => undefined });
   const h = monitorEventLoopDelay({ resolution: 1 });
   const gc = { over16: 0, max: 0 };
   const gcObserver = new PerformanceObserver((list) => {
@@ -77,56 +75,14 @@ async function indexOnce(files: IndexFile[], cache: string, workers: number): Pr
   const hostCpu0 = mainThreadCpuMs();
   h.enable();
   try {
-    // Opening the store (reading the log back) is part of a run: a warm load is mostly that.
+    // The worker's start and the store's opening (reading the log back) are part of a run: a warm load is mostly that.
     const t0 = performance.now();
-    const { store } = await CorpusStore.open(cache, 'bench');
-    const openMs = performance.now() - t0;
-    // As the extension host does (src/extension/corpus/corpusActors.ts): the corpus actor model follows
-    // the index, fed the new summaries a step of at most STEP_ACTORS article actors per event-loop turn (each flushed), at most every 2 s;
-    // 200 or more new summaries at once, more than the model holds (a warm load), load a model of all apart in steps (loadInSteps) that replaces it.
-    let model = new CorpusActorModel();
-    const summaries = new Map<string, ArticleSummary>();
-    const lineCounts = new LineCounts();
-    const waiting: ArticleSummary[] = [];
-    let feeding: Promise<void> | undefined;
-    let lastFeed = 0;
-    const feed = (): Promise<void> => {
-      if (feeding) return feeding;
-      const run = (async () => {
-        while (waiting.length) {
-          const items = waiting.splice(0);
-          if (items.length >= 200 && items.length >= model.size) {
-            const fresh = new CorpusActorModel();
-            for (const _ of loadInSteps(fresh, [...summaries.values()])) await new Promise((resolve) => setImmediate(resolve));
-            model = fresh;
-          } else for (const _ of feedInSteps(model, items)) await new Promise((resolve) => setImmediate(resolve));
-        }
-        model.slice(0, 100, 'person'); // a view's first screen
-      })();
-      feeding = run.finally(() => (feeding = undefined));
-      return feeding;
-    };
-    const r = await updateIndex({
-      files,
-      total: files.length,
-      config: structuredClone(DEFAULT_CONFIG),
-      store,
-      pool,
-      maxChars: 300_000,
-      onSummary: (rel, summary) => {
-        // What the extension's indexer keeps besides the store: the summaries by path and the line counts of templates.
-        const old = summaries.get(rel);
-        if (old) lineCounts.remove(old.lineHashes);
-        summaries.set(rel, summary);
-        lineCounts.add(summary.lineHashes);
-        waiting.push(summary);
-        if (Date.now() - lastFeed > 2000) {
-          lastFeed = Date.now();
-          void feed();
-        }
-      },
-    });
-    await feed();
+    const root = 'file:///bench-corpus';
+    const r = await client.run({ runId: client.newRunId(), root, cacheDir: cache, config: structuredClone(DEFAULT_CONFIG), files, maxChars: 300_000, full: true });
+    const ms = performance.now() - t0;
+    // The corpus actors holding every summary, and a view's first screen.
+    await client.query({ root, knowledgeBase: [] }, { type: 'settled' });
+    await client.query({ root, knowledgeBase: [] }, { type: 'list', kind: 'person', needle: '', limit: 100 });
     const modelReadyMs = performance.now() - t0;
     h.disable();
     gcObserver.disconnect();
@@ -137,9 +93,20 @@ async function indexOnce(files: IndexFile[], cache: string, workers: number): Pr
     return {
       modelReadyMs,
       hostBusyMs,
-      hostCpuMs: hostCpu0 !== undefined && hostCpu1 !== undefined ? hostCpu1 - hostCpu0 : undefined, ms: openMs + r.ms, openMs, analysed: r.analysed, reused: r.reused, workerMs: r.workerMs, cpuMs: (cpu.user + cpu.system) / 1000, maxBlockMs: h.max / 1e6, p99BlockMs: h.percentile(99) / 1e6, gcOver16: gc.over16, maxGcMs: gc.max, peakRssMb: peakRss / 2 ** 20 };
+      hostCpuMs: hostCpu0 !== undefined && hostCpu1 !== undefined ? hostCpu1 - hostCpu0 : undefined,
+      ms,
+      analysed: r.analysed,
+      reused: r.reused,
+      workerMs: r.workerMs,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      maxBlockMs: h.max / 1e6,
+      p99BlockMs: h.percentile(99) / 1e6,
+      gcOver16: gc.over16,
+      maxGcMs: gc.max,
+      peakRssMb: peakRss / 2 ** 20,
+    };
   } finally {
-    await pool.terminate();
+    await client.terminate();
   }
 }
 
@@ -154,8 +121,6 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
     // Each run starts without the garbage of the one before (its store and model), as a window that
     // loads the corpus again does: a full collection in between.
     const cold = await indexOnce(files, cache, workers);
-    fullGc();
-    const flush = process.env.NCA_BENCH_CHILD ? undefined : await storeFlushes(cache);
     fullGc();
     const warm = await indexOnce(files, cache, workers);
     fullGc();
@@ -190,7 +155,6 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
       'cold cores used': cold.cpuMs / cold.ms,
       'cold worker ms per article': cold.analysed > 0 ? cold.workerMs / cold.analysed : 0,
       'warm s': warm.ms / 1000,
-      'warm store open s': warm.openMs / 1000,
       'warm, corpus actors ready s': warm.modelReadyMs / 1000,
       'cold, corpus actors ready s': cold.modelReadyMs / 1000,
       'warm reused': warm.reused,
@@ -214,10 +178,6 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
       out['peak RSS MB at 1,000'] = rss1k;
       out['RSS ratio full / 1,000'] = rssFull / rss1k;
     }
-    if (flush) {
-      out['store flush: host thread held per 1 MB written, ms (p50, max)'] = `${flush.p50.toFixed(1)}, ${flush.max.toFixed(1)}`;
-      out['store flushes timed'] = flush.count;
-    }
     if (k10 && k300) {
       Object.assign(out, {
         '10 KB full analysis ms': k10.full,
@@ -232,33 +192,5 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
     return out;
   } finally {
     rmSync(cache, { recursive: true, force: true });
-  }
-}
-
-/**
- * What a flush of the store holds the host thread for: the cold run's entries (real summaries) put
- * again into a new store, flushed each time FLUSH_BYTES wait, as updateIndex does; the time from the
- * flush call until its append is under way (the synchronous part, run in the next microtasks).
- */
-async function storeFlushes(cache: string): Promise<{ p50: number; max: number; count: number }> {
-  const { store: built } = await CorpusStore.open(cache, 'bench');
-  const dir = mkdtempSync(join(tmpdir(), 'nca-bench-flush-'));
-  try {
-    const { store } = await CorpusStore.open(dir, 'bench');
-    const held: number[] = [];
-    for (const e of built.values()) {
-      store.put(e);
-      if (store.unflushedBytes < FLUSH_BYTES) continue;
-      const t0 = performance.now();
-      const done = store.flush();
-      await Promise.resolve();
-      await Promise.resolve();
-      held.push(performance.now() - t0);
-      await done;
-    }
-    held.sort((a, b) => a - b);
-    return { p50: held[Math.floor(held.length / 2)] ?? 0, max: held[held.length - 1] ?? 0, count: held.length };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
 }

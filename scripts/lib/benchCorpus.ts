@@ -11,6 +11,8 @@ export const SHARED = SHARED_DATA;
 
 /** The analysis worker, from source (the benches run under tsx). */
 export const BENCH_WORKER = join(__dirname, '..', '..', 'src', 'node', 'analysisWorkerMain.ts');
+/** The corpus worker, from source (it starts the analysis workers from source beside it). */
+export const BENCH_CORPUS_WORKER = join(__dirname, '..', '..', 'src', 'node', 'corpusWorkerMain.ts');
 
 
 /** Real texts, in a stable order: the boilerplate pages, then Wikipedia pages of 1,500+ characters. */

@@ -52,14 +52,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsCo
   const selector: vscode.DocumentSelector = { language: LANGUAGE_ID };
   const corpusActors = new CorpusActors(analyses);
   // One kind per corpus actor: an article's actors take the kind their corpus actor has.
-  analyses.setCorpusKinds((location, analysis) => {
-    const index = corpusActors.peek(location.corpus);
-    return index ? applyCorpusKinds(analysis, (a) => index.actorOf(location.relPath, a.name)?.kind) : analysis;
+  analyses.setCorpusKinds(async (location, analysis) => {
+    if (!analysis.actors.length) return analysis;
+    const names = analysis.actors.map((a) => a.name);
+    const links = await corpusActors.links(location.corpus, location.relPath, names, false);
+    const kinds = new Map(names.map((n, i) => [n, links[i]?.kind]));
+    return applyCorpusKinds(analysis, (a) => kinds.get(a.name));
   });
   context.subscriptions.push(corpusActors.onDidChange(() => analyses.corpusKindsChanged()));
   const actorsView = new ActorsView(analyses, store, corpusActors);
   context.subscriptions.push(
-    corpusActors,
     ...actorsView.register(),
     ...registerKbCommands(store, analyses, corpusActors),
     analyses,

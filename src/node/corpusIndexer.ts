@@ -2,7 +2,8 @@
 // whose content, and whose config keys match its stored entry is reused; a changed article is read
 // and summarised in the worker pool (in batches, several in flight); an article whose article-date
 // settings alone changed gets only its date recomputed; entries of articles no longer listed are
-// removed. The host thread only stats, reads and hashes files and receives summaries.
+// removed. The calling thread (the corpus worker's, or the CLI's) only stats, reads and hashes files
+// and receives summaries.
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import type { CorpusConfig } from '../core/config/types';

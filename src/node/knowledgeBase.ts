@@ -1,7 +1,8 @@
 // The knowledge base of a corpus on disk: the files newscorpus.yaml lists under knowledgeBase,
 // each read and parsed only when the first name is looked up (a 1.5 MB dictionary costs nothing
 // at activation), then kept with the file's modification time so an edit is seen on the next load.
-// In the extension host, KnowledgeBaseLoader (below) does the reading and parsing off its thread.
+// In the corpus worker, KnowledgeBaseLoader (below) reads them asynchronously and parses them in an
+// analysis worker, so that questions are answered meanwhile.
 import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -80,7 +81,7 @@ interface LoadedBase {
 }
 
 /**
- * Knowledge bases for a thread that must not block (the extension host): the files are read
+ * Knowledge bases for a thread that must not block (the corpus worker): the files are read
  * asynchronously and parsed, their names folded, by a worker (`parse`); the host only fills the
  * look-up index from the folded names. The 1.5 MB TABARI countries dictionary took 1.1 s to parse
  * and index on the calling thread. `get` answers at once: the knowledge base as last loaded (while

@@ -19,7 +19,8 @@ interface IndexApi {
     indexCorpora(): Promise<void>;
     workerRestarts: number;
     crashEditorWorkerForTest(): Promise<void>;
-    corpusSummaries(corpus: unknown): { relPath: string; actors: { name: string }[] }[];
+    corpusWorker: { crashForTest(): void };
+    corpusState(corpus: unknown): { articles: number; ready: boolean };
     indexer: {
       runs: number;
       runReasons: string[][];
@@ -30,6 +31,14 @@ interface IndexApi {
     };
   };
   store: { all(): { root: vscode.Uri }[] };
+  corpusActors: {
+    links(corpus: unknown, relPath: string, names: string[], withArticles: boolean): Promise<({ id: string; kind: string; articles?: string[] } | null)[]>;
+  };
+}
+
+/** The corpus actors (in the corpus worker) of these names of an article, null for a name it does not know. */
+function linksOf(a: IndexApi, relPath: string, names: string[]) {
+  return a.corpusActors.links(corpusOf(a), relPath, names, true);
 }
 
 async function api(): Promise<IndexApi> {
@@ -89,7 +98,7 @@ describe('corpus index', function () {
     }
     const a = await api();
     await a.analyses.indexCorpora();
-    await waitFor('the new articles indexed', () => a.analyses.corpusSummaries(corpusOf(a)).length >= 1200, 180_000);
+    await waitFor('the new articles indexed', () => a.analyses.corpusState(corpusOf(a)).articles >= 1200, 180_000);
     const editor = await openArticle(wsPath('corpus', 'site-b', 'border-patrols.txt'));
     const pos = editor.document.positionAt(editor.document.getText().indexOf('Goïta') + 1);
     // A boilerplate phrase changes what every summary holds: the whole corpus is analysed again.
@@ -114,7 +123,7 @@ describe('corpus index', function () {
       const last = lastReport(a);
       assert.ok(last.files >= 1200, `all articles listed (${last.files})`);
       assert.ok(last.analysed >= 1200, `all articles analysed again (${last.analysed})`);
-      assert.ok(a.analyses.corpusSummaries(corpusOf(a)).some((s) => s.relPath === 'bulk/story-007.txt'));
+      await waitFor('an article of the run among the corpus actors', async () => (await linksOf(a, 'bulk/story-007.txt', ['Ousmane Sonko']))[0]?.articles?.includes('bulk/story-007.txt'), 60_000);
     } finally {
       await restoreConfig(a, config, original);
     }
@@ -155,16 +164,35 @@ describe('corpus index', function () {
     }
   });
 
+  it('restarts a crashed corpus worker, says so, and reads the index back from the store', async () => {
+    const a = await api();
+    await a.analyses.indexCorpora();
+    await waitFor('no index run in progress', () => a.analyses.indexer.current === undefined, 60_000);
+    const goita = async () => (await linksOf(a, 'site-b/border-patrols.txt', ['Assimi Goïta']))[0];
+    assert.ok(await waitFor('a corpus actor before the crash', goita, 30_000));
+    const restarts = a.analyses.workerRestarts;
+    const reasons = a.analyses.indexer.runReasons.length;
+    const runs = a.analyses.indexer.runs;
+    a.analyses.corpusWorker.crashForTest();
+    await waitFor('the restart reported', () => a.analyses.workerRestarts === restarts + 1, 30_000);
+    await waitFor('an index run after the restart', () => a.analyses.indexer.runReasons.slice(reasons).some((r) => r.includes('corpus worker restarted')), 30_000);
+    await waitFor('the index run done', () => a.analyses.indexer.runs > runs, 60_000);
+    const last = lastReport(a);
+    assert.strictEqual(last.analysed, 0, `read back, not analysed again: ${JSON.stringify(last)}`);
+    const link = await waitFor('the corpus actor answered by the new worker', goita, 30_000);
+    assert.ok(link?.articles?.includes('site-b/border-patrols.txt'), JSON.stringify(link));
+  });
+
   it('reuses the persisted index after a reload: nothing is analysed again', async () => {
     const a = await api();
     await a.analyses.indexCorpora();
     await a.analyses.indexer.forgetInMemory();
-    assert.strictEqual(a.analyses.corpusSummaries(corpusOf(a)).length, 0, 'nothing in memory');
+    assert.strictEqual(a.analyses.corpusState(corpusOf(a)).articles, 0, 'nothing in memory');
     await a.analyses.indexCorpora();
     const last = lastReport(a);
     assert.strictEqual(last.analysed, 0, JSON.stringify(last));
     assert.ok(last.reused >= 1200, `reused from the store: ${last.reused}`);
-    assert.ok(a.analyses.corpusSummaries(corpusOf(a)).length >= 1200, 'summaries back from the store');
+    assert.ok(a.analyses.corpusState(corpusOf(a)).articles >= 1200, 'summaries back from the store');
   });
 
   it('updates the entry of a file edited on disk', async () => {
@@ -173,12 +201,15 @@ describe('corpus index', function () {
     const text = fs.readFileSync(file, 'utf8');
     const cut = text.indexOf('\n\n') + 2;
     fs.writeFileSync(file, text.slice(0, cut) + 'General Abdourahamane Tiani received President Faure Gnassingbé in Niamey on Tuesday, officials said.\n\n' + text.slice(cut));
-    const summary = await waitFor(
+    const links = await waitFor(
       'the edited article re-indexed',
-      () => a.analyses.corpusSummaries(corpusOf(a)).find((s) => s.relPath === 'bulk/story-001.txt' && s.actors.some((x) => x.name === 'Faure Gnassingbé')),
+      async () => {
+        const l = await linksOf(a, 'bulk/story-001.txt', ['Faure Gnassingbé', 'Abdourahamane Tiani']);
+        return l[0] ? l : undefined;
+      },
       30_000,
     );
-    assert.ok(summary.actors.some((x) => /Tiani/.test(x.name)));
+    assert.ok(links[1]?.articles?.includes('bulk/story-001.txt'), JSON.stringify(links[1]));
   });
 
   it('runs once for a burst of newscorpus.yaml edits', async () => {

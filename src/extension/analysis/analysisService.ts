@@ -1,18 +1,17 @@
 // Analyses articles for every provider, off the extension host's main thread: open documents go to
 // one editor worker (which keeps its tagging cache warm across keystrokes), after a short debounce,
-// latest version wins; the corpus index is brought up to date by a pool of index workers from the
-// persisted store (see CorpusIndexer). The main thread only sends text and receives results.
+// latest version wins; the corpus index is kept by the corpus worker, with index workers of its own,
+// from the persisted store (see CorpusIndexer). The main thread only sends text and receives results.
 import * as vscode from 'vscode';
 import type { AnalyzeOptions } from '../../core/analysis/analyzeArticle';
-import type { ArticleSummary } from '../../core/corpus/articleSummary';
-import type { PackedKnowledgeBase } from '../../core/corpus/kbParse';
 import type { ArticleAnalysis } from '../../core/types';
 import { createAnalysisPool, defaultWorkerCount, type AnalysisPool } from '../../node/analysisPool';
+import { CorpusWorkerClient } from '../../node/corpusWorkerClient';
 import { attachText } from '../../worker/protocol';
 import { LANGUAGE_ID } from '../corpus/languageAssigner';
 import type { ArticleLocation, ConfigStore, CorpusRoot } from '../corpus/configStore';
 import { log } from '../log';
-import { CorpusIndexer, type ArticleChange, type CorpusState } from './corpusIndexer';
+import { CorpusIndexer, type CorpusState } from './corpusIndexer';
 
 export interface AnalysedDocument {
   /** The analysis as providers show it: the worker's, with the corpus's kinds applied (see setCorpusKinds). */
@@ -58,21 +57,30 @@ export class AnalysisService implements vscode.Disposable {
   private readonly kindsEmitter = new vscode.EventEmitter<void>();
   /** Fires when the corpus kinds applied to analyses changed (highlighting and views redraw). */
   readonly onDidChangeKinds = this.kindsEmitter.event;
-  private corpusKinds?: (location: ArticleLocation, analysis: ArticleAnalysis) => ArticleAnalysis;
+  private corpusKinds?: (location: ArticleLocation, analysis: ArticleAnalysis) => Promise<ArticleAnalysis>;
   private kindsGeneration = 0;
   readonly indexer: CorpusIndexer;
+  /** The corpus worker: the store, the summaries and the corpus actors of every corpus, and index workers of its own. */
+  readonly corpusWorker: CorpusWorkerClient;
   /** Fires when a corpus's index changed (articles added, changed or removed). */
   readonly onDidChangeCorpus: vscode.Event<CorpusRoot>;
-  /** Fires for each article whose summary was set or removed in a corpus's index (see CorpusIndexer). */
-  readonly onDidChangeArticle: vscode.Event<ArticleChange>;
 
   constructor(
     private readonly store: ConfigStore,
     storageDir: vscode.Uri | undefined,
   ) {
-    this.indexer = new CorpusIndexer(store, storageDir, () => this.indexPool(), () => this.emitter.fire());
+    this.corpusWorker = new CorpusWorkerClient({
+      workers: Math.max(1, defaultWorkerCount() + 1),
+      taskTimeoutMs: INDEX_TASK_LIMIT_MS,
+      onEvent: (m) => this.indexer.workerEvent(m),
+      onRestart: (reason) => {
+        this.onRestart(reason);
+        // Its summaries were in memory: read back from the store by a run.
+        void this.indexer.schedule(1000, 'corpus worker restarted');
+      },
+    });
+    this.indexer = new CorpusIndexer(store, storageDir, this.corpusWorker, () => this.emitter.fire());
     this.onDidChangeCorpus = this.indexer.onDidChangeCorpus;
-    this.onDidChangeArticle = this.indexer.onDidChangeArticle;
   }
 
   /** Workers restarted after a crash or hang since activation (the user was told each time). */
@@ -96,37 +104,51 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   /**
-   * Sets how an article's analysis takes the kinds its corpus decides (one kind per corpus actor):
-   * applied to every analysis served from now on, and again to those already held.
+   * Sets how an article's analysis takes the kinds its corpus decides (one kind per corpus actor,
+   * asked of the corpus worker): applied to every analysis before it is served, and again to those
+   * already held.
    */
-  setCorpusKinds(apply: (location: ArticleLocation, analysis: ArticleAnalysis) => ArticleAnalysis): void {
+  setCorpusKinds(apply: (location: ArticleLocation, analysis: ArticleAnalysis) => Promise<ArticleAnalysis>): void {
     this.corpusKinds = apply;
     this.corpusKindsChanged();
   }
 
-  /** The corpus kinds may have changed (the corpus actors were updated). */
-  corpusKindsChanged(): void {
-    this.kindsGeneration++;
-    this.kindsEmitter.fire();
+  /** The analysis of the article with its corpus's kinds (the article's own when the corpus cannot say). */
+  private async withCorpusKinds(r: AnalysedDocument): Promise<ArticleAnalysis> {
+    if (!this.corpusKinds) return r.articleAnalysis;
+    try {
+      return await this.corpusKinds(r.location, r.articleAnalysis);
+    } catch (e) {
+      log.debug(`corpus kinds: ${(e as Error).message}`);
+      return r.articleAnalysis;
+    }
   }
 
-  /** The entry with the current corpus kinds applied (recomputed only after they changed). */
-  private current(r: AnalysedDocument | undefined): AnalysedDocument | undefined {
-    if (!r || r.kindsGeneration === this.kindsGeneration) return r;
-    r.analysis = this.corpusKinds ? this.corpusKinds(r.location, r.articleAnalysis) : r.articleAnalysis;
-    r.kindsGeneration = this.kindsGeneration;
-    return r;
+  /** The corpus kinds may have changed (the corpus actors were updated): applied again to the analyses held, then announced. */
+  corpusKindsChanged(): void {
+    const generation = ++this.kindsGeneration;
+    const held = [...this.docs.values()].map((st) => st.result).filter((r): r is AnalysedDocument => r !== undefined);
+    void Promise.all(
+      held.map(async (r) => {
+        const analysis = await this.withCorpusKinds(r);
+        if (generation !== this.kindsGeneration || r.kindsGeneration > generation) return;
+        r.analysis = analysis;
+        r.kindsGeneration = generation;
+      }),
+    ).then(() => {
+      if (generation === this.kindsGeneration && !this.disposed) this.kindsEmitter.fire();
+    });
   }
 
   /** The latest analysis of the document's current version, if it has arrived. */
   peek(doc: vscode.TextDocument): AnalysedDocument | undefined {
     const r = this.docs.get(doc.uri.toString())?.result;
-    return r && r.version === doc.version ? this.current(r) : undefined;
+    return r && r.version === doc.version ? r : undefined;
   }
 
   /** The latest analysis available for the document, possibly of an earlier version. */
   latest(doc: vscode.TextDocument): AnalysedDocument | undefined {
-    return this.current(this.docs.get(doc.uri.toString())?.result);
+    return this.docs.get(doc.uri.toString())?.result;
   }
 
   /**
@@ -141,7 +163,7 @@ export class AnalysisService implements vscode.Disposable {
     let st = this.docs.get(key);
     if (!st) this.docs.set(key, (st = { waiters: [], running: false }));
     const hit = st.result;
-    if (hit && hit.version === doc.version && hit.location.corpus === location.corpus) return Promise.resolve(this.current(hit));
+    if (hit && hit.version === doc.version && hit.location.corpus === location.corpus) return Promise.resolve(hit);
     const state = st;
     return new Promise((resolve) => {
       state.waiters.push(resolve);
@@ -170,11 +192,13 @@ export class AnalysisService implements vscode.Disposable {
         config: location.corpus.config,
         relPath: location.relPath,
         maxChars: this.maxChars(),
-        templates: this.indexer.templateTable(location.corpus),
+        templates: await this.indexer.templateTable(location.corpus),
         corpusRoot: rootPath(location.corpus),
       });
       const analysis = attachText(result, text);
-      entry = this.current({ analysis, articleAnalysis: analysis, kindsGeneration: -1, location, version, workerMs: result.workerMs });
+      const generation = this.kindsGeneration;
+      entry = { analysis, articleAnalysis: analysis, kindsGeneration: generation, location, version, workerMs: result.workerMs };
+      entry.analysis = await this.withCorpusKinds(entry);
     } catch (e) {
       log.error(`analysis of ${vscode.workspace.asRelativePath(doc.uri)} failed: ${(e as Error).message}`);
     } finally {
@@ -201,16 +225,11 @@ export class AnalysisService implements vscode.Disposable {
       relPath: location.relPath,
       maxChars: this.maxChars(),
       stages,
-      templates: this.indexer.templateTable(location.corpus),
+      templates: await this.indexer.templateTable(location.corpus),
       corpusRoot: rootPath(location.corpus),
       batch: true,
     });
     return attachText(result, text);
-  }
-
-  /** Parses a knowledge-base file in an index worker (with its entries' folded names). */
-  parseKnowledgeBase(text: string, relFile: string): Promise<PackedKnowledgeBase> {
-    return this.indexPool().parseKnowledgeBase({ text, relFile });
   }
 
   /** Under test only: crashes the editor worker (see AnalysisPool.crashForTest). */
@@ -231,13 +250,9 @@ export class AnalysisService implements vscode.Disposable {
     return vscode.workspace.getConfiguration('newsCorpus').get<number>('maxAnalysedCharacters', 300_000);
   }
 
+  /** What this thread knows of a corpus's index: articles indexed, whether complete, the cap. */
   corpusState(corpus: CorpusRoot): CorpusState {
     return this.indexer.state(corpus);
-  }
-
-  /** The per-article summaries of a corpus's index (what the corpus level is built from). */
-  corpusSummaries(corpus: CorpusRoot): ArticleSummary[] {
-    return [...this.indexer.state(corpus).summaries.values()];
   }
 
   forget(uri: vscode.Uri): void {
@@ -283,6 +298,7 @@ export class AnalysisService implements vscode.Disposable {
       for (const w of st.waiters.splice(0)) w(undefined);
     }
     this.indexer.dispose();
+    void this.corpusWorker.terminate();
     void this.editorPool?.terminate();
     void this.indexPoolInstance?.terminate();
     this.emitter.dispose();

@@ -1,53 +1,34 @@
-// The corpus level in the extension host: per corpus, the persisted store of article summaries (in
-// workspace storage unless newsCorpus.index.cacheDirectory says otherwise), kept up to date by the
-// index workers — at load, when files change on disk (batched), and when a config changes (debounced;
-// a newer run cancels the one in progress) — and the line counts for templates, built from it in
-// memory. No article text is kept; the corpus actors (names across articles) follow the summaries
-// in ../corpus/corpusActors.ts.
+// The corpus level as the extension host sees it: it lists each corpus's articles (include/exclude,
+// the cap), says where its index is stored (workspace storage unless newsCorpus.index.cacheDirectory
+// says otherwise), and asks the corpus worker to bring the index up to date: at load, when files
+// change on disk (batched), and when a config changes (debounced; a newer run cancels the one in
+// progress). The worker (src/node/corpusWorkerMain.ts) owns the store, the summaries, the line counts
+// of templates and the corpus actors; this thread keeps only each corpus's counts and the template
+// table the editor's analyses last used.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { globToRegExp } from '../../core/config/corpusPaths';
-import type { ArticleSummary } from '../../core/corpus/articleSummary';
-import { LineCounts } from '../../core/boilerplate/lineCounts';
-import type { AnalysisPool } from '../../node/analysisPool';
-import { updateIndex, type IndexFile, type IndexReport } from '../../node/corpusIndexer';
-import { CorpusStore } from '../../node/corpusStore';
-import { engineKey } from '../../node/engineKey';
-import { buildTemplateTable, type TemplateTable } from '../../core/boilerplate/templateTable';
+import type { TemplateTable } from '../../core/boilerplate/templateTable';
+import type { IndexReport } from '../../node/corpusIndexer';
+import type { CorpusRef, CorpusWorkerClient } from '../../node/corpusWorkerClient';
+import type { CorpusStatus, CorpusWorkerToHost } from '../../node/corpusWorkerProtocol';
 import type { ConfigStore, CorpusRoot } from '../corpus/configStore';
 import { log } from '../log';
 
-/** How old a template table an edit may use while the corpus's line counts change (ms). */
+/** How old a template table an edit may use while the corpus index changes (ms). */
 const TABLE_MAX_AGE_MS = 10_000;
 
-export interface CorpusState {
-  /** The corpus root (URI as a string). */
-  root: string;
-  summaries: Map<string, ArticleSummary>;
-  /** Line-key hash → number of articles holding it. */
-  lineCounts: LineCounts;
+/** What the host knows of a corpus's index. */
+export interface CorpusState extends CorpusStatus {
   /** Articles listed for indexing (after include/exclude and the cap). */
   files: number;
   /** Set when the corpus has more articles than newsCorpus.scan.maxFiles; leftOut names them. */
   capped: boolean;
   leftOut: string[];
-  /** True once a run over the whole corpus completed. */
-  ready: boolean;
-  store?: CorpusStore;
+  /** The template table the editor's analyses use, when it was fetched, and whether the index changed since. */
   table?: TemplateTable;
-  /** When the table was built, and whether the line counts changed since. */
-  tableBuilt?: number;
+  tableFetched?: number;
   tableStale?: boolean;
-}
-
-/** One article of a corpus whose summary was set or removed. */
-export interface ArticleChange {
-  /** The corpus root (URI as a string). */
-  root: string;
-  relPath: string;
 }
 
 export interface IndexProgress {
@@ -56,21 +37,24 @@ export interface IndexProgress {
   total: number;
 }
 
+/** A corpus as the corpus worker's questions name it. */
+export function corpusRef(corpus: CorpusRoot): CorpusRef {
+  return { root: corpus.root.toString(), rootPath: corpus.root.scheme === 'file' ? corpus.root.fsPath : undefined, knowledgeBase: corpus.config.knowledgeBase };
+}
+
 function newState(root: string): CorpusState {
-  return { root, summaries: new Map(), lineCounts: new LineCounts(), files: 0, capped: false, leftOut: [], ready: false };
+  return { root, articles: 0, ready: false, files: 0, capped: false, leftOut: [] };
 }
 
 export class CorpusIndexer implements vscode.Disposable {
   private readonly states = new Map<string, CorpusState>();
   private readonly corpusEmitter = new vscode.EventEmitter<CorpusRoot>();
+  private readonly actorsEmitter = new vscode.EventEmitter<CorpusRoot>();
   private readonly progressEmitter = new vscode.EventEmitter<IndexProgress | undefined>();
+  /** Fires when a corpus's index changed (articles added, changed or removed), at most every 2 s while a run goes on. */
   readonly onDidChangeCorpus = this.corpusEmitter.event;
-  private readonly articleEmitter = new vscode.EventEmitter<ArticleChange>();
-  /**
-   * Fires, at once, for each article whose summary was set or removed (onDidChangeCorpus follows,
-   * batched): what changed, so that the corpus level need not compare every summary to find out.
-   */
-  readonly onDidChangeArticle = this.articleEmitter.event;
+  /** Fires when a corpus's actors changed (they follow the index in the worker). */
+  readonly onDidChangeActors = this.actorsEmitter.event;
   /** Progress of the run in progress; undefined when indexing ended. */
   readonly onDidProgress = this.progressEmitter.event;
   private cts: vscode.CancellationTokenSource | undefined;
@@ -88,9 +72,27 @@ export class CorpusIndexer implements vscode.Disposable {
   constructor(
     private readonly store: ConfigStore,
     private readonly storageDir: vscode.Uri | undefined,
-    private readonly pool: () => AnalysisPool,
+    private readonly worker: CorpusWorkerClient,
     private readonly onIndexChanged: () => void,
   ) {}
+
+  /** An event of the corpus worker (see AnalysisService, which routes them here). */
+  workerEvent(m: Extract<CorpusWorkerToHost, { type: 'changed' | 'notice' }>): void {
+    if (m.type === 'notice') {
+      log[m.level](m.message);
+      if (m.show) void (m.level === 'info' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage)(`News Corpus Annotator: ${m.show}`);
+      return;
+    }
+    const corpus = this.store.all().find((c) => c.root.toString() === m.status.root);
+    if (!corpus) return;
+    const s = this.state(corpus);
+    s.articles = m.status.articles;
+    s.ready = m.status.ready;
+    if (m.what === 'index') {
+      s.tableStale = true;
+      this.corpusEmitter.fire(corpus);
+    } else this.actorsEmitter.fire(corpus);
+  }
 
   state(corpus: CorpusRoot): CorpusState {
     const key = corpus.root.toString();
@@ -99,16 +101,21 @@ export class CorpusIndexer implements vscode.Disposable {
     return s;
   }
 
-  /** Lines seen in 2+ articles of the corpus, compacted for the workers (cached until the index changes). */
-  templateTable(corpus: CorpusRoot): TemplateTable | undefined {
+  /**
+   * Lines seen in 2+ articles of the corpus, compacted for the analysis workers: the table last
+   * fetched from the corpus worker, fetched again once the index changed and it is TABLE_MAX_AGE_MS
+   * old (each article indexed changes the counts), or at once after a run ended.
+   */
+  async templateTable(corpus: CorpusRoot): Promise<TemplateTable | undefined> {
     const s = this.state(corpus);
-    if (s.summaries.size === 0) return undefined;
-    // Building the table walks every line key of the corpus: while the index changes (each article
-    // indexed changes the counts), an edit reuses a table up to TABLE_MAX_AGE_MS old.
-    if (s.table && (!s.tableStale || Date.now() - (s.tableBuilt ?? 0) < TABLE_MAX_AGE_MS)) return s.table;
-    s.table = buildTemplateTable(s.lineCounts, s.summaries.size);
-    s.tableBuilt = Date.now();
-    s.tableStale = false;
+    if (s.tableFetched !== undefined && (!s.tableStale || Date.now() - s.tableFetched < TABLE_MAX_AGE_MS)) return s.table;
+    try {
+      s.table = await this.worker.query(corpusRef(corpus), { type: 'templateTable' });
+      s.tableFetched = Date.now();
+      s.tableStale = false;
+    } catch (e) {
+      log.warn(`template table of ${vscode.workspace.asRelativePath(corpus.root)}: ${(e as Error).message}`);
+    }
     return s.table;
   }
 
@@ -144,10 +151,10 @@ export class CorpusIndexer implements vscode.Disposable {
     this.cts?.cancel();
   }
 
-  /** Forgets what is in memory (aggregates, open stores), as a window reload does; the next run reads the stores again. */
+  /** Forgets what is in memory (the worker's aggregates, open stores), as a window reload does; the next run reads the stores again. */
   async forgetInMemory(): Promise<void> {
     await this.running;
-    for (const s of this.states.values()) await s.store?.flush();
+    await this.worker.forget();
     this.states.clear();
   }
 
@@ -177,13 +184,10 @@ export class CorpusIndexer implements vscode.Disposable {
   fileDeleted(uri: vscode.Uri): void {
     const loc = this.store.locate(uri);
     if (!loc) return;
-    const s = this.state(loc.corpus);
-    this.remove(s, loc.relPath);
-    s.store?.delete(loc.relPath);
-    s.tableBuilt = 0;
-    void s.store?.flush();
-    this.corpusEmitter.fire(loc.corpus);
-    this.onIndexChanged();
+    this.running = this.running
+      .then(() => this.worker.removeFile(loc.corpus.root.toString(), loc.relPath))
+      .then(() => this.onIndexChanged())
+      .catch((e) => log.error(`corpus index: ${(e as Error).message}`));
   }
 
   /** Articles of a corpus under include/exclude, sorted, capped by newsCorpus.scan.maxFiles. */
@@ -200,6 +204,7 @@ export class CorpusIndexer implements vscode.Disposable {
     return { files: files.slice(0, max), capped: files.length > max, leftOut: files.slice(max) };
   }
 
+  /** Where a corpus's index is stored; undefined: a folder for this session (no workspace storage). */
   private cacheDir(corpus: CorpusRoot): string | undefined {
     const configured = vscode.workspace.getConfiguration('newsCorpus').get<string>('index.cacheDirectory', '');
     const id = createHash('sha1').update(corpus.root.toString()).digest('hex').slice(0, 16);
@@ -208,41 +213,8 @@ export class CorpusIndexer implements vscode.Disposable {
     return vscode.Uri.joinPath(this.storageDir, 'corpus-index', id).fsPath;
   }
 
-  private async openStore(corpus: CorpusRoot, s: CorpusState): Promise<CorpusStore | undefined> {
-    if (s.store) return s.store;
-    const dir = this.cacheDir(corpus);
-    if (!dir) return undefined;
-    try {
-      const { store, report } = await CorpusStore.open(dir, await engineKey());
-      if (report.discarded) {
-        log.warn(`corpus index of ${vscode.workspace.asRelativePath(corpus.root)}: rebuilt (${report.discarded})`);
-        void vscode.window.showInformationMessage(`News Corpus Annotator: the corpus index is rebuilt: ${report.discarded}.`);
-      }
-      if (report.skippedLines) log.warn(`corpus index: ${report.skippedLines} damaged line(s) in ${dir} ignored; their articles are analysed again`);
-      s.store = store;
-      return store;
-    } catch (e) {
-      log.error(`corpus index: cannot open ${dir} (${(e as Error).message}); the index is kept in memory only`);
-      void vscode.window.showWarningMessage(`News Corpus Annotator: the corpus index cannot be stored in ${dir}: ${(e as Error).message}`);
-      return undefined;
-    }
-  }
-
-  private set(s: CorpusState, relPath: string, summary: ArticleSummary): void {
-    this.remove(s, relPath);
-    s.summaries.set(relPath, summary);
-    s.lineCounts.add(summary.lineHashes);
-    s.tableStale = true;
-    this.articleEmitter.fire({ root: s.root, relPath });
-  }
-
-  private remove(s: CorpusState, relPath: string): void {
-    const old = s.summaries.get(relPath);
-    if (!old) return;
-    s.summaries.delete(relPath);
-    s.lineCounts.remove(old.lineHashes);
-    s.tableStale = true;
-    this.articleEmitter.fire({ root: s.root, relPath });
+  private maxChars(): number {
+    return vscode.workspace.getConfiguration('newsCorpus').get<number>('maxAnalysedCharacters', 300_000);
   }
 
   private async runAll(token: vscode.CancellationToken): Promise<void> {
@@ -265,43 +237,28 @@ export class CorpusIndexer implements vscode.Disposable {
           log.warn(`corpus ${vscode.workspace.asRelativePath(corpus.root)}: ${leftOut.length} article(s) past newsCorpus.scan.maxFiles left out: ${s.leftOut.slice(0, 50).join(', ')}${leftOut.length > 50 ? ', …' : ''}`);
           void vscode.window.showWarningMessage(`News Corpus Annotator: ${leftOut.length} article(s) of ${vscode.workspace.asRelativePath(corpus.root)} are past newsCorpus.scan.maxFiles and not indexed (the log names them).`);
         }
-        const store = await this.openStore(corpus, s);
         const base = corpus.root.path.replace(/\/$/, '').length + 1;
-        const indexFiles: IndexFile[] = files.map((u) => ({ path: u.fsPath, relPath: u.path.slice(base) }));
-        const seen = new Set<string>();
-        let lastFire = 0;
-        const report = await updateIndex({
-          files: indexFiles,
-          total: files.length,
-          config: corpus.config,
-          store: store ?? (await this.memoryStore()),
-          pool: this.pool(),
-          maxChars: vscode.workspace.getConfiguration('newsCorpus').get<number>('maxAnalysedCharacters', 300_000),
-          corpusRoot: corpus.root.scheme === 'file' ? corpus.root.fsPath : undefined,
-          token,
-          onProgress: (done) => {
-            this.current = { corpus, done: before + done, total };
-            this.progressEmitter.fire(this.current);
-            progress.report({ message: `${(before + done).toLocaleString('en-US')}/${total.toLocaleString('en-US')}` });
-            const now = Date.now();
-            if (now - lastFire > 2000) {
-              lastFire = now;
-              this.corpusEmitter.fire(corpus);
-            }
-          },
-          onSummary: (rel, summary) => {
-            seen.add(rel);
-            this.set(s, rel, summary);
-          },
-          onSkip: (rel, reason) => log.info(`${rel}: not indexed: ${reason}`),
-          onRemove: (rel) => this.remove(s, rel),
-        });
-        before += files.length;
-        if (!report.cancelled) {
-          for (const rel of [...s.summaries.keys()]) if (!seen.has(rel)) this.remove(s, rel);
-          s.ready = true;
+        const ref = corpusRef(corpus);
+        const runId = this.worker.newRunId();
+        const cancel = token.onCancellationRequested(() => this.worker.cancel(runId));
+        let report;
+        try {
+          report = await this.worker.run(
+            { runId, root: ref.root, rootPath: ref.rootPath, cacheDir: this.cacheDir(corpus), config: corpus.config, files: files.map((u) => ({ path: u.fsPath, relPath: u.path.slice(base) })), maxChars: this.maxChars(), full: true },
+            (done) => {
+              this.current = { corpus, done: before + done, total };
+              this.progressEmitter.fire(this.current);
+              progress.report({ message: `${(before + done).toLocaleString('en-US')}/${total.toLocaleString('en-US')}` });
+            },
+          );
+        } finally {
+          cancel.dispose();
         }
-        s.tableBuilt = 0; // the run is over: the next edit gets a table of the index as it now is
+        before += files.length;
+        s.articles = report.articles;
+        if (!report.cancelled) s.ready = true;
+        s.tableStale = true;
+        s.tableFetched = undefined; // the run is over: the next edit gets a table of the index as it now is
         this.lastReports.push({ ...report, corpus: corpus.root.toString() });
         if (this.lastReports.length > 20) this.lastReports.shift();
         log.info(
@@ -319,7 +276,7 @@ export class CorpusIndexer implements vscode.Disposable {
   }
 
   private async runFiles(uris: vscode.Uri[]): Promise<void> {
-    const byCorpus = new Map<CorpusRoot, IndexFile[]>();
+    const byCorpus = new Map<CorpusRoot, { path: string; relPath: string }[]>();
     for (const u of uris) {
       const loc = this.store.locate(u);
       if (!loc) continue;
@@ -328,45 +285,23 @@ export class CorpusIndexer implements vscode.Disposable {
       byCorpus.set(loc.corpus, list);
     }
     for (const [corpus, files] of byCorpus) {
+      const ref = corpusRef(corpus);
+      const report = await this.worker.run({ runId: this.worker.newRunId(), root: ref.root, rootPath: ref.rootPath, cacheDir: this.cacheDir(corpus), config: corpus.config, files, maxChars: this.maxChars(), full: false });
       const s = this.state(corpus);
-      const store = await this.openStore(corpus, s);
-      await updateIndex({
-        files,
-        config: corpus.config,
-        store: store ?? (await this.memoryStore()),
-        pool: this.pool(),
-        maxChars: vscode.workspace.getConfiguration('newsCorpus').get<number>('maxAnalysedCharacters', 300_000),
-        corpusRoot: corpus.root.scheme === 'file' ? corpus.root.fsPath : undefined,
-        removeUnseen: false,
-        onSummary: (rel, summary) => this.set(s, rel, summary),
-        onSkip: (rel, reason) => {
-          this.remove(s, rel);
-          log.info(`${rel}: not indexed: ${reason}`);
-        },
-      });
-      s.tableBuilt = 0;
+      s.articles = report.articles;
+      s.tableFetched = undefined;
       this.corpusEmitter.fire(corpus);
     }
     this.onIndexChanged();
   }
 
-  private fallback: Promise<CorpusStore> | undefined;
-  /** A store in one temp folder for this session, when no storage folder is available (no workspace); removed on dispose. */
-  private memoryStore(): Promise<CorpusStore> {
-    this.fallback ??= engineKey().then((key) => CorpusStore.open(mkdtempSync(join(tmpdir(), 'nca-index-')), key)).then((r) => r.store);
-    return this.fallback;
-  }
-
   dispose(): void {
-    void this.fallback?.then((s) => rmSync(s.dir, { recursive: true, force: true }));
     this.cts?.cancel();
     if (this.timer) clearTimeout(this.timer);
     if (this.changeTimer) clearTimeout(this.changeTimer);
     for (const w of this.waiters.splice(0)) w();
-    for (const s of this.states.values()) void s.store?.flush();
     this.corpusEmitter.dispose();
-    this.articleEmitter.dispose();
+    this.actorsEmitter.dispose();
     this.progressEmitter.dispose();
   }
 }
-

@@ -9,6 +9,7 @@ import type { EntityKind } from '../../core/types';
 import type { AnalysisService } from '../analysis/analysisService';
 import type { ConfigStore, CorpusRoot } from '../corpus/configStore';
 import type { CorpusActors } from '../corpus/corpusActors';
+import type { CorpusActorLine } from '../../node/corpusWorkerProtocol';
 
 /** What a KB command needs to know of an actor (JSON-safe: it travels in hover command links). */
 export interface KbActorArgs {
@@ -29,6 +30,14 @@ export function kbArgsOf(actor: { name: string; kind: EntityKind; aliases: reado
     aliases: [...actor.aliases],
     ...(actor.kb ? { kb: { file: actor.kb.file, name: actor.kb.name, line: actor.kb.line } } : {}),
   };
+}
+
+/** Corpus actors a pick list offers at most (those with the most articles): a list of all 231,000 actors of 10,000 articles helps nobody. */
+export const PICK_LIMIT = 20_000;
+
+/** A pick list's title, saying when it shows only the actors with the most articles. */
+export function pickTitle(title: string, shown: number, total: number): string {
+  return shown < total ? `${title} (the ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} corpus actors with the most articles)` : title;
 }
 
 export const KB_COMMANDS = ['newsCorpus.kb.add', 'newsCorpus.kb.merge', 'newsCorpus.kb.split', 'newsCorpus.kb.setWikidata', 'newsCorpus.kb.open'] as const;
@@ -105,13 +114,13 @@ export function registerKbCommands(store: ConfigStore, analyses: AnalysisService
     vscode.commands.registerCommand('newsCorpus.kb.merge', async (x: unknown, otherName?: string) => {
       const a = argsOf(x);
       const corpus = corpusOf(a);
-      const index = await corpusActors.queryable(corpus);
-      let other = otherName !== undefined ? index.find(otherName).find((o) => o.name !== a.name) : undefined;
+      let other: CorpusActorLine | undefined = otherName !== undefined ? (await corpusActors.find(corpus, otherName)).find((o) => o.name !== a.name) : undefined;
       if (!other) {
-        const items = ((await corpusActors.allActors(index)) ?? [])
+        const { actors, total } = await corpusActors.all(corpus, PICK_LIMIT);
+        const items = actors
           .filter((o) => o.name !== a.name)
           .map((o) => ({ label: o.name, description: `${o.kind} · ${o.articleCount} article${o.articleCount === 1 ? '' : 's'}`, detail: o.aliases.length ? 'also: ' + o.aliases.slice(0, 8).join(', ') : undefined, actor: o }));
-        const pick = await vscode.window.showQuickPick(items, { placeHolder: `Merge ${a.name} with… (the other actor's names become other names of one entry)`, matchOnDetail: true });
+        const pick = await vscode.window.showQuickPick(items, { title: pickTitle('Merge with', actors.length, total), placeHolder: `Merge ${a.name} with… (the other actor's names become other names of one entry)`, matchOnDetail: true });
         if (!pick) return undefined;
         other = pick.actor;
       }

@@ -49,8 +49,11 @@ export class HoverProvider implements vscode.HoverProvider {
       const state = this.analyses.corpusState(entry.location.corpus);
       // The articles of its corpus actor (one identity across spellings): undefined until the corpus
       // actors hold this version of the article.
-      const corpusActor = this.corpusActors?.peek(entry.location.corpus)?.actorOf(entry.location.relPath, actor.name);
-      const corpus = { articles: corpusActor?.articles.map((x) => x.relPath).sort(), indexed: state.summaries.size, complete: state.ready };
+      const link = await this.corpusActors?.links(entry.location.corpus, entry.location.relPath, [actor.name], true).then(
+        (l) => l[0],
+        () => null,
+      );
+      const corpus = { articles: link?.articles, indexed: state.articles, complete: state.ready };
       const links = { commands: kbLinks(actor, entry.location.corpus), linkWikidata: vscode.workspace.isTrusted };
       const m = md(actorHover(actor, entity, corpus, links, a.articleDate?.value));
       // Trusted for exactly the knowledge-base commands; article text in it is escaped.

@@ -5,7 +5,7 @@
 //    actor's mentions in it. Children are built only when expanded, and a group lists at most
 //    GROUP_LIMIT actors (the filter reaches the others), so a corpus of 100,000 articles stays light.
 import * as vscode from 'vscode';
-import type { CorpusActor, CorpusActorArticle } from '../../core/corpus/types';
+import type { CorpusActorArticle } from '../../core/corpus/types';
 import { actorHover } from '../../core/present/hoverMarkdown';
 import { decodeBytes } from '../../core/text/decode';
 import { foldName } from '../../core/text/fold';
@@ -13,7 +13,7 @@ import { ENTITY_KINDS, type Actor, type EntityKind, type Span } from '../../core
 import type { AnalysisService } from '../analysis/analysisService';
 import { kbArgsOf, type KbActorArgs } from '../commands/kbCommands';
 import type { ConfigStore, CorpusRoot } from '../corpus/configStore';
-import type { CorpusActorModel } from '../../core/corpus/corpusActorModel';
+import type { CorpusActorLine } from '../../node/corpusWorkerProtocol';
 import type { CorpusActors } from '../corpus/corpusActors';
 
 export type ActorsViewMode = 'article' | 'corpus';
@@ -22,9 +22,9 @@ type Node =
   | { type: 'actor'; actor: Actor; uri: vscode.Uri }
   | { type: 'mention'; mention: Span; actor: Actor; uri: vscode.Uri; text: string; line: number }
   | { type: 'kind'; kind: EntityKind; corpus: CorpusRoot; count: number }
-  | { type: 'cactor'; actor: CorpusActor; corpus: CorpusRoot; kbArgs: KbActorArgs }
-  | { type: 'article'; actor: CorpusActor; article: CorpusActorArticle; corpus: CorpusRoot }
-  | { type: 'cmention'; actor: CorpusActor; article: CorpusActorArticle; corpus: CorpusRoot; start: number; end: number; text: string; line: number }
+  | { type: 'cactor'; actor: CorpusActorLine; corpus: CorpusRoot; kbArgs: KbActorArgs }
+  | { type: 'article'; actor: CorpusActorLine; article: CorpusActorArticle; corpus: CorpusRoot }
+  | { type: 'cmention'; actor: CorpusActorLine; article: CorpusActorArticle; corpus: CorpusRoot; start: number; end: number; text: string; line: number }
   | { type: 'more'; kind: EntityKind; corpus: CorpusRoot; count: number };
 
 const ICON: Record<string, string> = { person: 'person', organization: 'organization', place: 'location', other: 'tag' };
@@ -51,7 +51,6 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
       analyses.onDidChange(() => this.mode === 'article' && this.emitter.fire(undefined)),
       analyses.onDidChangeKinds(() => this.mode === 'article' && this.emitter.fire(undefined)),
       corpusActors.onDidChange(() => {
-        this.lastFiltered = undefined;
         if (this.mode === 'corpus') this.emitter.fire(undefined);
       }),
     );
@@ -76,7 +75,7 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
       vscode.commands.registerCommand('newsCorpus.actors.revealActor', async (name: string) => {
         this.setMode('corpus');
         const corpus = this.corpus();
-        const actor = corpus && (await this.corpusActors.queryable(corpus)).find(name)[0];
+        const actor = corpus && (await this.corpusActors.find(corpus, name))[0];
         if (!corpus || !actor) return undefined;
         await this.view?.reveal(this.actorNode(actor, corpus), { select: true, focus: false, expand: true });
         return actor.id;
@@ -111,29 +110,7 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
     return (doc && this.store.locate(doc.uri)?.corpus) ?? this.store.all()[0];
   }
 
-  private matches(a: CorpusActor, needle: string): boolean {
-    if (!needle) return true;
-    if (foldName(a.name).includes(needle)) return true;
-    return a.aliases.some((x) => foldName(x).includes(needle));
-  }
-
-  /** The last filter's matches, until the filter or the corpus actors change. */
-  private lastFiltered?: { index: CorpusActorModel; needle: string; matches: Promise<CorpusActor[]> };
-
-  /**
-   * The corpus actors one of whose names contains the (folded) text, in the model's order. Matching
-   * needs every actor's names, so they are worked out a bounded step per turn of the event loop
-   * (10,000 articles hold 231,000 corpus actors: about 1.4 s in all, never at once).
-   */
-  private filtered(index: CorpusActorModel, needle: string): Promise<CorpusActor[]> {
-    const hit = this.lastFiltered;
-    if (hit && hit.index === index && hit.needle === needle) return hit.matches;
-    const matches = this.corpusActors.allActors(index, (a) => this.matches(a, needle)).then((out) => out ?? []);
-    this.lastFiltered = { index, needle, matches };
-    return matches;
-  }
-
-  private actorNode(actor: CorpusActor, corpus: CorpusRoot): Node {
+  private actorNode(actor: CorpusActorLine, corpus: CorpusRoot): Node {
     return { type: 'cactor', actor, corpus, kbArgs: kbArgsOf(actor, corpus) };
   }
 
@@ -153,35 +130,25 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   private async corpusChildren(node?: Node): Promise<Node[]> {
     const corpus = node && 'corpus' in node ? node.corpus : this.corpus();
     if (!corpus) return [];
-    // The model as fed so far (it follows the index a slice at a time and the view repaints as it
-    // fills): the first paint never waits for a big corpus to be fed.
-    await this.corpusActors.knowledgeBaseReady(corpus);
-    const index = this.corpusActors.of(corpus);
+    // The corpus actors as fed so far (they follow the index a step at a time and the view repaints
+    // as they fill): the first paint never waits for a big corpus. A filter is matched in the corpus
+    // worker against every actor's names (231,000 actors of 10,000 articles).
     const needle = foldName(this.filter);
     if (!node) {
-      const counts = new Map<EntityKind, number>();
-      // Without a filter the model counts without working out any actor (100,000 articles paint at once).
-      if (!needle) for (const k of ENTITY_KINDS) counts.set(k, index.count(k));
-      else for (const a of await this.filtered(index, needle)) counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1);
-      return ENTITY_KINDS.filter((k) => counts.get(k)).map((kind) => ({ type: 'kind', kind, corpus, count: counts.get(kind)! }));
-    }
-    if (node.type === 'kind' && !needle) {
-      const out: Node[] = index.slice(0, GROUP_LIMIT, node.kind).map((a) => this.actorNode(a, corpus));
-      const n = index.count(node.kind);
-      if (n > GROUP_LIMIT) out.push({ type: 'more', kind: node.kind, corpus, count: n - GROUP_LIMIT });
-      return out;
+      const counts = await this.corpusActors.counts(corpus, needle);
+      return ENTITY_KINDS.filter((k) => counts[k]).map((kind) => ({ type: 'kind', kind, corpus, count: counts[kind]! }));
     }
     if (node.type === 'kind') {
-      const out: Node[] = [];
-      let n = 0;
-      for (const a of await this.filtered(index, needle)) {
-        if (a.kind !== node.kind) continue;
-        if (++n <= GROUP_LIMIT) out.push(this.actorNode(a, corpus));
-      }
-      if (n > GROUP_LIMIT) out.push({ type: 'more', kind: node.kind, corpus, count: n - GROUP_LIMIT });
+      const { actors, total } = await this.corpusActors.list(corpus, node.kind, needle, GROUP_LIMIT);
+      const out: Node[] = actors.map((a) => this.actorNode(a, corpus));
+      if (total > GROUP_LIMIT) out.push({ type: 'more', kind: node.kind, corpus, count: total - GROUP_LIMIT });
       return out;
     }
-    if (node.type === 'cactor') return node.actor.articles.map((article) => ({ type: 'article', actor: node.actor, article, corpus }));
+    if (node.type === 'cactor') {
+      // Its articles as the corpus actors hold them now (the view repaints as they change).
+      const actor = (await this.corpusActors.find(corpus, node.actor.id, true)).find((a) => a.id === node.actor.id);
+      return (actor?.articles ?? []).map((article) => ({ type: 'article', actor: node.actor, article, corpus }));
+    }
     if (node.type === 'article') {
       const uri = vscode.Uri.joinPath(corpus.root, node.article.relPath);
       let text = '';

@@ -5,8 +5,9 @@
 import * as vscode from 'vscode';
 import { buildDossier, dossierJson, type DossierDetail } from '../../core/corpus/dossier';
 import type { CorpusActor } from '../../core/corpus/types';
-import type { CorpusActorIndex } from '../../core/corpus/corpusActors';
 import type { CorpusActors } from '../corpus/corpusActors';
+import type { CorpusActorLine } from '../../node/corpusWorkerProtocol';
+import { pickTitle, PICK_LIMIT } from '../commands/kbCommands';
 import { registerTestHook } from '../testHooks';
 import { renderDossierMarkdown } from '../../core/present/dossierMarkdown';
 import { DOSSIER_VIEW_TYPE, parsePanelState, parseWebviewMessage, type DossierPanelState, type HostMessage, type WebviewMessage } from '../../../webview/dossier/protocol';
@@ -59,11 +60,6 @@ export class DossierPanels implements vscode.Disposable {
     );
   }
 
-  /** The corpus actors of a corpus (the one model the Actors view and the KB commands use too), once its knowledge base is loaded, the index fed to them and their names and ids indexed. */
-  private index(corpus: CorpusRoot): Promise<CorpusActorIndex> {
-    return this.corpusActors.queryable(corpus);
-  }
-
   private corpusOf(uri: string): CorpusRoot | undefined {
     return this.store.all().find((c) => c.root.toString() === uri);
   }
@@ -90,28 +86,29 @@ export class DossierPanels implements vscode.Disposable {
   }
 
   /** An actor by id: in the corpus given, else in the active article's corpus, else in any corpus. */
-  private async resolve(actorId: string, corpusUri?: string): Promise<{ actor: CorpusActor; corpus: CorpusRoot } | undefined> {
+  private async resolve(actorId: string, corpusUri?: string): Promise<{ actor: CorpusActorLine; corpus: CorpusRoot } | undefined> {
     const active = vscode.window.activeTextEditor && this.store.locate(vscode.window.activeTextEditor.document.uri)?.corpus;
     const given = corpusUri ? this.corpusOf(corpusUri) : undefined;
     const order = [...(given ? [given] : []), ...(active ? [active] : []), ...this.store.all()];
     for (const corpus of order) {
       // An id, or any name of the actor (the hover of an article's actor knows its names, not its corpus id).
-      const index = await this.index(corpus);
-      const actor = index.byId(actorId) ?? index.find(actorId)[0];
+      const actor = (await this.corpusActors.find(corpus, actorId))[0];
       if (actor) return { actor, corpus };
     }
     return undefined;
   }
 
-  private async pick(): Promise<{ actor: CorpusActor; corpus: CorpusRoot } | undefined> {
+  private async pick(): Promise<{ actor: CorpusActorLine; corpus: CorpusRoot } | undefined> {
     const corpora = this.store.all();
-    type Item = vscode.QuickPickItem & { actor: CorpusActor; corpus: CorpusRoot };
+    type Item = vscode.QuickPickItem & { actor: CorpusActorLine; corpus: CorpusRoot };
     const items: Item[] = [];
+    let shown = 0;
+    let total = 0;
     for (const corpus of corpora) {
-      // Worked out a bounded step per turn of the event loop (all at once, 10,000 articles block the host for about 1.5 s).
-      const actors = await this.corpusActors.allActors(await this.corpusActors.ready(corpus));
-      if (!actors) return undefined;
-      for (const actor of actors) {
+      const all = await this.corpusActors.all(corpus, PICK_LIMIT);
+      shown += all.actors.length;
+      total += all.total;
+      for (const actor of all.actors) {
         items.push({
           label: actor.name,
           description: `${actor.kind} · ${actor.articleCount} article${actor.articleCount === 1 ? '' : 's'}${corpora.length > 1 ? ' · ' + vscode.workspace.asRelativePath(corpus.root) : ''}`,
@@ -125,7 +122,7 @@ export class DossierPanels implements vscode.Disposable {
       void vscode.window.showInformationMessage('News Corpus Annotator: no corpus actors yet (open a folder with newscorpus.yaml and wait for the index).');
       return undefined;
     }
-    return vscode.window.showQuickPick(items, { title: 'Open Actor Dossier', placeHolder: 'Actor (any of its names)', matchOnDescription: false, matchOnDetail: true });
+    return vscode.window.showQuickPick(items, { title: pickTitle('Open Actor Dossier', shown, total), placeHolder: 'Actor (any of its names)', matchOnDescription: false, matchOnDetail: true });
   }
 
   private adopt(panel: vscode.WebviewPanel, state: DossierPanelState): void {
@@ -189,7 +186,7 @@ export class DossierPanels implements vscode.Disposable {
   private async refresh(open: OpenPanel): Promise<void> {
     if (!open.ready) return;
     const corpus = this.corpusOf(open.state.corpus);
-    const actor = corpus && (await this.index(corpus)).byId(open.state.actorId);
+    const actor = corpus && (await this.corpusActors.find(corpus, open.state.actorId)).find((a) => a.id === open.state.actorId);
     if (!corpus || !actor) {
       open.dossier = undefined;
       await this.send(open, { type: 'missing', message: corpus ? 'This actor is no longer in the corpus (its articles changed or the index is being rebuilt).' : 'The corpus of this dossier is not open.' });
@@ -211,7 +208,7 @@ export class DossierPanels implements vscode.Disposable {
         texts.set(a.relPath, open.get(uri.toString())?.getText() ?? (await readArticle(uri)));
       }),
     );
-    return buildDossier(actor, (await this.index(corpus)).coActors(actor.id), (p) => texts.get(p));
+    return buildDossier(actor, await this.corpusActors.coActors(corpus, actor.id), (p) => texts.get(p));
   }
 
   private async send(open: OpenPanel, m: HostMessage): Promise<void> {

@@ -1,0 +1,147 @@
+// The host's side of the corpus worker (corpusWorkerMain.ts): starts the thread on first use, sends
+// requests and routes the answers, run progress and the worker's events. A worker that stopped (a
+// crash) fails what was asked of it, is started again on the next request, and `onRestart` tells
+// the host, which tells the user and runs the index again (from the store: quickly).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { CorpusAnswer, CorpusQuery, CorpusRunReport, CorpusRunRequest, CorpusWorkerToHost, HostToCorpusWorker } from './corpusWorkerProtocol';
+import type { CorpusWorkerData } from './corpusWorkerMain';
+
+export interface CorpusWorkerOptions extends CorpusWorkerData {
+  /** Progress-free events of the worker: changes and notices. */
+  onEvent: (m: Extract<CorpusWorkerToHost, { type: 'changed' | 'notice' }>) => void;
+  /** The worker stopped unexpectedly (it is started again on the next request). */
+  onRestart?: (reason: string) => void;
+  /** Worker script (default: dist/corpusWorker.js beside this bundle, or the TypeScript source under tsx). */
+  script?: string;
+}
+
+/** A corpus's id, folder and knowledge-base files, as every question carries them. */
+export interface CorpusRef {
+  root: string;
+  rootPath?: string;
+  knowledgeBase: readonly string[];
+}
+
+function corpusWorkerScript(explicit?: string): { script: string; execArgv: string[] } {
+  if (explicit) return { script: explicit, execArgv: explicit.endsWith('.ts') ? ['--require', 'tsx/cjs'] : [] };
+  const bundled = join(__dirname, 'corpusWorker.js');
+  if (existsSync(bundled)) return { script: bundled, execArgv: [] };
+  const source = join(__dirname, 'corpusWorkerMain.ts');
+  if (existsSync(source)) return { script: source, execArgv: ['--require', 'tsx/cjs'] };
+  throw new Error(`corpus worker not found (looked for ${bundled}); run npm run build`);
+}
+
+interface Waiting {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+export class CorpusWorkerClient {
+  private worker: Worker | undefined;
+  private nextId = 1;
+  private readonly waiting = new Map<number, Waiting>();
+  private readonly progress = new Map<number, (done: number, total: number) => void>();
+  private disposed = false;
+  /** Times the worker stopped unexpectedly. */
+  restarts = 0;
+
+  constructor(private readonly options: CorpusWorkerOptions) {}
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const { script, execArgv } = corpusWorkerScript(this.options.script);
+    const data: CorpusWorkerData = { workers: this.options.workers, taskTimeoutMs: this.options.taskTimeoutMs, background: this.options.background };
+    const worker = new Worker(script, { execArgv, workerData: data, resourceLimits: { maxOldGenerationSizeMb: 4096 } });
+    worker.on('message', (m: CorpusWorkerToHost) => {
+      if (m.type === 'reply') {
+        const w = this.waiting.get(m.id);
+        this.waiting.delete(m.id);
+        if (m.error !== undefined) w?.reject(new Error(m.error));
+        else w?.resolve(m.value);
+      } else if (m.type === 'progress') this.progress.get(m.runId)?.(m.done, m.total);
+      else this.options.onEvent(m);
+    });
+    worker.on('error', (e) => this.stopped(worker, `the corpus worker failed (${e.message})`));
+    worker.on('exit', (code) => this.stopped(worker, `the corpus worker stopped unexpectedly (exit code ${code})`));
+    this.worker = worker;
+    return worker;
+  }
+
+  private stopped(worker: Worker, reason: string): void {
+    if (this.worker !== worker) return;
+    this.worker = undefined;
+    const failed = [...this.waiting.values()];
+    this.waiting.clear();
+    this.progress.clear();
+    for (const w of failed) w.reject(new Error(reason));
+    if (this.disposed) return;
+    this.restarts++;
+    this.options.onRestart?.(reason);
+  }
+
+  private request<T>(make: (id: number) => HostToCorpusWorker): Promise<T> {
+    if (this.disposed) return Promise.reject(new Error('the corpus worker is disposed'));
+    const worker = this.start();
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      worker.postMessage(make(id));
+    });
+  }
+
+  /** A new run id (to cancel the run with). */
+  newRunId(): number {
+    return this.nextId++;
+  }
+
+  /** Runs the index over some articles of a corpus; `onProgress` hears of each batch. */
+  async run(request: CorpusRunRequest, onProgress?: (done: number, total: number) => void): Promise<CorpusRunReport> {
+    if (onProgress) this.progress.set(request.runId, onProgress);
+    try {
+      return await this.request<CorpusRunReport>((id) => ({ type: 'run', id, request }));
+    } finally {
+      this.progress.delete(request.runId);
+    }
+  }
+
+  cancel(runId: number): void {
+    this.worker?.postMessage({ type: 'cancel', runId } satisfies HostToCorpusWorker);
+  }
+
+  removeFile(root: string, relPath: string): Promise<void> {
+    return this.request((id) => ({ type: 'remove', id, root, relPath }));
+  }
+
+  /** Forgets what the worker holds in memory (stores flushed), as a window reload does. */
+  forget(): Promise<void> {
+    return this.request((id) => ({ type: 'forget', id }));
+  }
+
+  query<Q extends CorpusQuery>(corpus: CorpusRef, query: Q): Promise<CorpusAnswer<Q>> {
+    return this.request((id) => ({ type: 'query', id, root: corpus.root, rootPath: corpus.rootPath, knowledgeBase: [...corpus.knowledgeBase], query }));
+  }
+
+  /** Under test only: ends the worker thread as a crash would (see NEWS_CORPUS_TEST_HOOKS). */
+  crashForTest(): void {
+    this.start().postMessage({ type: 'crashForTest' } satisfies HostToCorpusWorker);
+  }
+
+  /** Flushes the stores, ends the analysis workers and the thread. */
+  async terminate(): Promise<void> {
+    const worker = this.worker;
+    if (!worker) {
+      this.disposed = true;
+      return;
+    }
+    try {
+      await Promise.race([this.request((id) => ({ type: 'dispose', id })), new Promise((resolve) => setTimeout(resolve, 5000))]);
+    } catch {
+      // stopped already
+    }
+    this.disposed = true;
+    this.worker = undefined;
+    await worker.terminate();
+  }
+}

@@ -1,0 +1,68 @@
+// Entry point of the corpus worker thread (bundled as dist/corpusWorker.js), started by the
+// extension host (corpusWorkerClient.ts): it runs the corpus service (corpusService.ts) with a pool
+// of analysis workers of its own, so that the host thread only sends file lists and questions and
+// receives progress and answers (see corpusWorkerProtocol.ts).
+import { parentPort, workerData } from 'node:worker_threads';
+import { createAnalysisPool, type AnalysisPool } from './analysisPool';
+import { CorpusService } from './corpusService';
+import type { CorpusWorkerToHost, HostToCorpusWorker } from './corpusWorkerProtocol';
+import { engineKey } from './engineKey';
+
+export interface CorpusWorkerData {
+  /** Analysis worker threads of the pool. */
+  workers: number;
+  /** Time limit of one analysis task (ms), past which its worker is restarted. */
+  taskTimeoutMs: number;
+  /** The analysis workers lower their priority (see lowerThreadPriority; default true). */
+  background?: boolean;
+}
+
+if (!parentPort) throw new Error('corpusWorkerMain runs in a worker thread');
+const port = parentPort;
+const options = workerData as CorpusWorkerData;
+const post = (m: CorpusWorkerToHost) => port.postMessage(m);
+
+let pool: AnalysisPool | undefined;
+const service = new CorpusService({
+  engineKey,
+  pool: () =>
+    (pool ??= createAnalysisPool({
+      workers: options.workers,
+      taskTimeoutMs: options.taskTimeoutMs,
+      background: options.background !== false,
+      onRestart: (reason) => post({ type: 'notice', level: 'warn', message: reason, show: `${reason}. Analysis goes on.` }),
+    })),
+  emit: post,
+});
+
+const reply = async (id: number, work: () => Promise<unknown>) => {
+  try {
+    post({ type: 'reply', id, value: await work() });
+  } catch (e) {
+    post({ type: 'reply', id, error: e instanceof Error ? e.message : String(e) });
+  }
+};
+
+port.on('message', (m: HostToCorpusWorker) => {
+  switch (m.type) {
+    case 'run':
+      return void reply(m.id, () => service.run(m.request));
+    case 'cancel':
+      return service.cancel(m.runId);
+    case 'remove':
+      return void reply(m.id, () => service.removeFile(m.root, m.relPath));
+    case 'forget':
+      return void reply(m.id, () => service.forget());
+    case 'query':
+      return void reply(m.id, () => service.query(m.root, m.rootPath, m.knowledgeBase, m.query));
+    case 'dispose':
+      return void reply(m.id, async () => {
+        await service.dispose();
+        await pool?.terminate();
+      });
+    case 'crashForTest':
+      // Under test only (the integration harness sets NEWS_CORPUS_TEST_HOOKS=1): ends the thread as a crash would.
+      if (process.env.NEWS_CORPUS_TEST_HOOKS === '1') process.exit(70);
+      return;
+  }
+});
