@@ -1,7 +1,9 @@
 // The host's side of the corpus worker (corpusWorkerMain.ts): starts the thread on first use, sends
 // requests and routes the answers, run progress and the worker's events. A worker that stopped (a
-// crash) fails what was asked of it, is started again on the next request, and `onRestart` tells
-// the host, which tells the user and runs the index again (from the store: quickly).
+// crash), or whose event loop stopped turning (it answers a ping at once between any two steps of
+// its work; none answered for `hangMs`: terminated), fails what was asked of it, is started again on
+// the next request, and `onRestart` tells the host, which tells the user and runs the index again
+// (from the store: quickly).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -15,7 +17,18 @@ export interface CorpusWorkerOptions extends CorpusWorkerData {
   onRestart?: (reason: string) => void;
   /** Worker script (default: dist/corpusWorker.js beside this bundle, or the TypeScript source under tsx). */
   script?: string;
+  /** A worker that answers no ping for this long is taken for hung and restarted (ms; default HANG_MS). */
+  hangMs?: number;
+  /** How often a busy worker is pinged (ms; default PING_MS). */
+  pingMs?: number;
 }
+
+/**
+ * The worker's steps are bounded (a turn of its event loop between any two), so a ping is answered in
+ * well under a second even while it indexes; a minute of silence is a hang.
+ */
+export const HANG_MS = 60_000;
+export const PING_MS = 5_000;
 
 /** A corpus's id, folder and knowledge-base files, as every question carries them. */
 export interface CorpusRef {
@@ -44,6 +57,9 @@ export class CorpusWorkerClient {
   private readonly waiting = new Map<number, Waiting>();
   private readonly progress = new Map<number, (done: number, total: number) => void>();
   private disposed = false;
+  private watchdog: ReturnType<typeof setInterval> | undefined;
+  /** When the oldest unanswered ping was sent (undefined: none waiting). */
+  private pingSent: number | undefined;
   /** Times the worker stopped unexpectedly. */
   restarts = 0;
 
@@ -66,12 +82,35 @@ export class CorpusWorkerClient {
     worker.on('error', (e) => this.stopped(worker, `the corpus worker failed (${e.message})`));
     worker.on('exit', (code) => this.stopped(worker, `the corpus worker stopped unexpectedly (exit code ${code})`));
     this.worker = worker;
+    this.pingSent = undefined;
+    const hangMs = this.options.hangMs ?? HANG_MS;
+    this.watchdog = setInterval(() => this.ping(worker, hangMs), this.options.pingMs ?? PING_MS);
+    this.watchdog.unref?.();
     return worker;
+  }
+
+  /** Pings a worker that has work in hand; one that left the last ping unanswered for `hangMs` is terminated and reported. */
+  private ping(worker: Worker, hangMs: number): void {
+    if (this.worker !== worker) return;
+    if (this.pingSent !== undefined) {
+      if (Date.now() - this.pingSent < hangMs) return;
+      this.stopped(worker, `the corpus worker did not answer for ${Math.round(hangMs / 1000)} s and was restarted`);
+      void worker.terminate();
+      return;
+    }
+    if (this.waiting.size === 0) return; // idle: nothing waits on it
+    const id = this.nextId++;
+    this.pingSent = Date.now();
+    this.waiting.set(id, { resolve: () => (this.pingSent = undefined), reject: () => undefined });
+    worker.postMessage({ type: 'ping', id } satisfies HostToCorpusWorker);
   }
 
   private stopped(worker: Worker, reason: string): void {
     if (this.worker !== worker) return;
     this.worker = undefined;
+    if (this.watchdog) clearInterval(this.watchdog);
+    this.watchdog = undefined;
+    this.pingSent = undefined;
     const failed = [...this.waiting.values()];
     this.waiting.clear();
     this.progress.clear();
@@ -81,12 +120,30 @@ export class CorpusWorkerClient {
     this.options.onRestart?.(reason);
   }
 
-  private request<T>(make: (id: number) => HostToCorpusWorker): Promise<T> {
+  /** Sends a request; its answer, or a rejection when the worker stops, or after `timeoutMs` (the answer then dropped). */
+  private request<T>(make: (id: number) => HostToCorpusWorker, timeoutMs?: number): Promise<T> {
     if (this.disposed) return Promise.reject(new Error('the corpus worker is disposed'));
     const worker = this.start();
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
-      this.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      const timer =
+        timeoutMs === undefined
+          ? undefined
+          : setTimeout(() => {
+              this.waiting.delete(id);
+              reject(new Error(`the corpus worker did not answer within ${timeoutMs} ms`));
+            }, timeoutMs);
+      const done = () => timer !== undefined && clearTimeout(timer);
+      this.waiting.set(id, {
+        resolve: (v) => {
+          done();
+          resolve(v as T);
+        },
+        reject: (e) => {
+          done();
+          reject(e);
+        },
+      });
       worker.postMessage(make(id));
     });
   }
@@ -119,8 +176,9 @@ export class CorpusWorkerClient {
     return this.request((id) => ({ type: 'forget', id }));
   }
 
-  query<Q extends CorpusQuery>(corpus: CorpusRef, query: Q): Promise<CorpusAnswer<Q>> {
-    return this.request((id) => ({ type: 'query', id, root: corpus.root, rootPath: corpus.rootPath, knowledgeBase: [...corpus.knowledgeBase], query }));
+  /** Asks about a corpus; with `timeoutMs`, gives up after that long (for what must not wait: an edit's analysis). */
+  query<Q extends CorpusQuery>(corpus: CorpusRef, query: Q, timeoutMs?: number): Promise<CorpusAnswer<Q>> {
+    return this.request((id) => ({ type: 'query', id, root: corpus.root, rootPath: corpus.rootPath, knowledgeBase: [...corpus.knowledgeBase], query }), timeoutMs);
   }
 
   /** Under test only: ends the worker thread as a crash would (see NEWS_CORPUS_TEST_HOOKS). */
@@ -128,8 +186,15 @@ export class CorpusWorkerClient {
     this.start().postMessage({ type: 'crashForTest' } satisfies HostToCorpusWorker);
   }
 
+  /** Under test only: the worker stops answering, as a hung one would (see NEWS_CORPUS_TEST_HOOKS). */
+  hangForTest(): void {
+    this.start().postMessage({ type: 'hangForTest' } satisfies HostToCorpusWorker);
+  }
+
   /** Flushes the stores, ends the analysis workers and the thread. */
   async terminate(): Promise<void> {
+    if (this.watchdog) clearInterval(this.watchdog);
+    this.watchdog = undefined;
     const worker = this.worker;
     if (!worker) {
       this.disposed = true;

@@ -60,9 +60,15 @@ port.on('message', (m: HostToCorpusWorker) => {
         await service.dispose();
         await pool?.terminate();
       });
+    case 'ping':
+      return post({ type: 'reply', id: m.id });
     case 'crashForTest':
       // Under test only (the integration harness sets NEWS_CORPUS_TEST_HOOKS=1): ends the thread as a crash would.
       if (process.env.NEWS_CORPUS_TEST_HOOKS === '1') process.exit(70);
+      return;
+    case 'hangForTest':
+      // Under test only: never answers again, as a worker stuck in a loop would.
+      if (process.env.NEWS_CORPUS_TEST_HOOKS === '1') for (;;);
       return;
   }
 });

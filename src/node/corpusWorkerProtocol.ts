@@ -94,7 +94,11 @@ export type HostToCorpusWorker =
   | { type: 'query'; id: number; root: string; rootPath?: string; knowledgeBase: string[]; query: CorpusQuery }
   /** Flushes the stores and ends the analysis workers (before the thread is terminated). */
   | { type: 'dispose'; id: number }
-  | { type: 'crashForTest' };
+  /** Answered at once by a worker whose event loop turns (see CorpusWorkerClient's watchdog). */
+  | { type: 'ping'; id: number }
+  | { type: 'crashForTest' }
+  /** Under test only: the worker's thread stops answering (a busy loop), as a hung worker would. */
+  | { type: 'hangForTest' };
 
 /** Worker → host. */
 export type CorpusWorkerToHost =

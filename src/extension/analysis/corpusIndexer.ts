@@ -17,6 +17,8 @@ import { log } from '../log';
 
 /** How old a template table an edit may use while the corpus index changes (ms). */
 const TABLE_MAX_AGE_MS = 10_000;
+/** How long an edit's analysis waits for a fresh template table (ms); then it uses the one it has. */
+const TABLE_WAIT_MS = 1000;
 
 /** What the host knows of a corpus's index. */
 export interface CorpusState extends CorpusStatus {
@@ -110,7 +112,7 @@ export class CorpusIndexer implements vscode.Disposable {
     const s = this.state(corpus);
     if (s.tableFetched !== undefined && (!s.tableStale || Date.now() - s.tableFetched < TABLE_MAX_AGE_MS)) return s.table;
     try {
-      s.table = await this.worker.query(corpusRef(corpus), { type: 'templateTable' });
+      s.table = await this.worker.query(corpusRef(corpus), { type: 'templateTable' }, TABLE_WAIT_MS);
       s.tableFetched = Date.now();
       s.tableStale = false;
     } catch (e) {

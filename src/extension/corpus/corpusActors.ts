@@ -23,8 +23,8 @@ export class CorpusActors {
    * does not know it yet), with the paths of their articles when `withArticles`. The model as it is
    * now: never waits for a big corpus to be fed.
    */
-  links(corpus: CorpusRoot, relPath: string, names: string[], withArticles: boolean): Promise<(ActorLink | null)[]> {
-    return this.analyses.corpusWorker.query(corpusRef(corpus), { type: 'actorLinks', relPath, names, withArticles });
+  links(corpus: CorpusRoot, relPath: string, names: string[], withArticles: boolean, timeoutMs?: number): Promise<(ActorLink | null)[]> {
+    return this.analyses.corpusWorker.query(corpusRef(corpus), { type: 'actorLinks', relPath, names, withArticles }, timeoutMs);
   }
 
   /** Corpus actors per kind, of those one of whose names contains the folded `needle` ('' for all). */

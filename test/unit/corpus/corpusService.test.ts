@@ -204,4 +204,27 @@ describe('corpus worker thread', function () {
       else process.env.NEWS_CORPUS_TEST_HOOKS = hooks;
     }
   });
+
+  it('restarts a worker that stops answering, and a question with a time limit gives up in time', async () => {
+    const hooks = process.env.NEWS_CORPUS_TEST_HOOKS;
+    process.env.NEWS_CORPUS_TEST_HOOKS = '1';
+    const restarts: string[] = [];
+    const hung = new CorpusWorkerClient({ workers: 1, taskTimeoutMs: 60_000, hangMs: 2000, pingMs: 100, onEvent: () => undefined, onRestart: (r) => restarts.push(r) });
+    try {
+      const corpus = { root: ROOT, knowledgeBase: [] };
+      assert.strictEqual((await hung.query(corpus, { type: 'settled' })).articles, 0, 'answers before');
+      hung.hangForTest();
+      const t0 = Date.now();
+      await assert.rejects(hung.query(corpus, { type: 'settled' }, 300), /did not answer within 300 ms/);
+      assert.ok(Date.now() - t0 < 1000, 'the time limit held');
+      // A question without a limit waits until the watchdog ends the hung thread.
+      await assert.rejects(hung.query(corpus, { type: 'settled' }), /did not answer for 2 s and was restarted/);
+      assert.deepStrictEqual(restarts, ['the corpus worker did not answer for 2 s and was restarted']);
+      assert.strictEqual((await hung.query(corpus, { type: 'settled' })).articles, 0, 'a new thread answers');
+    } finally {
+      await hung.terminate();
+      if (hooks === undefined) delete process.env.NEWS_CORPUS_TEST_HOOKS;
+      else process.env.NEWS_CORPUS_TEST_HOOKS = hooks;
+    }
+  });
 });
