@@ -1,8 +1,9 @@
 // npm run test:e2e — drive the real VS Code workbench (code-server + Chromium) like a person, with the
 // packaged extension installed, on a temp copy of samples/corpus/: open an article, check that it reads as
 // prose (wrapped, no ambiguous-character box on a curly apostrophe), entity colours, an actor hover in a
-// reader's words, the boilerplate problems and an actor dossier (header, a timeline bar, a mention that
-// opens the article at it), and save screenshots under test-results/screenshots/
+// reader's words, the boilerplate problems, the Actors view in Corpus mode (kinds, an actor's articles)
+// and an actor dossier (header, a timeline bar, a mention that opens the article at it), and save
+// screenshots under test-results/screenshots/
 // (copied to media/screenshots/ for the README only with UPDATE_SCREENSHOTS=1).
 // Flags: --skip-build (reuse dist-vsix/), --vsix FILE (test that VSIX; implies --skip-build).
 // Env: E2E_TIMEOUT_MS (default 600000), KEEP_TMP=1, SHOTS_DIR, UPDATE_SCREENSHOTS=1.
@@ -215,6 +216,37 @@ async function main() {
   log('screenshot problems.png');
   await page.keyboard.press('Control+J');   // close the panel again
 
+  // --- the Actors view in Corpus mode: the corpus actors by kind (asked of the corpus worker), an actor
+  // expanded to its articles
+  await page.keyboard.press('Control+Shift+P');
+  await qi.locator('input').waitFor();
+  await page.keyboard.type('Focus on Actors View');
+  await qi.locator('.monaco-list-row', { hasText: 'Focus on Actors View' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  const sidebar = page.locator('.part.sidebar');
+  const corpusButton = sidebar.locator('.action-label[aria-label="Show Corpus Actors"]').first();
+  await corpusButton.waitFor({ state: 'attached', timeout: 20000 });
+  await sidebar.hover();
+  await corpusButton.click({ force: true });
+  const treeRows = sidebar.locator('.monaco-list-row');
+  await treeRows.filter({ hasText: /^\s*People\s*\d+\s*$/ }).first().waitFor({ timeout: 30000 });
+  const goitaRow = treeRows.filter({ hasText: /Assimi Goïta\s*\d+ articles?/ }).first();
+  await goitaRow.waitFor({ timeout: 30000 });
+  const kindRows = await treeRows.evaluateAll((els) => els.map((e) => e.innerText.replace(/\s+/g, ' ')));
+  log(`actors view (corpus):\n    ${kindRows.slice(0, 12).join('\n    ')}`);
+  check(kindRows.some((t) => /^People\s*\d+$/.test(t.trim())), 'the corpus actors are grouped by kind with a count ("People N")');
+  const goitaText = (await goitaRow.innerText()).replace(/\s+/g, ' ');
+  check(/Assimi Goïta\s*4 articles · \d+ mentions/.test(goitaText), `a corpus actor shows its articles (4) and mentions ("${goitaText}")`);
+  await goitaRow.click();
+  await page.keyboard.press('ArrowRight');   // expand: its articles, asked of the corpus worker then
+  const articleRow = treeRows.filter({ hasText: 'AES leaders meet in Niamey' }).first();
+  await articleRow.waitFor({ timeout: 20000 });
+  const articleText = (await articleRow.innerText()).replace(/\s+/g, ' ');
+  log(`an article of the actor: ${articleText}`);
+  check(/AES leaders meet in Niamey to launch joint force headquarters\s*\d{4}-\d{2}-\d{2}/.test(articleText), 'an expanded corpus actor lists its articles with their dates');
+  await page.screenshot({ path: join(SHOTS, 'actors.png') });
+  log('screenshot actors.png');
+
   // --- the actor dossier: command palette, quick pick of corpus actors, the webview panel
   await page.keyboard.press('Control+Shift+P');
   await qi.locator('input').waitFor();
@@ -276,7 +308,7 @@ async function main() {
 
   if (process.env.UPDATE_SCREENSHOTS === '1') {
     mkdirSync(README_SHOTS, { recursive: true });
-    for (const f of ['editor.png', 'hover.png', 'problems.png', 'dossier.png']) copyFileSync(join(SHOTS, f), join(README_SHOTS, f));
+    for (const f of ['editor.png', 'hover.png', 'problems.png', 'actors.png', 'dossier.png']) copyFileSync(join(SHOTS, f), join(README_SHOTS, f));
     log(`screenshots copied to ${README_SHOTS} (UPDATE_SCREENSHOTS=1)`);
   } else {
     log(`screenshots in ${SHOTS}; UPDATE_SCREENSHOTS=1 copies them to media/screenshots/ for the README`);
