@@ -274,10 +274,27 @@ interface TokenSpan {
  *    so is a span of caption words only ("FILE PHOTO");
  * 3. names of the curated news lexicon take its kind, and are added where the model missed them;
  * 4. an all-caps acronym in brackets right after a recognised name takes that name's kind
- *    ("Confederation of African Football (CAF)", "… Exhibition (BAMEX 2025)").
+ *    ("Confederation of African Football (CAF)", "… Exhibition (BAMEX 2025)");
+ * 5. the name in brackets before a dateline's dash, after a date, is the agency that filed the story, an
+ *    organization ("LOME, Sept 4 (Sahel Wire) -", "LONDON, Oct 3 (Reuters) —");
+ * 6. a name after "city of", "town of", "village of" is a place, and so is a name read as a person
+ *    right before "region", "province" or "district" ("the Malian city of Gao", "Gao region": Gao is
+ *    also a surname the training data knows).
+ * A rule's kind is given with confidence at least RULE_CONFIDENCE, so that it outweighs the model's
+ * reading of the same name elsewhere in the article (see harmonizeKinds).
  */
 export function postRules(words: readonly string[], spans: TokenSpan[]): void {
   const folded = (i: number) => foldToken(words[i]);
+  const ruled = (sp: TokenSpan, kind: EntityKind, source: string) => {
+    sp.kind = kind;
+    sp.source = source;
+    sp.p = Math.max(sp.p, RULE_CONFIDENCE);
+  };
+  for (const sp of spans) {
+    if (sp.kind !== 'organization' && isDatelineAgency(words, sp.start, sp.end)) ruled(sp, 'organization', 'perceptron+dateline');
+    else if (sp.kind !== 'place' && sp.start >= 2 && folded(sp.start - 1) === 'of' && PLACE_BEFORE_OF.has(folded(sp.start - 2))) ruled(sp, 'place', 'perceptron+context');
+    else if (sp.kind === 'person' && sp.end < words.length && PLACE_AFTER.has(folded(sp.end))) ruled(sp, 'place', 'perceptron+context');
+  }
   for (const sp of spans) {
     // A span opened by a person-only title ("Colonel Assimi Goita" tagged ORG) is that person.
     if (sp.kind !== 'person' && sp.end - sp.start > 1 && isPersonTitle(folded(sp.start))) {
@@ -340,6 +357,24 @@ export function postRules(words: readonly string[], spans: TokenSpan[]): void {
     if (words[close] !== ')' || covered(a + 1, a + 2)) continue;
     spans.splice(k + 1, 0, { start: a + 1, end: a + 2, kind: sp.kind, source: 'perceptron+acronym', p: sp.p });
   }
+}
+
+/** Confidence a post-rule gives the kind it decides. */
+const RULE_CONFIDENCE = 0.95;
+/** "city of X", "town of X", "village of X": X is a place. */
+const PLACE_BEFORE_OF = new Set(['city', 'town', 'village']);
+/** A name read as a person right before one of these ("Gao region") is a place. */
+const PLACE_AFTER = new Set(['region', 'province', 'district']);
+const MONTH_OR_DATE = /^(?:\d{1,4}|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/;
+
+/**
+ * Whether words[start..end) is the name in a dateline's brackets: "(" before it, then ")" and a dash
+ * after it, and a day or month among the four words before the bracket ("LOME, Sept 4 (Sahel Wire) -").
+ */
+function isDatelineAgency(words: readonly string[], start: number, end: number): boolean {
+  if (start < 2 || words[start - 1] !== '(' || words[end] !== ')' || !/^[-–—]$/.test(words[end + 1] ?? '')) return false;
+  for (let i = Math.max(0, start - 5); i < start - 1; i++) if (MONTH_OR_DATE.test(foldToken(words[i]))) return true;
+  return false;
 }
 
 /**

@@ -147,6 +147,30 @@ describe('ner engine post-rules (no model)', () => {
     );
   });
 
+  it("takes a dateline's bracketed name for the agency, and a name after 'city of' or a person's name before 'region' for a place", () => {
+    const kinds = (words: string[], spans: S[]) => {
+      postRules(words, spans);
+      return spans.map((s) => [words.slice(s.start, s.end).join(' '), s.kind, s.source, s.p]);
+    };
+    assert.deepEqual(kinds(['LOME', ',', 'Sept', '4', '(', 'Sahel', 'Wire', ')', '-', 'Nigerien'], [span(0, 1, 'place'), span(5, 7, 'person')]), [
+      ['LOME', 'place', 'perceptron', 0.8],
+      ['Sahel Wire', 'organization', 'perceptron+dateline', 0.95],
+    ]);
+    assert.deepEqual(kinds(['the', 'northern', 'Malian', 'city', 'of', 'Gao', 'and', 'Gao', 'region'], [span(5, 6, 'person'), span(7, 8, 'person')]), [
+      ['Gao', 'place', 'perceptron+context', 0.95],
+      ['Gao', 'place', 'perceptron+context', 0.95],
+    ]);
+    // Not a dateline (no date before the bracket), not a person before "region", no "of" after "city".
+    assert.deepEqual(kinds(['said', 'John', 'Smith', '(', 'Sahel', 'Wire', ')', '-', 'today'], [span(1, 3, 'person'), span(4, 6, 'person')]), [
+      ['John Smith', 'person', 'perceptron', 0.8],
+      ['Sahel Wire', 'person', 'perceptron', 0.8],
+    ]);
+    assert.deepEqual(kinds(['the', 'ECOWAS', 'region', 'and', 'Mexico', 'City', 'police'], [span(1, 2, 'organization'), span(4, 6, 'place')]), [
+      ['ECOWAS', 'organization', 'perceptron', 0.8],
+      ['Mexico City', 'place', 'perceptron', 0.8],
+    ]);
+  });
+
   it('harmonises the kind of one name across an article by summed confidence', () => {
     const m = (text: string, kind: EntityMention['kind'], confidence: number): EntityMention => ({ start: 0, end: text.length, text, kind, confidence, source: 'perceptron' });
     const ms = [m('Assimi Goita', 'organization', 0.6), m('Assimi Goita', 'person', 0.7), m('Assimi Goïta', 'person', 0.9), m('Mali', 'place', 0.9)];
