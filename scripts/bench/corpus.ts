@@ -13,7 +13,7 @@
 // pages of ../shared/data/ner/wikitext/ (one document per line), written once as .txt files into a
 // temp folder. Nothing is repeated.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance as nodePerformance, PerformanceObserver } from 'node:perf_hooks';
@@ -54,7 +54,7 @@ interface RunFigures {
   hostCpuMs: number | undefined;
 }
 
-async function indexOnce(files: IndexFile[], cache: string, workers: number): Promise<RunFigures> {
+async function indexOnce(dir: string, files: IndexFile[], cache: string, workers: number): Promise<RunFigures> {
   // As the extension runs it (src/extension/analysis/corpusIndexer.ts): the corpus worker owns the
   // store, the summaries, the line counts and the corpus actors, with the index workers of its own;
   // this thread sends the file list and receives progress. A fresh worker per run, as a window load.
@@ -78,7 +78,11 @@ async function indexOnce(files: IndexFile[], cache: string, workers: number): Pr
     // The worker's start and the store's opening (reading the log back) are part of a run: a warm load is mostly that.
     const t0 = performance.now();
     const root = 'file:///bench-corpus';
-    const r = await client.run({ runId: client.newRunId(), root, cacheDir: cache, config: structuredClone(DEFAULT_CONFIG), files, maxChars: 300_000, full: true });
+    // A folder with its newscorpus.yaml is walked by the corpus worker, as the extension has it do
+    // (this thread sends no list); any other folder's articles are sent.
+    const config = structuredClone(DEFAULT_CONFIG);
+    const walk = existsSync(join(dir, 'newscorpus.yaml')) ? { include: config.include, exclude: config.exclude, maxFiles: files.length } : undefined;
+    const r = await client.run({ runId: client.newRunId(), root, rootPath: walk ? dir : undefined, cacheDir: cache, config, files: walk ? [] : files, walk, maxChars: 300_000, full: true });
     const ms = performance.now() - t0;
     // The corpus actors holding every summary, and a view's first screen.
     await client.query({ root, knowledgeBase: [] }, { type: 'settled' });
@@ -120,14 +124,14 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
   try {
     // Each run starts without the garbage of the one before (its store and model), as a window that
     // loads the corpus again does: a full collection in between.
-    const cold = await indexOnce(files, cache, workers);
+    const cold = await indexOnce(dir, files, cache, workers);
     fullGc();
-    const warm = await indexOnce(files, cache, workers);
+    const warm = await indexOnce(dir, files, cache, workers);
     fullGc();
     const changed = files.filter((_, i) => i % 100 === 0);
     const originals = changed.map((f) => readFileSync(f.path, 'utf8'));
     changed.forEach((f, i) => writeFileSync(f.path, originals[i] + `\nUpdated by the bench at ${Date.now()}.\n`));
-    const update = await indexOnce(files, cache, workers);
+    const update = await indexOnce(dir, files, cache, workers);
     changed.forEach((f, i) => writeFileSync(f.path, originals[i]));
     const rssFull = process.resourceUsage().maxRSS / 1024;
     // Memory for 1,000 articles, in a fresh process.

@@ -38,7 +38,7 @@ export function* realTexts(): Generator<string> {
 
 export function benchCorpus(n: number): string {
   const dir = join(tmpdir(), `nca-bench-corpus-${n}`);
-  if (existsSync(join(dir, '.complete'))) return dir;
+  if (existsSync(join(dir, '.complete'))) return markedAsCorpus(dir);
   rmSync(dir, { recursive: true, force: true });
   let i = 0;
   for (const text of realTexts()) {
@@ -50,6 +50,13 @@ export function benchCorpus(n: number): string {
   }
   if (i < n) throw new Error(`only ${i} real texts under ${SHARED} (asked for ${n})`);
   writeFileSync(join(dir, '.complete'), String(n));
+  return markedAsCorpus(dir);
+}
+
+/** The folder with a newscorpus.yaml of defaults, as the extension sees a corpus (the corpus worker walks from it). */
+function markedAsCorpus(dir: string): string {
+  const config = join(dir, 'newscorpus.yaml');
+  if (!existsSync(config)) writeFileSync(config, '# A bench corpus: the default settings.\ninclude: ["**/*.txt"]\n');
   return dir;
 }
 

@@ -12,7 +12,8 @@
 // them), which replaces the old one once complete.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { isCorpusArticle } from '../core/config/corpusPaths';
 import { LineCounts } from '../core/boilerplate/lineCounts';
 import { buildTemplateTable, type TemplateTable } from '../core/boilerplate/templateTable';
 import type { ArticleSummary } from '../core/corpus/articleSummary';
@@ -22,10 +23,15 @@ import type { CorpusActor } from '../core/corpus/types';
 import { foldName } from '../core/text/fold';
 import { ENTITY_KINDS, type EntityKind } from '../core/types';
 import type { AnalysisPool } from './analysisPool';
-import { updateIndex } from './corpusIndexer';
+import { updateIndex, type IndexFile } from './corpusIndexer';
+import { resetCorpusCache } from './corpusFiles';
 import { CorpusStore } from './corpusStore';
-import type { CorpusAnswer, CorpusActorLine, CorpusQuery, CorpusRunReport, CorpusRunRequest, CorpusStatus, CorpusWorkerToHost } from './corpusWorkerProtocol';
+import { walkArticles } from './fileWalk';
+import type { CorpusAnswer, CorpusActorLine, CorpusQuery, CorpusRunReport, CorpusRunRequest, CorpusStatus, CorpusWalk, CorpusWorkerToHost } from './corpusWorkerProtocol';
 import { KnowledgeBaseLoader } from './knowledgeBase';
+
+/** Articles past the cap a report names (the count says how many there are). */
+const LEFT_OUT_NAMED = 50;
 
 /** How old a template table an edit may use while the corpus's line counts change (ms). */
 const TABLE_MAX_AGE_MS = 10_000;
@@ -129,6 +135,8 @@ export class CorpusService {
   private async runNow(req: CorpusRunRequest): Promise<CorpusRunReport> {
     const c = this.corpus(req.root, req.rootPath, req.config.knowledgeBase);
     const store = await this.openStore(c, req.cacheDir);
+    const walked = req.walk && req.rootPath ? this.walk(req.rootPath, req.walk) : undefined;
+    const files = walked?.files ?? req.files;
     const cancelled = this.cancelled;
     const token = {
       get isCancellationRequested() {
@@ -139,8 +147,8 @@ export class CorpusService {
     let lastChange = Date.now();
     try {
       const report = await updateIndex({
-        files: req.files,
-        total: req.files.length,
+        files,
+        total: files.length,
         config: req.config,
         store,
         pool: this.opts.pool(),
@@ -149,7 +157,7 @@ export class CorpusService {
         token,
         removeUnseen: req.full,
         onProgress: (done) => {
-          this.opts.emit({ type: 'progress', runId: req.runId, root: c.root, done, total: req.files.length });
+          this.opts.emit({ type: 'progress', runId: req.runId, root: c.root, done, total: files.length });
           // The corpus actors follow, and the host hears of it, every REPAINT_MS at most.
           if (Date.now() - lastChange >= REPAINT_MS) {
             lastChange = Date.now();
@@ -174,10 +182,30 @@ export class CorpusService {
       c.tableBuilt = 0; // the run is over: the next edit gets a table of the index as it now is
       void this.sync(c);
       this.changed(c, 'index');
-      return { ...report, articles: c.summaries.size };
+      return { ...report, articles: c.summaries.size, ...(walked ? { walked: { files: files.length, leftOutCount: walked.leftOutCount, leftOut: walked.leftOut } } : {}) };
     } finally {
       this.cancelled.delete(req.runId);
     }
+  }
+
+  /**
+   * The articles of a corpus folder, sorted: the one file walk (fileWalk.ts: containment, links,
+   * hidden entries and node_modules left out), articles of a nested corpus left to it, under the
+   * given globs, at most maxFiles; what it skips for a reason goes to the log.
+   */
+  private walk(rootPath: string, walk: CorpusWalk): { files: IndexFile[]; leftOutCount: number; leftOut: string[] } {
+    resetCorpusCache(); // newscorpus.yaml files may have been added or changed since the last walk
+    const root = resolve(rootPath);
+    const files: IndexFile[] = [];
+    const leftOut: string[] = [];
+    let leftOutCount = 0;
+    for (const f of walkArticles([rootPath], { globs: false, onProblem: (p) => this.notice('info', `${p.path}: ${p.message}`) })) {
+      if (!f.corpus.root || resolve(f.corpus.root) !== root) continue;
+      if (!isCorpusArticle(f.relPath, walk.include, walk.exclude)) continue;
+      if (files.length < walk.maxFiles) files.push({ path: f.path, relPath: f.relPath });
+      else if (leftOutCount++ < LEFT_OUT_NAMED) leftOut.push(f.relPath);
+    }
+    return { files, leftOutCount, leftOut };
   }
 
   /** An article deleted on disk: its entry and summary go. */

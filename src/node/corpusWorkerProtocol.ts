@@ -19,15 +19,30 @@ export interface CorpusRunRequest {
   /** Where the corpus's store is kept; undefined: a folder for this session, removed at the end. */
   cacheDir?: string;
   config: CorpusConfig;
+  /** The articles to index, when not walked (`walk`). */
   files: IndexFile[];
+  /**
+   * Walk the corpus folder (rootPath) for its articles instead, in the worker: the one file walk of
+   * src/node/fileWalk.ts, articles of nested corpora left to them, these include/exclude globs (the
+   * editor's view of newscorpus.yaml, saved or not), at most maxFiles of them.
+   */
+  walk?: CorpusWalk;
   maxChars: number;
   /** A run over the whole corpus: entries of articles not listed are removed, and the corpus is complete after it. */
   full: boolean;
 }
 
+export interface CorpusWalk {
+  include: string[];
+  exclude: string[];
+  maxFiles: number;
+}
+
 export interface CorpusRunReport extends IndexReport {
   /** Articles with a summary in the corpus after the run. */
   articles: number;
+  /** What a walk found: articles listed, and those past maxFiles (the first 50 named). */
+  walked?: { files: number; leftOutCount: number; leftOut: string[] };
 }
 
 /** What the host knows of a corpus's index without asking. */

@@ -24,7 +24,7 @@ const TABLE_WAIT_MS = 1000;
 export interface CorpusState extends CorpusStatus {
   /** Articles listed for indexing (after include/exclude and the cap). */
   files: number;
-  /** Set when the corpus has more articles than newsCorpus.scan.maxFiles; leftOut names them. */
+  /** Set when the corpus has more articles than newsCorpus.scan.maxFiles; leftOut names the first 50. */
   capped: boolean;
   leftOut: string[];
   /** The template table the editor's analyses use, when it was fetched, and whether the index changed since. */
@@ -224,39 +224,49 @@ export class CorpusIndexer implements vscode.Disposable {
     const live = new Set(roots.map((r) => r.root.toString()));
     for (const key of [...this.states.keys()]) if (!live.has(key)) this.states.delete(key);
     if (!roots.length) return;
-    const lists = await Promise.all(roots.map((r) => this.listArticles(r)));
-    const total = lists.reduce((n, l) => n + l.files.length, 0);
+    const maxFiles = vscode.workspace.getConfiguration('newsCorpus').get<number>('scan.maxFiles', 100_000);
     let before = 0;
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'News: indexing corpus' }, async (progress) => {
       for (let i = 0; i < roots.length && !token.isCancellationRequested; i++) {
         const corpus = roots[i];
-        const { files, capped, leftOut } = lists[i];
         const s = this.state(corpus);
-        s.files = files.length;
-        s.capped = capped;
-        s.leftOut = leftOut.map((u) => vscode.workspace.asRelativePath(u));
-        if (capped) {
-          log.warn(`corpus ${vscode.workspace.asRelativePath(corpus.root)}: ${leftOut.length} article(s) past newsCorpus.scan.maxFiles left out: ${s.leftOut.slice(0, 50).join(', ')}${leftOut.length > 50 ? ', …' : ''}`);
-          void vscode.window.showWarningMessage(`News Corpus Annotator: ${leftOut.length} article(s) of ${vscode.workspace.asRelativePath(corpus.root)} are past newsCorpus.scan.maxFiles and not indexed (the log names them).`);
-        }
-        const base = corpus.root.path.replace(/\/$/, '').length + 1;
         const ref = corpusRef(corpus);
+        // A folder on disk is walked by the corpus worker (this thread never holds its list of
+        // files); anything else is listed here through VS Code.
+        const walk = ref.rootPath ? { include: corpus.config.include, exclude: corpus.config.exclude, maxFiles } : undefined;
+        let files: { path: string; relPath: string }[] = [];
+        let listedLeftOut: string[] = [];
+        if (!walk) {
+          const listed = await this.listArticles(corpus);
+          const base = corpus.root.path.replace(/\/$/, '').length + 1;
+          files = listed.files.map((u) => ({ path: u.fsPath, relPath: u.path.slice(base) }));
+          listedLeftOut = listed.leftOut.map((u) => u.path.slice(base));
+        }
         const runId = this.worker.newRunId();
         const cancel = token.onCancellationRequested(() => this.worker.cancel(runId));
         let report;
         try {
           report = await this.worker.run(
-            { runId, root: ref.root, rootPath: ref.rootPath, cacheDir: this.cacheDir(corpus), config: corpus.config, files: files.map((u) => ({ path: u.fsPath, relPath: u.path.slice(base) })), maxChars: this.maxChars(), full: true },
-            (done) => {
-              this.current = { corpus, done: before + done, total };
+            { runId, root: ref.root, rootPath: ref.rootPath, cacheDir: this.cacheDir(corpus), config: corpus.config, files, walk, maxChars: this.maxChars(), full: true },
+            (done, total) => {
+              this.current = { corpus, done: before + done, total: before + total };
               this.progressEmitter.fire(this.current);
-              progress.report({ message: `${(before + done).toLocaleString('en-US')}/${total.toLocaleString('en-US')}` });
+              progress.report({ message: `${(before + done).toLocaleString('en-US')}/${(before + total).toLocaleString('en-US')}` });
             },
           );
         } finally {
           cancel.dispose();
         }
-        before += files.length;
+        const walked = report.walked ?? { files: files.length, leftOutCount: listedLeftOut.length, leftOut: listedLeftOut.slice(0, 50) };
+        before += walked.files;
+        s.files = walked.files;
+        s.capped = walked.leftOutCount > 0;
+        s.leftOut = walked.leftOut;
+        if (s.capped) {
+          const n = walked.leftOutCount;
+          log.warn(`corpus ${vscode.workspace.asRelativePath(corpus.root)}: ${n} article(s) past newsCorpus.scan.maxFiles left out: ${s.leftOut.join(', ')}${n > s.leftOut.length ? ', …' : ''}`);
+          void vscode.window.showWarningMessage(`News Corpus Annotator: ${n} article(s) of ${vscode.workspace.asRelativePath(corpus.root)} are past newsCorpus.scan.maxFiles and not indexed (the log names them).`);
+        }
         s.articles = report.articles;
         if (!report.cancelled) s.ready = true;
         s.tableStale = true;

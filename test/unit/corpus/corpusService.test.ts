@@ -144,6 +144,24 @@ describe('corpus service (the corpus worker)', () => {
     assert.strictEqual(report.articles, 3, 'a cancelled run removes nothing');
   });
 
+  it('walks the corpus folder itself: its globs, a nested corpus left to it, the cap naming what it left out', async () => {
+    fs.writeFileSync(path.join(corpus, 'newscorpus.yaml'), 'include: ["**/*.txt"]\n');
+    fs.mkdirSync(path.join(corpus, 'nested'));
+    fs.writeFileSync(path.join(corpus, 'nested', 'newscorpus.yaml'), 'include: ["*.txt"]\n');
+    fs.writeFileSync(path.join(corpus, 'nested', 'n.txt'), 'Nested article\n\nOusmane Sonko spoke in Dakar.\n');
+    fs.mkdirSync(path.join(corpus, 'drafts'));
+    fs.writeFileSync(path.join(corpus, 'drafts', 'd.txt'), 'Draft\n\nBola Tinubu spoke in Abuja.\n');
+    const walk = { include: ['**/*.txt'], exclude: ['drafts/**'], maxFiles: 2 };
+    const capped = await service.run(request({ files: [], walk }));
+    assert.deepStrictEqual(capped.walked, { files: 2, leftOutCount: 1, leftOut: ['sub/c.txt'] });
+    assert.strictEqual(capped.articles, 2);
+    const all = await service.run(request({ files: [], walk: { ...walk, maxFiles: 100 } }));
+    assert.deepStrictEqual(all.walked, { files: 3, leftOutCount: 0, leftOut: [] });
+    assert.strictEqual(all.articles, 3);
+    assert.deepStrictEqual(await ask({ type: 'actors', idOrName: 'Ousmane Sonko' }), [], 'the nested corpus is not this one');
+    assert.deepStrictEqual(await ask({ type: 'actors', idOrName: 'Bola Tinubu' }).then((a) => a.map((x) => x.articles.map((y) => y.relPath))), [['sub/c.txt']], 'an excluded draft is not indexed');
+  });
+
   it('tells the host when a store of another format is rebuilt', async () => {
     fs.mkdirSync(cache, { recursive: true });
     fs.writeFileSync(path.join(cache, 'manifest.json'), '{"format":"something else"}');
