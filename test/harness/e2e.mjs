@@ -246,6 +246,7 @@ async function main() {
   check(/AES leaders meet in Niamey to launch joint force headquarters\s*\d{4}-\d{2}-\d{2}/.test(articleText), 'an expanded corpus actor lists its articles with their dates');
   await page.screenshot({ path: join(SHOTS, 'actors.png') });
   log('screenshot actors.png');
+  await page.keyboard.press('Control+Shift+E');   // the Explorer again in the side bar
 
   // --- the actor dossier: command palette, quick pick of corpus actors, the webview panel
   await page.keyboard.press('Control+Shift+P');
