@@ -11,7 +11,7 @@ export const CO_OCCURRENCE_NEIGHBOURS = 24;
 interface Cluster {
   kind: EntityKind;
   name: string;
-  forms: Map<string, string>; // folded → first surface form
+  forms: Map<string, string>; // folded → its surface form: the first, or the first in mixed case (see setForm)
   mentions: EntityMention[];
   roles: Map<string, string>;
   demonyms: Set<string>;
@@ -64,8 +64,7 @@ export function buildActors(text: string, entities: EntityMention[], sentences: 
         byToken.set(t, list);
       }
     }
-    const f = foldName(m.text);
-    if (!c.forms.has(f)) c.forms.set(f, m.text);
+    setForm(c, m.text);
   }
   // A lone surname the engine did not call a person ("Putin" in a headline) joins the person it names.
   const firstWithSurname = new Map<string, Cluster>(); // folded token after the first → first cluster having it
@@ -77,7 +76,7 @@ export function buildActors(text: string, entities: EntityMention[], sentences: 
     if (!c) continue;
     c.mentions.push(m);
     clusterOf.set(m, c);
-    if (!c.forms.has(foldName(m.text))) c.forms.set(foldName(m.text), m.text);
+    setForm(c, m.text);
   }
   // Organisations: an acronym in brackets right after a name is that name's other form, wherever
   // else the acronym stands (before its definition too, as in a headline).
@@ -95,7 +94,7 @@ export function buildActors(text: string, entities: EntityMention[], sentences: 
   for (const m of orgs) {
     const f = foldName(m.text);
     const c = add('organization', fullNameOf.get(f) ?? m.text, m);
-    if (!c.forms.has(f)) c.forms.set(f, m.text);
+    setForm(c, m.text);
   }
   // Places and other names; demonyms ("Malian") join the place they refer to.
   for (const m of entities) {
@@ -106,13 +105,13 @@ export function buildActors(text: string, entities: EntityMention[], sentences: 
       continue;
     }
     const c = add(m.kind, m.text, m);
-    const f = foldName(m.text);
-    if (!c.forms.has(f)) c.forms.set(f, m.text);
+    setForm(c, m.text);
   }
-  // Canonical name: the longest form; accented spelling preferred among equals.
+  // Canonical name: the longest form; among equals, the accented spelling, then the one in mixed case.
   for (const c of clusters) {
     for (const form of c.forms.values()) {
-      if (form.length > c.name.length || (form.length === c.name.length && form.normalize('NFD').length > c.name.normalize('NFD').length)) c.name = form;
+      const d = form.length - c.name.length || form.normalize('NFD').length - c.name.normalize('NFD').length;
+      if (d > 0 || (d === 0 && inCapitals(c.name) && !inCapitals(form))) c.name = form;
     }
   }
   // Roles of people.
@@ -176,6 +175,22 @@ export function buildActors(text: string, entities: EntityMention[], sentences: 
       boilerplateOnly: c.mentions.every((m) => m.inBoilerplate === true),
     }))
     .sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0].start - b.mentions[0].start);
+}
+
+/** Whether a name is written in capitals only ("LOME" in a dateline, "ECOWAS"). */
+function inCapitals(s: string): boolean {
+  return /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
+}
+
+/**
+ * Records a surface form of a cluster under its folded text: the first seen, unless it is in
+ * capitals only and the same name comes in mixed case ("LOME, Sept 4" then "in Lome"): the
+ * article's own spelling, not its dateline's, names the actor.
+ */
+function setForm(c: Cluster, text: string): void {
+  const f = foldName(text);
+  const known = c.forms.get(f);
+  if (known === undefined || (inCapitals(known) && !inCapitals(text))) c.forms.set(f, text);
 }
 
 function tokenCount(s: string): number {

@@ -92,6 +92,13 @@ describe('entities', () => {
       assert.deepStrictEqual(byName['Assimi Goïta'].coOccurring.map((c) => c.name), ['Confederation of African Football', 'Mali']);
     });
 
+    it("names an actor by the article's own spelling, not its dateline's capitals; an acronym keeps its capitals", () => {
+      const t = 'LOME, Sept 4 - Tiani arrived in Lome on Thursday. Lome welcomed the AES delegation; AES met.';
+      const ents = [mention(t, 'LOME', 'place'), mention(t, 'Lome', 'place'), mention(t, 'Lome', 'place', 1), mention(t, 'AES', 'organization'), mention(t, 'AES', 'organization', 1)];
+      const actors = buildActors(t, ents, splitSentences(t, [{ start: 0, end: t.length }]));
+      assert.deepStrictEqual(actors.map((a) => [a.name, a.aliases, a.mentions.length]), [['Lome', [], 3], ['AES', [], 2]]);
+    });
+
     it('links an acronym in brackets followed by a year', () => {
       const t = 'The Bamako International Defense and Security Exhibition (BAMEX 2025) opened. BAMEX drew crowds.';
       const name = 'Bamako International Defense and Security Exhibition';
