@@ -458,6 +458,11 @@ export class CorpusService {
         const model = await this.queryable(c);
         return model.coActors(q.id).map((co) => ({ actor: { id: co.actor.id, name: co.actor.name, kind: co.actor.kind }, articles: co.articles }));
       }
+      case 'articles': {
+        if (!c.rootPath) return { relPaths: [], leftOutCount: 0, leftOut: [] };
+        const walked = this.walk(c.rootPath, q.walk);
+        return { relPaths: walked.files.map((f) => f.relPath), leftOutCount: walked.leftOutCount, leftOut: walked.leftOut };
+      }
       case 'settled':
         await this.knowledgeBaseReady(c);
         await this.sync(c);

@@ -85,7 +85,9 @@ export type CorpusQuery =
   /** Every corpus actor, most articles first, at most `limit` (pick lists), once up to date. */
   | { type: 'all'; limit: number }
   /** The status once the knowledge base is loaded and the corpus actors hold every summary. */
-  | { type: 'settled' };
+  | { type: 'settled' }
+  /** The articles the corpus folder's walk finds (see CorpusRunRequest.walk), as paths relative to it. */
+  | { type: 'articles'; walk: CorpusWalk };
 
 export interface CorpusAnswers {
   templateTable: TemplateTable | undefined;
@@ -96,6 +98,7 @@ export interface CorpusAnswers {
   coActors: { actor: Pick<CorpusActor, 'id' | 'name' | 'kind'>; articles: number }[];
   all: { actors: CorpusActorLine[]; total: number };
   settled: CorpusStatus;
+  articles: { relPaths: string[]; leftOutCount: number; leftOut: string[] };
 }
 
 export type CorpusAnswer<Q extends CorpusQuery> = CorpusAnswers[Q['type']];

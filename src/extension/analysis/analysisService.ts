@@ -11,7 +11,7 @@ import { attachText } from '../../worker/protocol';
 import { LANGUAGE_ID } from '../corpus/languageAssigner';
 import type { ArticleLocation, ConfigStore, CorpusRoot } from '../corpus/configStore';
 import { log } from '../log';
-import { CorpusIndexer, type CorpusState } from './corpusIndexer';
+import { CorpusIndexer, type ArticleList, type CorpusState } from './corpusIndexer';
 
 export interface AnalysedDocument {
   /** The analysis as providers show it: the worker's, with the corpus's kinds applied (see setCorpusKinds). */
@@ -273,7 +273,7 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   /** Lists the articles of a corpus under include/exclude, capped by newsCorpus.scan.maxFiles. */
-  listArticles(corpus: CorpusRoot): Promise<{ files: vscode.Uri[]; capped: boolean; leftOut: vscode.Uri[] }> {
+  listArticles(corpus: CorpusRoot): Promise<ArticleList> {
     return this.indexer.listArticles(corpus);
   }
 

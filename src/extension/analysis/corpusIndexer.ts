@@ -33,6 +33,14 @@ export interface CorpusState extends CorpusStatus {
   tableStale?: boolean;
 }
 
+/** The articles of a corpus, capped: how many were left out, and the first 50 of them. */
+export interface ArticleList {
+  files: vscode.Uri[];
+  capped: boolean;
+  leftOutCount: number;
+  leftOut: vscode.Uri[];
+}
+
 export interface IndexProgress {
   corpus: CorpusRoot;
   done: number;
@@ -192,9 +200,19 @@ export class CorpusIndexer implements vscode.Disposable {
       .catch((e) => log.error(`corpus index: ${(e as Error).message}`));
   }
 
-  /** Articles of a corpus under include/exclude, sorted, capped by newsCorpus.scan.maxFiles. */
-  async listArticles(corpus: CorpusRoot): Promise<{ files: vscode.Uri[]; capped: boolean; leftOut: vscode.Uri[] }> {
+  /**
+   * Articles of a corpus under include/exclude, sorted, capped by newsCorpus.scan.maxFiles (the first
+   * 50 left out named): the corpus worker's walk of a folder on disk, the same as the index's (see
+   * runAll); VS Code's file search for anything else.
+   */
+  async listArticles(corpus: CorpusRoot): Promise<ArticleList> {
     const max = vscode.workspace.getConfiguration('newsCorpus').get<number>('scan.maxFiles', 100_000);
+    const ref = corpusRef(corpus);
+    if (ref.rootPath) {
+      const walked = await this.worker.query(ref, { type: 'articles', walk: { include: corpus.config.include, exclude: corpus.config.exclude, maxFiles: max } });
+      const uri = (rel: string) => vscode.Uri.joinPath(corpus.root, ...rel.split('/'));
+      return { files: walked.relPaths.map(uri), capped: walked.leftOutCount > 0, leftOutCount: walked.leftOutCount, leftOut: walked.leftOut.map(uri) };
+    }
     const include = corpus.config.include.length === 1 ? corpus.config.include[0] : `{${corpus.config.include.join(',')}}`;
     const found = await vscode.workspace.findFiles(new vscode.RelativePattern(corpus.root, include), '**/node_modules/**');
     const base = corpus.root.path.replace(/\/$/, '').length + 1;
@@ -203,7 +221,7 @@ export class CorpusIndexer implements vscode.Disposable {
       .filter((u) => this.store.locate(u)?.corpus === corpus)
       .filter((u) => !excludes.some((re) => re.test(u.path.slice(base))))
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { files: files.slice(0, max), capped: files.length > max, leftOut: files.slice(max) };
+    return { files: files.slice(0, max), capped: files.length > max, leftOutCount: Math.max(0, files.length - max), leftOut: files.slice(max, max + 50) };
   }
 
   /** Where a corpus's index is stored; undefined: a folder for this session (no workspace storage). */
@@ -236,11 +254,13 @@ export class CorpusIndexer implements vscode.Disposable {
         const walk = ref.rootPath ? { include: corpus.config.include, exclude: corpus.config.exclude, maxFiles } : undefined;
         let files: { path: string; relPath: string }[] = [];
         let listedLeftOut: string[] = [];
+        let listedLeftOutCount = 0;
         if (!walk) {
           const listed = await this.listArticles(corpus);
           const base = corpus.root.path.replace(/\/$/, '').length + 1;
           files = listed.files.map((u) => ({ path: u.fsPath, relPath: u.path.slice(base) }));
           listedLeftOut = listed.leftOut.map((u) => u.path.slice(base));
+          listedLeftOutCount = listed.leftOutCount;
         }
         const runId = this.worker.newRunId();
         const cancel = token.onCancellationRequested(() => this.worker.cancel(runId));
@@ -257,7 +277,7 @@ export class CorpusIndexer implements vscode.Disposable {
         } finally {
           cancel.dispose();
         }
-        const walked = report.walked ?? { files: files.length, leftOutCount: listedLeftOut.length, leftOut: listedLeftOut.slice(0, 50) };
+        const walked = report.walked ?? { files: files.length, leftOutCount: listedLeftOutCount, leftOut: listedLeftOut };
         before += walked.files;
         s.files = walked.files;
         s.capped = walked.leftOutCount > 0;

@@ -155,6 +155,8 @@ describe('corpus service (the corpus worker)', () => {
     const capped = await service.run(request({ files: [], walk }));
     assert.deepStrictEqual(capped.walked, { files: 2, leftOutCount: 1, leftOut: ['sub/c.txt'] });
     assert.strictEqual(capped.articles, 2);
+    // The same walk answers the scan and export commands' question.
+    assert.deepStrictEqual(await ask({ type: 'articles', walk }), { relPaths: ['a.txt', 'b.txt'], leftOutCount: 1, leftOut: ['sub/c.txt'] });
     const all = await service.run(request({ files: [], walk: { ...walk, maxFiles: 100 } }));
     assert.deepStrictEqual(all.walked, { files: 3, leftOutCount: 0, leftOut: [] });
     assert.strictEqual(all.articles, 3);
