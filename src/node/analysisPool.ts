@@ -44,14 +44,22 @@ export function defaultWorkerCount(): number {
   return Math.max(1, availableParallelism() - 1);
 }
 
-/** The worker script and how to start it (bundled JS, or TypeScript source through tsx in tests). */
-export function workerScript(explicit?: string): { script: string; execArgv: string[] } {
+/**
+ * A worker thread's script and how to start it: `explicit` when given, else the bundled JS beside
+ * this code (dist/<bundled>), else its TypeScript source beside it through tsx (tests, benches).
+ */
+export function locateWorkerScript(what: string, bundledName: string, sourceName: string, explicit?: string): { script: string; execArgv: string[] } {
   if (explicit) return { script: explicit, execArgv: explicit.endsWith('.ts') ? ['--require', 'tsx/cjs'] : [] };
-  const bundled = join(__dirname, 'analysisWorker.js');
+  const bundled = join(__dirname, bundledName);
   if (existsSync(bundled)) return { script: bundled, execArgv: [] };
-  const source = join(__dirname, 'analysisWorkerMain.ts');
+  const source = join(__dirname, sourceName);
   if (existsSync(source)) return { script: source, execArgv: ['--require', 'tsx/cjs'] };
-  throw new Error(`analysis worker not found (looked for ${bundled}); run npm run build`);
+  throw new Error(`${what} not found (looked for ${bundled}); run npm run build`);
+}
+
+/** The analysis worker's script and how to start it (see locateWorkerScript). */
+export function workerScript(explicit?: string): { script: string; execArgv: string[] } {
+  return locateWorkerScript('analysis worker', 'analysisWorker.js', 'analysisWorkerMain.ts', explicit);
 }
 
 export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisPool {

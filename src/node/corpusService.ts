@@ -497,7 +497,7 @@ function lineOf(a: CorpusActor): CorpusActorLine {
 }
 
 /** Whether one of the actor's names contains the folded needle. */
-export function matchesNeedle(a: CorpusActor, needle: string): boolean {
+function matchesNeedle(a: CorpusActor, needle: string): boolean {
   if (!needle) return true;
   if (foldName(a.name).includes(needle)) return true;
   return a.aliases.some((x) => foldName(x).includes(needle));

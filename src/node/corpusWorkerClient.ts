@@ -4,9 +4,8 @@
 // its work; none answered for `hangMs`: terminated), fails what was asked of it, is started again on
 // the next request, and `onRestart` tells the host, which tells the user and runs the index again
 // (from the store: quickly).
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { locateWorkerScript } from './analysisPool';
 import type { CorpusAnswer, CorpusQuery, CorpusRunReport, CorpusRunRequest, CorpusWorkerToHost, HostToCorpusWorker } from './corpusWorkerProtocol';
 import type { CorpusWorkerData } from './corpusWorkerMain';
 
@@ -37,15 +36,6 @@ export interface CorpusRef {
   knowledgeBase: readonly string[];
 }
 
-function corpusWorkerScript(explicit?: string): { script: string; execArgv: string[] } {
-  if (explicit) return { script: explicit, execArgv: explicit.endsWith('.ts') ? ['--require', 'tsx/cjs'] : [] };
-  const bundled = join(__dirname, 'corpusWorker.js');
-  if (existsSync(bundled)) return { script: bundled, execArgv: [] };
-  const source = join(__dirname, 'corpusWorkerMain.ts');
-  if (existsSync(source)) return { script: source, execArgv: ['--require', 'tsx/cjs'] };
-  throw new Error(`corpus worker not found (looked for ${bundled}); run npm run build`);
-}
-
 interface Waiting {
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
@@ -67,7 +57,7 @@ export class CorpusWorkerClient {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const { script, execArgv } = corpusWorkerScript(this.options.script);
+    const { script, execArgv } = locateWorkerScript('corpus worker', 'corpusWorker.js', 'corpusWorkerMain.ts', this.options.script);
     const data: CorpusWorkerData = { workers: this.options.workers, taskTimeoutMs: this.options.taskTimeoutMs, background: this.options.background };
     const worker = new Worker(script, { execArgv, workerData: data, resourceLimits: { maxOldGenerationSizeMb: 4096 } });
     worker.on('message', (m: CorpusWorkerToHost) => {
