@@ -54,14 +54,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsCo
   const diagnostics = new DiagnosticsPublisher(analyses);
   const selector: vscode.DocumentSelector = { language: LANGUAGE_ID };
   const corpusActors = new CorpusActors(analyses);
+  context.subscriptions.push(corpusActors);
   // One kind per corpus actor: an article's actors take the kind their corpus actor has. An edit's
   // analysis waits for them at most CORPUS_KINDS_WAIT_MS (then it is shown with the article's own
   // kinds, and again with the corpus's once they change).
   analyses.setCorpusKinds(async (location, analysis) => {
     if (!analysis.actors.length) return analysis;
-    const names = analysis.actors.map((a) => a.name);
-    const links = await corpusActors.links(location.corpus, location.relPath, names, false, CORPUS_KINDS_WAIT_MS);
-    const kinds = new Map(names.map((n, i) => [n, links[i]?.kind]));
+    const kinds = await corpusActors.kinds(location.corpus, location.relPath, analysis.actors.map((a) => a.name), CORPUS_KINDS_WAIT_MS);
     return applyCorpusKinds(analysis, (a) => kinds.get(a.name));
   });
   context.subscriptions.push(corpusActors.onDidChange(() => analyses.corpusKindsChanged()));

@@ -33,6 +33,8 @@ interface IndexApi {
   store: { all(): { root: vscode.Uri }[] };
   corpusActors: {
     links(corpus: unknown, relPath: string, names: string[], withArticles: boolean): Promise<({ id: string; kind: string; articles?: string[] } | null)[]>;
+    kinds(corpus: unknown, relPath: string, names: readonly string[]): Promise<Map<string, string | undefined>>;
+    namesAsked: number;
   };
 }
 
@@ -211,6 +213,46 @@ describe('corpus index', function () {
       30_000,
     );
     assert.ok(links[1]?.articles?.includes('bulk/story-001.txt'), JSON.stringify(links[1]));
+  });
+
+  it('asks the corpus worker for the kinds of an article\u2019s names once until the corpus actors change', async () => {
+    const a = await api();
+    await a.analyses.indexCorpora();
+    await waitFor('no index run in progress', () => a.analyses.indexer.current === undefined, 60_000);
+    const rel = 'site-b/border-patrols.txt';
+    const known = await waitFor('the corpus actors hold the article', async () => (await linksOf(a, rel, ['Assimi Goïta']))[0] ?? undefined, 30_000);
+    // Settled: no change of the corpus actors comes between the questions below.
+    await new Promise((r) => setTimeout(r, 2000));
+    // The article may be open in an editor, whose analysis asked for its names already: a name of no article is asked for sure.
+    const asked = a.corpusActors.namesAsked;
+    const first = await a.corpusActors.kinds(corpusOf(a), rel, ['Assimi Goïta', 'Nobody Atall']);
+    assert.deepStrictEqual([first.get('Assimi Goïta'), first.has('Nobody Atall'), first.get('Nobody Atall')], [known.kind, true, undefined]);
+    const firstAsked = a.corpusActors.namesAsked - asked;
+    assert.ok(firstAsked === 1 || firstAsked === 2, `${firstAsked} names asked`);
+    // The same names again (an edit that brings none): answered here; a new name alone is asked.
+    const again = await a.corpusActors.kinds(corpusOf(a), rel, ['Nobody Atall', 'Assimi Goïta']);
+    assert.deepStrictEqual([again.get('Assimi Goïta'), again.get('Nobody Atall')], [known.kind, undefined]);
+    assert.strictEqual(a.corpusActors.namesAsked, asked + firstAsked, 'nothing asked again');
+    await a.corpusActors.kinds(corpusOf(a), rel, ['Assimi Goïta', 'Somebody Else']);
+    assert.strictEqual(a.corpusActors.namesAsked, asked + firstAsked + 1, 'only the new name asked');
+    // Once the corpus actors change (an index run), every name is asked again.
+    const changed = new Promise<void>((resolve) => {
+      const l = (a.corpusActors as unknown as { onDidChange: vscode.Event<unknown> }).onDidChange(() => {
+        l.dispose();
+        resolve();
+      });
+    });
+    const file = path.join(bulk.fsPath, 'story-002.txt');
+    const text = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, text + '\nOfficials in Bamako confirmed the meeting on Friday.\n');
+    try {
+      await changed;
+      const now = a.corpusActors.namesAsked;
+      await a.corpusActors.kinds(corpusOf(a), rel, ['Assimi Goïta']);
+      assert.strictEqual(a.corpusActors.namesAsked, now + 1, 'asked again after the change');
+    } finally {
+      fs.writeFileSync(file, text);
+    }
   });
 
   it('runs once for a burst of newscorpus.yaml edits', async () => {

@@ -4,18 +4,63 @@
 // on this thread: a list comes as the lines a view shows, an actor's articles only when asked.
 import * as vscode from 'vscode';
 import type { CorpusActor } from '../../core/corpus/types';
+import { LruMap } from '../../core/text/lru';
 import type { EntityKind } from '../../core/types';
 import type { ActorLink, CorpusActorLine, CorpusAnswers } from '../../node/corpusWorkerProtocol';
 import type { AnalysisService } from '../analysis/analysisService';
 import { corpusRef } from '../analysis/corpusIndexer';
 import type { CorpusRoot } from './configStore';
 
-export class CorpusActors {
+/** Open articles whose actor kinds are kept (see CorpusActors.kinds), and names kept per article. */
+const KINDS_CACHED_ARTICLES = 64;
+const KINDS_CACHED_NAMES = 5000;
+
+export class CorpusActors implements vscode.Disposable {
   /** Fires when the corpus actors of a corpus may have changed. */
   readonly onDidChange: vscode.Event<CorpusRoot>;
 
+  /**
+   * The kinds the corpus gave an open article's actor names, per article, until the corpus actors
+   * change: an edit that brings no new name asks the corpus worker nothing (while a corpus is
+   * indexed, a question waits 4 ms in the median and up to a few hundred ms behind the worker's steps).
+   */
+  private readonly kindsOf = new LruMap<string, Map<string, EntityKind | undefined>>(KINDS_CACHED_ARTICLES);
+  private generation = 0;
+  /** Names asked of the corpus worker by `kinds` (for tests). */
+  namesAsked = 0;
+
   constructor(private readonly analyses: AnalysisService) {
     this.onDidChange = analyses.indexer.onDidChangeActors;
+    this.listener = this.onDidChange(() => {
+      this.generation++;
+      this.kindsOf.clear();
+    });
+  }
+
+  private readonly listener: vscode.Disposable;
+
+  dispose(): void {
+    this.listener.dispose();
+  }
+
+  /**
+   * The corpus's kind of each of an article's actor names (undefined: the corpus does not know the
+   * name in this article yet), asking the corpus worker only about names not asked before since the
+   * corpus actors last changed; `timeoutMs` bounds the wait for those.
+   */
+  async kinds(corpus: CorpusRoot, relPath: string, names: readonly string[], timeoutMs?: number): Promise<Map<string, EntityKind | undefined>> {
+    const key = JSON.stringify([corpus.root.toString(), corpus.config.knowledgeBase ?? [], relPath]);
+    const generation = this.generation;
+    const known = this.kindsOf.get(key);
+    const missing = known ? names.filter((n) => !known.has(n)) : [...names];
+    if (missing.length === 0) return known!;
+    this.namesAsked += missing.length;
+    const links = await this.links(corpus, relPath, missing, false, timeoutMs);
+    const answer = new Map(generation === this.generation ? this.kindsOf.get(key) : undefined);
+    missing.forEach((n, i) => answer.set(n, links[i]?.kind));
+    // Names typed one character at a time pile up: a document's map is started again past the bound.
+    if (generation === this.generation) this.kindsOf.set(key, answer.size > KINDS_CACHED_NAMES ? new Map(missing.map((n, i) => [n, links[i]?.kind])) : answer);
+    return answer;
   }
 
   /**
