@@ -3,7 +3,8 @@
 // index workers busy, the host thread only sending the file list, and measured for blocks
 // and for how long it was busy (event-loop utilization, and the thread's own CPU where Linux tells it:
 // what the host takes from the workers on a small machine);
-// memory for 1,000 articles against the full size; and the per-keystroke re-analysis cost of an open 10 KB and
+// memory for 1,000 articles against the full size (peak RSS of the process, and the corpus worker's
+// heap at the end of each run: the part that grows with the corpus); and the per-keystroke re-analysis cost of an open 10 KB and
 // 300 KB article in the editor worker (worker time, p50/p95 over one-character edits). The cold run
 // also reports the workers' time per article analysed (wall time inside the workers, both running).
 //   npm run bench -- --only corpus [--data DIR] [--articles N]
@@ -23,6 +24,7 @@ import { fullGc } from '../lib/fullGc';
 import { mainThreadCpuMs } from '../lib/threadCpu';
 import { DEFAULT_CONFIG } from '../../src/core/config/types';
 import { CorpusWorkerClient } from '../../src/node/corpusWorkerClient';
+import type { CorpusWorkerHeap } from '../../src/node/corpusWorkerProtocol';
 import { walkArticles } from '../../src/node/fileWalk';
 import { KEYSTROKE_EDITS, keystrokes, keystrokeTexts } from './keystrokes';
 
@@ -52,6 +54,8 @@ interface RunFigures {
   hostBusyMs: number;
   /** CPU time of the host thread alone (Linux), ms. */
   hostCpuMs: number | undefined;
+  /** The corpus worker's heap at the end of the run (the corpus's data, with garbage not yet collected). */
+  heap: CorpusWorkerHeap;
 }
 
 async function indexOnce(dir: string, files: IndexFile[], cache: string, workers: number): Promise<RunFigures> {
@@ -88,6 +92,7 @@ async function indexOnce(dir: string, files: IndexFile[], cache: string, workers
     await client.query({ root, knowledgeBase: [] }, { type: 'settled' });
     await client.query({ root, knowledgeBase: [] }, { type: 'list', kind: 'person', needle: '', limit: 100 });
     const modelReadyMs = performance.now() - t0;
+    const heap = await client.heap();
     h.disable();
     gcObserver.disconnect();
     clearInterval(rssTimer);
@@ -108,6 +113,7 @@ async function indexOnce(dir: string, files: IndexFile[], cache: string, workers
       gcOver16: gc.over16,
       maxGcMs: gc.max,
       peakRssMb: peakRss / 2 ** 20,
+      heap,
     };
   } finally {
     await client.terminate();
@@ -136,6 +142,7 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
     const rssFull = process.resourceUsage().maxRSS / 1024;
     // Memory for 1,000 articles, in a fresh process.
     let rss1k: number | undefined;
+    let heap1k: number | undefined;
     if (files.length > 1000 && !process.env.NCA_BENCH_CHILD) {
       const child = spawnSync(process.execPath, [...process.execArgv, join(__dirname, '..', 'bench.ts'), '--only', 'corpus', '--data', dir, '--articles', '1000'], {
         env: { ...process.env, NCA_BENCH_CHILD: '1' },
@@ -144,6 +151,8 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
       });
       const m = /"peak RSS MB":([\d.]+)/.exec(child.stdout);
       rss1k = m ? Number(m[1]) : undefined;
+      const h = /"corpus worker heap MB":([\d.]+)/.exec(child.stdout);
+      heap1k = h ? Number(h[1]) : undefined;
     }
     const picked = keystrokeTexts((function* () {
       for (const f of files) yield readFileSync(f.path, 'utf8');
@@ -177,10 +186,16 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
       'load average (1 min) at the end': loadavg()[0],
       'peak RSS MB': rssFull,
       'peak RSS MB sampled (cold, warm, 1% changed)': `${cold.peakRssMb.toFixed(0)}, ${warm.peakRssMb.toFixed(0)}, ${update.peakRssMb.toFixed(0)}`,
+      // Where the memory that grows with the corpus lives: the corpus worker's heap (the index workers' heaps and the code are the same at any size).
+      'corpus worker heap MB at the end, used / total (cold, warm, 1% changed)': [cold, warm, update].map((r) => `${r.heap.usedMb.toFixed(0)} / ${r.heap.totalMb.toFixed(0)}`).join(', '),
     };
     if (rss1k !== undefined) {
       out['peak RSS MB at 1,000'] = rss1k;
       out['RSS ratio full / 1,000'] = rssFull / rss1k;
+    }
+    if (heap1k !== undefined) {
+      out['corpus worker heap MB (total) at the end of the cold run, at 1,000'] = heap1k;
+      out['corpus worker heap ratio full / 1,000 (cold)'] = cold.heap.totalMb / heap1k;
     }
     if (k10 && k300) {
       Object.assign(out, {
@@ -192,7 +207,7 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
         '300 KB one-char edit p95 ms': k300.p95,
       });
     }
-    if (process.env.NCA_BENCH_CHILD) console.log(JSON.stringify({ 'peak RSS MB': rssFull }));
+    if (process.env.NCA_BENCH_CHILD) console.log(JSON.stringify({ 'peak RSS MB': rssFull, 'corpus worker heap MB': cold.heap.totalMb }));
     return out;
   } finally {
     rmSync(cache, { recursive: true, force: true });

@@ -6,7 +6,7 @@
 // (from the store: quickly).
 import { Worker } from 'node:worker_threads';
 import { locateWorkerScript } from './analysisPool';
-import type { CorpusAnswer, CorpusQuery, CorpusRunReport, CorpusRunRequest, CorpusWorkerToHost, HostToCorpusWorker } from './corpusWorkerProtocol';
+import type { CorpusAnswer, CorpusQuery, CorpusRunReport, CorpusRunRequest, CorpusWorkerHeap, CorpusWorkerToHost, HostToCorpusWorker } from './corpusWorkerProtocol';
 import type { CorpusWorkerData } from './corpusWorkerMain';
 
 export interface CorpusWorkerOptions extends CorpusWorkerData {
@@ -169,6 +169,11 @@ export class CorpusWorkerClient {
   /** Asks about a corpus; with `timeoutMs`, gives up after that long (for what must not wait: an edit's analysis). */
   query<Q extends CorpusQuery>(corpus: CorpusRef, query: Q, timeoutMs?: number): Promise<CorpusAnswer<Q>> {
     return this.request((id) => ({ type: 'query', id, root: corpus.root, rootPath: corpus.rootPath, knowledgeBase: [...corpus.knowledgeBase], query }), timeoutMs);
+  }
+
+  /** The worker's heap (benches). */
+  heap(): Promise<CorpusWorkerHeap> {
+    return this.request((id) => ({ type: 'heap', id }));
   }
 
   /** Under test only: ends the worker thread as a crash would (see NEWS_CORPUS_TEST_HOOKS). */

@@ -2,10 +2,11 @@
 // extension host (corpusWorkerClient.ts): it runs the corpus service (corpusService.ts) with a pool
 // of analysis workers of its own, so that the host thread only sends file lists and questions and
 // receives progress and answers (see corpusWorkerProtocol.ts).
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createAnalysisPool, type AnalysisPool } from './analysisPool';
 import { CorpusService } from './corpusService';
-import type { CorpusWorkerToHost, HostToCorpusWorker } from './corpusWorkerProtocol';
+import type { CorpusWorkerHeap, CorpusWorkerToHost, HostToCorpusWorker } from './corpusWorkerProtocol';
 import { engineKey } from './engineKey';
 
 export interface CorpusWorkerData {
@@ -62,6 +63,11 @@ port.on('message', (m: HostToCorpusWorker) => {
       });
     case 'ping':
       return post({ type: 'reply', id: m.id });
+    case 'heap': {
+      const h = getHeapStatistics();
+      const mb = (bytes: number) => bytes / 2 ** 20;
+      return post({ type: 'reply', id: m.id, value: { usedMb: mb(h.used_heap_size), totalMb: mb(h.total_heap_size), externalMb: mb(h.external_memory) } satisfies CorpusWorkerHeap });
+    }
     case 'crashForTest':
       // Under test only (the integration harness sets NEWS_CORPUS_TEST_HOOKS=1): ends the thread as a crash would.
       if (process.env.NEWS_CORPUS_TEST_HOOKS === '1') process.exit(70);

@@ -103,6 +103,13 @@ export interface CorpusAnswers {
 
 export type CorpusAnswer<Q extends CorpusQuery> = CorpusAnswers[Q['type']];
 
+/** The corpus worker's V8 heap (MB): what it uses (garbage not yet collected included), what it has taken, and memory outside it (buffers). */
+export interface CorpusWorkerHeap {
+  usedMb: number;
+  totalMb: number;
+  externalMb: number;
+}
+
 /** Host → worker. */
 export type HostToCorpusWorker =
   | { type: 'run'; id: number; request: CorpusRunRequest }
@@ -114,6 +121,8 @@ export type HostToCorpusWorker =
   | { type: 'dispose'; id: number }
   /** Answered at once by a worker whose event loop turns (see CorpusWorkerClient's watchdog). */
   | { type: 'ping'; id: number }
+  /** The worker's heap, for benches (see CorpusWorkerHeap). */
+  | { type: 'heap'; id: number }
   | { type: 'crashForTest' }
   /** Under test only: the worker's thread stops answering (a busy loop), as a hung worker would. */
   | { type: 'hangForTest' };
