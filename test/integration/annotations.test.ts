@@ -291,5 +291,21 @@ describe('annotations', function () {
     }
     assert.strictEqual(read(annPath), before, 'original .ann untouched');
     await waitFor('report opened', () => vscode.window.activeTextEditor?.document.uri.fsPath === r.report || undefined, 5000);
+    // Cleaned again into the same folder (it holds the last run's report): allowed, the copy written anew.
+    fs.rmSync(path.join(out, 'annotation-test', 'accord.txt'));
+    const again = await vscode.commands.executeCommand<{ report: string }>('newsCorpus.cleanCorpus', { target: vscode.Uri.file(out), corpusRoot: vscode.Uri.file(path.dirname(dir)) });
+    assert.ok(again && fs.existsSync(path.join(out, 'annotation-test', 'accord.txt')), 'a previous clean output is cleaned into again');
+  });
+
+  it('refuses to clean into a folder of other files, as the command line does', async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'nca-clean-foreign-'));
+    temps.push(out);
+    fs.mkdirSync(path.join(out, 'annotation-test'));
+    const mine = path.join(out, 'annotation-test', 'accord.txt');
+    fs.writeFileSync(mine, 'my own notes\n');
+    const r = await vscode.commands.executeCommand<{ report: string } | undefined>('newsCorpus.cleanCorpus', { target: vscode.Uri.file(out), corpusRoot: vscode.Uri.file(path.dirname(dir)) });
+    assert.strictEqual(r, undefined, 'nothing cleaned');
+    assert.strictEqual(fs.readFileSync(mine, 'utf8'), 'my own notes\n', 'a file of the folder is not overwritten');
+    assert.deepStrictEqual(fs.readdirSync(out).sort(), ['annotation-test'], 'nothing written');
   });
 });

@@ -5,10 +5,22 @@ import * as vscode from 'vscode';
 import { exportConll, exportJsonl, prepareForExport, type ExportInput, type PreparedDoc } from '../../core/annotations';
 import type { Span } from '../../core/types';
 import { loadAnnotatedArticle } from '../../node/annotationFiles';
-import { writeFileAtomic } from '../../node/atomicWrite';
-import { CLEAN_REPORT_NAME, summarizeClean, writeCleanCorpus, type CleanInput } from '../../node/cleanCorpus';
+import { AtomicFileSink, writeFileAtomic } from '../../node/atomicWrite';
+import { CLEAN_REPORT_NAME, CleanCorpusWriter, outFolderRefusal, overwrittenOriginals, summarizeClean } from '../../node/cleanCorpus';
+import { orderedMap } from '../../node/orderedMap';
 import type { CorpusRoot } from '../corpus/configStore';
 import { baseName, type AnnotationManager, type AnnotationServices } from './annotationManager';
+
+/** Articles read, analysed and written at once by the corpus export and clean (the analysis worker is the bound). */
+const EXPORT_IN_FLIGHT = 4;
+
+/** The items, until the user cancels. */
+function* stopWhen<T>(items: Iterable<T>, token: vscode.CancellationToken): Generator<T> {
+  for (const x of items) {
+    if (token.isCancellationRequested) return;
+    yield x;
+  }
+}
 
 export interface ExportOptions {
   format?: 'jsonl' | 'conll';
@@ -80,30 +92,38 @@ export function registerExportCommands(manager: AnnotationManager, services: Ann
     }
   };
 
+  /** Where to write an export: o.target, else asked (undefined: the user cancelled). */
+  const targetOf = async (o: ExportOptions, defaultName: string, near: vscode.Uri): Promise<vscode.Uri | undefined> =>
+    o.target ??
+    (await vscode.window.showSaveDialog({
+      defaultUri: vscode.Uri.joinPath(near, `${defaultName}.${o.format === 'conll' ? 'conll' : 'jsonl'}`),
+      filters: o.format === 'conll' ? { CoNLL: ['conll', 'txt'] } : { JSONL: ['jsonl'] },
+      saveLabel: 'Export',
+    }));
+
+  /** An export's text, one article at a time (the JSONL record, or its CoNLL lines). */
+  const chunkOf = (doc: PreparedDoc, o: ExportOptions): string => (o.format === 'conll' ? exportConll([doc]).text : exportJsonl([doc]));
+
+  /** Tells the user about an export written where they chose it (not when a caller named the target). */
+  const announce = (result: ExportResult, o: ExportOptions, targetUri: vscode.Uri): void => {
+    if (o.target) return;
+    const msg = `Exported ${result.spans} annotation span(s) from ${result.documents} article(s) to ${baseName(targetUri)}` + (result.skipped ? ` (${result.skipped} not exported: damaged, in boilerplate or crossing the selection)` : '') + '.';
+    void vscode.window.showInformationMessage(msg, 'Open').then((c) => {
+      if (c === 'Open') void vscode.window.showTextDocument(targetUri);
+    });
+  };
+
   const write = async (docs: PreparedDoc[], o: ExportOptions, defaultName: string, near: vscode.Uri): Promise<ExportResult | undefined> => {
-    let targetUri = o.target;
-    if (!targetUri) {
-      targetUri = await vscode.window.showSaveDialog({
-        defaultUri: vscode.Uri.joinPath(near, `${defaultName}.${o.format === 'conll' ? 'conll' : 'jsonl'}`),
-        filters: o.format === 'conll' ? { CoNLL: ['conll', 'txt'] } : { JSONL: ['jsonl'] },
-        saveLabel: 'Export',
-      });
-      if (!targetUri) return undefined;
-    }
-    const text = o.format === 'conll' ? exportConll(docs).text : exportJsonl(docs);
-    await writeFileAtomic(targetUri.fsPath, text);
+    const targetUri = await targetOf(o, defaultName, near);
+    if (!targetUri) return undefined;
+    await writeFileAtomic(targetUri.fsPath, docs.map((d) => chunkOf(d, o)).join(''));
     const result: ExportResult = {
       target: targetUri.fsPath,
       documents: docs.length,
       spans: docs.reduce((n, d) => n + d.spans.length, 0),
       skipped: docs.reduce((n, d) => n + d.skipped.length, 0),
     };
-    if (!o.target) {
-      const msg = `Exported ${result.spans} annotation span(s) from ${result.documents} article(s) to ${baseName(targetUri)}` + (result.skipped ? ` (${result.skipped} not exported: damaged, in boilerplate or crossing the selection)` : '') + '.';
-      void vscode.window.showInformationMessage(msg, 'Open').then((c) => {
-        if (c === 'Open') void vscode.window.showTextDocument(targetUri!);
-      });
-    }
+    announce(result, o, targetUri);
     return result;
   };
 
@@ -157,17 +177,49 @@ export function registerExportCommands(manager: AnnotationManager, services: Ann
       if (!corpus) return undefined;
       const o = await askFormat(opts);
       if (!o) return undefined;
+      const targetUri = await targetOf(o, 'annotations', corpus.root);
+      if (!targetUri) return undefined;
       const { files, capped } = await analyses.listArticles(corpus);
-      const docs: PreparedDoc[] = [];
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Exporting annotations', cancellable: false }, async (progress) => {
-        for (const [i, f] of files.entries()) {
-          const got = await inputFor(f);
-          if (got) docs.push(prepareForExport(got.input, { leaveOutBoilerplate: o.leaveOutBoilerplate }));
-          if (i % 20 === 0) progress.report({ message: `${i + 1}/${files.length}` });
+      // Streamed into a temporary file beside the target, renamed over it at the end: one article's
+      // text at a time (a whole corpus as one string would pass V8's string limit past a few hundred MB).
+      const sink = await AtomicFileSink.open(targetUri.fsPath);
+      const result: ExportResult = { target: targetUri.fsPath, documents: 0, spans: 0, skipped: 0 };
+      const stopped = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Exporting annotations', cancellable: true }, async (progress, token) => {
+        try {
+          await orderedMap(
+            stopWhen(files, token),
+            EXPORT_IN_FLIGHT,
+            async (f) => {
+              const got = await inputFor(f);
+              return got && prepareForExport(got.input, { leaveOutBoilerplate: o.leaveOutBoilerplate });
+            },
+            async (doc, _f, i) => {
+              if (i % 20 === 0) progress.report({ message: `${i + 1}/${files.length}`, increment: (20 * 100) / Math.max(1, files.length) });
+              if (!doc) return;
+              result.documents++;
+              result.spans += doc.spans.length;
+              result.skipped += doc.skipped.length;
+              await sink.write(chunkOf(doc, o));
+            },
+          );
+        } catch (e) {
+          await sink.abort();
+          throw e;
         }
+        if (token.isCancellationRequested) {
+          await sink.abort();
+          return true;
+        }
+        await sink.commit();
+        return false;
       });
+      if (stopped) {
+        void vscode.window.showInformationMessage(`News Corpus Annotator: export stopped; ${baseName(targetUri)} was not written.`);
+        return undefined;
+      }
       if (capped) void vscode.window.showWarningMessage(`News Corpus Annotator: only the first ${files.length} articles were exported (newsCorpus.scan.maxFiles).`);
-      return write(docs, o, 'annotations', corpus.root);
+      announce(result, o, targetUri);
+      return result;
     }),
     vscode.commands.registerCommand('newsCorpus.cleanCorpus', async (arg: ExportOptions | vscode.Uri = {}) => {
       // From the explorer's context menu: the folder clicked (a corpus root or a folder inside one).
@@ -202,26 +254,54 @@ export function registerExportCommands(manager: AnnotationManager, services: Ann
         if (c !== 'Save All and Clean') return undefined;
         await Promise.all(unsaved.map((d) => d.save()));
       }
-      const { files } = await analyses.listArticles(corpus);
       const outPath = target.fsPath.replace(/[\\/]+$/, '');
-      const inputs: CleanInput[] = [];
-      const problems: string[] = [];
-      const lines = new Map<string, number[]>();
-      for (const f of files) {
-        if (f.fsPath === outPath || f.fsPath.startsWith(outPath + '/') || f.fsPath.startsWith(outPath + '\\')) continue;
-        const location = store.locate(f);
-        if (!location) continue;
-        try {
-          const a = loadAnnotatedArticle(f.fsPath);
-          problems.push(...a.problems);
-          lines.set(f.fsPath, (await analyses.analyze(a.text, location, { entities: false, dates: false })).boilerplate.map((b) => b.line));
-          inputs.push({ txtPath: f.fsPath, rel: location.relPath, text: a.text, ann: a.ann, hasAnn: a.annRaw !== undefined, bom: a.bom, problems: a.problems, rejections: a.rejections });
-        } catch (e) {
-          problems.push(`${location.relPath}: ${(e as Error).message}`);
-        }
+      // As on the command line: never into a folder of other files (they would be overwritten), nor over an original.
+      const refusal = outFolderRefusal(outPath);
+      if (refusal) {
+        void vscode.window.showWarningMessage(`News Corpus Annotator: nothing cleaned: ${target.fsPath} ${refusal}.`);
+        return undefined;
       }
+      const { files } = await analyses.listArticles(corpus);
+      const inside = (p: string) => p === outPath || p.startsWith(outPath + '/') || p.startsWith(outPath + '\\');
+      const listed = files.flatMap((f) => {
+        const location = inside(f.fsPath) ? undefined : store.locate(f);
+        return location ? [{ uri: f, location, txtPath: f.fsPath, rel: location.relPath }] : [];
+      });
+      const clash = overwrittenOriginals(listed, outPath);
+      if (clash.length) {
+        void vscode.window.showWarningMessage(`News Corpus Annotator: nothing cleaned: the clean copy would overwrite the original ${clash[0]}; choose another folder.`);
+        return undefined;
+      }
+      const problems: string[] = [];
       try {
-        const report = await writeCleanCorpus(inputs, outPath, (i) => lines.get(i.txtPath) ?? [], problems);
+        // One article at a time (a few in flight): read, its boilerplate lines found, its clean copy written; only its small report is kept.
+        const writer = await CleanCorpusWriter.open(outPath);
+        const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Cleaning the corpus', cancellable: true }, async (progress, token) => {
+          await orderedMap(
+            stopWhen(listed, token),
+            EXPORT_IN_FLIGHT,
+            async (f) => {
+              try {
+                const a = loadAnnotatedArticle(f.txtPath);
+                const lines = (await analyses.analyze(a.text, f.location, { entities: false, dates: false })).boilerplate.map((b) => b.line);
+                await writer.add({ txtPath: f.txtPath, rel: f.rel, text: a.text, ann: a.ann, hasAnn: a.annRaw !== undefined, bom: a.bom, problems: a.problems, rejections: a.rejections }, lines);
+                return a.problems;
+              } catch (e) {
+                return [`${f.rel}: ${(e as Error).message}`];
+              }
+            },
+            (found, _f, i) => {
+              problems.push(...found);
+              if (i % 20 === 0) progress.report({ message: `${i + 1}/${listed.length}`, increment: (20 * 100) / Math.max(1, listed.length) });
+            },
+          );
+          // A stopped run leaves clean-report.json saying so (CleanCorpusWriter.open wrote it); a run again finishes it.
+          return token.isCancellationRequested ? undefined : writer.finish(problems);
+        });
+        if (!report) {
+          void vscode.window.showInformationMessage(`News Corpus Annotator: cleaning stopped; ${target.fsPath} is incomplete (its ${CLEAN_REPORT_NAME} says so). Clean into it again to finish.`);
+          return undefined;
+        }
         const reportUri = vscode.Uri.joinPath(target, CLEAN_REPORT_NAME);
         const summary = summarizeClean(report);
         void vscode.window.showInformationMessage(`News Corpus Annotator: ${summary[summary.length - 1]}`);
