@@ -205,6 +205,9 @@ describe('corpus worker thread', function () {
       assert.strictEqual(progress[progress.length - 1], 3);
       assert.strictEqual((await client.query(corpus, { type: 'settled' })).articles, 3);
       assert.strictEqual((await client.query(corpus, { type: 'actors', idOrName: 'Goita' }))[0]?.articleCount, 2);
+      // Its heap, for the bench: a thread's own (a few MB at least, less than the process's resident memory).
+      const heap = await client.heap();
+      assert.ok(heap.usedMb > 1 && heap.usedMb <= heap.totalMb && heap.totalMb < process.memoryUsage.rss() / 2 ** 20 && heap.externalMb >= 0, JSON.stringify(heap));
 
       // A question in flight when the thread dies is failed, the host is told, the next request starts a new thread.
       const pending = client.query(corpus, { type: 'settled' }).then(() => 'answered', (e: Error) => e.message);
