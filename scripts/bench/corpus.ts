@@ -9,7 +9,9 @@
 // also reports the workers' time per article analysed (wall time inside the workers, both running).
 //   npm run bench -- --only corpus [--data DIR] [--articles N]
 // The index workers run in the background as the extension starts them (a lower priority on Linux,
-// see src/node/threadPriority.ts); NCA_BENCH_FOREGROUND=1 runs them at normal priority.
+// see src/node/threadPriority.ts); NCA_BENCH_FOREGROUND=1 runs them at normal priority. The workers
+// are the bundles the extension ships, built first (see benchCorpusWorker; NCA_BENCH_SOURCE=1: the
+// sources through tsx, as the bench ran them until 2026-12-05).
 // Default data: real text only — the pages under ../shared/data/boilerplate*/full, then Wikipedia
 // pages of ../shared/data/ner/wikitext/ (one document per line), written once as .txt files into a
 // temp folder. Nothing is repeated.
@@ -19,7 +21,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance as nodePerformance, PerformanceObserver } from 'node:perf_hooks';
 import type { BenchOptions } from '../bench';
-import { benchCorpusDir, BENCH_CORPUS_WORKER as CORPUS_WORKER } from '../lib/benchCorpus';
+import { benchCorpusDir, benchCorpusWorker } from '../lib/benchCorpus';
 import { fullGc } from '../lib/fullGc';
 import { mainThreadCpuMs } from '../lib/threadCpu';
 import { DEFAULT_CONFIG } from '../../src/core/config/types';
@@ -58,11 +60,11 @@ interface RunFigures {
   heap: CorpusWorkerHeap;
 }
 
-async function indexOnce(dir: string, files: IndexFile[], cache: string, workers: number): Promise<RunFigures> {
+async function indexOnce(dir: string, files: IndexFile[], cache: string, workers: number, script: string): Promise<RunFigures> {
   // As the extension runs it (src/extension/analysis/corpusIndexer.ts): the corpus worker owns the
   // store, the summaries, the line counts and the corpus actors, with the index workers of its own;
   // this thread sends the file list and receives progress. A fresh worker per run, as a window load.
-  const client = new CorpusWorkerClient({ workers, taskTimeoutMs: 300_000, script: CORPUS_WORKER, background: process.env.NCA_BENCH_FOREGROUND !== '1', onEvent: () => undefined });
+  const client = new CorpusWorkerClient({ workers, taskTimeoutMs: 300_000, script, background: process.env.NCA_BENCH_FOREGROUND !== '1', onEvent: () => undefined });
   const h = monitorEventLoopDelay({ resolution: 1 });
   const gc = { over16: 0, max: 0 };
   const gcObserver = new PerformanceObserver((list) => {
@@ -130,14 +132,16 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
   try {
     // Each run starts without the garbage of the one before (its store and model), as a window that
     // loads the corpus again does: a full collection in between.
-    const cold = await indexOnce(dir, files, cache, workers);
+    // Built once by the parent; the 1,000-article child uses the same bundles.
+    const script = process.env.NCA_BENCH_CHILD ? process.env.NCA_BENCH_CORPUS_WORKER! : benchCorpusWorker();
+    const cold = await indexOnce(dir, files, cache, workers, script);
     fullGc();
-    const warm = await indexOnce(dir, files, cache, workers);
+    const warm = await indexOnce(dir, files, cache, workers, script);
     fullGc();
     const changed = files.filter((_, i) => i % 100 === 0);
     const originals = changed.map((f) => readFileSync(f.path, 'utf8'));
     changed.forEach((f, i) => writeFileSync(f.path, originals[i] + `\nUpdated by the bench at ${Date.now()}.\n`));
-    const update = await indexOnce(dir, files, cache, workers);
+    const update = await indexOnce(dir, files, cache, workers, script);
     changed.forEach((f, i) => writeFileSync(f.path, originals[i]));
     const rssFull = process.resourceUsage().maxRSS / 1024;
     // Memory for 1,000 articles, in a fresh process.
@@ -145,7 +149,7 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
     let heap1k: number | undefined;
     if (files.length > 1000 && !process.env.NCA_BENCH_CHILD) {
       const child = spawnSync(process.execPath, [...process.execArgv, join(__dirname, '..', 'bench.ts'), '--only', 'corpus', '--data', dir, '--articles', '1000'], {
-        env: { ...process.env, NCA_BENCH_CHILD: '1' },
+        env: { ...process.env, NCA_BENCH_CHILD: '1', NCA_BENCH_CORPUS_WORKER: script },
         encoding: 'utf8',
         maxBuffer: 1 << 26,
       });
@@ -161,6 +165,7 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
     const k300 = process.env.NCA_BENCH_CHILD ? undefined : await keystrokes(picked.big, KEYSTROKE_EDITS.big);
     const out: Record<string, number | string> = {
       source: dir,
+      'workers run from': script.endsWith('.js') ? 'bundles (dist/)' : 'sources (tsx)',
       articles: files.length,
       workers,
       'cold s': cold.ms / 1000,
