@@ -190,6 +190,46 @@ function reasonOf(info: LineInfo, pos: number, body: [number, number]): string {
   return `a short line${where || ' between paragraphs'} that does not read as article text`;
 }
 
+/** How far (lines on either side) a copied block is looked for around a repeated line. */
+const COPIED_BLOCK_WINDOW = 3;
+/** Lines of that window that must repeat the lines at the same distance from the earlier copy. */
+const COPIED_BLOCK_NEIGHBOURS = 3;
+
+/**
+ * Lines (indexes into `keys`, one key per line, '' for none) that repeat an earlier line as part of a
+ * copied block whose repetition varies: at least COPIED_BLOCK_NEIGHBOURS lines within
+ * COPIED_BLOCK_WINDOW of it repeat the lines at the same distance from the earlier copy, and a line
+ * of the window repeats nothing: a meal plan's days, a schedule's weeks. Such a line is left to the
+ * model rather than flagged as a duplicate. A lone repeated line (a teaser repeating the standfirst)
+ * is in no block, nor is the inside of an exact copy of a whole block (a page holding the article
+ * twice), which nothing varies; the first lines of such a copy, whose window reaches back to lines
+ * before it, may be.
+ */
+export function copiedBlockLines(keys: readonly string[]): Set<number> {
+  const n = keys.length;
+  const first = new Map<string, number>();
+  const copyOf = new Int32Array(n).fill(-1);
+  keys.forEach((k, j) => {
+    if (k.length === 0) return;
+    const e = first.get(k);
+    if (e === undefined) first.set(k, j);
+    else copyOf[j] = e;
+  });
+  const out = new Set<number>();
+  for (let j = 0; j < n; j++) {
+    if (copyOf[j] < 0) continue;
+    let along = 0;
+    let varied = false;
+    for (let k = Math.max(0, j - COPIED_BLOCK_WINDOW); k <= Math.min(n - 1, j + COPIED_BLOCK_WINDOW); k++) {
+      if (k === j || keys[k].length === 0) continue;
+      if (copyOf[k] < 0) varied = true;
+      else if (keys[k] === keys[copyOf[j] + k - j]) along++;
+    }
+    if (along >= COPIED_BLOCK_NEIGHBOURS && varied) out.add(j);
+  }
+  return out;
+}
+
 export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL, options: BoilerplateEngineOptions = {}): BoilerplateEngine {
   let cachedPatterns: { key: string; trusted: boolean; compiled: CompiledPatterns } | undefined;
   const patternsFor = (patterns: readonly string[], trusted: boolean): CompiledPatterns => {
@@ -240,6 +280,7 @@ export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL,
       for (const j of listsInArticle(infos, (k) => confidenceOf(model, p[k]) < threshold)) rescue.add(j);
       // A news ticker of other stories' headlines and openings (see gluedTeasers).
       const ticker = new Set(gluedTeasers(infos));
+      const copied = copiedBlockLines(infos.map((info) => keyOf(lines[info.line].text)));
       const firstSeen = new Map<string, number>();
       const findings: BoilerplateFinding[] = [];
 
@@ -264,7 +305,7 @@ export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL,
 
         const earlier = key.length > 0 ? firstSeen.get(key) : undefined;
         if (key.length > 0 && earlier === undefined) firstSeen.set(key, line.index);
-        if (earlier !== undefined && (info.chars >= DUPLICATE_MIN_CHARS || info.words >= DUPLICATE_MIN_WORDS)) {
+        if (earlier !== undefined && !copied.has(j) && (info.chars >= DUPLICATE_MIN_CHARS || info.words >= DUPLICATE_MIN_WORDS)) {
           if (emit('duplicate', 0.9, messageOf('duplicate', line.text, `repeats line ${earlier + 1}`), earlier)) continue;
         }
 
