@@ -278,8 +278,9 @@ interface TokenSpan {
  * 5. the name in brackets before a dateline's dash, after a date, is the agency that filed the story, an
  *    organization ("LOME, Sept 4 (Sahel Wire) -", "LONDON, Oct 3 (Reuters) —");
  * 6. a name after "city of", "town of", "village of" is a place, and so is a name read as a person
- *    right before "region", "province" or "district" ("the Malian city of Gao", "Gao region": Gao is
- *    also a surname the training data knows).
+ *    right before "region", "province", "district", "airport", "stadium", "bridge", "street", "avenue" or
+ *    "boulevard" ("the Malian city of Gao", "Gao region": Gao is also a surname the training data
+ *    knows; "Diori Hamani airport", named after a president).
  * A rule's kind is given with confidence at least RULE_CONFIDENCE, so that it outweighs the model's
  * reading of the same name elsewhere in the article (see harmonizeKinds).
  */
@@ -363,8 +364,8 @@ export function postRules(words: readonly string[], spans: TokenSpan[]): void {
 const RULE_CONFIDENCE = 0.95;
 /** "city of X", "town of X", "village of X": X is a place. */
 const PLACE_BEFORE_OF = new Set(['city', 'town', 'village']);
-/** A name read as a person right before one of these ("Gao region") is a place. */
-const PLACE_AFTER = new Set(['region', 'province', 'district']);
+/** A name read as a person right before one of these ("Gao region", "Diori Hamani airport") is a place. */
+const PLACE_AFTER = new Set(['region', 'province', 'district', 'airport', 'stadium', 'bridge', 'street', 'avenue', 'boulevard']);
 const MONTH_OR_DATE = /^(?:\d{1,4}|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/;
 
 /**

@@ -160,6 +160,12 @@ describe('ner engine post-rules (no model)', () => {
       ['Gao', 'place', 'perceptron+context', 0.95],
       ['Gao', 'place', 'perceptron+context', 0.95],
     ]);
+    // An airport, a stadium, a street named after someone.
+    assert.deepEqual(kinds(['landed', 'at', 'Diori', 'Hamani', 'airport', 'near', 'Kosevo', 'stadium', 'on', 'Baker', 'street'], [span(2, 4, 'person'), span(6, 7, 'person'), span(9, 10, 'person')]), [
+      ['Diori Hamani', 'place', 'perceptron+context', 0.95],
+      ['Kosevo', 'place', 'perceptron+context', 0.95],
+      ['Baker', 'place', 'perceptron+context', 0.95],
+    ]);
     // Not a dateline (no date before the bracket), not a person before "region", no "of" after "city".
     assert.deepEqual(kinds(['said', 'John', 'Smith', '(', 'Sahel', 'Wire', ')', '-', 'today'], [span(1, 3, 'person'), span(4, 6, 'person')]), [
       ['John Smith', 'person', 'perceptron', 0.8],
