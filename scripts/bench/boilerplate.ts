@@ -11,17 +11,13 @@ import { createBoilerplateEngine, TemplateIndex } from '../../src/core/boilerpla
 import { DEFAULT_CONFIG } from '../../src/core/config/types';
 import { splitLines } from '../../src/core/text/lines';
 import { SHARED_DATA } from '../lib/shared';
+import { median } from '../lib/stats';
 
 const PER_FOLDER = 60;
 const MIN_PASSES = 3;
 
 function texts(dir: string, max = Infinity): string[] {
   return readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().slice(0, max).map((f) => readFileSync(join(dir, f), 'utf8'));
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
 export async function bench(opts: BenchOptions): Promise<Record<string, number | string>> {
