@@ -137,7 +137,7 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
     // Each run starts without the garbage of the one before (its store and model), as a window that
     // loads the corpus again does: a full collection in between.
     // Built once by the parent; the 1,000-article child uses the same bundles.
-    const script = process.env.NCA_BENCH_CHILD ? process.env.NCA_BENCH_CORPUS_WORKER! : benchCorpusWorker();
+    const script = (process.env.NCA_BENCH_CHILD && process.env.NCA_BENCH_CORPUS_WORKER) || benchCorpusWorker();
     const cold = await indexOnce(dir, files, cache, workers, script);
     fullGc();
     const warm = await indexOnce(dir, files, cache, workers, script);
