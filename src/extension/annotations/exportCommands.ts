@@ -265,7 +265,7 @@ export function registerExportCommands(manager: AnnotationManager, services: Ann
       const inside = (p: string) => p === outPath || p.startsWith(outPath + '/') || p.startsWith(outPath + '\\');
       const listed = files.flatMap((f) => {
         const location = inside(f.fsPath) ? undefined : store.locate(f);
-        return location ? [{ uri: f, location, txtPath: f.fsPath, rel: location.relPath }] : [];
+        return location ? [{ location, txtPath: f.fsPath, rel: location.relPath }] : [];
       });
       const clash = overwrittenOriginals(listed, outPath);
       if (clash.length) {

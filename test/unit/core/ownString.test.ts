@@ -1,15 +1,11 @@
 import * as assert from 'node:assert';
-import * as v8 from 'node:v8';
-import * as vm from 'node:vm';
+import { fullGc } from '../../../scripts/lib/fullGc';
 import { tokInfo } from '../../../src/core/ner/features';
 import { LruMap } from '../../../src/core/text/lru';
 import { ownString } from '../../../src/core/text/ownString';
 
-v8.setFlagsFromString('--expose-gc');
-const gc = vm.runInNewContext('gc') as () => void;
 const heapMb = () => {
-  gc();
-  gc();
+  fullGc();
   return process.memoryUsage().heapUsed / 1e6;
 };
 

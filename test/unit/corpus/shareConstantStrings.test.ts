@@ -1,13 +1,9 @@
 import * as assert from 'node:assert';
-import * as v8 from 'node:v8';
-import * as vm from 'node:vm';
+import { fullGc } from '../../../scripts/lib/fullGc';
 import { shareConstantStrings, type ArticleSummary } from '../../../src/core/corpus/articleSummary';
 
-v8.setFlagsFromString('--expose-gc');
-const gc = vm.runInNewContext('gc') as () => void;
 const heapMb = () => {
-  gc();
-  gc();
+  fullGc();
   return process.memoryUsage().heapUsed / 1e6;
 };
 
