@@ -18,7 +18,7 @@ import {
 } from '../core/annotations';
 import { decodeBytes } from '../core/text/decode';
 import { writeFileAtomic } from './atomicWrite';
-import { readRegularFile } from './safeRead';
+import { readRegularFile, readRegularFileAsync, type SafeRead } from './safeRead';
 
 /** Larger articles are not loaded (the CLI reports them). */
 export const MAX_ARTICLE_BYTES = 20 * 1024 * 1024;
@@ -48,28 +48,55 @@ export interface LoadedArticle {
 export const MAX_ANN_BYTES = 64 * 1024 * 1024;
 
 /** The file's text, undefined when there is none; a file that exists but cannot be read is a problem. */
-function readOptional(path: string, problems: string[]): string | undefined {
-  const r = readRegularFile(path, MAX_ANN_BYTES);
+function optionalText(path: string, r: SafeRead, problems: string[]): string | undefined {
   if (r.ok) return new TextDecoder('utf-8').decode(r.bytes);
   if (r.kind !== 'missing') problems.push(`${path}: ${r.message}`);
   return undefined;
 }
 
+/** What loading an article reads: its .txt, its .ann and its rejections sidecar. */
+interface ArticleReads {
+  txt: SafeRead;
+  ann: SafeRead;
+  sidecar: SafeRead;
+}
+
 /** Loads an article with its annotations; re-anchors them against the text. Throws only when the .txt cannot be read. */
 export function loadAnnotatedArticle(txtPath: string): LoadedArticle {
-  const read = readRegularFile(txtPath, MAX_ARTICLE_BYTES);
+  return articleFromReads(txtPath, {
+    txt: readRegularFile(txtPath, MAX_ARTICLE_BYTES),
+    ann: readRegularFile(annPathFor(txtPath), MAX_ANN_BYTES),
+    sidecar: readRegularFile(rejectionSidecarPath(txtPath), MAX_ANN_BYTES),
+  });
+}
+
+/**
+ * loadAnnotatedArticle with the three files read without blocking the calling thread (the extension
+ * host going through a corpus for an export or a clean copy); the same result.
+ */
+export async function loadAnnotatedArticleAsync(txtPath: string): Promise<LoadedArticle> {
+  const [txt, ann, sidecar] = await Promise.all([
+    readRegularFileAsync(txtPath, MAX_ARTICLE_BYTES),
+    readRegularFileAsync(annPathFor(txtPath), MAX_ANN_BYTES),
+    readRegularFileAsync(rejectionSidecarPath(txtPath), MAX_ANN_BYTES),
+  ]);
+  return articleFromReads(txtPath, { txt, ann, sidecar });
+}
+
+function articleFromReads(txtPath: string, reads: ArticleReads): LoadedArticle {
+  const read = reads.txt;
   if (!read.ok) throw new Error(`${txtPath} ${read.message}`);
   const decoded = decodeBytes(read.bytes);
   const text = decoded.text;
   const bom = decoded.encoding === 'utf-8-bom';
   const annPath = annPathFor(txtPath);
   const problems: string[] = [];
-  const annRaw = readOptional(annPath, problems);
+  const annRaw = optionalText(annPath, reads.ann, problems);
   if (decoded.warning) problems.push(`${txtPath}: ${decoded.warning}`);
   if (decoded.encoding === 'utf-16le' || decoded.encoding === 'utf-16be') problems.push(`${txtPath}: UTF-16 text; brat expects UTF-8`);
   const ann = parseBrat(annRaw ?? '', text, { bom });
   for (const p of ann.problems) problems.push(`${annPath}:${p.line}: ${p.message}`);
-  const sidecar = readOptional(rejectionSidecarPath(txtPath), problems);
+  const sidecar = optionalText(rejectionSidecarPath(txtPath), reads.sidecar, problems);
   let rejections: Rejection[] = [];
   let persisted: PersistedDamage[] = [];
   if (sidecar !== undefined) {

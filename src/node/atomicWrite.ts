@@ -116,7 +116,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await fsp.unlink(tmp).catch(() => undefined);
     throw e;
   }
-  fsyncDir(dirname(path));
+  await fsyncDirAsync(dirname(path));
 }
 
 /** Flushes the directory entry (the rename) where the platform allows it. */
@@ -129,6 +129,19 @@ function fsyncDir(dir: string): void {
     /* not supported (Windows) — the rename is still atomic */
   } finally {
     if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** fsyncDir without blocking the calling thread (a directory flush can wait on the disk). */
+async function fsyncDirAsync(dir: string): Promise<void> {
+  let fh: fsp.FileHandle | undefined;
+  try {
+    fh = await fsp.open(dir, 'r');
+    await fh.sync();
+  } catch {
+    /* not supported (Windows) — the rename is still atomic */
+  } finally {
+    await fh?.close().catch(() => undefined);
   }
 }
 
@@ -171,7 +184,7 @@ export class AtomicFileSink {
       await fsp.unlink(this.tmp).catch(() => undefined);
       throw e;
     }
-    fsyncDir(dirname(this.path));
+    await fsyncDirAsync(dirname(this.path));
   }
 
   async abort(): Promise<void> {

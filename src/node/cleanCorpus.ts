@@ -4,6 +4,7 @@
 // Originals are never written: an output path equal to an input is refused.
 import { existsSync, mkdirSync, readdirSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import {
   cleanArticle,
   rejectionSidecarPath,
@@ -109,7 +110,7 @@ export class CleanCorpusWriter {
     const index = this.count++;
     const r = cleanArticle(a.text, a.ann, lines);
     const txtOut = join(this.outDir, ...a.rel.split('/'));
-    mkdirSync(dirname(txtOut), { recursive: true });
+    await mkdir(dirname(txtOut), { recursive: true });
     const writes: Promise<void>[] = [writeFileAtomic(txtOut, (a.bom ? '\uFEFF' : '') + r.text)];
     if (a.hasAnn) writes.push(writeFileAtomic(annPathFor(txtOut), serializeBrat(r.ann, r.text, { bom: a.bom })));
     if (a.rejections?.length) {

@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAME, parseCorpusConfig, type ConfigProblem } from '../core/config/parseConfig';
 import { DEFAULT_CONFIG, type CorpusConfig } from '../core/config/types';
 import { decodeBytes } from '../core/text/decode';
-import { readRegularFile } from './safeRead';
+import { readRegularFile, readRegularFileAsync, type SafeRead } from './safeRead';
 
 /** newscorpus.yaml larger than this is not parsed (a config is a few KB). */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -90,7 +90,15 @@ export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 /** Reads an article as text, decoding BOMs and invalid UTF-8 (with a note). Never throws. */
 export function readArticleFile(file: string): ReadResult {
-  const r = readRegularFile(file, MAX_FILE_BYTES);
+  return articleText(readRegularFile(file, MAX_FILE_BYTES));
+}
+
+/** readArticleFile without blocking the calling thread on the disk. */
+export async function readArticleFileAsync(file: string): Promise<ReadResult> {
+  return articleText(await readRegularFileAsync(file, MAX_FILE_BYTES));
+}
+
+function articleText(r: SafeRead): ReadResult {
   if (!r.ok) return { skipped: true, note: r.message };
   const decoded = decodeBytes(r.bytes);
   return { text: decoded.text, skipped: false, note: decoded.warning };

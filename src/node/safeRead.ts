@@ -4,6 +4,7 @@
 // never blocks), and only regular files are read. Every refusal is a message that
 // names the cause; callers prefix the file name.
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 
 export type ReadRefusal = 'missing' | 'not-a-file' | 'too-large' | 'unreadable';
 
@@ -22,30 +23,45 @@ export function fileTypeName(st: Stats): string {
 
 const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
 
+/** Why a stat error means the file is not read. */
+function statRefusal(e: unknown): SafeRead {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return { ok: false, kind: 'missing', message: 'no such file (or a link to a missing file)' };
+  if (code === 'ELOOP') return { ok: false, kind: 'unreadable', message: 'symbolic link loop' };
+  return { ok: false, kind: 'unreadable', message: `cannot be read: ${(e as Error).message}` };
+}
+
+/** Why a file of this type and size is not read; undefined when it is a regular file within the limit. */
+function typeOrSizeRefusal(st: Stats, maxBytes: number): SafeRead | undefined {
+  if (!st.isFile()) return { ok: false, kind: 'not-a-file', message: `is ${fileTypeName(st)}, not a regular file; not read` };
+  if (st.size > maxBytes) return { ok: false, kind: 'too-large', message: `is ${mb(st.size)}, over the ${mb(maxBytes)} limit for this command; skipped` };
+  return undefined;
+}
+
+const unreadable = (e: unknown): SafeRead => ({ ok: false, kind: 'unreadable', message: `cannot be read: ${(e as Error).message}` });
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
 /** Reads a regular file of at most maxBytes; never blocks on a FIFO or device, never throws. */
 export function readRegularFile(path: string, maxBytes: number): SafeRead {
   let st: Stats;
   try {
     st = statSync(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { ok: false, kind: 'missing', message: 'no such file (or a link to a missing file)' };
-    if (code === 'ELOOP') return { ok: false, kind: 'unreadable', message: 'symbolic link loop' };
-    return { ok: false, kind: 'unreadable', message: `cannot be read: ${(e as Error).message}` };
+    return statRefusal(e);
   }
-  if (!st.isFile()) return { ok: false, kind: 'not-a-file', message: `is ${fileTypeName(st)}, not a regular file; not read` };
-  if (st.size > maxBytes) return { ok: false, kind: 'too-large', message: `is ${mb(st.size)}, over the ${mb(maxBytes)} limit for this command; skipped` };
+  const refused = typeOrSizeRefusal(st, maxBytes);
+  if (refused) return refused;
   let fd: number;
   try {
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    fd = openSync(path, OPEN_FLAGS);
   } catch (e) {
-    return { ok: false, kind: 'unreadable', message: `cannot be read: ${(e as Error).message}` };
+    return unreadable(e);
   }
   try {
-    const fst = fstatSync(fd);
     // Swapped for something else between the two checks.
-    if (!fst.isFile()) return { ok: false, kind: 'not-a-file', message: `is ${fileTypeName(fst)}, not a regular file; not read` };
-    if (fst.size > maxBytes) return { ok: false, kind: 'too-large', message: `is ${mb(fst.size)}, over the ${mb(maxBytes)} limit for this command; skipped` };
+    const fst = fstatSync(fd);
+    const again = typeOrSizeRefusal(fst, maxBytes);
+    if (again) return again;
     const buf = Buffer.allocUnsafe(fst.size);
     let off = 0;
     while (off < buf.length) {
@@ -55,8 +71,46 @@ export function readRegularFile(path: string, maxBytes: number): SafeRead {
     }
     return { ok: true, bytes: off === buf.length ? buf : buf.subarray(0, off) };
   } catch (e) {
-    return { ok: false, kind: 'unreadable', message: `cannot be read: ${(e as Error).message}` };
+    return unreadable(e);
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * readRegularFile without blocking the calling thread on the disk (the extension host reading a
+ * corpus for an export, a clean copy or an import): the same checks, the same results.
+ */
+export async function readRegularFileAsync(path: string, maxBytes: number): Promise<SafeRead> {
+  let st: Stats;
+  try {
+    st = await stat(path);
+  } catch (e) {
+    return statRefusal(e);
+  }
+  const refused = typeOrSizeRefusal(st, maxBytes);
+  if (refused) return refused;
+  let handle: FileHandle;
+  try {
+    handle = await open(path, OPEN_FLAGS);
+  } catch (e) {
+    return unreadable(e);
+  }
+  try {
+    const fst = await handle.stat();
+    const again = typeOrSizeRefusal(fst, maxBytes);
+    if (again) return again;
+    const buf = Buffer.allocUnsafe(fst.size);
+    let off = 0;
+    while (off < buf.length) {
+      const { bytesRead } = await handle.read(buf, off, buf.length - off, off);
+      if (bytesRead === 0) break;
+      off += bytesRead;
+    }
+    return { ok: true, bytes: off === buf.length ? buf : buf.subarray(0, off) };
+  } catch (e) {
+    return unreadable(e);
+  } finally {
+    await handle.close().catch(() => undefined);
   }
 }

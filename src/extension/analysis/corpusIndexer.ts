@@ -211,7 +211,7 @@ export class CorpusIndexer implements vscode.Disposable {
     if (ref.rootPath) {
       const walked = await this.worker.query(ref, { type: 'articles', walk: { include: corpus.config.include, exclude: corpus.config.exclude, maxFiles: max } });
       const uri = (rel: string) => vscode.Uri.joinPath(corpus.root, ...rel.split('/'));
-      return { files: walked.relPaths.map(uri), capped: walked.leftOutCount > 0, leftOutCount: walked.leftOutCount, leftOut: walked.leftOut.map(uri) };
+      return { files: await mapInSteps(walked.relPaths, uri), capped: walked.leftOutCount > 0, leftOutCount: walked.leftOutCount, leftOut: walked.leftOut.map(uri) };
     }
     const include = corpus.config.include.length === 1 ? corpus.config.include[0] : `{${corpus.config.include.join(',')}}`;
     const found = await vscode.workspace.findFiles(new vscode.RelativePattern(corpus.root, include), '**/node_modules/**');
@@ -336,4 +336,15 @@ export class CorpusIndexer implements vscode.Disposable {
     this.actorsEmitter.dispose();
     this.progressEmitter.dispose();
   }
+}
+
+/** Paths mapped a step at a time, the event loop turning between steps (a corpus of 100,000 articles made into URIs at once would hold the host thread). */
+const MAP_STEP = 2_000;
+async function mapInSteps<T, U>(items: readonly T[], f: (x: T) => U): Promise<U[]> {
+  const out: U[] = new Array(items.length);
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0 && i % MAP_STEP === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    out[i] = f(items[i]);
+  }
+  return out;
 }

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { exportConll, exportJsonl, prepareForExport, type ExportInput, type PreparedDoc } from '../../core/annotations';
 import type { Span } from '../../core/types';
-import { loadAnnotatedArticle } from '../../node/annotationFiles';
+import { loadAnnotatedArticleAsync } from '../../node/annotationFiles';
 import { AtomicFileSink, writeFileAtomic } from '../../node/atomicWrite';
 import { CLEAN_REPORT_NAME, CleanCorpusWriter, outFolderRefusal, overwrittenOriginals, summarizeClean } from '../../node/cleanCorpus';
 import { orderedMap } from '../../node/orderedMap';
@@ -84,7 +84,7 @@ export function registerExportCommands(manager: AnnotationManager, services: Ann
       return { input: { file: rel, text: doc.getText(), ann: state.ann, boilerplateLines: lines }, problems: [] };
     }
     try {
-      const a = loadAnnotatedArticle(uri.fsPath);
+      const a = await loadAnnotatedArticleAsync(uri.fsPath);
       const lines = location ? (await analyses.analyze(a.text, location, { entities: false, dates: false })).boilerplate.map((b) => b.line) : [];
       return { input: { file: rel, text: a.text, ann: a.ann, boilerplateLines: lines }, problems: a.problems };
     } catch (e) {
@@ -282,7 +282,7 @@ export function registerExportCommands(manager: AnnotationManager, services: Ann
             EXPORT_IN_FLIGHT,
             async (f) => {
               try {
-                const a = loadAnnotatedArticle(f.txtPath);
+                const a = await loadAnnotatedArticleAsync(f.txtPath);
                 const lines = (await analyses.analyze(a.text, f.location, { entities: false, dates: false })).boilerplate.map((b) => b.line);
                 await writer.add({ txtPath: f.txtPath, rel: f.rel, text: a.text, ann: a.ann, hasAnn: a.annRaw !== undefined, bom: a.bom, problems: a.problems, rejections: a.rejections }, lines);
                 return a.problems;
