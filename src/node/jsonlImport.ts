@@ -6,14 +6,15 @@
 // annotations to the article's .ann. Existing lines are kept byte for byte;
 // spans identical to an annotation already there are not repeated. Used by the
 // CLI (news-annotate import) and the editor command (News: Import Annotations).
+import { createHash } from 'node:crypto';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { removeStaleTemps } from './atomicWrite';
 import { checkInput } from '../core/text/input';
 import { existsSync, statSync } from 'node:fs';
 import { addTextBound, importJsonl, parseBrat, removeWithDependents, textBounds, type BratDocument, type TextBound } from '../core/annotations';
-import { loadAnnotatedArticle, saveAnnotations } from './annotationFiles';
+import { loadAnnotatedArticleAsync, saveAnnotations } from './annotationFiles';
 import { isInside, realOrUndefined, walkArticles } from './fileWalk';
-import { readArticleFile } from './corpusFiles';
+import { readArticleFileAsync } from './corpusFiles';
 
 /** What to do with an imported span that overlaps an existing annotation but is not identical to it. */
 export type ConflictMode = 'merge' | 'skip' | 'overwrite';
@@ -70,6 +71,12 @@ interface Target {
   report: FileImportReport;
 }
 
+/** Articles read at once when looking for a record's text in the corpus. */
+const READS_IN_FLIGHT = 16;
+
+/** Key of an article's text for finding it by its text (SHA-1 of its UTF-8). */
+const textKey = (text: string) => createHash('sha1').update(text).digest('hex');
+
 const relOf = (root: string, file: string) => relative(root, file).split(sep).join('/');
 
 function sameSpans(a: TextBound, b: TextBound): boolean {
@@ -118,30 +125,49 @@ export async function importJsonlIntoCorpus(jsonl: string, corpusDir: string, op
   const docLines = new Set(parsed.docs.map((d) => d.line));
   for (const p of parsed.problems) (docLines.has(p.line) ? report.spanProblems : report.skippedLines).push(p);
 
-  // Texts of the corpus articles, read once and only when a record has no usable meta path.
+  // The corpus articles whose text is a record's, found when a record has no usable meta path: the
+  // corpus read once, a file at a time without blocking the thread (the extension host runs this),
+  // and only the paths of texts some record has are kept (by hash; a record's text is then compared
+  // with its article's in full), not the corpus's texts.
   let byText: Map<string, string[]> | undefined;
-  const textIndex = (): Map<string, string[]> => {
+  const textIndex = async (): Promise<Map<string, string[]>> => {
     if (byText) return byText;
-    byText = new Map();
+    const wanted = new Set(parsed.docs.map((d) => textKey(d.text)));
+    const index = new Map<string, string[]>();
+    const take = async (files: string[]) => {
+      // A few reads in flight: one at a time leaves the disk and the thread pool mostly idle.
+      const keys = await Promise.all(files.map(async (f) => {
+        const r = await readArticleFileAsync(f);
+        return r.text === undefined ? undefined : textKey(r.text);
+      }));
+      keys.forEach((key, i) => {
+        if (key === undefined || !wanted.has(key)) return;
+        const list = index.get(key) ?? [];
+        list.push(files[i]);
+        index.set(key, list);
+      });
+    };
+    let files: string[] = [];
     for (const { path: file } of walkArticles([root], { onProblem: (p) => report.fileProblems.push(`${p.path}: ${p.message}`) })) {
-      const r = readArticleFile(file);
-      if (r.text === undefined) continue;
-      const list = byText.get(r.text) ?? [];
-      list.push(file);
-      byText.set(r.text, list);
+      files.push(file);
+      if (files.length === READS_IN_FLIGHT) {
+        await take(files);
+        files = [];
+      }
     }
-    return byText;
+    await take(files);
+    return (byText = index);
   };
 
   const targets = new Map<string, Target>();
-  const targetFor = (txtPath: string): Target | string => {
+  const targetFor = async (txtPath: string): Promise<Target | string> => {
     const hit = targets.get(txtPath);
     if (hit) return hit;
     const why = options.exclude?.(txtPath);
     if (why) return why;
     let loaded;
     try {
-      loaded = loadAnnotatedArticle(txtPath);
+      loaded = await loadAnnotatedArticleAsync(txtPath);
     } catch (e) {
       return (e as Error).message;
     }
@@ -190,7 +216,7 @@ export async function importJsonlIntoCorpus(jsonl: string, corpusDir: string, op
       }
     }
     if (!txtPath) {
-      const same = textIndex().get(doc.text) ?? [];
+      const same = (await textIndex()).get(textKey(doc.text)) ?? [];
       if (same.length === 0) {
         skip(meta !== undefined ? `no article ${meta} in the corpus and no article with this exact text` : 'no article in the corpus has this exact text (and the record names no meta.file / meta.path)');
         continue;
@@ -201,7 +227,7 @@ export async function importJsonlIntoCorpus(jsonl: string, corpusDir: string, op
       }
       txtPath = same[0];
     }
-    const target = targetFor(txtPath);
+    const target = await targetFor(txtPath);
     if (typeof target === 'string') {
       skip(`${relOf(root, txtPath)}: ${target}`);
       continue;
