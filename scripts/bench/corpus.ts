@@ -7,6 +7,8 @@
 // heap at the end of each run: the part that grows with the corpus); and the per-keystroke re-analysis cost of an open 10 KB and
 // 300 KB article in the editor worker (worker time, p50/p95 over one-character edits). The cold run
 // also reports the workers' time per article analysed (wall time inside the workers, both running).
+// After the cold run it waits for the index workers to end (their idle stop, shortened to
+// BENCH_INDEX_IDLE_MS here) and reports what the process then holds.
 //   npm run bench -- --only corpus [--data DIR] [--articles N]
 // The index workers run in the background as the extension starts them (a lower priority on Linux,
 // see src/node/threadPriority.ts); NCA_BENCH_FOREGROUND=1 runs them at normal priority. The workers
@@ -62,13 +64,18 @@ interface RunFigures {
   hostCpuMs: number | undefined;
   /** The corpus worker's heap at the end of the run (the corpus's data, with garbage not yet collected). */
   heap: CorpusWorkerHeap;
+  /** Resident set size once the index workers ended after the run (their idle stop), MB; when asked. */
+  settledRssMb?: number;
 }
 
-async function indexOnce(dir: string, files: IndexFile[], cache: string, workers: number, script: string): Promise<RunFigures> {
+/** The index workers' quiet spell before they end, in the bench (the extension's is INDEX_IDLE_MS, a minute). */
+const BENCH_INDEX_IDLE_MS = 2_000;
+
+async function indexOnce(dir: string, files: IndexFile[], cache: string, workers: number, script: string, settle = false): Promise<RunFigures> {
   // As the extension runs it (src/extension/analysis/corpusIndexer.ts): the corpus worker owns the
   // store, the summaries, the line counts and the corpus actors, with the index workers of its own;
   // this thread sends the file list and receives progress. A fresh worker per run, as a window load.
-  const client = new CorpusWorkerClient({ workers, taskTimeoutMs: 300_000, script, background: process.env.NCA_BENCH_FOREGROUND !== '1', onEvent: () => undefined });
+  const client = new CorpusWorkerClient({ workers, taskTimeoutMs: 300_000, script, background: process.env.NCA_BENCH_FOREGROUND !== '1', indexIdleMs: BENCH_INDEX_IDLE_MS, onEvent: () => undefined });
   const h = monitorEventLoopDelay({ resolution: 1 });
   const gc = { over16: 0, max: 0 };
   const gcObserver = new PerformanceObserver((list) => {
@@ -105,7 +112,16 @@ async function indexOnce(dir: string, files: IndexFile[], cache: string, workers
     const cpu = process.cpuUsage(cpu0);
     const hostBusyMs = nodePerformance.eventLoopUtilization(elu0).active;
     const hostCpu1 = mainThreadCpuMs();
+    // What the process keeps once indexing is over: the index workers end after their quiet spell.
+    let settledRssMb: number | undefined;
+    if (settle) {
+      const end = performance.now() + BENCH_INDEX_IDLE_MS + 15_000;
+      while ((await client.heap()).indexWorkers > 0 && performance.now() < end) await new Promise((r) => setTimeout(r, 250));
+      fullGc();
+      settledRssMb = process.memoryUsage.rss() / 2 ** 20;
+    }
     return {
+      settledRssMb,
       modelReadyMs,
       hostBusyMs,
       hostCpuMs: hostCpu0 !== undefined && hostCpu1 !== undefined ? hostCpu1 - hostCpu0 : undefined,
@@ -138,7 +154,7 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
     // loads the corpus again does: a full collection in between.
     // Built once by the parent; the 1,000-article child uses the same bundles.
     const script = (process.env.NCA_BENCH_CHILD && process.env.NCA_BENCH_CORPUS_WORKER) || benchCorpusWorker();
-    const cold = await indexOnce(dir, files, cache, workers, script);
+    const cold = await indexOnce(dir, files, cache, workers, script, true);
     fullGc();
     const warm = await indexOnce(dir, files, cache, workers, script);
     fullGc();
@@ -202,6 +218,8 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
       'load average (1 min) at the end': loadavg()[0],
       'peak RSS MB': rssFull,
       'peak RSS MB sampled (cold, warm, 1% changed)': `${cold.peakRssMb.toFixed(0)}, ${warm.peakRssMb.toFixed(0)}, ${update.peakRssMb.toFixed(0)}`,
+      // The index workers end after a quiet spell (the extension: a minute; here BENCH_INDEX_IDLE_MS): what a window keeps once its corpus is indexed.
+      'RSS MB after the cold run, index workers ended': cold.settledRssMb ?? 'n/a',
       // Where the memory that grows with the corpus lives: the corpus worker's heap (the index workers' heaps and the code are the same at any size).
       'corpus worker heap MB at the end, used / total (cold, warm, 1% changed)': [cold, warm, update].map((r) => `${r.heap.usedMb.toFixed(0)} / ${r.heap.totalMb.toFixed(0)}`).join(', '),
     };

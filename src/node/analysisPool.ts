@@ -24,6 +24,13 @@ export interface AnalysisPoolOptions {
    * first while the workers keep every core busy.
    */
   background?: boolean;
+  /**
+   * Ends the worker threads once no task has run for this long (ms); the next task starts them again
+   * (a fresh worker loads its model and warms up: about a second). Default: they stay. For pools that
+   * work in bursts (indexing a corpus, an export), whose workers otherwise hold their heaps, 100–200 MB
+   * each after a corpus was indexed, for the rest of the session.
+   */
+  idleMs?: number;
 }
 
 export interface AnalysisPool {
@@ -32,6 +39,8 @@ export interface AnalysisPool {
   engineInfo(): Promise<{ entities: string; fallbackReason?: string }>;
   parseKnowledgeBase(req: { text: string; relFile: string }): Promise<PackedKnowledgeBase>;
   readonly size: number;
+  /** Worker threads running now (0 before the first task and after an idle stop); pools of threads only. */
+  liveWorkers?(): number;
   terminate(): Promise<void>;
   /**
    * Under test only: ends one worker thread as a crash would (the worker offers this only when
@@ -39,6 +48,14 @@ export interface AnalysisPool {
    */
   crashForTest?(): Promise<void>;
 }
+
+/**
+ * How long the workers of a pool that indexes or exports stay without work (ms): an index worker
+ * holds 100–200 MB of heap after a corpus was indexed; between runs (a file changed on disk, a
+ * setting) its threads end after a minute of quiet, and the next run starts them again (about a
+ * second before a fresh worker is up to speed).
+ */
+export const INDEX_IDLE_MS = 60_000;
 
 export function defaultWorkerCount(): number {
   return Math.max(1, availableParallelism() - 1);
@@ -66,20 +83,42 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
   const { script, execArgv } = workerScript(options.script);
   const size = Math.max(1, options.workers ?? defaultWorkerCount());
   const timeout = options.taskTimeoutMs ?? 60_000;
-  const pool = workerpool.pool(script, {
-    maxWorkers: size,
-    workerType: 'thread',
-    workerThreadOpts: { execArgv, resourceLimits: { maxOldGenerationSizeMb: 2048 }, workerData: { background: options.background === true } },
-  });
+  const start = () =>
+    workerpool.pool(script, {
+      maxWorkers: size,
+      workerType: 'thread',
+      workerThreadOpts: { execArgv, resourceLimits: { maxOldGenerationSizeMb: 2048 }, workerData: { background: options.background === true } },
+    });
+  // The threads, started on the first task and, with idleMs, ended after a quiet spell.
+  let pool: ReturnType<typeof workerpool.pool> | undefined;
+  let inFlight = 0;
+  let idleTimer: ReturnType<typeof setTimeout> | undefined;
+  const idle = () => {
+    if (options.idleMs === undefined || inFlight > 0 || !pool) return;
+    idleTimer = setTimeout(() => {
+      idleTimer = undefined;
+      if (inFlight > 0 || !pool) return;
+      const ending = pool;
+      pool = undefined; // a task from now on starts new threads
+      void ending.terminate();
+    }, options.idleMs);
+    idleTimer.unref?.();
+  };
   type Method<K extends keyof AnalysisWorkerMethods> = NonNullable<AnalysisWorkerMethods[K]>;
   const run = async <K extends keyof AnalysisWorkerMethods>(method: K, params: Parameters<Method<K>>): Promise<ReturnType<Method<K>>> => {
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = undefined;
+    inFlight++;
     try {
-      return (await pool.exec(method, params).timeout(timeout)) as ReturnType<Method<K>>;
+      return (await (pool ??= start()).exec(method, params).timeout(timeout)) as ReturnType<Method<K>>;
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
       if (e instanceof workerpool.Promise.TimeoutError) options.onRestart?.(`an analysis worker took longer than ${Math.round(timeout / 1000)} s on one task and was restarted`);
       else if (/terminated unexpectedly|exited unexpectedly|Worker terminated|exitCode/i.test(msg)) options.onRestart?.(`an analysis worker stopped unexpectedly (${msg}) and was restarted`);
       throw e;
+    } finally {
+      inFlight--;
+      idle();
     }
   };
   return {
@@ -91,8 +130,13 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     crashForTest: async () => {
       await run('exitForTest', []);
     },
+    liveWorkers: () => pool?.stats().totalWorkers ?? 0,
     terminate: async () => {
-      await pool.terminate(true);
+      if (idleTimer) clearTimeout(idleTimer);
+      idleTimer = undefined;
+      const ending = pool;
+      pool = undefined;
+      await ending?.terminate(true);
     },
   };
 }

@@ -4,7 +4,7 @@
 // receives progress and answers (see corpusWorkerProtocol.ts).
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import { createAnalysisPool, type AnalysisPool } from './analysisPool';
+import { createAnalysisPool, INDEX_IDLE_MS, type AnalysisPool } from './analysisPool';
 import { CorpusService } from './corpusService';
 import type { CorpusWorkerHeap, CorpusWorkerToHost, HostToCorpusWorker } from './corpusWorkerProtocol';
 import { engineKey } from './engineKey';
@@ -16,6 +16,8 @@ export interface CorpusWorkerData {
   taskTimeoutMs: number;
   /** The analysis workers lower their priority (see lowerThreadPriority; default true). */
   background?: boolean;
+  /** The index workers end after this long without work (ms; default INDEX_IDLE_MS); the next run starts them again. */
+  indexIdleMs?: number;
 }
 
 if (!parentPort) throw new Error('corpusWorkerMain runs in a worker thread');
@@ -31,6 +33,7 @@ const service = new CorpusService({
       workers: options.workers,
       taskTimeoutMs: options.taskTimeoutMs,
       background: options.background !== false,
+      idleMs: options.indexIdleMs ?? INDEX_IDLE_MS,
       onRestart: (reason) => post({ type: 'notice', level: 'warn', message: reason, show: `${reason}. Analysis goes on.` }),
     })),
   emit: post,
@@ -66,7 +69,7 @@ port.on('message', (m: HostToCorpusWorker) => {
     case 'heap': {
       const h = getHeapStatistics();
       const mb = (bytes: number) => bytes / 2 ** 20;
-      return post({ type: 'reply', id: m.id, value: { usedMb: mb(h.used_heap_size), totalMb: mb(h.total_heap_size), externalMb: mb(h.external_memory) } satisfies CorpusWorkerHeap });
+      return post({ type: 'reply', id: m.id, value: { usedMb: mb(h.used_heap_size), totalMb: mb(h.total_heap_size), externalMb: mb(h.external_memory), indexWorkers: pool?.liveWorkers?.() ?? 0 } satisfies CorpusWorkerHeap });
     }
     case 'crashForTest':
       // Under test only (the integration harness sets NEWS_CORPUS_TEST_HOOKS=1): ends the thread as a crash would.

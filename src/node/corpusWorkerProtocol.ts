@@ -108,6 +108,8 @@ export interface CorpusWorkerHeap {
   usedMb: number;
   totalMb: number;
   externalMb: number;
+  /** Index worker threads running (they end after a quiet spell: CorpusWorkerData.indexIdleMs). */
+  indexWorkers: number;
 }
 
 /** Host → worker. */

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { AnalyzeOptions } from '../../core/analysis/analyzeArticle';
 import type { ArticleAnalysis } from '../../core/types';
-import { createAnalysisPool, defaultWorkerCount, type AnalysisPool } from '../../node/analysisPool';
+import { createAnalysisPool, defaultWorkerCount, INDEX_IDLE_MS, type AnalysisPool } from '../../node/analysisPool';
 import { CorpusWorkerClient } from '../../node/corpusWorkerClient';
 import { attachText } from '../../worker/protocol';
 import { LANGUAGE_ID } from '../corpus/languageAssigner';
@@ -99,7 +99,7 @@ export class AnalysisService implements vscode.Disposable {
 
   private indexPoolInstance: AnalysisPool | undefined;
   private indexPool(): AnalysisPool {
-    this.indexPoolInstance ??= createAnalysisPool({ workers: Math.max(1, defaultWorkerCount() + 1), taskTimeoutMs: INDEX_TASK_LIMIT_MS, onRestart: this.onRestart, background: true });
+    this.indexPoolInstance ??= createAnalysisPool({ workers: Math.max(1, defaultWorkerCount() + 1), taskTimeoutMs: INDEX_TASK_LIMIT_MS, onRestart: this.onRestart, background: true, idleMs: INDEX_IDLE_MS });
     return this.indexPoolInstance;
   }
 
