@@ -14,6 +14,7 @@ import type { CorpusRef, CorpusWorkerClient } from '../../node/corpusWorkerClien
 import type { CorpusStatus, CorpusWorkerToHost } from '../../node/corpusWorkerProtocol';
 import type { ConfigStore, CorpusRoot } from '../corpus/configStore';
 import { log } from '../log';
+import { mapInSteps } from '../inSteps';
 
 /** How old a template table an edit may use while the corpus index changes (ms). */
 const TABLE_MAX_AGE_MS = 10_000;
@@ -336,15 +337,4 @@ export class CorpusIndexer implements vscode.Disposable {
     this.actorsEmitter.dispose();
     this.progressEmitter.dispose();
   }
-}
-
-/** Paths mapped a step at a time, the event loop turning between steps (a corpus of 100,000 articles made into URIs at once would hold the host thread). */
-const MAP_STEP = 2_000;
-async function mapInSteps<T, U>(items: readonly T[], f: (x: T) => U): Promise<U[]> {
-  const out: U[] = new Array(items.length);
-  for (let i = 0; i < items.length; i++) {
-    if (i > 0 && i % MAP_STEP === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    out[i] = f(items[i]);
-  }
-  return out;
 }

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { exportConll, exportJsonl, prepareForExport, type ExportInput, type PreparedDoc } from '../../core/annotations';
 import type { Span } from '../../core/types';
 import { loadAnnotatedArticleAsync } from '../../node/annotationFiles';
+import { mapInSteps } from '../inSteps';
 import { AtomicFileSink, writeFileAtomic } from '../../node/atomicWrite';
 import { CLEAN_REPORT_NAME, CleanCorpusWriter, outFolderRefusal, overwrittenOriginals, summarizeClean } from '../../node/cleanCorpus';
 import { orderedMap } from '../../node/orderedMap';
@@ -263,8 +264,10 @@ export function registerExportCommands(manager: AnnotationManager, services: Ann
       }
       const { files } = await analyses.listArticles(corpus);
       const inside = (p: string) => p === outPath || p.startsWith(outPath + '/') || p.startsWith(outPath + '\\');
-      const listed = files.flatMap((f) => {
-        const location = inside(f.fsPath) ? undefined : store.locate(f);
+      // Located a step at a time (a corpus of 100,000 articles at once would hold the host).
+      const located = await mapInSteps(files, (f) => (inside(f.fsPath) ? undefined : store.locate(f)));
+      const listed = files.flatMap((f, i) => {
+        const location = located[i];
         return location ? [{ location, txtPath: f.fsPath, rel: location.relPath }] : [];
       });
       const clash = overwrittenOriginals(listed, outPath);
