@@ -19,6 +19,7 @@
 // temp folder. Nothing is repeated.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance as nodePerformance, PerformanceObserver } from 'node:perf_hooks';
@@ -26,7 +27,7 @@ import type { BenchOptions } from '../bench';
 import { benchCorpusDir, benchCorpusWorker } from '../lib/benchCorpus';
 import { fullGc } from '../lib/fullGc';
 import { median } from '../lib/stats';
-import { mainThreadCpuMs } from '../lib/threadCpu';
+import { mainThreadCpuMs, threadsCpuMs } from '../lib/threadCpu';
 import { DEFAULT_CONFIG } from '../../src/core/config/types';
 import { CorpusWorkerClient } from '../../src/node/corpusWorkerClient';
 import type { CorpusWorkerHeap } from '../../src/node/corpusWorkerProtocol';
@@ -66,6 +67,8 @@ interface RunFigures {
   heap: CorpusWorkerHeap;
   /** Resident set size once the index workers ended after the run (their idle stop), MB; when asked. */
   settledRssMb?: number;
+  /** CPU time of the run by thread (Linux): the index workers, the corpus worker, this thread, the rest (V8's and libuv's helper threads: collection, compilation, file system), ms. */
+  cpuByThread?: { indexWorkers: number; corpusWorker: number; host: number; helpers: number };
 }
 
 /** The index workers' quiet spell before they end, in the bench (the extension's is INDEX_IDLE_MS, a minute). */
@@ -93,6 +96,9 @@ async function indexOnce(dir: string, files: IndexFile[], cache: string, workers
   h.enable();
   try {
     // The worker's start and the store's opening (reading the log back) are part of a run: a warm load is mostly that.
+    // libuv starts its thread pool on first use: started now, its threads count with the helpers, not as new (index worker) threads.
+    await stat(dir);
+    const threads0 = threadsCpuMs();
     const t0 = performance.now();
     const root = 'file:///bench-corpus';
     // A folder with its newscorpus.yaml is walked by the corpus worker, as the extension has it do
@@ -101,6 +107,8 @@ async function indexOnce(dir: string, files: IndexFile[], cache: string, workers
     const walk = existsSync(join(dir, 'newscorpus.yaml')) ? { include: config.include, exclude: config.exclude, maxFiles: files.length } : undefined;
     const r = await client.run({ runId: client.newRunId(), root, rootPath: walk ? dir : undefined, cacheDir: cache, config, files: walk ? [] : files, walk, maxChars: 300_000, full: true });
     const ms = performance.now() - t0;
+    // Read at once: the index workers end after their quiet spell, and a thread that ended takes its time with it.
+    const threads1 = threadsCpuMs();
     // The corpus actors holding every summary, and a view's first screen.
     await client.query({ root, knowledgeBase: [] }, { type: 'settled' });
     await client.query({ root, knowledgeBase: [] }, { type: 'list', kind: 'person', needle: '', limit: 100 });
@@ -112,6 +120,17 @@ async function indexOnce(dir: string, files: IndexFile[], cache: string, workers
     const cpu = process.cpuUsage(cpu0);
     const hostBusyMs = nodePerformance.eventLoopUtilization(elu0).active;
     const hostCpu1 = mainThreadCpuMs();
+    let cpuByThread: RunFigures['cpuByThread'];
+    if (threads0 && threads1) {
+      cpuByThread = { indexWorkers: 0, corpusWorker: 0, host: 0, helpers: 0 };
+      for (const [tid, cpu] of threads1) {
+        const spent = cpu - (threads0.get(tid) ?? 0);
+        if (tid === process.pid) cpuByThread.host += spent;
+        else if (tid === heap.threadId) cpuByThread.corpusWorker += spent;
+        else if (threads0.has(tid)) cpuByThread.helpers += spent;
+        else cpuByThread.indexWorkers += spent;
+      }
+    }
     // What the process keeps once indexing is over: the index workers end after their quiet spell.
     let settledRssMb: number | undefined;
     if (settle) {
@@ -122,6 +141,7 @@ async function indexOnce(dir: string, files: IndexFile[], cache: string, workers
     }
     return {
       settledRssMb,
+      cpuByThread,
       modelReadyMs,
       hostBusyMs,
       hostCpuMs: hostCpu0 !== undefined && hostCpu1 !== undefined ? hostCpu1 - hostCpu0 : undefined,
@@ -198,6 +218,10 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
       'cold s': cold.ms / 1000,
       'cold articles/s': files.length / (cold.ms / 1000),
       'cold cores used': cold.cpuMs / cold.ms,
+      // Where the cores went (Linux): the analysis, the corpus worker (store, summaries, corpus actors), this thread, and V8's and libuv's helpers (mostly collection).
+      'cold CPU s: index workers, corpus worker, host thread, helper threads': cold.cpuByThread
+        ? [cold.cpuByThread.indexWorkers, cold.cpuByThread.corpusWorker, cold.cpuByThread.host, cold.cpuByThread.helpers].map((x) => (x / 1000).toFixed(1)).join(', ')
+        : 'n/a',
       'cold worker ms per article': cold.analysed > 0 ? cold.workerMs / cold.analysed : 0,
       'warm s': warm.ms / 1000,
       'warm, corpus actors ready s': warm.modelReadyMs / 1000,

@@ -110,6 +110,8 @@ export interface CorpusWorkerHeap {
   externalMb: number;
   /** Index worker threads running (they end after a quiet spell: CorpusWorkerData.indexIdleMs). */
   indexWorkers: number;
+  /** The corpus worker's own thread id where the OS tells it (Linux), for benches that count CPU per thread. */
+  threadId?: number;
 }
 
 /** Host → worker. */

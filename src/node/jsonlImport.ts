@@ -126,7 +126,7 @@ export async function importJsonlIntoCorpus(jsonl: string, corpusDir: string, op
   for (const p of parsed.problems) (docLines.has(p.line) ? report.spanProblems : report.skippedLines).push(p);
 
   // The corpus articles whose text is a record's, found when a record has no usable meta path: the
-  // corpus read once, a file at a time without blocking the thread (the extension host runs this),
+  // corpus read once, a few files at a time without blocking the thread (the extension host runs this),
   // and only the paths of texts some record has are kept (by hash; a record's text is then compared
   // with its article's in full), not the corpus's texts.
   let byText: Map<string, string[]> | undefined;
