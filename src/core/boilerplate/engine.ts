@@ -195,25 +195,42 @@ const COPIED_BLOCK_WINDOW = 3;
 /** Lines of that window that must repeat the lines at the same distance from the earlier copy. */
 const COPIED_BLOCK_NEIGHBOURS = 3;
 
+/** Lines walked at most either way from a repeated line when looking for the block it is in (the work stays linear). */
+const COPIED_BLOCK_REACH = 80;
+/** Aligned lines a block must hold (the repeated line among them) to vary as a whole. */
+const COPIED_BLOCK_MIN = 4;
+
 /**
  * Lines (indexes into `keys`, one key per line, '' for none) that repeat an earlier line as part of a
- * copied block whose repetition varies: at least COPIED_BLOCK_NEIGHBOURS lines within
- * COPIED_BLOCK_WINDOW of it repeat the lines at the same distance from the earlier copy, and a line
- * of the window repeats nothing: a meal plan's days, a schedule's weeks. Such a line is left to the
- * model rather than flagged as a duplicate. A lone repeated line (a teaser repeating the standfirst)
- * is in no block, nor is the inside of an exact copy of a whole block (a page holding the article
- * twice), which nothing varies; the first lines of such a copy, whose window reaches back to lines
- * before it, may be.
+ * copied block whose repetition varies: a meal plan's days, a schedule's weeks. Such a line is left to
+ * the model rather than flagged as a duplicate. A block varies
+ * - near the line: at least COPIED_BLOCK_NEIGHBOURS lines within COPIED_BLOCK_WINDOW of it repeat the
+ *   lines at the same distance from the earlier copy, and a line of that window repeats nothing;
+ * - or as a whole (with `texts`, the lines' own text): walking the block from the line both ways,
+ *   pair by pair with the copy before it (a line one copy has and the other not is stepped over), at
+ *   least COPIED_BLOCK_MIN lines repeat, and either the numbers of a pair differ ("Day 1" and
+ *   "Day 2", "4 oz." and "8 oz.": line keys read every digit alike) or the block opens under
+ *   headings that differ by one short word ("Eating Plan A", "Eating Plan B").
+ * A lone repeated line (a teaser repeating the standfirst) is in no block, nor is the inside of an
+ * exact copy of a whole block (a page holding the article twice), which nothing varies; the first
+ * lines of such a copy, whose window reaches back to lines before it, may be.
  */
-export function copiedBlockLines(keys: readonly string[]): Set<number> {
+export function copiedBlockLines(keys: readonly string[], texts?: readonly string[]): Set<number> {
   const n = keys.length;
   const first = new Map<string, number>();
+  const last = new Map<string, number>();
   const copyOf = new Int32Array(n).fill(-1);
+  // The nearest earlier line with the same key: a block is walked along the copy just before it.
+  const previous = new Int32Array(n).fill(-1);
   keys.forEach((k, j) => {
     if (k.length === 0) return;
     const e = first.get(k);
     if (e === undefined) first.set(k, j);
-    else copyOf[j] = e;
+    else {
+      copyOf[j] = e;
+      previous[j] = last.get(k)!;
+    }
+    last.set(k, j);
   });
   const out = new Set<number>();
   for (let j = 0; j < n; j++) {
@@ -225,9 +242,54 @@ export function copiedBlockLines(keys: readonly string[]): Set<number> {
       if (copyOf[k] < 0) varied = true;
       else if (keys[k] === keys[copyOf[j] + k - j]) along++;
     }
-    if (along >= COPIED_BLOCK_NEIGHBOURS && varied) out.add(j);
+    if ((along >= COPIED_BLOCK_NEIGHBOURS && varied) || (texts && blockVaries(keys, texts, j, previous[j]))) out.add(j);
   }
   return out;
+}
+
+/** The digits of a line, in order ("Day 1, 4 oz." → "14"). */
+const digitsOf = (t: string): string => t.replace(/\D+/g, '');
+
+/** Two keys that differ in one word, a short one in each (an enumeration: "plan a" and "plan b", "part i" and "part ii"). */
+function enumerated(a: string, b: string): boolean {
+  const x = a.split(' ');
+  const y = b.split(' ');
+  if (x.length !== y.length || x.length < 2) return false;
+  let diff = -1;
+  for (let i = 0; i < x.length; i++) {
+    if (x[i] === y[i]) continue;
+    if (diff >= 0) return false;
+    diff = i;
+  }
+  return diff >= 0 && x[diff].length <= 3 && y[diff].length <= 3;
+}
+
+/** Whether the block that line j (a copy of line c, the nearest before it) is in varies as a whole (see copiedBlockLines). */
+function blockVaries(keys: readonly string[], texts: readonly string[], j: number, c: number): boolean {
+  let pairs = 1;
+  let varied = digitsOf(texts[j]) !== digitsOf(texts[c]);
+  for (const step of [-1, 1]) {
+    let d = j - c;
+    let walked = 0;
+    for (let k = j + step; k >= 0 && k < keys.length && walked < COPIED_BLOCK_REACH; k += step, walked++) {
+      if (keys[k].length === 0) continue;
+      let m = k - d;
+      if (m < 0 || m >= k) break;
+      if (keys[m] !== keys[k]) {
+        // A line one copy has and the other not: the copies go on one line further apart, or closer.
+        if (m - 1 >= 0 && keys[m - 1] === keys[k]) m--;
+        else if (m + 1 < k && d > 1 && keys[m + 1] === keys[k]) m++;
+        else {
+          if (step < 0 && enumerated(keys[k], keys[m])) varied = true;
+          break;
+        }
+        d = k - m;
+      }
+      pairs++;
+      if (!varied && digitsOf(texts[k]) !== digitsOf(texts[m])) varied = true;
+    }
+  }
+  return varied && pairs >= COPIED_BLOCK_MIN;
 }
 
 export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL, options: BoilerplateEngineOptions = {}): BoilerplateEngine {
@@ -280,7 +342,7 @@ export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL,
       for (const j of listsInArticle(infos, (k) => confidenceOf(model, p[k]) < threshold)) rescue.add(j);
       // A news ticker of other stories' headlines and openings (see gluedTeasers).
       const ticker = new Set(gluedTeasers(infos));
-      const copied = copiedBlockLines(infos.map((info) => keyOf(lines[info.line].text)));
+      const copied = copiedBlockLines(infos.map((info) => keyOf(lines[info.line].text)), infos.map((info) => lines[info.line].text));
       const firstSeen = new Map<string, number>();
       const findings: BoilerplateFinding[] = [];
 

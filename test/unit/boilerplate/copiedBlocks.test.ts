@@ -47,4 +47,50 @@ describe('boilerplate: copied blocks (a plan whose days repeat)', () => {
     const withRepeat = [...ELECTION_ARTICLE.slice(0, 3), ELECTION_ARTICLE[1], ...ELECTION_ARTICLE.slice(3), ''].join('\n');
     assert.deepEqual(detect(withRepeat).filter((f) => f.category === 'duplicate').map((f) => f.line), [3]);
   });
+
+  // Invented: two eating plans, the second repeating the first but for its heading, one tip it leaves
+  // out and the quantities of one meal.
+  const plan = (letter: string, tip: boolean, oz: number) => [
+    `Meal prep menu for eating plan ${letter}`,
+    'Pre-workout meal',
+    'Eat 60 to 90 minutes before your workout',
+    'Asparagus and eggs with a slice of sprouted wholegrain toast and a cup of green tea',
+    'Portion containers: one green, one red, one yellow, one teaspoon',
+    ...(tip ? ['Pro tip: find more pre-workout meal ideas in the recipe section of the site'] : []),
+    'Post-workout meal',
+    'Eat one to two hours after your workout',
+    `Chicken with courgette noodles, ${oz} oz. of cooked chicken and half a cup of edamame`,
+    'Portion containers: one green, one red, one yellow, two teaspoons',
+  ];
+
+  it('finds a block that repeats an earlier one under a heading that differs by one short word, a line left out', () => {
+    const lines = ['Two plans for the week', ...plan('A', true, 4), ...plan('B', false, 4)];
+    const copied = copiedBlockLines(lines.map(lineKey), lines);
+    // Plan B (lines 11–19): every line after its heading, which repeats nothing, repeats plan A and is in the block.
+    assert.deepEqual([...copied].sort((a, b) => a - b), [12, 13, 14, 15, 16, 17, 18, 19]);
+    // Without the lines' own text only the window around each line is looked at: plan B varies nowhere near most of its lines.
+    assert.ok(copiedBlockLines(lines.map(lineKey)).size < copied.size);
+  });
+
+  it('finds a block whose copy differs in its numbers alone (keys read every digit alike), not a short one', () => {
+    const week = (n: number) => [`Week ${n}`, 'Monday: easy run of forty minutes', 'Wednesday: intervals on the track', 'Friday: rest and stretching', 'Sunday: long run at an easy pace'];
+    const lines = [...week(1), ...week(2)];
+    assert.deepEqual([...copiedBlockLines(lines.map(lineKey), lines)].sort((a, b) => a - b), [5, 6, 7, 8, 9]);
+    // Three lines repeated with other numbers, far apart: no block.
+    const short = ['Tickets from 10 euros', 'Doors open at 7 pm', 'Under 12s go free', 'The hall is on the main square of the old town', 'Tickets from 12 euros', 'Doors open at 8 pm', 'Under 14s go free'];
+    assert.deepEqual([...copiedBlockLines(short.map(lineKey), short)], []);
+  });
+
+  it('still leaves a lone repeated line and the inside of an exact copy to the duplicate rule when the texts are given', () => {
+    const lone = [...ELECTION_ARTICLE, ELECTION_ARTICLE[1]];
+    assert.deepEqual([...copiedBlockLines(lone.map(lineKey), lone)], []);
+    const twice = [...ELECTION_ARTICLE, ...ELECTION_ARTICLE];
+    const taken = [...copiedBlockLines(twice.map(lineKey), twice)];
+    assert.ok(taken.every((j) => j >= ELECTION_ARTICLE.length && j < ELECTION_ARTICLE.length + 3), taken.join(','));
+  });
+
+  it('does not flag the second plan as duplicates of the first', () => {
+    const text = ['Two plans for the week', '', ...plan('A', true, 4), '', ...plan('B', false, 8), ''].join('\n');
+    assert.deepEqual(detect(text).filter((f) => f.category === 'duplicate').map((f) => f.line), []);
+  });
 });

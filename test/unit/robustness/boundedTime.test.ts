@@ -4,6 +4,7 @@ import { buildActors } from '../../../src/core/entities/actors';
 import { cleanArticle, parseBrat, removeWithDependents, cloneBrat } from '../../../src/core/annotations';
 import { recognizeDates } from '../../../src/core/dates/engine';
 import type { EntityMention } from '../../../src/core/types';
+import { copiedBlockLines } from '../../../src/core/boilerplate/engine';
 import { growth, MAX_RATIO } from './timing';
 
 const FIRST = ['John', 'Mary', 'Ahmed', 'Fatou', 'Pierre', 'Olga', 'Chen', 'Ravi', 'Lena', 'Omar', 'Kofi', 'Ana'];
@@ -39,6 +40,25 @@ describe('bounded time on pathological shapes (ratio of two sizes, linear growth
     const x = peopleSentence(3);
     const actors = buildActors(x.text, x.entities, [{ start: 0, end: x.text.length }]);
     assert.deepEqual(actors.find((a) => a.name === x.entities[0].text)?.roles, ['President']);
+  });
+
+  it('boilerplate copied blocks: repeated numbered lines, then a long run of lines without a key', () => {
+    // Every line of the first half repeats the one two lines before it with another number (each is
+    // walked as a block), and the second half has no key at all: each walk stops after a bounded reach.
+    const make = (n: number) => {
+      const texts: string[] = [];
+      for (let i = 0; i < n; i++) texts.push(i % 2 ? `Session ${i}: easy run` : `Session ${i}: rest day`);
+      for (let i = 0; i < n; i++) texts.push('* * *');
+      const keys = texts.map((t) => (t === '* * *' ? '' : t.replace(/\d+/g, '0').toLowerCase()));
+      return { keys, texts };
+    };
+    const inputs = new Map<number, ReturnType<typeof make>>();
+    const g = growth((n) => {
+      const x = inputs.get(n) ?? make(n);
+      inputs.set(n, x);
+      copiedBlockLines(x.keys, x.texts);
+    }, 400);
+    assert.ok(g.ratio < MAX_RATIO, `8× the lines took ${g.ratio.toFixed(1)}× the time (${g.small.toFixed(1)} → ${g.large.toFixed(1)} ms)`);
   });
 
   it('cleanArticle: many annotations between many removed lines', () => {
