@@ -1,7 +1,6 @@
 // The reads the extension host makes while going through a corpus (export, clean copy, import) do
 // not block its thread, and give exactly what the blocking reads give, refusals included.
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,15 +8,7 @@ import { loadAnnotatedArticle, loadAnnotatedArticleAsync } from '../../../src/no
 import { readArticleFile, readArticleFileAsync } from '../../../src/node/corpusFiles';
 import { importJsonlIntoCorpus } from '../../../src/node/jsonlImport';
 import { readRegularFile, readRegularFileAsync, type SafeRead } from '../../../src/node/safeRead';
-
-function mkfifo(p: string): boolean {
-  try {
-    execFileSync('mkfifo', [p]);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { mkfifo } from '../helpers/fifo';
 
 /** A read as comparable data (bytes as text). */
 const plain = (r: SafeRead) => (r.ok ? { ok: true, text: r.bytes.toString('latin1') } : r);

@@ -1,20 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, linkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resetCorpusCache } from '../../../src/node/corpusFiles';
 import { walkArticles, type WalkOptions, type WalkProblem } from '../../../src/node/fileWalk';
 import { readRegularFile } from '../../../src/node/safeRead';
-
-function mkfifo(p: string): boolean {
-  try {
-    execFileSync('mkfifo', [p]);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { mkfifo } from '../helpers/fifo';
 
 describe('fileWalk: the one safe walk of the CLI', () => {
   let base: string;
