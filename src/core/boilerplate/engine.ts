@@ -342,14 +342,15 @@ export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL,
       for (const j of listsInArticle(infos, (k) => confidenceOf(model, p[k]) < threshold)) rescue.add(j);
       // A news ticker of other stories' headlines and openings (see gluedTeasers).
       const ticker = new Set(gluedTeasers(infos));
-      const copied = copiedBlockLines(infos.map((info) => keyOf(lines[info.line].text)), infos.map((info) => lines[info.line].text));
+      const keys = infos.map((info) => keyOf(lines[info.line].text));
+      const copied = copiedBlockLines(keys, infos.map((info) => lines[info.line].text));
       const firstSeen = new Map<string, number>();
       const findings: BoilerplateFinding[] = [];
 
       for (let j = 0; j < infos.length; j++) {
         const info = infos[j];
         const line = lines[info.line];
-        const key = keyOf(line.text);
+        const key = keys[j];
         if (key.length === 0 && info.text.length === 0) continue;
         if (keep.has(key)) continue;
         const emit = (category: BoilerplateCategory, confidence: number, message: string, duplicateOf?: number): boolean => {

@@ -13,21 +13,42 @@ const MAX_KEY_CHARS = 300;
  */
 export function lineKey(text: string): string {
   const cut = text.length > 4 * MAX_KEY_CHARS ? text.slice(0, 4 * MAX_KEY_CHARS) : text;
-  return asciiLineKey(cut) ?? unicodeLineKey(cut);
+  return latinLineKey(cut) ?? unicodeLineKey(cut);
 }
 
 /**
- * lineKey of an all-ASCII line in one pass, without the three regex passes and NFKC (most lines of
- * most corpora; lineKey runs on every line of every article): the same key, since NFKC leaves ASCII
- * as it is and the only ASCII letters and digits are [A-Za-z0-9]. Undefined for any other line.
+ * Characters past ASCII that the one-pass path takes as separators: NFKC leaves each as it is or turns
+ * it into ASCII punctuation or a space (no-break space, the ellipsis and one- and two-dot leaders), and
+ * none is a letter, digit or mark. Latin-1 symbols and punctuation (not ª º, superscript digits,
+ * fractions, µ, or the spacing diacritics ¨ ¯ ´ ¸, which NFKC turns into letters, digits or marks),
+ * U+2010–U+2027 (dashes, curly quotes, bullets, leaders; not U+2017, which NFKC turns into a space
+ * and a mark), the single guillemets, C1 controls, arrows, box drawing, geometric shapes and other
+ * symbols (U+2500–U+26FF), the zero-width space and the euro sign. A test checks every character of
+ * the Basic Multilingual Plane against the definition (unicodeLineKey).
  */
-function asciiLineKey(s: string): string | undefined {
+function isLatinSeparator(c: number): boolean {
+  if (c >= 0xa0 && c <= 0xbf) return c !== 0xa8 && c !== 0xaa && c !== 0xaf && (c < 0xb2 || c > 0xb5) && (c < 0xb8 || c > 0xba) && (c < 0xbc || c > 0xbe);
+  if (c >= 0x2010 && c <= 0x2027) return c !== 0x2017;
+  // C1 controls (the cp1252 punctuation of text decoded as Latin-1), arrows, box drawing, shapes, stars.
+  if (c >= 0x80 && c <= 0x9f) return true;
+  if ((c >= 0x2190 && c <= 0x21ff) || (c >= 0x2500 && c <= 0x26ff)) return true;
+  return c === 0xd7 || c === 0xf7 || c === 0x200b || c === 0x20ac || c === 0x2039 || c === 0x203a;
+}
+
+/**
+ * lineKey of a line of ASCII, Latin-1 letters and common punctuation (curly quotes, dashes, no-break
+ * spaces) in one pass, without the three regex passes and NFKC (most lines of most corpora; lineKey
+ * runs on every line of every article): the same key, since NFKC leaves these as they are (the
+ * Latin-1 letters À–ÿ are precomposed, and a combining mark after one is not taken here) or turns
+ * them into separators (isLatinSeparator), and lower case of À–Þ is the letter 0x20 further.
+ * Undefined for any other line.
+ */
+function latinLineKey(s: string): string | undefined {
   let out = '';
   let gap = false; // a run of separators waits to be written as one space
   let digits = false; // inside a run of digits (written as one 0)
   for (let i = 0; i < s.length; i++) {
     let c = s.charCodeAt(i);
-    if (c > 0x7f) return undefined;
     if (c >= 0x30 && c <= 0x39) {
       if (digits) continue;
       if (gap && out.length) out += ' ';
@@ -37,8 +58,16 @@ function asciiLineKey(s: string): string | undefined {
       continue;
     }
     digits = false;
-    if (c >= 0x41 && c <= 0x5a) c += 0x20;
-    if (c >= 0x61 && c <= 0x7a) {
+    let letter: boolean;
+    if (c <= 0x7f) {
+      if (c >= 0x41 && c <= 0x5a) c += 0x20;
+      letter = c >= 0x61 && c <= 0x7a;
+    } else if (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7) {
+      if (c <= 0xde) c += 0x20;
+      letter = true;
+    } else if (isLatinSeparator(c)) letter = false;
+    else return undefined;
+    if (letter) {
       if (gap && out.length) out += ' ';
       gap = false;
       out += String.fromCharCode(c);

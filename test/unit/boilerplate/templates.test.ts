@@ -31,21 +31,34 @@ describe('lineKey', () => {
   });
 });
 
-describe('lineKey on ASCII lines (one-pass path)', () => {
-  it('gives the key of the Unicode definition on every ASCII line, digit runs, edges and long lines included', () => {
+describe('lineKey on ASCII and Latin lines (one-pass path)', () => {
+  const check = (s: string) => {
+    const cut = s.length > 1200 ? s.slice(0, 1200) : s;
+    assert.equal(lineKey(s), unicodeLineKey(cut), JSON.stringify(s));
+  };
+
+  it('gives the key of the Unicode definition on random lines of ASCII, Latin-1 and punctuation, digit runs, edges and long lines included', () => {
     let seed = 7;
     const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) % n);
-    const alphabet = 'aZ9 0-.,!\t\r_|Q12 \u007f\u0000';
-    const samples = ['', ' ', '12 Comments', '  3 comments  ', 'A1b22C333', '99', '--x--', 'x'.repeat(1300), '1 2', 'a 1 b'];
-    for (let i = 0; i < 3000; i++) {
+    const alphabet = 'aZ9 0-.,!\t\r_|Q12 \u007f\u0000éÉßÿÞ×÷\u00a0’“”–—…•ªº²½µ¨´\u0301\u2017\u2122İ€\u200b';
+    const samples = ['', ' ', '12 Comments', '  3 comments  ', 'A1b22C333', '99', '--x--', 'x'.repeat(1300), '1 2', 'a 1 b', 'Café — l’été…', 'Cafe\u0301', 'É\u0301', '×2', 'é'.repeat(1300)];
+    for (let i = 0; i < 5000; i++) {
       let s = '';
       const n = rnd(i % 50 === 0 ? 1400 : 40);
       for (let k = 0; k < n; k++) s += alphabet[rnd(alphabet.length)];
       samples.push(s);
     }
-    for (const s of samples) {
-      const cut = s.length > 1200 ? s.slice(0, 1200) : s;
-      assert.equal(lineKey(s), unicodeLineKey(cut), JSON.stringify(s));
+    for (const s of samples) check(s);
+  });
+
+  it('gives the key of the Unicode definition for every character of the Basic Multilingual Plane, alone and between letters and digits', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      check(ch);
+      check(`Ab${ch}cD`);
+      check(`1${ch}2`);
+      check(`é${ch}\u0301x`);
     }
   });
 });
