@@ -2,9 +2,8 @@
 // normalised keys of lines seen in 2+ articles, with their counts. Built from per-article line hashes
 // (ArticleSummary.lineHashes) counted in LineCounts, read through CorpusLineStats.
 import type { CorpusLineStats } from '../engines';
-import { hash32 } from '../text/hash';
 import type { LineCounts } from './lineCounts';
-import { lineKey } from './templates';
+import { lineKey, lineKeyHash } from './templates';
 
 export interface TemplateTable {
   articleCount: number;
@@ -35,7 +34,7 @@ export class TableLineStats implements CorpusLineStats {
     const lines = typeof ownLines === 'string' ? ownLines.split(/\r\n|\r|\n/).map((text) => ({ text })) : ownLines;
     for (const l of lines) {
       const k = keyOf(l.text);
-      if (k) this.own.add(hash32(k));
+      if (k) this.own.add(lineKeyHash(k) >>> 0);
     }
   }
 
@@ -44,7 +43,8 @@ export class TableLineStats implements CorpusLineStats {
   }
 
   occurrences(key: string): number {
-    const h = hash32(key);
+    // As LineCounts holds it: unsigned.
+    const h = lineKeyHash(key) >>> 0;
     const { hashes, counts } = this.table;
     let lo = 0;
     let hi = hashes.length - 1;

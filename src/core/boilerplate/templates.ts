@@ -3,6 +3,7 @@
 // CCNet/FineWeb-style pipelines do. TemplateIndex keeps, per normalised line
 // key, the set of documents holding it, updated as documents change.
 import type { CorpusLineStats } from '../engines';
+import { hash32 } from '../text/hash';
 
 const MAX_KEY_CHARS = 300;
 
@@ -74,6 +75,15 @@ function latinLineKey(s: string): string | undefined {
     } else gap = true;
   }
   return out.length > MAX_KEY_CHARS ? out.slice(0, MAX_KEY_CHARS) : out;
+}
+
+/**
+ * Hash of a line key, as the corpus's line counts hold it (ArticleSummary.lineHashes, LineCounts,
+ * TemplateTable): 31 bits, signed, so that each is a small integer in V8 and a list of them holds
+ * no heap number per value (three in four 32-bit hashes needed one).
+ */
+export function lineKeyHash(key: string): number {
+  return hash32(key) >> 1;
 }
 
 /** lineKey by its definition, for any line. Exported for the test that checks the two agree. */

@@ -2,13 +2,12 @@
 // the analysis worker, persisted in the corpus store, and the only input of the corpus model
 // (corpus actors, dossiers, counts). Bump SUMMARY_VERSION whenever the shape or its meaning changes:
 // cached summaries of another version are discarded and recomputed.
-import { lineKey } from '../boilerplate/templates';
+import { lineKey, lineKeyHash } from '../boilerplate/templates';
 import { foldName } from '../text/fold';
-import { hash32 } from '../text/hash';
 
 import { BOILERPLATE_CATEGORIES, ENTITY_KINDS, type ArticleAnalysis, type BoilerplateCategory, type EntityKind } from '../types';
 
-export const SUMMARY_VERSION = 2;
+export const SUMMARY_VERSION = 3;
 
 /** One actor of one article (the article's own clustering of its mentions). */
 export interface ActorSummary {
@@ -40,10 +39,10 @@ export interface ArticleSummary {
   title?: string;
   /** Length of the analysed text in UTF-16 units. */
   chars: number;
-  /** 32-bit hashes of the normalised keys of the article's distinct non-empty lines (corpus templates). */
+  /** Hashes of the normalised keys of the article's distinct non-empty lines (corpus templates; lineKeyHash: 31 bits, held without a heap number each). */
   lineHashes: number[];
   /** Boilerplate lines flagged without corpus context (templates excluded): [line, category] pairs. */
-  boilerplate: { line: number; category: string }[];
+  boilerplate: BoilerplateRuns;
   /** Actors of the article text (boilerplate-only actors left out). */
   actors: ActorSummary[];
   acronyms: AcronymDefinition[];
@@ -56,7 +55,7 @@ export function lineHashesOf(lines: readonly { text: string }[], max = 2000): nu
   for (const l of lines) {
     if (out.size >= max) break;
     const key = lineKey(l.text);
-    if (key.length > 0) out.add(hash32(key));
+    if (key.length > 0) out.add(lineKeyHash(key));
   }
   return [...out];
 }
@@ -91,7 +90,7 @@ export function summarizeArticle(analysis: ArticleAnalysis, relPath: string): Ar
     ...(headline ? { title: headline.length > 200 ? headline.slice(0, 199) + '…' : headline } : {}),
     chars: analysis.text.length,
     lineHashes: lineHashesOf(analysis.lines),
-    boilerplate: analysis.boilerplate.filter((b) => b.category !== 'template').map((b) => ({ line: b.line, category: b.category })),
+    boilerplate: boilerplateRuns(analysis.boilerplate.filter((b) => b.category !== 'template')),
     actors,
     acronyms,
   };
@@ -107,6 +106,40 @@ const SHARED_CATEGORIES = new Map<string, BoilerplateCategory>(BOILERPLATE_CATEG
  */
 export function shareConstantStrings(summary: ArticleSummary): ArticleSummary {
   for (const a of summary.actors ?? []) a.kind = SHARED_KINDS.get(a.kind) ?? a.kind;
-  for (const b of summary.boilerplate ?? []) b.category = SHARED_CATEGORIES.get(b.category) ?? b.category;
+  const runs = summary.boilerplate;
+  if (Array.isArray(runs)) for (let i = 2; i < runs.length; i += 3) if (typeof runs[i] === 'string') runs[i] = SHARED_CATEGORIES.get(runs[i] as string) ?? runs[i];
   return summary;
+}
+
+/**
+ * Flagged lines as runs of consecutive lines of one category, flat: first line, last line, category,
+ * then the next run ([3, 7, 'navigation', 40, 40, 'share']). A page's boilerplate comes in blocks
+ * (menus, footers, comment threads): one small list per article, where a { line, category } object
+ * per flagged line held 4.5 KB per article in the corpus worker's heap (3,000 real articles).
+ */
+export type BoilerplateRuns = (number | string)[];
+
+/** The runs of flagged lines (any order, a line flagged twice counted once, its first category kept). */
+export function boilerplateRuns(findings: readonly { line: number; category: string }[]): BoilerplateRuns {
+  const sorted = [...findings].sort((a, b) => a.line - b.line);
+  const runs: BoilerplateRuns = [];
+  for (const f of sorted) {
+    const n = runs.length;
+    if (n && runs[n - 2] === f.line) continue;
+    if (n && runs[n - 1] === f.category && runs[n - 2] === f.line - 1) runs[n - 2] = f.line;
+    else runs.push(f.line, f.line, f.category);
+  }
+  return runs;
+}
+
+/** The flagged lines of runs, one { line, category } per line, in line order (a damaged list gives what it can). */
+export function boilerplateLinesOf(runs: BoilerplateRuns | undefined): { line: number; category: string }[] {
+  const out: { line: number; category: string }[] = [];
+  if (!Array.isArray(runs)) return out;
+  for (let i = 0; i + 2 < runs.length; i += 3) {
+    const [first, last, category] = [runs[i], runs[i + 1], runs[i + 2]];
+    if (typeof first !== 'number' || typeof last !== 'number' || typeof category !== 'string' || last < first) continue;
+    for (let line = first; line <= last; line++) out.push({ line, category });
+  }
+  return out;
 }

@@ -16,7 +16,7 @@ function received(): ArticleSummary[] {
       relPath: `a${i}.txt`,
       chars: 100,
       lineHashes: [],
-      boilerplate: Array.from({ length: 50 }, (_, line) => ({ line, category: fresh(line % 2 ? 'navigation' : 'read-more') })),
+      boilerplate: Array.from({ length: 50 }, (_, line) => [line, line, fresh(line % 2 ? 'navigation' : 'read-more')]).flat(),
       actors: Array.from({ length: 100 }, (_, k) => ({ name: 'A', kind: fresh(k % 2 ? 'organization' : 'person') as 'person', aliases: [], roles: [], demonyms: [], mentions: [0, 1] })),
       acronyms: [],
     });
@@ -40,7 +40,7 @@ describe('shareConstantStrings', () => {
       relPath: 'a.txt',
       chars: 1,
       lineHashes: [1],
-      boilerplate: [{ line: 0, category: 'byline' }, { line: 1, category: 'some-future-category' }],
+      boilerplate: [0, 0, 'byline', 1, 1, 'some-future-category'],
       actors: [{ name: 'Mali', kind: 'place', aliases: [], roles: [], demonyms: ['Malian'], mentions: [0, 4] }, { name: 'X', kind: 'thing' as 'other', aliases: [], roles: [], demonyms: [], mentions: [5, 6] }],
       acronyms: [],
     };
