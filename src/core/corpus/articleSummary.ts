@@ -112,6 +112,23 @@ export function shareConstantStrings(summary: ArticleSummary): ArticleSummary {
 }
 
 /**
+ * Makes each actor of a summary that came from another thread an object of the literal's shape, in
+ * place: a structured clone builds an object property by property, and past four properties V8 moves
+ * the rest to a property array of their own. In Node (no pointer compression) such an actor takes
+ * 96 bytes, the literal 72; the corpus worker keeps every article's actors (401,070 at the corpus
+ * bench's 10,000 articles). JSON.parse (the store read back) already gives the compact shape.
+ */
+export function compactActors(summary: ArticleSummary): ArticleSummary {
+  const actors = summary.actors;
+  if (!Array.isArray(actors)) return summary;
+  for (let i = 0; i < actors.length; i++) {
+    const a = actors[i];
+    actors[i] = { name: a.name, kind: a.kind, aliases: a.aliases, roles: a.roles, demonyms: a.demonyms, mentions: a.mentions };
+  }
+  return summary;
+}
+
+/**
  * Flagged lines as runs of consecutive lines of one category, flat: first line, last line, category,
  * then the next run ([3, 7, 'navigation', 40, 40, 'share']). A page's boilerplate comes in blocks
  * (menus, footers, comment threads): one small list per article, where a { line, category } object

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import { fullGc } from '../../../scripts/lib/fullGc';
-import { shareConstantStrings, type ArticleSummary } from '../../../src/core/corpus/articleSummary';
+import { compactActors, shareConstantStrings, type ArticleSummary } from '../../../src/core/corpus/articleSummary';
 
 const heapMb = () => {
   fullGc();
@@ -58,5 +58,40 @@ describe('shareConstantStrings', () => {
     // The control: kept as they came, nothing is freed.
     const control = heldBy((s) => s);
     assert.ok(Math.abs(control) < 1.5, `kept as they came, ${control.toFixed(1)} MB changed`);
+  });
+});
+
+describe('compactActors', () => {
+  /** 1,000 summaries of 100 actors each, as a copy from another thread has them (structured clone). */
+  const cloned = (): ArticleSummary[] =>
+    structuredClone(
+      Array.from({ length: 1000 }, (_, i): ArticleSummary => ({
+        relPath: `a${i}.txt`,
+        chars: 100,
+        lineHashes: [],
+        boilerplate: [],
+        actors: Array.from({ length: 100 }, (_, k) => ({ name: `A${k}`, kind: 'person' as const, aliases: [], roles: [`r${k}`], demonyms: [], mentions: [k, k + 1] })),
+        acronyms: [],
+      })),
+    );
+
+  it('keeps every actor as it was, in place', () => {
+    const s = cloned()[0];
+    const before = structuredClone(s);
+    const actors = s.actors;
+    assert.strictEqual(compactActors(s), s);
+    assert.strictEqual(s.actors, actors);
+    assert.deepStrictEqual(s, before);
+    assert.doesNotThrow(() => compactActors({ relPath: 'b.txt' } as ArticleSummary));
+  });
+
+  it('frees the property arrays that actors copied from another thread carry', () => {
+    let summaries = cloned();
+    const before = heapMb();
+    summaries = summaries.map(compactActors);
+    const freed = before - heapMb();
+    assert.strictEqual(summaries.length, 1000);
+    // 100,000 actors: 24 bytes each in Node (no pointer compression): a clone holds 4 properties in the object and 2 in a property array.
+    assert.ok(freed > 1.5, `compacting freed ${freed.toFixed(1)} MB`);
   });
 });
