@@ -41,7 +41,7 @@ export interface ArticleSummary {
   chars: number;
   /** Hashes of the normalised keys of the article's distinct non-empty lines (corpus templates; lineKeyHash: 31 bits, held without a heap number each). */
   lineHashes: number[];
-  /** Boilerplate lines flagged without corpus context (templates excluded): [line, category] pairs. */
+  /** Boilerplate lines flagged without corpus context (templates excluded), as runs (see BoilerplateRuns). */
   boilerplate: BoilerplateRuns;
   /** Actors of the article text (boilerplate-only actors left out). */
   actors: ActorSummary[];
@@ -116,7 +116,8 @@ export function shareConstantStrings(summary: ArticleSummary): ArticleSummary {
  * place: a structured clone builds an object property by property, and past four properties V8 moves
  * the rest to a property array of their own. In Node (no pointer compression) such an actor takes
  * 96 bytes, the literal 72; the corpus worker keeps every article's actors (401,070 at the corpus
- * bench's 10,000 articles). JSON.parse (the store read back) already gives the compact shape.
+ * bench's 10,000 articles). JSON.parse (the store read back) already gives the compact shape, so the
+ * store compacts the summaries it is given (put), not those it reads back.
  */
 export function compactActors(summary: ArticleSummary): ArticleSummary {
   const actors = summary.actors;
