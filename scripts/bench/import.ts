@@ -6,7 +6,6 @@
 // Default data: the corpus bench's real articles (see scripts/lib/benchCorpus.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { BenchOptions } from '../bench';
 import { benchCorpusDir } from '../lib/benchCorpus';
 import { fullGc } from '../lib/fullGc';
@@ -28,8 +27,6 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
     turns++;
     peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   }, 10);
-  const delay = monitorEventLoopDelay({ resolution: 1 });
-  delay.enable();
   const t0 = performance.now();
   let lastTurn = t0;
   let longestGap = 0;
@@ -44,7 +41,6 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   clearInterval(ticker);
   clearInterval(gaps);
-  delay.disable();
   if (report.totals.files !== picks.length) throw new Error(`import bench: ${report.totals.files} of ${picks.length} records matched (${report.skippedLines.map((s) => s.message).join('; ')})`);
   return {
     source: join(dir),

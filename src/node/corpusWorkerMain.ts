@@ -2,13 +2,13 @@
 // extension host (corpusWorkerClient.ts): it runs the corpus service (corpusService.ts) with a pool
 // of analysis workers of its own, so that the host thread only sends file lists and questions and
 // receives progress and answers (see corpusWorkerProtocol.ts).
-import { readlinkSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createAnalysisPool, INDEX_IDLE_MS, type AnalysisPool } from './analysisPool';
 import { CorpusService } from './corpusService';
 import type { CorpusWorkerHeap, CorpusWorkerToHost, HostToCorpusWorker } from './corpusWorkerProtocol';
 import { engineKey } from './engineKey';
+import { currentThreadId } from './threadPriority';
 
 export interface CorpusWorkerData {
   /** Analysis worker threads of the pool. */
@@ -70,7 +70,7 @@ port.on('message', (m: HostToCorpusWorker) => {
     case 'heap': {
       const h = getHeapStatistics();
       const mb = (bytes: number) => bytes / 2 ** 20;
-      return post({ type: 'reply', id: m.id, value: { usedMb: mb(h.used_heap_size), totalMb: mb(h.total_heap_size), externalMb: mb(h.external_memory), indexWorkers: pool?.liveWorkers?.() ?? 0, threadId: osThreadId() } satisfies CorpusWorkerHeap });
+      return post({ type: 'reply', id: m.id, value: { usedMb: mb(h.used_heap_size), totalMb: mb(h.total_heap_size), externalMb: mb(h.external_memory), indexWorkers: pool?.liveWorkers?.() ?? 0, threadId: currentThreadId() } satisfies CorpusWorkerHeap });
     }
     case 'crashForTest':
       // Under test only (the integration harness sets NEWS_CORPUS_TEST_HOOKS=1): ends the thread as a crash would.
@@ -83,12 +83,3 @@ port.on('message', (m: HostToCorpusWorker) => {
   }
 });
 
-/** This thread's id in the OS (Linux: /proc/thread-self is a link to /proc/<pid>/task/<tid>); undefined elsewhere. */
-function osThreadId(): number | undefined {
-  try {
-    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
-    return Number.isInteger(tid) ? tid : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -23,12 +23,14 @@ export function fileTypeName(st: Stats): string {
 
 const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
 
+const unreadable = (e: unknown): SafeRead => ({ ok: false, kind: 'unreadable', message: `cannot be read: ${(e as Error).message}` });
+
 /** Why a stat error means the file is not read. */
 function statRefusal(e: unknown): SafeRead {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return { ok: false, kind: 'missing', message: 'no such file (or a link to a missing file)' };
   if (code === 'ELOOP') return { ok: false, kind: 'unreadable', message: 'symbolic link loop' };
-  return { ok: false, kind: 'unreadable', message: `cannot be read: ${(e as Error).message}` };
+  return unreadable(e);
 }
 
 /** Why a file of this type and size is not read; undefined when it is a regular file within the limit. */
@@ -38,7 +40,6 @@ function typeOrSizeRefusal(st: Stats, maxBytes: number): SafeRead | undefined {
   return undefined;
 }
 
-const unreadable = (e: unknown): SafeRead => ({ ok: false, kind: 'unreadable', message: `cannot be read: ${(e as Error).message}` });
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /** Reads a regular file of at most maxBytes; never blocks on a FIFO or device, never throws. */
