@@ -12,6 +12,7 @@ import type { BoilerplateCategory, BoilerplateFinding, Line } from '../types';
 import type { LineInfo } from './features';
 import { scoreArticleCached } from './incremental';
 import { confidenceOf, scoreArticle, type BoilerplateModel } from './model';
+import { tablesInArticle } from './tables';
 import { isTemplate, lineKey } from './templates';
 import { compilePatterns, matchPhrase, normalisePhrases, patternRun, type CompiledPatterns } from './user-rules';
 import weights from './weights.json';
@@ -340,6 +341,8 @@ export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL,
       }
       // Data lists that continue the prose kept under this threshold (see listsInArticle).
       for (const j of listsInArticle(infos, (k) => confidenceOf(model, p[k]) < threshold)) rescue.add(j);
+      // Tables scraped one cell a line beside such prose (see tablesInArticle).
+      for (const j of tablesInArticle(infos, (k) => confidenceOf(model, p[k]) < threshold)) rescue.add(j);
       // A news ticker of other stories' headlines and openings (see gluedTeasers).
       const ticker = new Set(gluedTeasers(infos));
       const keys = infos.map((info) => keyOf(lines[info.line].text));
