@@ -5,6 +5,8 @@ import { cleanArticle, parseBrat, removeWithDependents, cloneBrat } from '../../
 import { recognizeDates } from '../../../src/core/dates/engine';
 import type { EntityMention } from '../../../src/core/types';
 import { copiedBlockLines } from '../../../src/core/boilerplate/engine';
+import { articleFeatures } from '../../../src/core/boilerplate/features';
+import { tablesInArticle } from '../../../src/core/boilerplate/tables';
 import { growth, MAX_RATIO } from './timing';
 
 const FIRST = ['John', 'Mary', 'Ahmed', 'Fatou', 'Pierre', 'Olga', 'Chen', 'Ravi', 'Lena', 'Omar', 'Kofi', 'Ana'];
@@ -57,6 +59,23 @@ describe('bounded time on pathological shapes (ratio of two sizes, linear growth
       const x = inputs.get(n) ?? make(n);
       inputs.set(n, x);
       copiedBlockLines(x.keys, x.texts);
+    }, 400);
+    assert.ok(g.ratio < MAX_RATIO, `8× the lines took ${g.ratio.toFixed(1)}× the time (${g.small.toFixed(1)} → ${g.large.toFixed(1)} ms)`);
+  });
+
+  it('boilerplate tables: a long run of cells, a table with a row that breaks every few rows', () => {
+    // Rows of a label and two numbers; every fifth row has a third number, so that the periodic
+    // stretches end often for every number of columns tried.
+    const make = (n: number) => {
+      const texts = ['The league published the table on Monday, after the last match of the first half of the season.'];
+      for (let i = 0; texts.length < n; i++) texts.push(`Club ${i}`, String(i), String(2 * i), ...(i % 5 === 4 ? [String(3 * i)] : []));
+      return articleFeatures(texts).infos;
+    };
+    const inputs = new Map<number, ReturnType<typeof make>>();
+    const g = growth((n) => {
+      const infos = inputs.get(n) ?? make(n);
+      inputs.set(n, infos);
+      assert.ok(tablesInArticle(infos, () => true).length > 0);
     }, 400);
     assert.ok(g.ratio < MAX_RATIO, `8× the lines took ${g.ratio.toFixed(1)}× the time (${g.small.toFixed(1)} → ${g.large.toFixed(1)} ms)`);
   });
