@@ -1,6 +1,6 @@
 // Tables of the article scraped one cell a line: a box score, a quote table, standings, snap counts.
-// A page's HTML table comes out of a naive scraper as a run of short lines whose kinds (a number, a
-// short label, a longer note) repeat with the table's number of columns. The trained trees, from 112
+// A page's HTML table comes out of a naive scraper as a run of short lines whose kinds (a number or
+// text) repeat with the table's number of columns. The trained trees, from 112
 // pages with few such tables, flag them as they flag menus; tablesInArticle finds those that sit
 // next to prose the model keeps, so the engine keeps them too.
 import type { LineInfo } from './features';
