@@ -1,7 +1,7 @@
 // The calling thread's id in the OS, and lowering the scheduling priority of that thread alone, where
-// the system gives a thread a priority of its own: on Linux a thread has its own id and nice value, and setpriority(2) on that id
-// changes that thread only. Elsewhere os.setPriority would change the whole process (the editor
-// with it), so nothing is done there.
+// the system gives a thread a priority of its own: on Linux a thread has its own id and nice value,
+// and setpriority(2) on that id changes that thread only. Elsewhere os.setPriority would change the
+// whole process (the editor with it), so nothing is done there.
 import { readlinkSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
 

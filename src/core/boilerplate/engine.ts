@@ -339,10 +339,11 @@ export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL,
       if (body[0] >= 0 && anyProse && !proseKept) {
         for (let j = body[0]; j <= body[1]; j++) if (infos[j].hits.length === 0) rescue.add(j);
       }
-      // Data lists that continue the prose kept under this threshold (see listsInArticle).
-      for (const j of listsInArticle(infos, (k) => confidenceOf(model, p[k]) < threshold)) rescue.add(j);
-      // Tables scraped one cell a line beside such prose (see tablesInArticle).
-      for (const j of tablesInArticle(infos, (k) => confidenceOf(model, p[k]) < threshold)) rescue.add(j);
+      // Data lists that continue the prose kept under this threshold, and tables scraped one cell a
+      // line beside such prose (see listsInArticle, tablesInArticle).
+      const keptByModel = (k: number): boolean => confidenceOf(model, p[k]) < threshold;
+      for (const j of listsInArticle(infos, keptByModel)) rescue.add(j);
+      for (const j of tablesInArticle(infos, keptByModel)) rescue.add(j);
       // A news ticker of other stories' headlines and openings (see gluedTeasers).
       const ticker = new Set(gluedTeasers(infos));
       const keys = infos.map((info) => keyOf(lines[info.line].text));
