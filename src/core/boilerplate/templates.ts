@@ -6,6 +6,8 @@ import type { CorpusLineStats } from '../engines';
 import { hash32 } from '../text/hash';
 
 const MAX_KEY_CHARS = 300;
+/** latinLineKey's characters (a key is never longer than the 4 × MAX_KEY_CHARS characters of the line it is made from). */
+const KEY_BUFFER = new Uint16Array(4 * MAX_KEY_CHARS);
 
 /**
  * Normalised key of a line: NFKC, lower case, digits → 0, punctuation and
@@ -45,17 +47,20 @@ function isLatinSeparator(c: number): boolean {
  * Undefined for any other line.
  */
 function latinLineKey(s: string): string | undefined {
-  let out = '';
+  // The key's characters go into a buffer and become one string at the end: a key built with += is a
+  // chain of short strings to collect (lineKey runs on every line of every article).
+  const buf = KEY_BUFFER;
+  let n = 0;
   let gap = false; // a run of separators waits to be written as one space
   let digits = false; // inside a run of digits (written as one 0)
   for (let i = 0; i < s.length; i++) {
     let c = s.charCodeAt(i);
     if (c >= 0x30 && c <= 0x39) {
       if (digits) continue;
-      if (gap && out.length) out += ' ';
+      if (gap && n > 0) buf[n++] = 0x20;
       gap = false;
       digits = true;
-      out += '0';
+      buf[n++] = 0x30;
       continue;
     }
     digits = false;
@@ -69,12 +74,12 @@ function latinLineKey(s: string): string | undefined {
     } else if (isLatinSeparator(c)) letter = false;
     else return undefined;
     if (letter) {
-      if (gap && out.length) out += ' ';
+      if (gap && n > 0) buf[n++] = 0x20;
       gap = false;
-      out += String.fromCharCode(c);
+      buf[n++] = c;
     } else gap = true;
   }
-  return out.length > MAX_KEY_CHARS ? out.slice(0, MAX_KEY_CHARS) : out;
+  return String.fromCharCode.apply(null, buf.subarray(0, Math.min(n, MAX_KEY_CHARS)) as unknown as number[]);
 }
 
 /**
@@ -84,6 +89,58 @@ function latinLineKey(s: string): string | undefined {
  */
 export function lineKeyHash(key: string): number {
   return hash32(key) >> 1;
+}
+
+/**
+ * lineKeyHash(lineKey(text)) without building the key, or undefined when the key is empty: the
+ * corpus keys every line of every article this way (ArticleSummary.lineHashes), and a key built a
+ * character at a time is a chain of short strings to collect. Latin lines (latinLineKey's) are
+ * hashed in the same one pass, character by character as FNV-1a takes them (hash32); any other
+ * line through its key.
+ */
+export function lineKeyHashOf(text: string): number | undefined {
+  const s = text.length > 4 * MAX_KEY_CHARS ? text.slice(0, 4 * MAX_KEY_CHARS) : text;
+  let h = 0x811c9dc5;
+  let len = 0; // characters of the key so far (hashed up to MAX_KEY_CHARS)
+  let gap = false;
+  let digits = false;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    let letter: boolean;
+    if (c >= 0x30 && c <= 0x39) {
+      if (digits) continue;
+      digits = true;
+      c = 0x30;
+      letter = true;
+    } else {
+      digits = false;
+      if (c <= 0x7f) {
+        if (c >= 0x41 && c <= 0x5a) c += 0x20;
+        letter = c >= 0x61 && c <= 0x7a;
+      } else if (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7) {
+        if (c <= 0xde) c += 0x20;
+        letter = true;
+      } else if (isLatinSeparator(c)) letter = false;
+      else {
+        const key = unicodeLineKey(s);
+        return key.length > 0 ? lineKeyHash(key) : undefined;
+      }
+    }
+    if (!letter) {
+      gap = true;
+      continue;
+    }
+    if (gap && len > 0 && len < MAX_KEY_CHARS) {
+      h = Math.imul(h ^ 0x20, 0x01000193);
+      len++;
+    }
+    gap = false;
+    if (len < MAX_KEY_CHARS) {
+      h = Math.imul(h ^ c, 0x01000193);
+      len++;
+    }
+  }
+  return len > 0 ? (h >>> 0) >> 1 : undefined;
 }
 
 /** lineKey by its definition, for any line. Exported for the test that checks the two agree. */

@@ -2,7 +2,7 @@
 // the analysis worker, persisted in the corpus store, and the only input of the corpus model
 // (corpus actors, dossiers, counts). Bump SUMMARY_VERSION whenever the shape or its meaning changes:
 // cached summaries of another version are discarded and recomputed.
-import { lineKey, lineKeyHash } from '../boilerplate/templates';
+import { lineKeyHashOf } from '../boilerplate/templates';
 import { foldName } from '../text/fold';
 
 import { BOILERPLATE_CATEGORIES, ENTITY_KINDS, type ArticleAnalysis, type BoilerplateCategory, type EntityKind } from '../types';
@@ -54,8 +54,8 @@ export function lineHashesOf(lines: readonly { text: string }[], max = 2000): nu
   const out = new Set<number>();
   for (const l of lines) {
     if (out.size >= max) break;
-    const key = lineKey(l.text);
-    if (key.length > 0) out.add(lineKeyHash(key));
+    const h = lineKeyHashOf(l.text);
+    if (h !== undefined) out.add(h);
   }
   return [...out];
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createBoilerplateEngine, isTemplate, lineKey, TemplateIndex, compilePatterns } from '../../../src/core/boilerplate';
 import { DEFAULT_CONFIG } from '../../../src/core/config/types';
 import { splitLines } from '../../../src/core/text/lines';
-import { unicodeLineKey } from '../../../src/core/boilerplate/templates';
+import { lineKeyHash, lineKeyHashOf, unicodeLineKey } from '../../../src/core/boilerplate/templates';
 
 const FOOTER = 'The Valley Herald is an independent newspaper serving the upper valley since 1921';
 const SHORT = 'It rained.';
@@ -34,8 +34,17 @@ describe('lineKey', () => {
 describe('lineKey on ASCII and Latin lines (one-pass path)', () => {
   const check = (s: string) => {
     const cut = s.length > 1200 ? s.slice(0, 1200) : s;
-    assert.equal(lineKey(s), unicodeLineKey(cut), JSON.stringify(s));
+    const key = lineKey(s);
+    assert.equal(key, unicodeLineKey(cut), JSON.stringify(s));
+    // The hash taken without building the key (the corpus's line hashes) is the key's.
+    assert.equal(lineKeyHashOf(s), key.length > 0 ? lineKeyHash(key) : undefined, JSON.stringify(s));
   };
+
+  it('hashes a key cut at its 300th character, a space there included, and a long line with a letter past ASCII at its end', () => {
+    for (const s of ['x'.repeat(299) + ' y', 'x'.repeat(298) + ' yz', 'x'.repeat(300) + ' y', 'ab '.repeat(150), 'a'.repeat(1100) + '\u4e2d', 'a'.repeat(1300) + '\u4e2d', '1'.repeat(400) + 'a']) check(s);
+    assert.equal(lineKeyHashOf('x'.repeat(299) + ' y'), lineKeyHash('x'.repeat(299) + ' '));
+    assert.equal(lineKeyHashOf(' -- '), undefined);
+  });
 
   it('gives the key of the Unicode definition on random lines of ASCII, Latin-1 and punctuation, digit runs, edges and long lines included', () => {
     let seed = 7;
