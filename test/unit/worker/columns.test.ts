@@ -39,6 +39,19 @@ describe('records as columns', () => {
     ]);
   });
 
+  it('sends a field of repeated strings once per distinct value, and only such a field', () => {
+    const records: object[] = [];
+    for (let i = 0; i < 50; i++) records.push({ line: i, category: i % 3 === 0 ? 'share' : 'navigation', message: `line ${i}`, ...(i === 7 ? {} : { source: 'model' }), mixed: i === 9 ? 1 : 'a' });
+    const c = toColumns(records);
+    const col = (key: string) => c.columns.find((x) => x.key === key)!;
+    assert.deepStrictEqual(col('category').dict, ['share', 'navigation']);
+    assert.strictEqual(col('category').values, undefined);
+    assert.deepStrictEqual(col('source').dict, ['model'], 'a field some records lack');
+    assert.ok(col('message').values && !col('message').dict, 'distinct strings are sent as they are');
+    assert.ok(col('mixed').values && !col('mixed').dict, 'a field that is not strings only is sent as it is');
+    assert.deepStrictEqual(fromColumns(structuredClone(c)), records);
+  });
+
   it('needs the article text only when a text was left out', () => {
     const c = toColumns([{ start: 0, end: 2, text: 'ab' }], 'abc');
     assert.throws(() => fromColumns(c), /need the article text/);
