@@ -6,7 +6,7 @@ import type { CorpusLineStats } from '../engines';
 import { hash32 } from '../text/hash';
 
 const MAX_KEY_CHARS = 300;
-/** latinLineKey's characters (a key is never longer than the 4 × MAX_KEY_CHARS characters of the line it is made from). */
+/** A Latin line's key as latinKeyChars writes it (never longer than the 4 × MAX_KEY_CHARS characters it is made from). */
 const KEY_BUFFER = new Uint16Array(4 * MAX_KEY_CHARS);
 
 /**
@@ -15,8 +15,14 @@ const KEY_BUFFER = new Uint16Array(4 * MAX_KEY_CHARS);
  * lines and the `keep` list ("12 Comments" and "3 comments" share a key).
  */
 export function lineKey(text: string): string {
-  const cut = text.length > 4 * MAX_KEY_CHARS ? text.slice(0, 4 * MAX_KEY_CHARS) : text;
-  return latinLineKey(cut) ?? unicodeLineKey(cut);
+  const cut = keyInput(text);
+  const n = latinKeyChars(cut);
+  return n < 0 ? unicodeLineKey(cut) : String.fromCharCode.apply(null, KEY_BUFFER.subarray(0, Math.min(n, MAX_KEY_CHARS)) as unknown as number[]);
+}
+
+/** The part of a line its key is made from (a key holds at most MAX_KEY_CHARS characters). */
+function keyInput(text: string): string {
+  return text.length > 4 * MAX_KEY_CHARS ? text.slice(0, 4 * MAX_KEY_CHARS) : text;
 }
 
 /**
@@ -44,11 +50,11 @@ function isLatinSeparator(c: number): boolean {
  * runs on every line of every article): the same key, since NFKC leaves these as they are (the
  * Latin-1 letters À–ÿ are precomposed, and a combining mark after one is not taken here) or turns
  * them into separators (isLatinSeparator), and lower case of À–Þ is the letter 0x20 further.
- * Undefined for any other line.
+ * Writes the key's characters into KEY_BUFFER (uncut) and gives how many; -1 for any other line.
+ * A buffer, not a string: a key built with += is a chain of short strings to collect, and the
+ * corpus's line hashes are taken from the buffer without a string at all (lineKeyHashOf).
  */
-function latinLineKey(s: string): string | undefined {
-  // The key's characters go into a buffer and become one string at the end: a key built with += is a
-  // chain of short strings to collect (lineKey runs on every line of every article).
+function latinKeyChars(s: string): number {
   const buf = KEY_BUFFER;
   let n = 0;
   let gap = false; // a run of separators waits to be written as one space
@@ -72,14 +78,14 @@ function latinLineKey(s: string): string | undefined {
       if (c <= 0xde) c += 0x20;
       letter = true;
     } else if (isLatinSeparator(c)) letter = false;
-    else return undefined;
+    else return -1;
     if (letter) {
       if (gap && n > 0) buf[n++] = 0x20;
       gap = false;
       buf[n++] = c;
     } else gap = true;
   }
-  return String.fromCharCode.apply(null, buf.subarray(0, Math.min(n, MAX_KEY_CHARS)) as unknown as number[]);
+  return n;
 }
 
 /**
@@ -93,54 +99,22 @@ export function lineKeyHash(key: string): number {
 
 /**
  * lineKeyHash(lineKey(text)) without building the key, or undefined when the key is empty: the
- * corpus keys every line of every article this way (ArticleSummary.lineHashes), and a key built a
- * character at a time is a chain of short strings to collect. Latin lines (latinLineKey's) are
- * hashed in the same one pass, character by character as FNV-1a takes them (hash32); any other
- * line through its key.
+ * corpus keys every line of every article this way (ArticleSummary.lineHashes). A Latin line's key
+ * is hashed in the buffer it was written to (FNV-1a over its characters, as hash32 reads a string);
+ * any other line through its key.
  */
 export function lineKeyHashOf(text: string): number | undefined {
-  const s = text.length > 4 * MAX_KEY_CHARS ? text.slice(0, 4 * MAX_KEY_CHARS) : text;
-  let h = 0x811c9dc5;
-  let len = 0; // characters of the key so far (hashed up to MAX_KEY_CHARS)
-  let gap = false;
-  let digits = false;
-  for (let i = 0; i < s.length; i++) {
-    let c = s.charCodeAt(i);
-    let letter: boolean;
-    if (c >= 0x30 && c <= 0x39) {
-      if (digits) continue;
-      digits = true;
-      c = 0x30;
-      letter = true;
-    } else {
-      digits = false;
-      if (c <= 0x7f) {
-        if (c >= 0x41 && c <= 0x5a) c += 0x20;
-        letter = c >= 0x61 && c <= 0x7a;
-      } else if (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7) {
-        if (c <= 0xde) c += 0x20;
-        letter = true;
-      } else if (isLatinSeparator(c)) letter = false;
-      else {
-        const key = unicodeLineKey(s);
-        return key.length > 0 ? lineKeyHash(key) : undefined;
-      }
-    }
-    if (!letter) {
-      gap = true;
-      continue;
-    }
-    if (gap && len > 0 && len < MAX_KEY_CHARS) {
-      h = Math.imul(h ^ 0x20, 0x01000193);
-      len++;
-    }
-    gap = false;
-    if (len < MAX_KEY_CHARS) {
-      h = Math.imul(h ^ c, 0x01000193);
-      len++;
-    }
+  const cut = keyInput(text);
+  const n = latinKeyChars(cut);
+  if (n < 0) {
+    const key = unicodeLineKey(cut);
+    return key.length > 0 ? lineKeyHash(key) : undefined;
   }
-  return len > 0 ? (h >>> 0) >> 1 : undefined;
+  const len = Math.min(n, MAX_KEY_CHARS);
+  if (len === 0) return undefined;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < len; i++) h = Math.imul(h ^ KEY_BUFFER[i], 0x01000193);
+  return (h >>> 0) >> 1;
 }
 
 /** lineKey by its definition, for any line. Exported for the test that checks the two agree. */
