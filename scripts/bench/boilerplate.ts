@@ -3,11 +3,12 @@
 // ../shared/data/boilerplate*/{full,main}, at most PER_FOLDER pages of each folder (first by name),
 // each folder one corpus; when that data is absent it says so and stops. One warm-up pass, then at
 // least MIN_PASSES timed passes (and --seconds); figures are the median pass, by wall clock and by
-// the process's CPU time (the machine may be shared: CPU time is what the detector itself costs).
+// the process's CPU time (the machine may be shared: CPU time is what the detector itself costs);
+// then the time to key those pages' non-empty lines alone (lineKey), median of MIN_PASSES passes after one.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchOptions } from '../bench';
-import { createBoilerplateEngine, TemplateIndex } from '../../src/core/boilerplate';
+import { createBoilerplateEngine, lineKey, TemplateIndex } from '../../src/core/boilerplate';
 import { DEFAULT_CONFIG } from '../../src/core/config/types';
 import { splitLines } from '../../src/core/text/lines';
 import { SHARED_DATA } from '../lib/shared';
@@ -64,6 +65,14 @@ export async function bench(opts: BenchOptions): Promise<Record<string, number |
     wall.push((performance.now() - w0) / 1000);
     cpu.push((c.user + c.system) / 1e6);
   }
+  // Line keys alone (templates, duplicates, the keep list: every line of every article), median pass.
+  const lineTexts = docs.flatMap((d) => d.lines.map((l) => l.text).filter((t) => t.trim().length > 0));
+  const keyPasses: number[] = [];
+  for (let r = 0; r < MIN_PASSES + 1; r++) {
+    const k0 = performance.now();
+    for (const t of lineTexts) lineKey(t);
+    if (r > 0) keyPasses.push(performance.now() - k0);
+  }
   const mb = chars / 1e6;
   return {
     source: corpora.map((c) => `${c.name} (${c.texts.length})`).join(', '),
@@ -74,5 +83,7 @@ export async function bench(opts: BenchOptions): Promise<Record<string, number |
     mbPerCpuSecond: mb / median(cpu),
     msPerArticle: (median(wall) * 1000) / docs.length,
     findingsPerPass: findings,
+    lines: lineTexts.length,
+    lineKeysMsPer100kLines: (median(keyPasses) * 100_000) / lineTexts.length,
   };
 }
