@@ -105,7 +105,8 @@ function encodeRepeatedStrings(col: Column, n: number): void {
     held++;
     let code = index.get(v);
     if (code === undefined) {
-      if (index.size >= MAX_DICT) return;
+      // Past half as many distinct strings as records, the field cannot qualify: stop reading it.
+      if (index.size >= MAX_DICT || (index.size + 1) * 2 > n) return;
       index.set(v, (code = index.size));
     }
     codes[i] = code;
