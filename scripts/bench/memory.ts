@@ -2,7 +2,8 @@
 // process's RSS: (1) an index worker's heap while it summarises real articles one batch after another,
 // as the index workers do (it must level off: caches bounded, no article kept); (2) the extension
 // host's heap for what it keeps of each article: the corpus index's summaries, the line counts of
-// templates, and the corpus actor model fed with them, per article.
+// templates, and the corpus actor model fed with them, per article, and what the model's name index
+// (built by the first question by name or id: a hover, a dossier) adds.
 //   npm run bench -- --only memory [--articles N] [--data DIR]
 // Default data: the corpus benches' real texts (../shared/data, written once into a temp folder).
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -83,11 +84,17 @@ export async function bench(opts: BenchOptions): Promise<Record<string, number |
     actors.setMany([...store.values()].map((e) => e.summary!));
     actors.count();
     const h2 = heapMb();
+    // What the first question by name or id adds (a hover on a name, the dossier): the name index.
+    actors.find('Barack Obama');
+    actors.byId(actors.slice(0, 1)[0]?.id ?? '');
+    const h3 = heapMb();
     const count = store.size;
     out['host: index summaries KB per article'] = ((h1 - h0) * 1000) / count;
     out['host: template line counts KB per article'] = ((hLines - h1) * 1000) / count;
     out['host: corpus actor model KB per article'] = ((h2 - hLines) * 1000) / count;
+    out['host: corpus actor model, its name index once asked, KB per article'] = ((h3 - h2) * 1000) / count;
     out[`host heap MB for ${count} articles (summaries, line counts and model)`] = h2 - h0;
+    out[`host heap MB for ${count} articles, the name index built`] = h3 - h0;
   } finally {
     rmSync(cache, { recursive: true, force: true });
   }

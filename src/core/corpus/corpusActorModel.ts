@@ -135,7 +135,9 @@ interface Group {
   sPrefix: number;
   sThird: number;
   kind: EntityKind;
-  id: string;
+  /** Its folded names as the name map (byName) holds it under them, while that map exists: one, or a
+   * list (most groups have one; a Map from group to list held 22 MB at 231,000 groups). */
+  forms: string | string[] | undefined;
   /** The corpus actor, once a query asked for it (undefined again after a change). */
   actor: CorpusActor | undefined;
 }
@@ -159,11 +161,8 @@ export class CorpusActorModel implements CorpusActorIndex {
   /** Groups listed by the last flush. */
   private listed = 0;
   private actorList?: CorpusActor[];
-  /** Built on the first query that needs it, then kept up to date. */
-  private byIdMap?: Map<string, Group>;
+  /** Built on the first query that needs it, then kept up to date (a group's forms say under which names). */
   private byName?: Map<string, Group | Group[]>;
-  /** The folded names of each group in byName, while byName exists. */
-  private formsOf = new Map<Group, string[]>();
   private nameInfos = new Map<string, NameInfo>();
   private readonly foldCache = new Map<string, string>();
 
@@ -242,9 +241,7 @@ export class CorpusActorModel implements CorpusActorIndex {
     this.unsorted = undefined;
     this.tops = undefined;
     this.listed = 0;
-    this.byIdMap = undefined;
     this.byName = undefined;
-    this.formsOf.clear();
     this.apply([], all);
   }
 
@@ -442,7 +439,7 @@ export class CorpusActorModel implements CorpusActorIndex {
         sPrefix: 0,
         sThird: 0,
         kind: 'other',
-        id: '',
+        forms: undefined,
         actor: undefined,
       };
       this.groups.set(key, g);
@@ -623,7 +620,6 @@ export class CorpusActorModel implements CorpusActorIndex {
           this.sorted.remove(g);
           this.kindList(g.kind).remove(g);
         }
-        if (this.byIdMap?.get(idOf(g)) === g) this.byIdMap.delete(idOf(g));
         if (this.byName) this.dropNames(g);
         g.flags &= ~LISTED;
       }
@@ -653,7 +649,6 @@ export class CorpusActorModel implements CorpusActorIndex {
     if ((g.flags & ALIVE) === 0) return false;
     this.sortKeys(g, lean);
     g.flags |= LISTED;
-    if (this.byIdMap) this.byIdMap.set(idOf(g), g);
     if (this.byName) this.addNames(g);
     return true;
   }
@@ -709,7 +704,6 @@ export class CorpusActorModel implements CorpusActorIndex {
     for (let i = 0; i < p.done; i++) {
       const g = this.dirty[i];
       if (g.flags & LISTED) {
-        if (this.byIdMap?.get(idOf(g)) === g) this.byIdMap.delete(idOf(g));
         if (this.byName) this.dropNames(g);
       }
       g.flags = (g.flags | DIRTY) & ~LISTED;
@@ -848,9 +842,11 @@ export class CorpusActorModel implements CorpusActorIndex {
       if (lean) (g.weights = undefined), (g.names = undefined);
     }
     const n = g.sName;
-    g.sPrefix = (n.length > 0 ? n.charCodeAt(0) * 65536 : 0) + (n.length > 1 ? n.charCodeAt(1) : 0);
-    g.sThird = n.length > 2 ? n.charCodeAt(2) : 0;
-    g.id = ''; // worked out when asked (idOf)
+    // Small integers both (31 bits): a key past them would make the field a boxed number in every
+    // group (16 bytes each). The second code unit's last bit moves to sThird; the order is the same.
+    const c1 = n.length > 1 ? n.charCodeAt(1) : 0;
+    g.sPrefix = (n.length > 0 ? n.charCodeAt(0) * 32768 : 0) + (c1 >> 1);
+    g.sThird = (c1 & 1) * 65536 + (n.length > 2 ? n.charCodeAt(2) : 0);
   }
 
   /**
@@ -910,7 +906,10 @@ export class CorpusActorModel implements CorpusActorIndex {
 
   private dropNames(g: Group): void {
     const byName = this.byName!;
-    for (const k of this.formsOf.get(g) ?? []) {
+    const forms = g.forms;
+    g.forms = undefined;
+    if (forms === undefined) return;
+    for (const k of typeof forms === 'string' ? [forms] : forms) {
       const l = byName.get(k);
       if (l === g) byName.delete(k);
       else if (Array.isArray(l)) {
@@ -919,11 +918,10 @@ export class CorpusActorModel implements CorpusActorIndex {
         if (l.length === 1) byName.set(k, l[0]);
       }
     }
-    this.formsOf.delete(g);
   }
 
   private addNames(g: Group): void {
-    addNamesTo(this.byName!, this.formsOf, g, this.foldedNamesOf(g));
+    addNamesTo(this.byName!, g, this.foldedNamesOf(g));
   }
 
   /**
@@ -1096,14 +1094,23 @@ export class CorpusActorModel implements CorpusActorIndex {
     return g && this.actorOfGroup(g);
   }
 
+  /**
+   * The group of an id, found in the group map under the key the id is made of (see idOf): a group
+   * linked to a KB entry is under 'kb:' and the entry's id, another under its key after its kind.
+   * A map from ids held 20 MB at 231,000 groups (the map and an id string each).
+   */
   private groupById(id: string): Group | undefined {
     this.flush();
-    if (!this.byIdMap) for (const _ of this.queryIndexInSteps(Infinity));
-    return this.byIdMap!.get(id);
+    const linked = this.groups.get('kb:' + id);
+    if (linked?.kb && linked.kb.id === id) return linked;
+    const colon = id.indexOf(':');
+    if (colon < 0) return undefined;
+    const g = this.groups.get(id.slice(colon + 1));
+    return g && !g.kb && g.kind === id.slice(0, colon) ? g : undefined;
   }
 
   /**
-   * Builds the maps that find() and byId() read (a folded name, an id, to its corpus actors), at
+   * Builds the map that find() reads (a folded name to its corpus actors), at
    * most `maxGroups` corpus actors a step, for a host thread that runs one step per turn of its
    * event loop: built at once by the first query, they took 0.6 s for the 231,000 corpus actors of
    * 10,000 articles. Once built, the model's changes keep them up to date. A change between two
@@ -1112,24 +1119,20 @@ export class CorpusActorModel implements CorpusActorIndex {
   *queryIndexInSteps(maxGroups = STEP_GROUPS): Generator<void, void> {
     for (;;) {
       this.flush();
-      if (this.byIdMap && this.byName) return;
+      if (this.byName) return;
       const version = this.version;
-      const byId = new Map<string, Group>();
       const byName = new Map<string, Group | Group[]>();
-      const formsOf = new Map<Group, string[]>();
       let n = 0;
       let changed = false;
       for (const g of this.groups.values()) {
-        byId.set(idOf(g), g);
-        addNamesTo(byName, formsOf, g, this.foldedNamesOf(g));
+        addNamesTo(byName, g, this.foldedNamesOf(g)); // a build given up leaves forms that the next one writes again
         if (++n % maxGroups === 0) {
           yield;
           if ((changed = this.version !== version)) break;
         }
       }
       if (changed) continue;
-      this.byIdMap ??= byId;
-      if (!this.byName) (this.byName = byName), (this.formsOf = formsOf);
+      this.byName = byName;
       return;
     }
   }
@@ -1208,9 +1211,9 @@ function actorOf(
   return actor;
 }
 
-/** The id of a corpus actor: its KB entry's, else kind + ':' + folded name (kept until the group changes). */
+/** The id of a corpus actor: its KB entry's, else kind + ':' + its key (the folded name it is grouped under); see groupById. */
 function idOf(g: Group): string {
-  return g.id || (g.id = g.kb ? g.kb.id : g.kind + ':' + g.key);
+  return g.kb ? g.kb.id : g.kind + ':' + g.key;
 }
 
 /** One sorted list of several sorted lists (by compareGroups). */
@@ -1406,9 +1409,9 @@ export function* loadInSteps(model: CorpusActorModel, items: readonly ArticleSum
 /** Corpus actors a step of queryIndexInSteps indexes at most (about 4 ms on a quiet machine; a step where a map grows, up to 50 ms at 231,000 actors). */
 export const STEP_GROUPS = 2_500;
 
-/** Adds a group under each of its folded names (`forms`) to a name map, and its forms to formsOf. */
-function addNamesTo(byName: Map<string, Group | Group[]>, formsOf: Map<Group, string[]>, g: Group, forms: string[]): void {
-  formsOf.set(g, forms);
+/** Adds a group under each of its folded names (`forms`) to a name map, and keeps them in the group. */
+function addNamesTo(byName: Map<string, Group | Group[]>, g: Group, forms: string[]): void {
+  g.forms = forms.length === 1 ? forms[0] : forms;
   for (const k of forms) {
     const l = byName.get(k);
     if (l === undefined) byName.set(k, g);
