@@ -12,7 +12,7 @@
 import { HONORIFICS, isTitleWord } from '../entities/titles';
 import { foldName } from '../text/fold';
 import type { EntityKind } from '../types';
-import type { ActorSummary, ArticleSummary } from './articleSummary';
+import { actorSpans, type ActorSummary, type ArticleSummary } from './articleSummary';
 import type { CoActor, CorpusActorIndex } from './corpusActors';
 import { entryRef, linkEntry, type KbEntry, type KnowledgeBase } from './knowledgeBase';
 import { SORT_STEP_WORK, SortedChunks, sortInSteps } from './sortedChunks';
@@ -421,7 +421,7 @@ export class CorpusActorModel implements CorpusActorIndex {
     const info = it.info;
     let g = info.group;
     if (g === undefined || (g.flags & ALIVE) === 0 || g.key !== key) g = this.groups.get(key);
-    const count = it.actor.mentions.length >> 1;
+    const count = it.actor.mentionCount;
     this.workDone++;
     if (!g) {
       g = {
@@ -474,11 +474,11 @@ export class CorpusActorModel implements CorpusActorIndex {
     const items = g.items;
     if (!Array.isArray(items)) {
       this.workDone++;
-      this.addToAggregates(g, items, items.actor.mentions.length >> 1);
+      this.addToAggregates(g, items, items.actor.mentionCount);
       return;
     }
     this.workDone += items.length;
-    for (let i = 0; i < items.length; i++) this.addToAggregates(g, items[i], items[i].actor.mentions.length >> 1);
+    for (let i = 0; i < items.length; i++) this.addToAggregates(g, items[i], items[i].actor.mentionCount);
   }
 
   private addToAggregates(g: Group, it: Item, count: number): void {
@@ -554,7 +554,7 @@ export class CorpusActorModel implements CorpusActorIndex {
     this.workDone++;
     this.touch(g); // before any change: it leaves the sorted lists under its keys as they were
     it.group = undefined;
-    const count = it.actor.mentions.length >> 1;
+    const count = it.actor.mentionCount;
     g.mentions -= count;
     const items = g.items;
     if (Array.isArray(items)) {
@@ -861,7 +861,7 @@ export class CorpusActorModel implements CorpusActorIndex {
     for (let i = 0; i < items.length; i++) {
       const a = items[i].actor;
       const k = KINDS.indexOf(a.kind);
-      w[k] += a.mentions.length >> 1;
+      w[k] += a.mentionCount;
       w[4 + k]++;
       if (one && a.name !== name) one = false;
     }
@@ -978,7 +978,7 @@ export class CorpusActorModel implements CorpusActorIndex {
       }
       roles = [...byRole.values()].sort(byArticlesThenRole);
     }
-    return actorOf(g, aliases, roles, s.date, s.date, [{ relPath: s.relPath, date: s.date, title: s.title, mentions: a.mentions }]);
+    return actorOf(g, aliases, roles, s.date, s.date, [{ relPath: s.relPath, date: s.date, title: s.title, mentions: actorSpans(s.summary, it.index) }]);
   }
 
   /** The corpus actor of a group: one pass over its article actors in the model's order (order() put them so). */
@@ -1015,8 +1015,8 @@ export class CorpusActorModel implements CorpusActorIndex {
       const date = art.date;
       if (again) {
         const last = articles[articles.length - 1];
-        last.mentions = mergeSpans(last.mentions, a.mentions);
-      } else articles.push({ relPath: art.relPath, date, title: art.title, mentions: a.mentions });
+        last.mentions = mergeSpans(last.mentions, actorSpans(art.summary, it.index));
+      } else articles.push({ relPath: art.relPath, date, title: art.title, mentions: actorSpans(art.summary, it.index) });
       const rs = a.roles;
       for (let j = 0; j < rs.length; j++) {
         const r = rs[j];

@@ -1,6 +1,12 @@
 import * as assert from 'node:assert';
 import { lineKeyHash } from '../../../src/core/boilerplate/templates';
-import { boilerplateLinesOf, boilerplateRuns, lineHashesOf } from '../../../src/core/corpus/articleSummary';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeArticle } from '../../../src/core/analysis/analyzeArticle';
+import { assembleEngines } from '../../../src/core/analysis/defaultEngines';
+import { DEFAULT_CONFIG } from '../../../src/core/config/types';
+import { actorSpans, boilerplateLinesOf, boilerplateRuns, lineHashesOf, summarizeArticle } from '../../../src/core/corpus/articleSummary';
+import { createRuleEngine } from '../../../src/core/entities/ruleEngine';
 import { hash32 } from '../../../src/core/text/hash';
 
 describe('article summary: boilerplate runs', () => {
@@ -46,5 +52,36 @@ describe('article summary: line hashes', () => {
       if (h < -(2 ** 30) || h >= 2 ** 30) outside++;
     }
     assert.strictEqual(outside, 0);
+  });
+});
+
+describe('article summary: mention spans', () => {
+  it("gives each actor its own spans out of the article's one flat list", () => {
+    const actor = (name: string, mentionCount: number) => ({ name, kind: 'person' as const, aliases: [], roles: [], demonyms: [], mentionCount });
+    const summary = {
+      relPath: 'a.txt',
+      chars: 100,
+      lineHashes: [],
+      boilerplate: [],
+      actors: [actor('A', 2), actor('B', 0), actor('C', 1), actor('D', 3)],
+      mentionSpans: [0, 1, 10, 11, 20, 21, 30, 31, 40, 41, 50, 51],
+      acronyms: [],
+    };
+    assert.deepStrictEqual([0, 1, 2, 3].map((i) => actorSpans(summary, i)), [[0, 1, 10, 11], [], [20, 21], [30, 31, 40, 41, 50, 51]]);
+    // A new list each time: a caller may keep or change it.
+    assert.notStrictEqual(actorSpans(summary, 0), actorSpans(summary, 0));
+  });
+
+  it("summarises an analysed article's actors with their own mentions, as the analysis has them", () => {
+    const text = readFileSync(join(__dirname, '..', '..', '..', 'samples', 'corpus', 'wire', 'ecowas-mediation-bamako.txt'), 'utf8');
+    const analysis = analyzeArticle(text, { config: structuredClone(DEFAULT_CONFIG), engines: assembleEngines(createRuleEngine()) });
+    const summary = summarizeArticle(analysis, 'wire/ecowas-mediation-bamako.txt');
+    const expected = analysis.actors.filter((a) => !a.boilerplateOnly);
+    assert.ok(expected.length >= 3, `${expected.length} actors`);
+    assert.deepStrictEqual(
+      summary.actors.map((a, i) => [a.name, actorSpans(summary, i)]),
+      expected.map((a) => [a.name, a.mentions.flatMap((m) => [m.start, m.end])]),
+    );
+    assert.strictEqual(summary.mentionSpans.length, 2 * expected.reduce((n, a) => n + a.mentions.length, 0));
   });
 });

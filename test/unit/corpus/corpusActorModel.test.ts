@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import type { ActorSummary, ArticleSummary } from '../../../src/core/corpus/articleSummary';
+import type { ArticleSummary } from '../../../src/core/corpus/articleSummary';
+import { summaryOf, type ActorWithSpans } from '../helpers/summaries';
 import { actorsInSteps, CorpusActorModel, deleteInSteps, feedInSteps, loadInSteps } from '../../../src/core/corpus/corpusActorModel';
 import { buildCorpusActors, type CorpusActorIndex } from '../../../src/core/corpus/corpusActors';
 import type { CorpusActor } from '../../../src/core/corpus/types';
@@ -80,7 +81,7 @@ const KBS = [
 
 function randomSummary(r: () => number, relPath: string): ArticleSummary {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
-  const actors: ActorSummary[] = [];
+  const actors: ActorWithSpans[] = [];
   const n = 1 + Math.floor(r() * 6);
   for (let i = 0; i < n; i++) {
     const [name, kind] = pick(NAMES);
@@ -105,7 +106,7 @@ function randomSummary(r: () => number, relPath: string): ArticleSummary {
   }
   const acronyms = ACRONYMS.filter(() => r() < 0.2);
   const date = pick(DATES);
-  return { relPath, ...(date ? { date } : {}), ...(r() < 0.8 ? { title: 'Title of ' + relPath } : {}), chars: 1000, lineHashes: [], boilerplate: [], actors, acronyms };
+  return summaryOf({ relPath, ...(date ? { date } : {}), ...(r() < 0.8 ? { title: 'Title of ' + relPath } : {}), chars: 1000, lineHashes: [], boilerplate: [], actors, acronyms });
 }
 
 /** Every answer of the model equals the answer of a full build over the same summaries. */
@@ -194,8 +195,8 @@ describe('corpus actor model (incremental)', () => {
   });
 
   it('re-resolves other articles when a fact changes: a second full name detaches a bare surname', () => {
-    const person = (name: string): ActorSummary => ({ name, kind: 'person', aliases: [], roles: [], demonyms: [], mentions: [0, name.length] });
-    const article = (relPath: string, actors: ActorSummary[]): ArticleSummary => ({ relPath, chars: 100, lineHashes: [], boilerplate: [], actors, acronyms: [] });
+    const person = (name: string): ActorWithSpans => ({ name, kind: 'person', aliases: [], roles: [], demonyms: [], mentions: [0, name.length] });
+    const article = (relPath: string, actors: ActorWithSpans[]): ArticleSummary => summaryOf({ relPath, chars: 100, lineHashes: [], boilerplate: [], actors, acronyms: [] });
     const model = new CorpusActorModel();
     model.set(article('a.txt', [person('Ibrahim Traoré')]));
     model.set(article('c.txt', [person('Traoré')]));
@@ -212,7 +213,7 @@ describe('corpus actor model (incremental)', () => {
   it('sorts again, rather than patches, when a batch changes thousands of actors', () => {
     const r = rng(99);
     const kinds: EntityKind[] = ['person', 'organization', 'place', 'other'];
-    const article = (i: number, names: number[]): ArticleSummary => ({
+    const article = (i: number, names: number[]): ArticleSummary => summaryOf({
       relPath: `n/${i}.txt`,
       ...(i % 3 ? { date: `2024-01-${String(1 + (i % 28)).padStart(2, '0')}` } : {}),
       chars: 100,
@@ -239,7 +240,7 @@ describe('corpus actor model (incremental)', () => {
     for (let seed = 1; seed <= 4; seed++) {
       const r = rng(500 + seed);
       // Many ties in articles and mentions: the order falls to the name, then to the first seen.
-      const article = (i: number): ArticleSummary => ({
+      const article = (i: number): ArticleSummary => summaryOf({
         relPath: `s/${i}.txt`,
         chars: 100,
         lineHashes: [],
@@ -274,8 +275,8 @@ describe('corpus actor model (incremental)', () => {
   });
 
   it('works out kinds and names in a bulk load as one article at a time does', () => {
-    const actor = (name: string, kind: EntityKind, mentions: number): ActorSummary => ({ name, kind, aliases: [], roles: [], demonyms: [], mentions: Array.from({ length: 2 * mentions }, (_, i) => i) });
-    const article = (i: number, actors: ActorSummary[]): ArticleSummary => ({ relPath: `k/${i}.txt`, chars: 100, lineHashes: [], boilerplate: [], actors, acronyms: [] });
+    const actor = (name: string, kind: EntityKind, mentions: number): ActorWithSpans => ({ name, kind, aliases: [], roles: [], demonyms: [], mentions: Array.from({ length: 2 * mentions }, (_, i) => i) });
+    const article = (i: number, actors: ActorWithSpans[]): ArticleSummary => summaryOf({ relPath: `k/${i}.txt`, chars: 100, lineHashes: [], boilerplate: [], actors, acronyms: [] });
     const summaries = [
       // Niger: more article actors say organization, more mentions say place.
       article(0, [actor('Niger', 'organization', 1)]),
@@ -295,9 +296,21 @@ describe('corpus actor model (incremental)', () => {
     assert.deepStrictEqual(bulk.actors, one.actors);
   });
 
+  it("lists each article of a corpus actor with that article actor's own mention spans", () => {
+    const place = (name: string, mentions: number[]): ActorWithSpans => ({ name, kind: 'place', aliases: [], roles: [], demonyms: [], mentions });
+    const model = new CorpusActorModel();
+    model.set(summaryOf({ relPath: 'a.txt', chars: 100, lineHashes: [], boilerplate: [], actors: [place('Niger', [10, 15]), place('Mali', [0, 4, 50, 54]), place('Gao', [])], acronyms: [] }));
+    model.set(summaryOf({ relPath: 'b.txt', chars: 100, lineHashes: [], boilerplate: [], actors: [place('Mali', [7, 11]), place('Niger', [20, 25, 30, 35, 40, 45])], acronyms: [] }));
+    const spans = (id: string) => model.byId(id)!.articles.map((a) => [a.relPath, a.mentions]).sort();
+    assert.deepStrictEqual(spans('place:mali'), [['a.txt', [0, 4, 50, 54]], ['b.txt', [7, 11]]]);
+    assert.deepStrictEqual(spans('place:niger'), [['a.txt', [10, 15]], ['b.txt', [20, 25, 30, 35, 40, 45]]]);
+    assert.deepStrictEqual(spans('place:gao'), [['a.txt', []]]);
+    assert.deepStrictEqual([model.byId('place:mali')!.mentionCount, model.byId('place:niger')!.mentionCount], [3, 4]);
+  });
+
   it('keeps the objects of actors an update did not touch', () => {
-    const place = (name: string): ActorSummary => ({ name, kind: 'place', aliases: [], roles: [], demonyms: [], mentions: [0, name.length] });
-    const article = (relPath: string, actors: ActorSummary[]): ArticleSummary => ({ relPath, chars: 100, lineHashes: [], boilerplate: [], actors, acronyms: [] });
+    const place = (name: string): ActorWithSpans => ({ name, kind: 'place', aliases: [], roles: [], demonyms: [], mentions: [0, name.length] });
+    const article = (relPath: string, actors: ActorWithSpans[]): ArticleSummary => summaryOf({ relPath, chars: 100, lineHashes: [], boilerplate: [], actors, acronyms: [] });
     const model = new CorpusActorModel();
     model.setMany([article('a.txt', [place('Mali'), place('Niger')]), article('b.txt', [place('Mali')])]);
     const niger = model.byId('place:niger');
@@ -414,8 +427,8 @@ describe('corpus actor model (incremental)', () => {
   });
 
   it('flushes a big group an article joins or leaves at the cost of the article, not of the group', () => {
-    const place = (name: string, n: number): ActorSummary => ({ name, kind: 'place', aliases: [], roles: [], demonyms: [], mentions: [0, 4, 10, 14].slice(0, 2 * n) });
-    const article = (i: number): ArticleSummary => ({ relPath: `a/${i}.txt`, chars: 100, lineHashes: [], boilerplate: [], actors: [place(i % 7 ? 'Mali' : 'MALI', 1 + (i % 2)), place(`Town${i}`, 1)], acronyms: [] });
+    const place = (name: string, n: number): ActorWithSpans => ({ name, kind: 'place', aliases: [], roles: [], demonyms: [], mentions: [0, 4, 10, 14].slice(0, 2 * n) });
+    const article = (i: number): ArticleSummary => summaryOf({ relPath: `a/${i}.txt`, chars: 100, lineHashes: [], boilerplate: [], actors: [place(i % 7 ? 'Mali' : 'MALI', 1 + (i % 2)), place(`Town${i}`, 1)], acronyms: [] });
     // The work of one more article on a corpus of 200 articles and on one of 2,000 (a ratio of sizes, not a timing).
     const workOfOneMore = (n: number): [number, number] => {
       const model = new CorpusActorModel();
@@ -485,7 +498,7 @@ describe('corpus actor model (incremental)', () => {
       steps++;
       assert.strictEqual(internals.byName, undefined, 'nothing installed before the last step');
       if (steps === 3 && !changed) {
-        model.set({ ...summaries[0], relPath: 'q-new.txt', actors: [...summaries[0].actors, { name: 'Ada Moreau', kind: 'person', aliases: ['Moreau'], roles: [], demonyms: [], mentions: [0, 10] }] });
+        model.set({ ...summaries[0], relPath: 'q-new.txt', actors: [...summaries[0].actors, { name: 'Ada Moreau', kind: 'person', aliases: ['Moreau'], roles: [], demonyms: [], mentionCount: 1 }], mentionSpans: [...summaries[0].mentionSpans, 0, 10] });
         changed = true;
       }
     }

@@ -1,17 +1,18 @@
 import * as assert from 'assert';
-import type { ActorSummary, ArticleSummary } from '../../../src/core/corpus/articleSummary';
+import type { ArticleSummary } from '../../../src/core/corpus/articleSummary';
+import { summaryOf, type ActorWithSpans } from '../helpers/summaries';
 import { buildCorpusActors } from '../../../src/core/corpus/corpusActors';
 import { KnowledgeBase, type KbEntry } from '../../../src/core/corpus/knowledgeBase';
 import type { EntityKind } from '../../../src/core/types';
 
-function actor(name: string, kind: EntityKind, opts: { aliases?: string[]; roles?: string[]; mentions?: number } = {}): ActorSummary {
+function actor(name: string, kind: EntityKind, opts: { aliases?: string[]; roles?: string[]; mentions?: number } = {}): ActorWithSpans {
   const mentions: number[] = [];
   for (let i = 0; i < (opts.mentions ?? 1); i++) mentions.push(i * 100, i * 100 + name.length);
   return { name, kind, aliases: opts.aliases ?? [], roles: opts.roles ?? [], demonyms: [], mentions };
 }
 
-function article(relPath: string, date: string | undefined, actors: ActorSummary[], acronyms: { short: string; long: string }[] = []): ArticleSummary {
-  return { relPath, ...(date ? { date } : {}), title: 'Title of ' + relPath, chars: 1000, lineHashes: [], boilerplate: [], actors, acronyms };
+function article(relPath: string, date: string | undefined, actors: ActorWithSpans[], acronyms: { short: string; long: string }[] = []): ArticleSummary {
+  return summaryOf({ relPath, ...(date ? { date } : {}), title: 'Title of ' + relPath, chars: 1000, lineHashes: [], boilerplate: [], actors, acronyms });
 }
 
 function kbOf(entries: Partial<KbEntry>[]): KnowledgeBase {

@@ -17,7 +17,8 @@ function received(): ArticleSummary[] {
       chars: 100,
       lineHashes: [],
       boilerplate: Array.from({ length: 50 }, (_, line) => [line, line, fresh(line % 2 ? 'navigation' : 'read-more')]).flat(),
-      actors: Array.from({ length: 100 }, (_, k) => ({ name: 'A', kind: fresh(k % 2 ? 'organization' : 'person') as 'person', aliases: [], roles: [], demonyms: [], mentions: [0, 1] })),
+      actors: Array.from({ length: 100 }, (_, k) => ({ name: 'A', kind: fresh(k % 2 ? 'organization' : 'person') as 'person', aliases: [], roles: [], demonyms: [], mentionCount: 1 })),
+      mentionSpans: Array.from({ length: 100 }, () => [0, 1]).flat(),
       acronyms: [],
     });
   }
@@ -41,7 +42,8 @@ describe('shareConstantStrings', () => {
       chars: 1,
       lineHashes: [1],
       boilerplate: [0, 0, 'byline', 1, 1, 'some-future-category'],
-      actors: [{ name: 'Mali', kind: 'place', aliases: [], roles: [], demonyms: ['Malian'], mentions: [0, 4] }, { name: 'X', kind: 'thing' as 'other', aliases: [], roles: [], demonyms: [], mentions: [5, 6] }],
+      actors: [{ name: 'Mali', kind: 'place', aliases: [], roles: [], demonyms: ['Malian'], mentionCount: 1 }, { name: 'X', kind: 'thing' as 'other', aliases: [], roles: [], demonyms: [], mentionCount: 1 }],
+      mentionSpans: [0, 4, 5, 6],
       acronyms: [],
     };
     const copy = structuredClone(s);
@@ -70,7 +72,8 @@ describe('compactActors', () => {
         chars: 100,
         lineHashes: [],
         boilerplate: [],
-        actors: Array.from({ length: 100 }, (_, k) => ({ name: `A${k}`, kind: 'person' as const, aliases: [], roles: [`r${k}`], demonyms: [], mentions: [k, k + 1] })),
+        actors: Array.from({ length: 100 }, (_, k) => ({ name: `A${k}`, kind: 'person' as const, aliases: [], roles: [`r${k}`], demonyms: [], mentionCount: 1 })),
+        mentionSpans: Array.from({ length: 100 }, (_, k) => [k, k + 1]).flat(),
         acronyms: [],
       })),
     );
