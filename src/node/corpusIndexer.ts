@@ -21,6 +21,13 @@ export const MAX_INDEXED_FILE_BYTES = 5 * 1024 * 1024;
 export interface IndexFile {
   path: string;
   relPath: string;
+  /**
+   * The file's size and modification time, when the caller's walk has just taken them (a regular
+   * file, a link followed): not asked of the file system again. An article that changes after the
+   * walk is seen by the next run (or the editor's file watcher), as one that changes during a run.
+   */
+  size?: number;
+  mtimeMs?: number;
 }
 
 export interface IndexOptions {
@@ -151,16 +158,21 @@ export async function updateIndex(opts: IndexOptions): Promise<IndexReport> {
       done++;
       opts.onSkip?.(file.relPath, reason);
     };
-    let st;
-    try {
-      st = await stat(file.path);
-    } catch (e) {
-      skip(`cannot be read: ${(e as Error).message}`);
-      continue;
-    }
-    if (!st.isFile()) {
-      skip('not a regular file');
-      continue;
+    let st: { size: number; mtimeMs: number };
+    if (file.size !== undefined && file.mtimeMs !== undefined) st = { size: file.size, mtimeMs: file.mtimeMs };
+    else {
+      let found;
+      try {
+        found = await stat(file.path);
+      } catch (e) {
+        skip(`cannot be read: ${(e as Error).message}`);
+        continue;
+      }
+      if (!found.isFile()) {
+        skip('not a regular file');
+        continue;
+      }
+      st = found;
     }
     if (st.size > maxBytes) {
       skip(`larger than ${Math.round(maxBytes / 1024 / 1024)} MB (${(st.size / 1024 / 1024).toFixed(1)} MB)`);

@@ -202,7 +202,7 @@ export class CorpusService {
     for (const f of walkArticles([rootPath], { globs: false, onProblem: (p) => this.notice('info', `${p.path}: ${p.message}`) })) {
       if (!f.corpus.root || resolve(f.corpus.root) !== root) continue;
       if (!isCorpusArticle(f.relPath, walk.include, walk.exclude)) continue;
-      if (files.length < walk.maxFiles) files.push({ path: f.path, relPath: f.relPath });
+      if (files.length < walk.maxFiles) files.push({ path: f.path, relPath: f.relPath, size: f.size, mtimeMs: f.mtimeMs });
       else if (leftOutCount++ < LEFT_OUT_NAMED) leftOut.push(f.relPath);
     }
     return { files, leftOutCount, leftOut };

@@ -41,7 +41,7 @@ export async function corpusSummaries(root: string, opts: CorpusSummaryOptions):
   // The safe walk: in the corpus folder, include/exclude applied; links out of it, loops, FIFOs reported.
   const files = [...walkArticles([root], { onProblem: (p) => problems.push(`${p.path}: ${p.message}`) })]
     .filter((f) => f.corpus === corpus || !corpus.root) // a nested corpus of its own is left out
-    .map((f) => ({ path: f.path, relPath: corpus.root ? f.relPath : f.rel }));
+    .map((f) => ({ path: f.path, relPath: corpus.root ? f.relPath : f.rel, size: f.size, mtimeMs: f.mtimeMs }));
   const cacheDir = opts.cache ?? defaultCacheDir(base);
   const { store, report: opened } = await CorpusStore.open(cacheDir, await engineKey());
   if (opened.discarded) problems.push(`${cacheDir}: corpus index rebuilt (${opened.discarded})`);

@@ -34,6 +34,10 @@ export interface WalkedArticle {
   /** Path relative to its corpus root, forward slashes (for globs and the articleDate map). */
   relPath: string;
   corpus: CorpusOnDisk;
+  /** Size and modification time of the file (a link's target) as the walk found it: the corpus index
+   * compares them with its entry without a second look at the file. */
+  size: number;
+  mtimeMs: number;
 }
 
 export interface WalkOptions {
@@ -180,7 +184,7 @@ export function* walkArticles(paths: readonly string[], opts: WalkOptions): Gene
         const relPath = relPathIn(corpus, p);
         if (useGlobs && corpus.root && !isCorpusArticle(relPath, corpus.config.include, corpus.config.exclude)) continue;
         if (!takeFile(p, st)) continue;
-        yield { path: p, root, rel: toSlash(relative(root, p)), relPath, corpus };
+        yield { path: p, root, rel: toSlash(relative(root, p)), relPath, corpus, size: st.size, mtimeMs: st.mtimeMs };
       }
     }
   }
@@ -190,7 +194,7 @@ export function* walkArticles(paths: readonly string[], opts: WalkOptions): Gene
       if (!takeFile(abs, st)) continue;
       const corpus = corpusFor(abs);
       const root = dirname(abs);
-      yield { path: abs, root, rel: toSlash(relative(root, abs)), relPath: relPathIn(corpus, abs), corpus };
+      yield { path: abs, root, rel: toSlash(relative(root, abs)), relPath: relPathIn(corpus, abs), corpus, size: st.size, mtimeMs: st.mtimeMs };
       continue;
     }
     const id = idOf(st);

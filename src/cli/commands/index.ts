@@ -45,7 +45,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   // The safe walk: in the corpus folder, include/exclude applied; links out of it, loops, FIFOs reported.
   const files = [...walkArticles([root], { onProblem: (p) => io.err(`${p.path}: ${p.message}`) })]
     .filter((f) => f.corpus === corpus || !corpus.root) // a nested corpus of its own is left out
-    .map((f) => ({ path: f.path, relPath: corpus.root ? f.relPath : f.rel }));
+    .map((f) => ({ path: f.path, relPath: corpus.root ? f.relPath : f.rel, size: f.size, mtimeMs: f.mtimeMs }));
   const pool = poolFor(args.jobs as number | undefined, (reason) => io.err(`news-annotate index: ${reason}`));
   const bar = progressBar('indexing');
   const skipped: string[] = [];

@@ -100,6 +100,26 @@ describe('corpus store and incremental index', () => {
     assert.strictEqual(again.report.reused, 2);
   });
 
+  it("takes a file's size and modification time from the walk when given, without asking the file system", async () => {
+    await index();
+    const { store } = await CorpusStore.open(cache, 'engine-1');
+    const a = store.get('a.txt')!;
+    // The walk's figures equal the entry's: reused, the file never looked at (it is gone meanwhile).
+    fs.renameSync(path.join(corpus, 'a.txt'), path.join(dir, 'away.txt'));
+    const pool = countingPool();
+    const given = [{ path: path.join(corpus, 'a.txt'), relPath: 'a.txt', size: a.size, mtimeMs: a.mtimeMs }];
+    const r = await updateIndex({ files: given, config: config(), store, pool, removeUnseen: false });
+    assert.deepStrictEqual([r.reused, r.skipped, pool.summarised.length], [1, 0, 0]);
+    // Other figures: the file is read, and here it cannot be.
+    const skipped: string[] = [];
+    const r2 = await updateIndex({ files: [{ ...given[0], mtimeMs: a.mtimeMs + 1000 }], config: config(), store, pool, removeUnseen: false, onSkip: (rel, why) => skipped.push(`${rel}: ${why}`) });
+    assert.deepStrictEqual([r2.reused, r2.skipped], [0, 1]);
+    assert.match(skipped[0], /^a\.txt: cannot be read/);
+    // Without them, the file system is asked, as before.
+    const r3 = await updateIndex({ files: [{ path: given[0].path, relPath: 'a.txt' }], config: config(), store, pool, removeUnseen: false, onSkip: () => undefined });
+    assert.deepStrictEqual([r3.reused, r3.skipped], [0, 1]);
+  });
+
   it('removes the entry of a deleted article and adds a new one', async () => {
     await index();
     fs.rmSync(path.join(corpus, 'sub', 'c.txt'));

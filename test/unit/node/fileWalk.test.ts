@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, linkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync, linkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resetCorpusCache } from '../../../src/node/corpusFiles';
@@ -40,6 +40,19 @@ describe('fileWalk: the one safe walk of the CLI', () => {
     const sub = walk([join(corpus, 'b')]);
     assert.deepEqual(sub.map((a) => [a.rel, a.relPath]), [['deep/c.txt', 'b/deep/c.txt']]);
     assert.deepEqual(problems, []);
+  });
+
+  it("gives each article's size and modification time as it found them, a link's those of its target", () => {
+    writeFileSync(join(corpus, 'b', 'long.md'), 'a longer article');
+    symlinkSync(join(corpus, 'b', 'long.md'), join(corpus, 'link.txt'));
+    const got = walk([corpus]);
+    assert.deepEqual(got.map((a) => a.rel), ['a.txt', 'b/deep/c.txt', 'link.txt', 'z.txt']);
+    for (const a of got) {
+      const st = statSync(a.path);
+      assert.deepEqual([a.size, a.mtimeMs], [st.size, st.mtimeMs], a.rel);
+    }
+    assert.equal(got.find((a) => a.rel === 'link.txt')!.size, 16);
+    assert.deepEqual(walk([join(corpus, 'z.txt')]).map((a) => a.size), [1], 'a named file too');
   });
 
   it('honours the corpus include/exclude globs for files found in folders, not for named files', () => {
