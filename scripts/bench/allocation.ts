@@ -7,11 +7,10 @@
 // scripts/lib/benchCorpus.ts realTexts); with --data DIR, the .txt articles under DIR as one group.
 // ARTICLES articles per group are measured, after WARM_UP not counted.
 //   npm run bench -- --only allocation [--data DIR]
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { Session } from 'node:inspector';
-import { join } from 'node:path';
 import type { BenchOptions } from '../bench';
-import { realTexts, SHARED } from '../lib/benchCorpus';
+import { realTexts, SHARED, webPageFiles } from '../lib/benchCorpus';
 import { assembleEngines } from '../../src/core/analysis/defaultEngines';
 import { DEFAULT_CONFIG } from '../../src/core/config/types';
 import { createNerEngine } from '../../src/core/ner';
@@ -46,12 +45,8 @@ function groups(data: string | undefined): { name: string; texts: string[] }[] {
     const texts = [...walkArticles([data], { onProblem: () => undefined })].slice(0, take).map((f) => readFileSync(f.path, 'utf8'));
     return [{ name: data, texts }];
   }
-  // realTexts yields the boilerplate pages first: as many as those folders hold.
-  let web = 0;
-  for (const d of ['boilerplate', 'boilerplate-wcxb', 'boilerplate-cleaneval']) {
-    const dir = join(SHARED, d, 'full');
-    if (existsSync(dir)) web += readdirSync(dir).filter((f) => f.endsWith('.txt')).length;
-  }
+  // realTexts yields the web pages first.
+  const web = webPageFiles().length;
   const out = [{ name: 'web pages', texts: [] as string[] }, { name: 'Wikipedia pages', texts: [] as string[] }];
   let i = 0;
   for (const t of realTexts()) {

@@ -31,13 +31,20 @@ export function benchCorpusWorker(): string {
 }
 
 
-/** Real texts, in a stable order: the boilerplate pages, then Wikipedia pages of 1,500+ characters. */
-export function* realTexts(): Generator<string> {
+/** The real web pages (each boilerplate folder's full pages), in the order realTexts yields them first. */
+export function webPageFiles(): string[] {
+  const out: string[] = [];
   for (const d of ['boilerplate', 'boilerplate-wcxb', 'boilerplate-cleaneval']) {
     const dir = join(SHARED, d, 'full');
     if (!existsSync(dir)) continue;
-    for (const f of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) yield readFileSync(join(dir, f), 'utf8');
+    for (const f of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) out.push(join(dir, f));
   }
+  return out;
+}
+
+/** Real texts, in a stable order: the boilerplate pages, then Wikipedia pages of 1,500+ characters. */
+export function* realTexts(): Generator<string> {
+  for (const p of webPageFiles()) yield readFileSync(p, 'utf8');
   for (const f of ['enwiki-new-pages-2018.txt', 'simplewiki-2017.txt']) {
     const p = join(SHARED, 'ner', 'wikitext', f);
     if (!existsSync(p)) continue;

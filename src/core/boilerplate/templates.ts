@@ -3,7 +3,7 @@
 // CCNet/FineWeb-style pipelines do. TemplateIndex keeps, per normalised line
 // key, the set of documents holding it, updated as documents change.
 import type { CorpusLineStats } from '../engines';
-import { hash32 } from '../text/hash';
+import { hash32, hash32Units } from '../text/hash';
 
 const MAX_KEY_CHARS = 300;
 /** A Latin line's key as latinKeyChars writes it (never longer than the 4 × MAX_KEY_CHARS characters it is made from). */
@@ -100,7 +100,7 @@ export function lineKeyHash(key: string): number {
 /**
  * lineKeyHash(lineKey(text)) without building the key, or undefined when the key is empty: the
  * corpus keys every line of every article this way (ArticleSummary.lineHashes). A Latin line's key
- * is hashed in the buffer it was written to (FNV-1a over its characters, as hash32 reads a string);
+ * is hashed in the buffer it was written to (hash32Units: hash32 without the string);
  * any other line through its key.
  */
 export function lineKeyHashOf(text: string): number | undefined {
@@ -111,10 +111,7 @@ export function lineKeyHashOf(text: string): number | undefined {
     return key.length > 0 ? lineKeyHash(key) : undefined;
   }
   const len = Math.min(n, MAX_KEY_CHARS);
-  if (len === 0) return undefined;
-  let h = 0x811c9dc5;
-  for (let i = 0; i < len; i++) h = Math.imul(h ^ KEY_BUFFER[i], 0x01000193);
-  return (h >>> 0) >> 1;
+  return len === 0 ? undefined : hash32Units(KEY_BUFFER, len) >> 1;
 }
 
 /** lineKey by its definition, for any line. Exported for the test that checks the two agree. */

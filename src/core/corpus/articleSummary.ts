@@ -55,11 +55,29 @@ export interface ArticleSummary {
   acronyms: AcronymDefinition[];
 }
 
-/** The mention spans of a summary's actor (by its index in `actors`), flat [start0, end0, …]: a new list. */
+/** Actor index up to which actorSpans sums the counts before it; past it, a summary's offsets are kept. */
+const SUMMED_UP_TO = 64;
+/** Where each actor's spans start, for summaries asked past SUMMED_UP_TO (summaries are never changed once made). */
+const spanStarts = new WeakMap<ArticleSummary, Int32Array>();
+
+/**
+ * The mention spans of a summary's actor (by its index in `actors`), flat [start0, end0, …]: a new
+ * list. Every actor of an article asked in turn costs linear time in its actors: past SUMMED_UP_TO,
+ * the offsets are worked out once per summary and kept while it lives.
+ */
 export function actorSpans(summary: ArticleSummary, index: number): number[] {
   const actors = summary.actors;
   let from = 0;
-  for (let i = 0; i < index; i++) from += actors[i].mentionCount;
+  if (index <= SUMMED_UP_TO) for (let i = 0; i < index; i++) from += actors[i].mentionCount;
+  else {
+    let starts = spanStarts.get(summary);
+    if (!starts) {
+      starts = new Int32Array(actors.length + 1);
+      for (let i = 0; i < actors.length; i++) starts[i + 1] = starts[i] + actors[i].mentionCount;
+      spanStarts.set(summary, starts);
+    }
+    from = starts[index];
+  }
   return summary.mentionSpans.slice(2 * from, 2 * (from + actors[index].mentionCount));
 }
 

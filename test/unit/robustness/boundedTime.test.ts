@@ -7,6 +7,7 @@ import type { EntityMention } from '../../../src/core/types';
 import { copiedBlockLines } from '../../../src/core/boilerplate/engine';
 import { articleFeatures } from '../../../src/core/boilerplate/features';
 import { tablesInArticle } from '../../../src/core/boilerplate/tables';
+import { actorSpans, type ArticleSummary } from '../../../src/core/corpus/articleSummary';
 import { growth, MAX_RATIO } from './timing';
 
 const FIRST = ['John', 'Mary', 'Ahmed', 'Fatou', 'Pierre', 'Olga', 'Chen', 'Ravi', 'Lena', 'Omar', 'Kofi', 'Ana'];
@@ -78,6 +79,25 @@ describe('bounded time on pathological shapes (ratio of two sizes, linear growth
       assert.ok(tablesInArticle(infos, () => true).length > 0);
     }, 400);
     assert.ok(g.ratio < MAX_RATIO, `8× the lines took ${g.ratio.toFixed(1)}× the time (${g.small.toFixed(1)} → ${g.large.toFixed(1)} ms)`);
+  });
+
+  it("corpus summaries: every actor's mention spans of an article with many actors", () => {
+    const make = (n: number): ArticleSummary => ({
+      relPath: 'a.txt',
+      chars: 10 * n,
+      lineHashes: [],
+      boilerplate: [],
+      actors: Array.from({ length: n }, (_, i) => ({ name: `Name ${i}`, kind: 'person' as const, aliases: [], roles: [], demonyms: [], mentionCount: 1 + (i % 3) })),
+      mentionSpans: Array.from({ length: n }, (_, i) => Array.from({ length: 1 + (i % 3) }, (_, k) => [10 * i + k, 10 * i + k + 1]).flat()).flat(),
+      acronyms: [],
+    });
+    const g = growth((n) => {
+      const s = make(n); // a new summary each time: its offsets are worked out within the timing
+      let spans = 0;
+      for (let i = 0; i < n; i++) spans += actorSpans(s, i).length;
+      assert.equal(spans, s.mentionSpans.length);
+    }, 5000);
+    assert.ok(g.ratio < MAX_RATIO, `8× the actors took ${g.ratio.toFixed(1)}× the time (${g.small.toFixed(1)} → ${g.large.toFixed(1)} ms)`);
   });
 
   it('cleanArticle: many annotations between many removed lines', () => {
