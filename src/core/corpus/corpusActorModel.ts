@@ -53,8 +53,6 @@ interface NameInfo {
    * person's full name (null: none; undefined: not looked up). */
   fact: Fact | null | undefined;
   surnameFact: Fact | null | undefined;
-  /** The group its last article actor joined (a shortcut past the group map). */
-  group: Group | undefined;
 }
 
 /**
@@ -69,8 +67,9 @@ interface Fact {
   oneN: number;
   counts: Map<string, number> | undefined;
   value?: string;
-  /** Article actors whose identity reads the fact (NO_ITEMS until one does). */
-  deps: Item[];
+  /** Article actors whose identity reads the fact: none, the one, or a list once a second does (most
+   * facts have one: a list of one took 56 bytes). */
+  deps: Item | Item[] | undefined;
   /** Set while an update runs: the value before it. */
   touched: boolean;
   before?: string;
@@ -79,7 +78,6 @@ interface Fact {
 /** One actor of one article (its fact, if any, is info.fact: an article actor reads the fact of its name). */
 interface Item {
   article: Article;
-  actor: ActorSummary;
   info: NameInfo;
   /** The actor's index in its article: with the article's seq, the order of a single pass. */
   index: number;
@@ -90,6 +88,11 @@ interface Item {
 }
 
 const NO_ITEMS: Item[] = [];
+
+/** An article actor's summary: its article's actor at its index (not kept in the item: 8 bytes each of 401,000). */
+function summaryActor(it: Item): ActorSummary {
+  return it.article.summary.actors[it.index];
+}
 
 /** A surface name within a group: its mentions and article actors, whether it is a full name of the group, where first seen. */
 interface NameStat {
@@ -106,6 +109,9 @@ const RECOUNT = 2;
 const ALIVE = 4;
 const DIRTY = 8;
 const LISTED = 16;
+/** Bits 5–6: the group's kind, as its index in KINDS (a field of its own took 8 bytes a group). */
+const KIND_SHIFT = 5;
+const KIND_BITS = 3 << KIND_SHIFT;
 
 interface Group {
   key: string;
@@ -115,7 +121,8 @@ interface Group {
   /** ORDERED: `items` are in the model's order (materialize reads them so; sorted when asked).
    * RECOUNT: joined in a bulk load since the last flush: the aggregates below are worked out again
    * from `items`. ALIVE: false once emptied and out of the group map. DIRTY: changed since the last
-   * flush. LISTED: in the lists (and the id and name maps), under the sort keys below. */
+   * flush. LISTED: in the lists (and the id and name maps), under the sort keys below. KIND_BITS: its
+   * kind as last worked out (see groupKind). */
   flags: number;
   /** Kept up to date by join and leave: mentions, articles, the first article actor in the model's
    * order. With the name, the sort keys: a group leaves the sorted lists as its first change since
@@ -134,7 +141,6 @@ interface Group {
    * name: most comparisons end there without reading the strings. */
   sPrefix: number;
   sThird: number;
-  kind: EntityKind;
   /** Its folded names as the name map (byName) holds it under them, while that map exists: one, or a
    * list (most groups have one; a Map from group to list held 22 MB at 231,000 groups). */
   forms: string | string[] | undefined;
@@ -275,6 +281,8 @@ export class CorpusActorModel implements CorpusActorIndex {
     }
     for (const art of added) {
       const actors = art.summary.actors;
+      // Of the exact length (pushed one at a time, a list kept a third more slots than it used).
+      const items: Item[] = (art.items = new Array<Item>(actors.length));
       for (let i = 0; i < actors.length; i++) {
         const a = actors[i];
         const info = this.info(a.name);
@@ -286,13 +294,14 @@ export class CorpusActorModel implements CorpusActorIndex {
               ? null
               : this.fact(this.surnameFacts, info.key0);
         }
-        const it: Item = { article: art, actor: a, info, index: i, factPos: -1, group: undefined, groupPos: -1 };
+        const it: Item = { article: art, info, index: i, factPos: -1, group: undefined, groupPos: -1 };
         if (fact) {
-          it.factPos = fact.deps.length;
-          if (it.factPos === 0) fact.deps = [it];
-          else fact.deps.push(it);
+          const deps = fact.deps;
+          if (deps === undefined) (fact.deps = it), (it.factPos = 0);
+          else if (!Array.isArray(deps)) (fact.deps = [deps, it]), (it.factPos = 1);
+          else (it.factPos = deps.length), deps.push(it);
         }
-        art.items.push(it);
+        items[i] = it;
         this.surnameVote(it, 1, touched);
       }
       this.acronymVotes(art, 1, touched);
@@ -301,7 +310,8 @@ export class CorpusActorModel implements CorpusActorIndex {
     for (const f of touched) {
       f.touched = false;
       if (f.value === f.before || !resolved) continue;
-      for (const it of f.deps) {
+      const deps = f.deps;
+      for (const it of deps === undefined ? NO_ITEMS : Array.isArray(deps) ? deps : [deps]) {
         if (!it.group) continue;
         const key = this.resolve(it);
         if (it.group.key === key) continue;
@@ -321,7 +331,7 @@ export class CorpusActorModel implements CorpusActorIndex {
       if (this.nameInfos.size > 1_000_000) this.nameInfos = new Map();
       const folded = foldName(name);
       const key0 = stripTitles(folded);
-      info = { folded, key0, link: undefined, fact: undefined, surnameFact: undefined, group: undefined };
+      info = { folded, key0, link: undefined, fact: undefined, surnameFact: undefined };
       this.nameInfos.set(name, info);
     }
     return info;
@@ -329,7 +339,7 @@ export class CorpusActorModel implements CorpusActorIndex {
 
   private fact(facts: Map<string, Fact>, key: string): Fact {
     let f = facts.get(key);
-    if (!f) facts.set(key, (f = { one: undefined, oneN: 0, counts: undefined, value: undefined, deps: NO_ITEMS, touched: false, before: undefined }));
+    if (!f) facts.set(key, (f = { one: undefined, oneN: 0, counts: undefined, value: undefined, deps: undefined, touched: false, before: undefined }));
     return f;
   }
 
@@ -347,7 +357,7 @@ export class CorpusActorModel implements CorpusActorIndex {
 
   /** Adds (sign 1) or takes back (-1) an article actor's full person name under its surname. */
   private surnameVote(it: Item, sign: 1 | -1, touched: Fact[]): void {
-    if (it.actor.kind !== 'person') return;
+    if (summaryActor(it).kind !== 'person') return;
     const info = it.info;
     let f = info.surnameFact;
     if (f === undefined) {
@@ -386,8 +396,12 @@ export class CorpusActorModel implements CorpusActorIndex {
 
   private unlinkFact(it: Item): void {
     const f = it.info.fact!;
-    const last = f.deps.pop()!;
-    if (last !== it) (f.deps[it.factPos] = last), (last.factPos = it.factPos);
+    const deps = f.deps!;
+    if (!Array.isArray(deps)) f.deps = undefined;
+    else {
+      const last = deps.pop()!;
+      if (last !== it) (deps[it.factPos] = last), (last.factPos = it.factPos);
+    }
     it.factPos = -1;
   }
 
@@ -396,7 +410,7 @@ export class CorpusActorModel implements CorpusActorIndex {
 
   /** The identity of an article actor: its group key (and its knowledge-base entry in resolvedKb). */
   private resolve(it: Item): string {
-    const a = it.actor;
+    const a = summaryActor(it);
     const info = it.info;
     const key = info.fact?.value || info.key0;
     const kb = this.kb;
@@ -418,17 +432,15 @@ export class CorpusActorModel implements CorpusActorIndex {
   }
 
   private join(it: Item, key: string, kb: KbEntry | undefined): void {
-    const info = it.info;
-    let g = info.group;
-    if (g === undefined || (g.flags & ALIVE) === 0 || g.key !== key) g = this.groups.get(key);
-    const count = it.actor.mentionCount;
+    let g = this.groups.get(key);
+    const count = summaryActor(it).mentionCount;
     this.workDone++;
     if (!g) {
       g = {
         key,
         kb,
         items: it,
-        flags: ORDERED | ALIVE,
+        flags: ORDERED | ALIVE | (KINDS.indexOf('other') << KIND_SHIFT),
         mentions: count,
         articles: 1,
         seq0: it.article.seq,
@@ -438,7 +450,6 @@ export class CorpusActorModel implements CorpusActorIndex {
         sName: '',
         sPrefix: 0,
         sThird: 0,
-        kind: 'other',
         forms: undefined,
         actor: undefined,
       };
@@ -463,7 +474,6 @@ export class CorpusActorModel implements CorpusActorIndex {
       items.push(it);
       g.mentions += count;
     }
-    info.group = g;
     this.touch(g);
   }
 
@@ -474,23 +484,23 @@ export class CorpusActorModel implements CorpusActorIndex {
     const items = g.items;
     if (!Array.isArray(items)) {
       this.workDone++;
-      this.addToAggregates(g, items, items.actor.mentionCount);
+      this.addToAggregates(g, items, summaryActor(items).mentionCount);
       return;
     }
     this.workDone += items.length;
-    for (let i = 0; i < items.length; i++) this.addToAggregates(g, items[i], items[i].actor.mentionCount);
+    for (let i = 0; i < items.length; i++) this.addToAggregates(g, items[i], summaryActor(items[i]).mentionCount);
   }
 
   private addToAggregates(g: Group, it: Item, count: number): void {
     const seq = it.article.seq;
     if (seq < g.seq0 || (seq === g.seq0 && it.index < g.index0)) (g.seq0 = seq), (g.index0 = it.index);
     const w = g.weights!;
-    const k = KINDS.indexOf(it.actor.kind);
+    const k = KINDS.indexOf(summaryActor(it).kind);
     w[k] += count;
     w[4 + k]++;
     const names = g.names;
     if (!names) return;
-    const name = it.actor.name;
+    const name = summaryActor(it).name;
     const st = names.get(name);
     if (st === undefined) names.set(name, { count, n: 1, full: it.info.key0 === g.key, seq, index: it.index });
     else {
@@ -513,12 +523,12 @@ export class CorpusActorModel implements CorpusActorIndex {
     }
     const w = g.weights;
     if (!w) return;
-    const k = KINDS.indexOf(it.actor.kind);
+    const k = KINDS.indexOf(summaryActor(it).kind);
     w[k] -= count;
     w[4 + k]--;
     const names = g.names;
     if (!names) return;
-    const name = it.actor.name;
+    const name = summaryActor(it).name;
     const st = names.get(name)!;
     st.count -= count;
     if (--st.n === 0) names.delete(name);
@@ -527,7 +537,7 @@ export class CorpusActorModel implements CorpusActorIndex {
       this.workDone += items.length;
       for (const x of items) {
         const xs = x.article.seq;
-        if (x.actor.name === name && (xs < st.seq || (xs === st.seq && x.index < st.index))) (st.seq = xs), (st.index = x.index);
+        if (summaryActor(x).name === name && (xs < st.seq || (xs === st.seq && x.index < st.index))) (st.seq = xs), (st.index = x.index);
       }
     }
   }
@@ -554,7 +564,7 @@ export class CorpusActorModel implements CorpusActorIndex {
     this.workDone++;
     this.touch(g); // before any change: it leaves the sorted lists under its keys as they were
     it.group = undefined;
-    const count = it.actor.mentionCount;
+    const count = summaryActor(it).mentionCount;
     g.mentions -= count;
     const items = g.items;
     if (Array.isArray(items)) {
@@ -580,7 +590,7 @@ export class CorpusActorModel implements CorpusActorIndex {
     g.flags |= DIRTY;
     if (g.flags & LISTED && !this.unsorted && this.dirty.length < this.patchUpTo()) {
       this.sorted.remove(g);
-      this.kindList(g.kind).remove(g);
+      this.kindList(groupKind(g)).remove(g);
     }
     this.dirty.push(g);
   }
@@ -618,7 +628,7 @@ export class CorpusActorModel implements CorpusActorIndex {
         if ((g.flags & LISTED) === 0) continue;
         if (patch && unsorted) {
           this.sorted.remove(g);
-          this.kindList(g.kind).remove(g);
+          this.kindList(groupKind(g)).remove(g);
         }
         if (this.byName) this.dropNames(g);
         g.flags &= ~LISTED;
@@ -628,12 +638,12 @@ export class CorpusActorModel implements CorpusActorIndex {
       if (!this.keyChanged(g, !small)) continue;
       if (patch) {
         this.sorted.insert(g);
-        this.kindList(g.kind).insert(g);
-      } else if (fromDirty) lists![KINDS.indexOf(g.kind)].push(g);
+        this.kindList(groupKind(g)).insert(g);
+      } else if (fromDirty) lists![kindIndex(g)].push(g);
     }
     if (lists) {
       // The groups of each kind, sorted when a query first needs more than the top of a list (sortAll).
-      if (!fromDirty) for (const g of this.groups.values()) lists[KINDS.indexOf(g.kind)].push(g);
+      if (!fromDirty) for (const g of this.groups.values()) lists[kindIndex(g)].push(g);
       this.listUnsorted(lists);
     }
     this.flushed();
@@ -688,7 +698,7 @@ export class CorpusActorModel implements CorpusActorIndex {
       const g = this.dirty[p.done++];
       if (!this.keyChanged(g, true)) continue;
       work += 1 + (Array.isArray(g.items) ? g.items.length : 1);
-      p.lists[KINDS.indexOf(g.kind)].push(g);
+      p.lists[kindIndex(g)].push(g);
     }
     if (p.done < this.dirty.length) return false;
     this.partial = undefined;
@@ -827,8 +837,8 @@ export class CorpusActorModel implements CorpusActorIndex {
     this.workDone += 1 + (g.names?.size ?? 0);
     const items = g.items;
     if (!Array.isArray(items) || items.length === 1) {
-      const a = (Array.isArray(items) ? items[0] : items).actor;
-      g.kind = g.kb?.kind ?? a.kind;
+      const a = summaryActor(Array.isArray(items) ? items[0] : items);
+      setGroupKind(g, g.kb?.kind ?? a.kind);
       g.sName = g.kb?.name ?? a.name;
     } else {
       // After a bulk load most groups are never updated again: a lean flush keeps no aggregates (worked
@@ -836,7 +846,7 @@ export class CorpusActorModel implements CorpusActorIndex {
       if (!g.weights && !(lean && this.leanKeys(g, items))) this.startAggregates(g); // dropped after a bulk load
       const w = g.weights;
       if (w) {
-        g.kind = g.kb?.kind ?? kindOf(w);
+        setGroupKind(g, g.kb?.kind ?? kindOf(w));
         g.sName = g.kb?.name ?? bestName(g.names!);
       }
       if (lean) (g.weights = undefined), (g.names = undefined);
@@ -855,18 +865,18 @@ export class CorpusActorModel implements CorpusActorIndex {
    */
   private leanKeys(g: Group, items: Item[]): boolean {
     const w = LEAN_WEIGHTS.fill(0);
-    const name = items[0].actor.name;
+    const name = summaryActor(items[0]).name;
     let one = true;
     this.workDone += items.length;
     for (let i = 0; i < items.length; i++) {
-      const a = items[i].actor;
+      const a = summaryActor(items[i]);
       const k = KINDS.indexOf(a.kind);
       w[k] += a.mentionCount;
       w[4 + k]++;
       if (one && a.name !== name) one = false;
     }
     if (!one && !g.kb) return false;
-    g.kind = g.kb?.kind ?? kindOf(w);
+    setGroupKind(g, g.kb?.kind ?? kindOf(w));
     g.sName = g.kb?.name ?? name;
     return true;
   }
@@ -932,12 +942,12 @@ export class CorpusActorModel implements CorpusActorIndex {
   private foldedNamesOf(g: Group): string[] {
     const items = g.items;
     // Most groups: one article actor of no alias and no KB entry, named as its article names it.
-    if (!Array.isArray(items) && !g.kb && items.actor.aliases.length === 0) return [items.info.folded];
+    if (!Array.isArray(items) && !g.kb && summaryActor(items).aliases.length === 0) return [items.info.folded];
     const forms = new Set<string>([this.fold(g.sName)]);
     let lastInfo: NameInfo | undefined;
     for (const it of Array.isArray(items) ? items : [items]) {
       if (it.info !== lastInfo) forms.add((lastInfo = it.info).folded);
-      const al = it.actor.aliases;
+      const al = summaryActor(it).aliases;
       for (let j = 0; j < al.length; j++) forms.add(this.fold(al[j]));
     }
     for (const f of g.kb?.aliases ?? []) forms.add(this.fold(f));
@@ -946,7 +956,7 @@ export class CorpusActorModel implements CorpusActorIndex {
 
   /** The corpus actor of a group of one article actor (most groups): materialize() without its maps. */
   private materializeOne(g: Group, it: Item): CorpusActor {
-    const a = it.actor;
+    const a = summaryActor(it);
     const s = it.article;
     const fold = this.fold;
     const name = g.sName;
@@ -994,7 +1004,7 @@ export class CorpusActorModel implements CorpusActorIndex {
     let lastArt: Article | undefined;
     for (let i = 0; i < items.length; i++) {
       const it = items[i];
-      const a = it.actor;
+      const a = summaryActor(it);
       const art = it.article;
       const info = it.info;
       if (info !== lastInfo) {
@@ -1106,7 +1116,7 @@ export class CorpusActorModel implements CorpusActorIndex {
     const colon = id.indexOf(':');
     if (colon < 0) return undefined;
     const g = this.groups.get(id.slice(colon + 1));
-    return g && !g.kb && g.kind === id.slice(0, colon) ? g : undefined;
+    return g && !g.kb && groupKind(g) === id.slice(0, colon) ? g : undefined;
   }
 
   /**
@@ -1164,7 +1174,7 @@ export class CorpusActorModel implements CorpusActorIndex {
     let idx = art.byName;
     if (!idx || idx.of !== art.items || idx.size !== art.items.length) {
       const map = new Map<string, Item>();
-      for (const it of art.items) if (!map.has(it.actor.name)) map.set(it.actor.name, it);
+      for (const it of art.items) if (!map.has(summaryActor(it).name)) map.set(summaryActor(it).name, it);
       art.byName = idx = { of: art.items, size: art.items.length, map };
     }
     const hit = idx.map.get(articleActorName);
@@ -1193,6 +1203,21 @@ export class CorpusActorModel implements CorpusActorIndex {
 
 const KINDS: EntityKind[] = ['person', 'organization', 'place', 'other'];
 
+/** A group's kind as its index in KINDS (from its flags). */
+function kindIndex(g: Group): number {
+  return (g.flags & KIND_BITS) >> KIND_SHIFT;
+}
+
+function groupKind(g: Group): EntityKind {
+  return KINDS[kindIndex(g)];
+}
+
+/** Sets a group's kind (one outside KINDS counts as 'other'). */
+function setGroupKind(g: Group, kind: EntityKind): void {
+  const k = KINDS.indexOf(kind);
+  g.flags = (g.flags & ~KIND_BITS) | ((k < 0 ? 3 : k) << KIND_SHIFT);
+}
+
 /** A corpus actor, its keys in the order of the CorpusActor type (JSON output keeps it). */
 function actorOf(
   g: Group,
@@ -1202,7 +1227,7 @@ function actorOf(
   lastDate: string | undefined,
   articles: CorpusActorArticle[],
 ): CorpusActor {
-  const actor = { id: idOf(g), name: g.sName, kind: g.kind, aliases, roles, articleCount: articles.length, mentionCount: g.mentions } as CorpusActor;
+  const actor = { id: idOf(g), name: g.sName, kind: groupKind(g), aliases, roles, articleCount: articles.length, mentionCount: g.mentions } as CorpusActor;
   if (firstDate) actor.firstDate = firstDate;
   if (lastDate) actor.lastDate = lastDate;
   actor.articles = articles;
@@ -1213,7 +1238,7 @@ function actorOf(
 
 /** The id of a corpus actor: its KB entry's, else kind + ':' + its key (the folded name it is grouped under); see groupById. */
 function idOf(g: Group): string {
-  return g.kb ? g.kb.id : g.kind + ':' + g.key;
+  return g.kb ? g.kb.id : groupKind(g) + ':' + g.key;
 }
 
 /** One sorted list of several sorted lists (by compareGroups). */
