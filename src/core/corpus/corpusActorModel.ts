@@ -12,7 +12,7 @@
 import { HONORIFICS, isTitleWord } from '../entities/titles';
 import { foldName } from '../text/fold';
 import type { EntityKind } from '../types';
-import { actorSpans, type ActorSummary, type ArticleSummary } from './articleSummary';
+import { actorSpans, NO_NAMES, type ActorSummary, type ArticleSummary } from './articleSummary';
 import type { CoActor, CorpusActorIndex } from './corpusActors';
 import { entryRef, linkEntry, type KbEntry, type KnowledgeBase } from './knowledgeBase';
 import { SORT_STEP_WORK, SortedChunks, sortInSteps } from './sortedChunks';
@@ -417,9 +417,9 @@ export class CorpusActorModel implements CorpusActorIndex {
     this.resolvedKb = undefined;
     if (!kb) return key;
     let entry: KbEntry | undefined;
-    if (a.aliases.length > 0) entry = linkEntry(kb, a.name, a.aliases, this.fold);
+    if (a.aliases !== undefined && a.aliases.length > 0) entry = linkEntry(kb, a.name, a.aliases, this.fold);
     else {
-      if (info.link === undefined) info.link = linkEntry(kb, a.name, a.aliases, this.fold) ?? null;
+      if (info.link === undefined) info.link = linkEntry(kb, a.name, NO_NAMES, this.fold) ?? null;
       entry = info.link ?? undefined;
     }
     if (!entry && key !== info.key0) {
@@ -942,12 +942,12 @@ export class CorpusActorModel implements CorpusActorIndex {
   private foldedNamesOf(g: Group): string[] {
     const items = g.items;
     // Most groups: one article actor of no alias and no KB entry, named as its article names it.
-    if (!Array.isArray(items) && !g.kb && summaryActor(items).aliases.length === 0) return [items.info.folded];
+    if (!Array.isArray(items) && !g.kb && !summaryActor(items).aliases?.length) return [items.info.folded];
     const forms = new Set<string>([this.fold(g.sName)]);
     let lastInfo: NameInfo | undefined;
     for (const it of Array.isArray(items) ? items : [items]) {
       if (it.info !== lastInfo) forms.add((lastInfo = it.info).folded);
-      const al = summaryActor(it).aliases;
+      const al = summaryActor(it).aliases ?? NO_NAMES;
       for (let j = 0; j < al.length; j++) forms.add(this.fold(al[j]));
     }
     for (const f of g.kb?.aliases ?? []) forms.add(this.fold(f));
@@ -957,16 +957,18 @@ export class CorpusActorModel implements CorpusActorIndex {
   /** The corpus actor of a group of one article actor (most groups): materialize() without its maps. */
   private materializeOne(g: Group, it: Item): CorpusActor {
     const a = summaryActor(it);
+    const al = a.aliases ?? NO_NAMES;
+    const rs = a.roles ?? NO_NAMES;
     const s = it.article;
     const fold = this.fold;
     const name = g.sName;
     const nameFold = g.kb ? fold(name) : it.info.folded;
     const aliases: string[] = [];
     const nk = it.info.folded;
-    if (nk !== nameFold || a.aliases.length > 0 || (g.kb && g.kb.aliases.length > 0)) {
+    if (nk !== nameFold || al.length > 0 || (g.kb && g.kb.aliases.length > 0)) {
       const seen = new Set([nameFold]);
       if (!seen.has(nk)) (seen.add(nk), aliases.push(a.name));
-      for (const f of a.aliases) {
+      for (const f of al) {
         const k = fold(f);
         if (!seen.has(k)) (seen.add(k), aliases.push(f));
       }
@@ -976,11 +978,11 @@ export class CorpusActorModel implements CorpusActorIndex {
       }
     }
     let roles: CorpusActorRole[];
-    if (a.roles.length === 0) roles = [];
-    else if (a.roles.length === 1) roles = [{ role: a.roles[0], firstDate: s.date, lastDate: s.date, articles: 1 }];
+    if (rs.length === 0) roles = [];
+    else if (rs.length === 1) roles = [{ role: rs[0], firstDate: s.date, lastDate: s.date, articles: 1 }];
     else {
       const byRole = new Map<string, CorpusActorRole>();
-      for (const r of a.roles) {
+      for (const r of rs) {
         const rk = fold(r);
         const role = byRole.get(rk);
         if (!role) byRole.set(rk, { role: r, firstDate: s.date, lastDate: s.date, articles: 1 });
@@ -1014,7 +1016,7 @@ export class CorpusActorModel implements CorpusActorIndex {
           if (!forms.has(info.folded)) forms.set(info.folded, a.name);
         }
       }
-      const al = a.aliases;
+      const al = a.aliases ?? NO_NAMES;
       for (let j = 0; j < al.length; j++) {
         const k = fold(al[j]);
         if (!forms.has(k)) forms.set(k, al[j]);
@@ -1027,7 +1029,7 @@ export class CorpusActorModel implements CorpusActorIndex {
         const last = articles[articles.length - 1];
         last.mentions = mergeSpans(last.mentions, actorSpans(art.summary, it.index));
       } else articles.push({ relPath: art.relPath, date, title: art.title, mentions: actorSpans(art.summary, it.index) });
-      const rs = a.roles;
+      const rs = a.roles ?? NO_NAMES;
       for (let j = 0; j < rs.length; j++) {
         const r = rs[j];
         const rk = fold(r);

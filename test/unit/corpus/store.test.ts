@@ -9,6 +9,7 @@ import { DEFAULT_CONFIG, type CorpusConfig } from '../../../src/core/config/type
 import type { AnalysisPool } from '../../../src/node/analysisPool';
 import { summaryConfigKey, updateIndex, type IndexFile } from '../../../src/node/corpusIndexer';
 import { CorpusStore, crc32, crc32Js, FLUSH_BYTES } from '../../../src/node/corpusStore';
+import { NO_NAMES, type ActorSummary } from '../../../src/core/corpus/articleSummary';
 import { createInProcessPool } from '../../../src/node/inProcessPool';
 
 const ARTICLES: Record<string, string> = {
@@ -79,15 +80,45 @@ describe('corpus store and incremental index', () => {
     assert.strictEqual(second.summaries.size, 3, 'every summary is handed out from the cache');
   });
 
-  it('reads summaries back equal to those written, their empty lists shared and frozen', async () => {
+  it('reads summaries back equal to those written, in the compact shape: no empty list of its own', async () => {
     const first = await index();
     const written = JSON.parse(JSON.stringify([...first.store.values()]));
     await first.store.flush();
     const { store } = await CorpusStore.open(cache, 'engine-1');
     assert.deepStrictEqual(JSON.parse(JSON.stringify([...store.values()])), written);
-    const lists = [...store.values()].flatMap((e) => e.summary!.actors.flatMap((a) => [a.aliases, a.roles, a.demonyms])).filter((l) => l.length === 0);
-    assert.ok(lists.length > 5, `${lists.length} empty lists`);
-    assert.ok(lists.every((l) => l === lists[0] && Object.isFrozen(l)), 'one shared, frozen empty list');
+    const actors = [...store.values()].flatMap((e) => e.summary!.actors);
+    const lean = actors.filter((a) => !('aliases' in a));
+    const full = actors.filter((a) => 'aliases' in a);
+    assert.ok(lean.length > 5 && full.length > 0, `${lean.length} actors without other names, roles or demonyms, ${full.length} with`);
+    assert.ok(lean.every((a) => Object.keys(a).join() === 'name,kind,mentionCount'), 'no empty lists in an actor that has none');
+    const empty = full.flatMap((a) => [a.aliases!, a.roles!, a.demonyms!]).filter((l) => l.length === 0);
+    assert.ok(empty.length > 0 && empty.every((l) => l === NO_NAMES && Object.isFrozen(l)), 'the empty lists of the others: one shared, frozen list');
+  });
+
+  it('reads a store written before the compact shape (an empty list in every actor) into it, equal in meaning', async () => {
+    const first = await index();
+    await first.store.flush();
+    const log = fs.readdirSync(cache).find((f) => f.endsWith('.log'))!;
+    const old = fs.readFileSync(path.join(cache, log), 'utf8').split('\n').map((line) => {
+      const sp = line.indexOf(' ');
+      if (sp < 0) return line;
+      const v = JSON.parse(line.slice(sp + 1));
+      if (!v.summary) return line;
+      v.summary.actors = v.summary.actors.map((a: ActorSummary) => ({ name: a.name, kind: a.kind, aliases: a.aliases ?? [], roles: a.roles ?? [], demonyms: a.demonyms ?? [], mentionCount: a.mentionCount }));
+      const json = JSON.stringify(v);
+      return `${crc32(json)} ${json}`;
+    });
+    assert.ok(old.some((l) => l.includes('"aliases":[],"roles":[],"demonyms":[]')), 'the old shape written');
+    fs.writeFileSync(path.join(cache, log), old.join('\n'));
+    const { store, report } = await CorpusStore.open(cache, 'engine-1');
+    assert.strictEqual(report.skippedLines, 0);
+    assert.strictEqual(report.discarded, undefined);
+    const meaning = (a: ActorSummary) => [a.name, a.kind, a.mentionCount, a.aliases ?? [], a.roles ?? [], a.demonyms ?? []];
+    for (const e of first.store.values()) {
+      const back = store.get(e.relPath)!.summary!.actors;
+      assert.deepStrictEqual(back.map(meaning), e.summary!.actors.map(meaning), e.relPath);
+      assert.deepStrictEqual(back, e.summary!.actors, `${e.relPath}: the compact shape`);
+    }
   });
 
   it('re-analyses only a changed file; a touched but unchanged file is reused by its content hash', async () => {
