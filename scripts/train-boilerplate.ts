@@ -65,7 +65,7 @@ const PRIMARY = 'boilerplate';
  * scrapinghub's character-weighted F1 on unseen sites from 0.808 to 0.769-0.770 (5 folds grouped
  * by site, in a trial with more line features; CHANGELOG has the figures), though its line F1 rose.
  * Training on WCXB source-aware (--convention-feature) did not change that (0.755-0.782 against the
- * shipped 0.796 in the same CV; README's Measuring row).
+ * shipped 0.796 in the same CV; docs/measurements.md, Boilerplate).
  */
 const DEFAULT_WEIGHTS: Record<string, SourceWeights> = {
   boilerplate: { main: 1, full: 0.25, article: 1, fullEvery: 1 },
