@@ -11,8 +11,8 @@ export const SUMMARY_VERSION = 4;
 
 /**
  * One actor of one article (the article's own clustering of its mentions). Its other names, roles and
- * demonyms are absent together when it has none of them (nine actors in ten: three fields fewer for
- * each of the 408,000 actors of 10,000 real articles, 8.9 MB that the corpus keeps while it is open);
+ * demonyms are absent together when it has none of them (nine actors in ten of the corpus bench's
+ * 10,000 real articles: three fields fewer for each, 8.9 MB that the corpus keeps while it is open);
  * otherwise all three are there, an empty one shared (see actorSummary). Read them with `?? NO_NAMES`.
  */
 export interface ActorSummary {

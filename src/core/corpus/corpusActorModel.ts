@@ -1011,8 +1011,9 @@ export class CorpusActorModel implements CorpusActorIndex {
     const forms = new Map<string, string>();
     const roles = new Map<string, CorpusActorRole>();
     const articles: CorpusActorArticle[] = [];
-    // Article actors of one name share its NameInfo: a name already seen is known without reading it
-    // (most groups bear a few names; past FEW_NAMES, each is looked up).
+    // Article actors of one name mostly share its NameInfo (not when the bounded map dropped it in
+    // between): a name already seen is known without reading it (most groups bear a few names; past
+    // FEW_NAMES, each is looked up; a second NameInfo of a name is only looked up again).
     const infos: NameInfo[] = [];
     let lastInfo: NameInfo | undefined;
     let lastArt: Article | undefined;
