@@ -180,7 +180,8 @@ export class CorpusActorModel implements CorpusActorIndex {
   private nameInfos: LruMap<string, NameInfo>;
   /** How many names' NameInfo the map keeps (NAME_INFOS unless the constructor was told). */
   private readonly nameInfoBound: number;
-  private readonly foldCache = new Map<string, string>();
+  /** Folded aliases, roles and KB names last asked (fold): bounded, where one entry per string of the corpus was kept up to a million. */
+  private readonly foldCache = new LruMap<string, string>(NAME_INFOS);
 
   /**
    * Work done by updates and flushes since the model was made, in elements visited (article actors
@@ -1078,10 +1079,7 @@ export class CorpusActorModel implements CorpusActorIndex {
 
   private readonly fold = (s: string): string => {
     let f = this.foldCache.get(s);
-    if (f === undefined) {
-      if (this.foldCache.size > 1_000_000) this.foldCache.clear();
-      this.foldCache.set(s, (f = foldName(s)));
-    }
+    if (f === undefined) this.foldCache.set(s, (f = foldName(s)), true);
     return f;
   };
 
