@@ -1,7 +1,7 @@
 // npm run train:boilerplate [-- --data DIR[,DIR…]] [--weights SPEC] [--folds 5] [--no-cv] [--out FILE]
 //   [--rounds R] [--depth D] [--subsample S] [--min-leaf M] [--line-power P] [--threshold T] [--drop-features A,B]
 //   [--cv-out PREFIX] [--no-final] [--fold-salt S] [--stage2-anchors] [--stage3] [--stack-folds K] [--switch-cost C]
-//   [--convention-feature stage1|all]
+//   [--convention-feature stage1|all] [--repeats K]
 // Trains the two-stage line model on the labelled pages of every DIR/main and
 // DIR/full (default: the shared boilerplate sources that exist: boilerplate,
 // boilerplate-wcxb, boilerplate-cleaneval), reports cross-validation grouped
@@ -18,7 +18,11 @@
 // model threshold was chosen). Deterministic: same data and options, same
 // weights. --no-final stops after the cross-validation (nothing written);
 // --fold-salt S groups the sites into other folds (sha256 of S + site), to
-// see how much a difference between two settings depends on the split.
+// see how much a difference between two settings depends on the split;
+// --repeats K runs the cross-validation K times, grouped into other folds
+// each time (the given salt, then salts r2…rK), and also reports the mean of
+// each figure over the K groupings: one grouping of 78 sites moves a figure
+// by ±0.01, so two settings are compared on the mean.
 // --stage2-anchors gives stage 2 the line's place among the lines stage 1
 // is sure are article text (anchorFeatures); --stage3 adds a third stage over stage 2's scores (their windows, runs and
 // the line's place among the lines stage 2 is sure are article text);
@@ -109,6 +113,7 @@ function main(): void {
     data: 'string', folds: 'number', 'no-cv': 'boolean', out: 'string', weights: 'string', threshold: 'number',
     rounds: 'number', depth: 'number', subsample: 'number', 'min-leaf': 'number', 'cv-out': 'string', 'drop-features': 'string', 'no-final': 'boolean', 'line-power': 'number', 'fold-salt': 'string',
     stage3: 'boolean', 'stage2-anchors': 'boolean', 'stack-folds': 'number', 'switch-cost': 'number', 'convention-feature': 'string',
+    repeats: 'number',
   });
   const conventionFeature = args['convention-feature'] as string | undefined;
   if (conventionFeature !== undefined && conventionFeature !== 'stage1' && conventionFeature !== 'all') {
@@ -197,7 +202,9 @@ function main(): void {
     if (lines.length > 0 && lines[lines.length - 1] === '' && p.labels!.length < lines.length) lines.pop();
     return { lines, labels: p.labels!, flagged: new Set(flagged ?? []), articleBody: p.articleBody };
   };
-  const report = (label: string, flagged: (s: Source, v: Variant) => Map<string, number[]>): void => {
+  /** Scores per source and variant ("name variant"), then over all sources ("all variant") when there are several. */
+  const scoresOf = (flagged: (s: Source, v: Variant) => Map<string, number[]>): Map<string, Scores> => {
+    const out = new Map<string, Scores>();
     const overall: Record<Variant, ScoreAccumulator> = { main: new ScoreAccumulator(), full: new ScoreAccumulator() };
     for (const s of sources)
       for (const v of VARIANTS) {
@@ -209,13 +216,20 @@ function main(): void {
           acc.add(page);
           overall[v].add(page);
         }
-        put(`${label} ${s.name} ${v}`, `${label}_${s.name}_${v}`, acc.result());
+        out.set(`${s.name} ${v}`, acc.result());
       }
-    if (sources.length > 1) for (const v of VARIANTS) put(`${label} all ${v}`, `${label}_all_${v}`, overall[v].result());
+    if (sources.length > 1) for (const v of VARIANTS) out.set(`all ${v}`, overall[v].result());
+    return out;
   };
-  if (!args['no-cv']) {
-    const folds = (args.folds as number | undefined) ?? 5;
-    const salt = (args['fold-salt'] as string | undefined) ?? '';
+  const putAll = (label: string, scores: Map<string, Scores>): void => {
+    for (const [name, sc] of scores) put(`${label} ${name}`, `${label}_${name.replace(' ', '_')}`, sc);
+  };
+  const report = (label: string, flagged: (s: Source, v: Variant) => Map<string, number[]>): void => putAll(label, scoresOf(flagged));
+  const repeats = Math.max(1, Math.floor((args.repeats as number | undefined) ?? 1));
+  const perRepeat: Map<string, Scores>[] = [];
+  const folds = (args.folds as number | undefined) ?? 5;
+  for (let r = 0; r < repeats && !args['no-cv']; r++) {
+    const salt = r === 0 ? ((args['fold-salt'] as string | undefined) ?? '') : `r${r + 1}`;
     const siteFold = (p: Page): number => fold(p.site ?? p.id, folds, salt);
     const predictions = new Map<string, Map<string, number[]>>();
     const primary = sources.find((s) => s.name === PRIMARY);
@@ -245,7 +259,13 @@ function main(): void {
       console.log(`fold ${k + 1}/${folds} trained and run in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
     }
     console.log(`\ncross-validation, ${folds} folds grouped by site${salt ? ` (fold salt "${salt}")` : ''} (${setup}):`);
-    report('cv', (s, v) => predictions.get(`${s.name}/${v}`)!);
+    const scores = scoresOf((s, v) => predictions.get(`${s.name}/${v}`)!);
+    perRepeat.push(scores);
+    if (r > 0) {
+      for (const [name, sc] of scores) console.log('  ' + formatScores(`cv ${name}`, sc));
+      continue;
+    }
+    putAll('cv', scores);
     if (primary) {
       // One row per setting: main and full char F1 / kept F1 of the primary source's predictions under it.
       const rows = (title: string, settings: Map<number, Record<Variant, Map<string, number[]>>>, digits: number) => {
@@ -268,6 +288,16 @@ function main(): void {
         const rows = [...m].map(([id, lines]) => JSON.stringify({ id, boilerplateLines: lines }));
         writeFileSync(`${args['cv-out']}.${key.replace('/', '.')}.jsonl`, rows.join('\n') + '\n');
       }
+    }
+  }
+  if (perRepeat.length > 1) {
+    console.log(`\nmean of the cross-validation over ${perRepeat.length} groupings of the sites into folds (and the lowest and highest):`);
+    for (const name of perRepeat[0].keys()) {
+      const all = perRepeat.map((m) => m.get(name)!);
+      const mean = Object.fromEntries(Object.keys(all[0]).map((k) => [k, all.reduce((sum, sc) => sum + sc[k as keyof Scores], 0) / all.length])) as unknown as Scores;
+      const range = (k: keyof Scores) => `${Math.min(...all.map((sc) => sc[k])).toFixed(3)}–${Math.max(...all.map((sc) => sc[k])).toFixed(3)}`;
+      put(`cv mean ${name}`, `cvmean_${name.replace(' ', '_')}`, mean);
+      console.log(`      char F1 ${range('charF1')}, line F1 ${range('lineF1')}, kept F1 ${range('keptF1')}`);
     }
   }
   if (args['no-final']) {
