@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { createBoilerplateEngine, DUPLICATE_MIN_CHARS, lineKey, MAX_LINES } from '../../../src/core/boilerplate';
 import { DEFAULT_CONFIG } from '../../../src/core/config/types';
 import type { BoilerplateFinding } from '../../../src/core/types';
+import { articleFeatures } from '../../../src/core/boilerplate/features';
+import { lexiconHits } from '../../../src/core/boilerplate/lexicon';
 import { splitLines } from '../../../src/core/text/lines';
 import { BUDGET_BODY, BUDGET_HEADLINE, BUDGET_TAIL, budgetArticle, detectBoilerplate, FRENCH, FRENCH_BOILERPLATE, PORTUGUESE, PORTUGUESE_BOILERPLATE } from './fixtures';
 
@@ -38,6 +40,33 @@ describe('boilerplate engine: invented articles', () => {
     assert.deepEqual(flaggedLines(detect(PORTUGUESE.join('\n'))), PORTUGUESE_BOILERPLATE);
     const fr = detect(FRENCH.join('\n'));
     assert.deepEqual(fr.map((f) => f.category), ['share', 'read-more', 'comments', 'legal']);
+  });
+
+  it('reads legal disclaimers as legal lines, and never takes a footer of them for the article body', () => {
+    const disclaimers = [
+      'These statements have not been evaluated by the Food and Drug Administration. This product is not intended to diagnose, treat, cure or prevent any disease.',
+      'The contents of this site are for informational purposes only and do not replace the advice of a qualified professional or the terms agreed with your adviser.',
+      'Sahel Observer and the Sahel Observer logo are registered trademarks of Sahel Media Group, used under licence in the United States and in other countries.',
+      'No part of this page may be copied without prior written permission, and the publisher is not responsible for the content of external sites linked from it.',
+    ];
+    for (const line of disclaimers) assert.ok(lexiconHits(line).some((h) => h.kind === 'strong' && h.category === 'legal'), line);
+    // "You may also like", in Portuguese, French, Spanish, Italian and Indonesian, heads a block of other stories.
+    for (const line of ['Você pode gostar...', 'Vous aimerez aussi', 'Te puede interesar', 'Ti potrebbe interessare', 'Anda mungkin suka'])
+      assert.ok(lexiconHits(line).some((h) => h.kind === 'whole' && h.category === 'related'), line);
+    // A short article, then a long footer of disclaimers that reads as prose: the body is the article.
+    const article = [
+      'Ration plan for the dry season',
+      'Herders in the north will receive a monthly ration for each household until the rains return, the ministry said on Monday.',
+      'The plan covers three regions and will be reviewed in March, when the first wells are expected to be repaired.',
+      'Each household receives: 25 kg of millet, 5 kg of beans, 2 litres of oil.',
+      'Distribution starts on 1 December in Gao.',
+    ];
+    const lines = [...article, 'Related Articles', 'Facebook', ...disclaimers];
+    const { body, infos } = articleFeatures(lines);
+    assert.equal(infos[body[0]].line, 1);
+    assert.ok(infos[body[1]].line < article.length, `body ends at line ${infos[body[1]].line}`);
+    const findings = detect(lines.join('\n'));
+    for (let i = article.length + 2; i < lines.length; i++) assert.equal(findings.find((f) => f.line === i)?.category, 'legal', lines[i]);
   });
 
   it('flags navigation before the article and a byline', () => {
