@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } fr
 import { appendFile, open, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as zlib from 'node:zlib';
-import { compactActors, shareConstantStrings, type ArticleSummary } from '../core/corpus/articleSummary';
+import { compactActors, EMPTY_LIST, shareConstantStrings, type ArticleSummary } from '../core/corpus/articleSummary';
 
 export const STORE_FORMAT = 'news-corpus-annotator/corpus-index';
 export const STORE_FORMAT_VERSION = 1;
@@ -82,8 +82,6 @@ function encodeLine(value: StoreEntry | Tombstone): string {
   return `${crc32(json)} ${json}\n`;
 }
 
-const NONE: never[] = Object.freeze([]) as unknown as never[];
-
 /**
  * Gives a summary its compact form, in place: its actors of actorSummary's shape, with no list of
  * their own for aliases, roles or demonyms they have none of (compactActors: 1.2 million empty arrays
@@ -94,8 +92,8 @@ const NONE: never[] = Object.freeze([]) as unknown as never[];
 function shareRepeatedValues(s: ArticleSummary): void {
   compactActors(s);
   shareConstantStrings(s);
-  if (s.boilerplate?.length === 0) s.boilerplate = NONE;
-  if (s.acronyms?.length === 0) s.acronyms = NONE;
+  if (s.boilerplate?.length === 0) s.boilerplate = EMPTY_LIST;
+  if (s.acronyms?.length === 0) s.acronyms = EMPTY_LIST;
 }
 
 /** The entry of one log line (its bytes, without the line break), or undefined when it is damaged. */

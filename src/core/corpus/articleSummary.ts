@@ -29,8 +29,11 @@ export interface ActorSummary {
   demonyms?: string[];
 }
 
-/** One shared, frozen empty list of names: what an actor summary without aliases, roles or demonyms has of them. */
-export const NO_NAMES: string[] = Object.freeze([]) as unknown as string[];
+/** One shared, frozen empty list: what a stored summary holds for any list it has nothing in (see the corpus store). */
+export const EMPTY_LIST: never[] = Object.freeze([]) as unknown as never[];
+
+/** The shared empty list of names: what an actor summary without aliases, roles or demonyms has of them. */
+export const NO_NAMES: string[] = EMPTY_LIST;
 
 /**
  * An actor summary of the literal's shape: name, kind and count, then its aliases, roles and
