@@ -175,6 +175,36 @@ export function gluedTeasers(infos: readonly LineInfo[]): number[] {
   return out;
 }
 
+/** Entries a list of archives has at least (see archiveLists): one or two "May (3)" may be the article's. */
+export const ARCHIVE_MIN_ENTRIES = 3;
+const YEAR_LINE_RE = /^\d{4}$/;
+
+/** A line of a list of the site's archives (archiveLists). */
+const ARCHIVE_RULE: LineRule = { confidence: 0.85, category: 'navigation', reason: "a month of a list of the site's archives, with its count of posts", overLexicon: false };
+
+/**
+ * The lines of a blog's list of archives: runs of at least ARCHIVE_MIN_ENTRIES entries (a month or a
+ * year with its count of posts: LineInfo.archive), with the years that head them ("2019",
+ * "Novembro (113)", "Outubro (217)", …; blank lines between them aside). Short, dated and numbered,
+ * such lines are kept by the trained trees as the lines of a table would be.
+ */
+export function archiveLists(infos: readonly LineInfo[]): number[] {
+  const out: number[] = [];
+  const inList = (info: LineInfo): boolean => info.archive || YEAR_LINE_RE.test(info.text);
+  for (let j = 0; j < infos.length; ) {
+    if (!inList(infos[j])) {
+      j++;
+      continue;
+    }
+    let k = j;
+    let entries = 0;
+    for (; k < infos.length && inList(infos[k]); k++) if (infos[k].archive) entries++;
+    if (entries >= ARCHIVE_MIN_ENTRIES) for (let m = j; m < k; m++) out.push(m);
+    j = k;
+  }
+  return out;
+}
+
 /** Why a line was flagged, in a reader's words (the same order of evidence as categoryOf). */
 function reasonOf(info: LineInfo, pos: number, body: [number, number]): string {
   const hit = info.hits.find((h) => h.kind === 'whole') ?? info.hits.find((h) => h.kind === 'strong') ?? info.hits.find((h) => h.kind === 'prefix');
@@ -346,6 +376,8 @@ export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL,
       for (const j of tablesInArticle(infos, keptByModel)) rescue.add(j);
       // A news ticker of other stories' headlines and openings (see gluedTeasers).
       const ticker = new Set(gluedTeasers(infos));
+      // A blog's list of archives by month (see archiveLists).
+      const archive = new Set(archiveLists(infos));
       const keys = infos.map((info) => keyOf(lines[info.line].text));
       const copied = copiedBlockLines(keys, infos.map((info) => lines[info.line].text));
       const firstSeen = new Map<string, number>();
@@ -377,7 +409,7 @@ export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL,
         }
 
         const scored = confidenceOf(model, p[j]);
-        const rule = rescue.has(j) ? undefined : ticker.has(j) ? TICKER_RULE : info.credit ? CREDIT_RULE : info.captionDate ? CAPTION_DATE_RULE : undefined;
+        const rule = rescue.has(j) ? undefined : ticker.has(j) ? TICKER_RULE : archive.has(j) ? ARCHIVE_RULE : info.credit ? CREDIT_RULE : info.captionDate ? CAPTION_DATE_RULE : undefined;
         const conf = rescue.has(j) ? Math.min(0.49, scored) : rule ? Math.max(rule.confidence, scored) : scored;
         // The rule says what the line is, unless the lexicon marks it and the rule defers to it.
         const said = rule && (rule.overLexicon || info.hits.length === 0) ? rule : undefined;

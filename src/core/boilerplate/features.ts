@@ -58,6 +58,8 @@ export interface LineInfo {
   credit: boolean;
   /** Reads as a news photo caption by its date line (captionDateline). */
   captionDate: boolean;
+  /** An entry of a list of the site's archives: a month or a year and its count of posts ("Novembro (113)", "March 2019 (4)"; archiveEntry). */
+  archive: boolean;
 }
 
 export interface ArticleFeatures {
@@ -275,6 +277,8 @@ export interface LineLocal {
   credit: boolean;
   /** Reads as a news photo caption by its date line (captionDateline). */
   captionDate: boolean;
+  /** An entry of a list of the site's archives: a month or a year and its count of posts ("Novembro (113)", "March 2019 (4)"; archiveEntry). */
+  archive: boolean;
 }
 
 /** The line-only features of a non-blank line. */
@@ -320,7 +324,7 @@ export function lineLocal(raw: string): LineLocal {
     lexAny('prefix'),
     ...LEX_CATEGORIES.map((c) => (hits.some((h) => h.category === c) ? 1 : 0)),
   ];
-  return { shape: s, hits, prose, nameLike, dateLike, teaser, commentMarker, title, contentWords, columns, list: listSignature(s.text, s.wordCount), glued: s.wordCount >= GLUED_MIN_WORDS && gluedHeadline(s.text), credit: hasPictureCredit(s.text), captionDate: s.wordCount >= CAPTION_MIN_WORDS && captionDateline(s.text) };
+  return { shape: s, hits, prose, nameLike, dateLike, teaser, commentMarker, title, contentWords, columns, list: listSignature(s.text, s.wordCount), glued: s.wordCount >= GLUED_MIN_WORDS && gluedHeadline(s.text), credit: hasPictureCredit(s.text), captionDate: s.wordCount >= CAPTION_MIN_WORDS && captionDateline(s.text), archive: archiveEntry(s.text, s.wordCount) };
 }
 
 /**
@@ -336,7 +340,7 @@ export function articleFeatures(lineTexts: string[], local: (raw: string) => Lin
     const l = local(raw);
     locals.push(l);
     const s = l.shape;
-    infos.push({ line: i, text: s.text, chars: s.chars, words: s.wordCount, prose: l.prose, hits: l.hits, nameLike: l.nameLike, dateLike: l.dateLike, teaser: l.teaser, commentMarker: l.commentMarker, list: l.list, glued: l.glued, credit: l.credit, captionDate: l.captionDate });
+    infos.push({ line: i, text: s.text, chars: s.chars, words: s.wordCount, prose: l.prose, hits: l.hits, nameLike: l.nameLike, dateLike: l.dateLike, teaser: l.teaser, commentMarker: l.commentMarker, list: l.list, glued: l.glued, credit: l.credit, captionDate: l.captionDate, archive: l.archive });
   }
   const n = infos.length;
   // Body: prose lines weigh their length, others a penalty.
@@ -597,6 +601,20 @@ const CAPTION_DATE =
   /,\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+(?:Jan\.|Feb\.|March|April|May|June|July|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2},\s+\d{4}(?:,\s+(?:(?:in|at|near|outside|during|on)\s+\p{Lu}\p{Ll}[^()]{0,60}?|\p{Ll}+ing\s[^()]{0,200}?))?\s*\.?\s*(?:\([^()]{0,60}\))?(?:\s+less)?$/u;
 /** Words a line needs at least to be read as a photo caption with its date line. */
 export const CAPTION_MIN_WORDS = 8;
+
+/** Words an archive entry has at most ("Novembro (113)", "March 2019 (4)", "2018 (37)"). */
+const ARCHIVE_MAX_WORDS = 4;
+const ARCHIVE_COUNT_RE = /\(\d{1,6}\)$/;
+const YEAR_START_RE = /^\d{4}\b/;
+
+/**
+ * Whether a line is an entry of a list of the site's archives, as a blog's sidebar has them: a month
+ * (MONTH_RE, several languages) or a year, then the count of posts in parentheses, and nothing else
+ * to speak of.
+ */
+export function archiveEntry(text: string, words: number): boolean {
+  return words <= ARCHIVE_MAX_WORDS && ARCHIVE_COUNT_RE.test(text) && (YEAR_START_RE.test(text) || MONTH_RE.test(text));
+}
 
 /** Whether a line reads as a news photo caption by its date line (see CAPTION_DATE). Looks at the last 320 characters only. */
 export function captionDateline(text: string): boolean {
