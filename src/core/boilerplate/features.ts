@@ -234,6 +234,9 @@ function isProse(s: Shape, hits: LexiconHit[]): boolean {
 }
 
 /** Maximum-sum contiguous segment of values (Kadane); [-1,-1] when all are ≤ 0. */
+/** What prose after the first heading of related articles weighs in finding the body (see articleFeatures). */
+const RELATED_PROSE_WEIGHT = 0.85;
+
 function bestSegment(values: number[]): [number, number] {
   let best = 0;
   let bestRange: [number, number] = [-1, -1];
@@ -347,6 +350,11 @@ export function articleFeatures(lineTexts: string[], local: (raw: string) => Lin
   const values = infos.map((f) =>
     f.commentMarker ? -1500 : f.prose && !f.teaser ? f.chars : -(25 + Math.min(f.chars, 200) * 0.5) - (f.hits.length > 0 ? 150 : 0),
   );
+  // Prose after a heading of related articles ("You may also like") is most often their teasers:
+  // it counts a little less, so that an article before the heading is not outweighed by as long a
+  // list of teasers after it.
+  const related = infos.findIndex((f) => f.hits.some((h) => h.category === 'related' && h.kind !== 'strong'));
+  if (related >= 0) for (let j = related + 1; j < n; j++) if (values[j] > 0) values[j] *= RELATED_PROSE_WEIGHT;
   const body = bestSegment(values);
   const [b0, b1] = body;
   // Body vocabulary (content words).

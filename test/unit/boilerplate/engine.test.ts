@@ -69,6 +69,26 @@ describe('boilerplate engine: invented articles', () => {
     for (let i = article.length + 2; i < lines.length; i++) assert.equal(findings.find((f) => f.line === i)?.category, 'legal', lines[i]);
   });
 
+  it('takes the article before a heading of related articles for the body, though a run of teasers follows it', () => {
+    const article =
+      'Fuel convoys from Dakar will resume next week under military escort, the transport ministry said on Tuesday, after drivers refused to travel the road for a month. ' +
+      'Three drivers were killed near Kayes in an attack that left a dozen tankers burnt, and stations in Bamako have rationed petrol since.';
+    const teasers = [
+      'Hydrologists in Mopti say the Niger river has never been so low in March, and rice farmers downstream are already losing their first crops of the year to the long drought that began in October.',
+      'Importers moved their goods from Dakar to Abidjan after the border closures of last year, and the freight rates on that road have doubled since then, traders at the port of Abidjan told us on Monday.',
+    ];
+    const lines = ['Convoys to resume', 'Share on Facebook', article, 'You may also like', teasers[0], 'Share on Facebook', teasers[1], 'Share on Facebook'];
+    // Each line of the lexicon costs the body about 184 characters of prose: the teasers (392
+    // characters) make up for the share line between them and the heading before them, unless prose
+    // after a heading of related articles counts less.
+    assert.equal(teasers[0].length + teasers[1].length, 392);
+    const { body, infos } = articleFeatures(lines);
+    assert.deepEqual([infos[body[0]].line, infos[body[1]].line], [2, 2]);
+    // Under a heading of another kind, the body runs on through the teasers.
+    const other = articleFeatures(lines.map((l) => (l === 'You may also like' ? 'Share this article' : l)));
+    assert.deepEqual([other.infos[other.body[0]].line, other.infos[other.body[1]].line], [2, 6]);
+  });
+
   it('flags navigation before the article and a byline', () => {
     const text = ['Home', 'News', 'Sport', 'By Jane Doe', ...BUDGET_BODY].join('\n');
     const findings = detect(text);
