@@ -233,10 +233,10 @@ function isProse(s: Shape, hits: LexiconHit[]): boolean {
   return s.endsSentence || s.wordCount >= 25;
 }
 
-/** Maximum-sum contiguous segment of values (Kadane); [-1,-1] when all are ≤ 0. */
 /** What prose after the first heading of related articles weighs in finding the body (see articleFeatures). */
 const RELATED_PROSE_WEIGHT = 0.85;
 
+/** Maximum-sum contiguous segment of values (Kadane); [-1,-1] when all are ≤ 0. */
 function bestSegment(values: number[]): [number, number] {
   let best = 0;
   let bestRange: [number, number] = [-1, -1];
