@@ -9,7 +9,7 @@
 import type { BoilerplateSettings } from '../config/types';
 import type { BoilerplateEngine, BoilerplateInput } from '../engines';
 import type { BoilerplateCategory, BoilerplateFinding, Line } from '../types';
-import type { LineInfo } from './features';
+import { archiveYear, type LineInfo } from './features';
 import { scoreArticleCached } from './incremental';
 import { confidenceOf, scoreArticle, type BoilerplateModel } from './model';
 import { tablesInArticle } from './tables';
@@ -177,7 +177,6 @@ export function gluedTeasers(infos: readonly LineInfo[]): number[] {
 
 /** Entries a list of archives has at least (see archiveLists): one or two "May (3)" may be the article's. */
 export const ARCHIVE_MIN_ENTRIES = 3;
-const YEAR_LINE_RE = /^\d{4}$/;
 
 /** A line of a list of the site's archives (archiveLists). */
 const ARCHIVE_RULE: LineRule = { confidence: 0.85, category: 'navigation', reason: "a month of a list of the site's archives, with its count of posts", overLexicon: false };
@@ -190,7 +189,7 @@ const ARCHIVE_RULE: LineRule = { confidence: 0.85, category: 'navigation', reaso
  */
 export function archiveLists(infos: readonly LineInfo[]): number[] {
   const out: number[] = [];
-  const inList = (info: LineInfo): boolean => info.archive || YEAR_LINE_RE.test(info.text);
+  const inList = (info: LineInfo): boolean => info.archive || archiveYear(info.text);
   for (let j = 0; j < infos.length; ) {
     if (!inList(infos[j])) {
       j++;

@@ -614,6 +614,7 @@ export const CAPTION_MIN_WORDS = 8;
 const ARCHIVE_MAX_WORDS = 4;
 const ARCHIVE_COUNT_RE = /\(\d{1,6}\)$/;
 const YEAR_START_RE = /^\d{4}\b/;
+const YEAR_LINE_RE = /^\d{4}$/;
 
 /**
  * Whether a line is an entry of a list of the site's archives, as a blog's sidebar has them: a month
@@ -622,6 +623,11 @@ const YEAR_START_RE = /^\d{4}\b/;
  */
 export function archiveEntry(text: string, words: number): boolean {
   return words <= ARCHIVE_MAX_WORDS && ARCHIVE_COUNT_RE.test(text) && (YEAR_START_RE.test(text) || MONTH_RE.test(text));
+}
+
+/** Whether a line is a year alone, as heads the months of a list of archives ("2019"). */
+export function archiveYear(text: string): boolean {
+  return YEAR_LINE_RE.test(text);
 }
 
 /** Whether a line reads as a news photo caption by its date line (see CAPTION_DATE). Looks at the last 320 characters only. */
