@@ -9,7 +9,7 @@
 import type { BoilerplateSettings } from '../config/types';
 import type { BoilerplateEngine, BoilerplateInput } from '../engines';
 import type { BoilerplateCategory, BoilerplateFinding, Line } from '../types';
-import { archiveYear, type LineInfo } from './features';
+import { archiveYear, commentHeader, hasUrl, type LineInfo } from './features';
 import { scoreArticleCached } from './incremental';
 import { confidenceOf, scoreArticle, type BoilerplateModel } from './model';
 import { tablesInArticle } from './tables';
@@ -132,6 +132,35 @@ export function listsInArticle(infos: readonly LineInfo[], kept: (j: number) => 
   return out;
 }
 
+/** Words a closing sentence after the article's prose has at least and at most (sentencesAfterProse). */
+const CLOSING_SENTENCE_WORDS: readonly [number, number] = [3, 12];
+const CLOSING_SENTENCE_RE = /^\p{Lu}.*\.["”’']?$/u;
+
+/**
+ * Short sentences that continue the article: a line of CLOSING_SENTENCE_WORDS words that opens with
+ * a capital and closes with a full stop, right after a prose line the model keeps, with no phrase of
+ * the lexicon, no comment marker, no link and nothing a rule reads (a credit, a caption's date). The
+ * trees read a short line as a menu's, a caption's or a footer's, and flagged the last sentence of a
+ * three-line article ("She left on Tuesday."). A question or an exclamation ("Did you find the
+ * article helpful?", "Talk to us!") is left to them. On web pages such a line is as often a footer's
+ * ("Keith Bradsher contributed reporting from Hong Kong.") as the article's: in the default grouping
+ * of the cross-validation it unflags 2 article and 2 boilerplate lines of Scrapinghub `main`, 5 and 6
+ * of WCXB, 22 and 7 of CLEANEVAL; in a news article it is the article's closing sentence.
+ */
+export function sentencesAfterProse(infos: readonly LineInfo[], kept: (j: number) => boolean): number[] {
+  const out: number[] = [];
+  for (let j = 1; j < infos.length; j++) {
+    const f = infos[j];
+    if (f.words < CLOSING_SENTENCE_WORDS[0] || f.words > CLOSING_SENTENCE_WORDS[1] || kept(j)) continue;
+    const prev = infos[j - 1];
+    if (!prev.prose || !kept(j - 1)) continue;
+    if (f.hits.length > 0 || f.commentMarker || f.credit || f.captionDate || f.glued || f.archive || f.nameLike) continue;
+    if (!CLOSING_SENTENCE_RE.test(f.text) || hasUrl(f.text)) continue;
+    out.push(j);
+  }
+  return out;
+}
+
 /** Lines of a news ticker: at least this many in a row, each a headline glued to another story's opening. */
 export const GLUED_MIN_LINES = 3;
 
@@ -201,6 +230,43 @@ export function archiveLists(infos: readonly LineInfo[]): number[] {
     if (entries >= ARCHIVE_MIN_ENTRIES) for (let m = j; m < k; m++) out.push(m);
     j = k;
   }
+  return out;
+}
+
+/** Comment headers a thread has at least for its replies to be read as one (commentThreads). */
+export const COMMENT_THREAD_MIN_HEADERS = 2;
+
+/** A line of a thread of readers' comments (commentThreads): the trees may keep a long reply amid those they flag. */
+const COMMENT_THREAD_RULE: LineRule = { confidence: 0.8, category: 'comments', reason: "a reply in a thread of readers' comments", overLexicon: false };
+
+/**
+ * The lines of a thread of readers' comments: from the first comment header (commentHeader:
+ * "Milan Griffes on September 12, 2018 at 4:47 pm said:") to the last, when there are at least
+ * COMMENT_THREAD_MIN_HEADERS of them and the trees flag at least half of the lines between them
+ * that are not headers, by characters. All of them are flagged, as comments: a long reply reads as
+ * prose, and the trees keep it as the article's own (a blog's open thread kept the bulleted answer
+ * of one reply), or call it a related link. A quoted exchange in an article, which the trees keep,
+ * is never a thread so flagged.
+ */
+export function commentThreads(infos: readonly LineInfo[], flagged: (j: number) => boolean): number[] {
+  const headers: number[] = [];
+  for (let j = 0; j < infos.length; j++) if (infos[j].commentMarker && commentHeader(infos[j].text)) headers.push(j);
+  if (headers.length < COMMENT_THREAD_MIN_HEADERS) return [];
+  const first = headers[0];
+  const last = headers[headers.length - 1];
+  let chars = 0;
+  let flaggedChars = 0;
+  for (let j = first + 1, h = 1; j < last; j++) {
+    if (j === headers[h]) {
+      h++;
+      continue;
+    }
+    chars += infos[j].chars;
+    if (flagged(j)) flaggedChars += infos[j].chars;
+  }
+  if (flaggedChars * 2 < chars) return [];
+  const out: number[] = [];
+  for (let j = first; j <= last; j++) out.push(j);
   return out;
 }
 
@@ -373,10 +439,14 @@ export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL,
       const keptByModel = (k: number): boolean => confidenceOf(model, p[k]) < threshold;
       for (const j of listsInArticle(infos, keptByModel)) rescue.add(j);
       for (const j of tablesInArticle(infos, keptByModel)) rescue.add(j);
+      // A short closing sentence after the article's prose (see sentencesAfterProse).
+      for (const j of sentencesAfterProse(infos, keptByModel)) rescue.add(j);
       // A news ticker of other stories' headlines and openings (see gluedTeasers).
       const ticker = new Set(gluedTeasers(infos));
       // A blog's list of archives by month (see archiveLists).
       const archive = new Set(archiveLists(infos));
+      // A thread of readers' comments the trees flag for the most part (see commentThreads).
+      const thread = new Set(commentThreads(infos, (k) => !keptByModel(k)));
       const keys = infos.map((info) => keyOf(lines[info.line].text));
       const copied = copiedBlockLines(keys, infos.map((info) => lines[info.line].text));
       const firstSeen = new Map<string, number>();
@@ -408,7 +478,7 @@ export function createBoilerplateEngine(model: BoilerplateModel = DEFAULT_MODEL,
         }
 
         const scored = confidenceOf(model, p[j]);
-        const rule = rescue.has(j) ? undefined : ticker.has(j) ? TICKER_RULE : archive.has(j) ? ARCHIVE_RULE : info.credit ? CREDIT_RULE : info.captionDate ? CAPTION_DATE_RULE : undefined;
+        const rule = rescue.has(j) ? undefined : ticker.has(j) ? TICKER_RULE : archive.has(j) ? ARCHIVE_RULE : thread.has(j) ? COMMENT_THREAD_RULE : info.credit ? CREDIT_RULE : info.captionDate ? CAPTION_DATE_RULE : undefined;
         const conf = rescue.has(j) ? Math.min(0.49, scored) : rule ? Math.max(rule.confidence, scored) : scored;
         // The rule says what the line is, unless the lexicon marks it and the rule defers to it.
         const said = rule && (rule.overLexicon || info.hits.length === 0) ? rule : undefined;

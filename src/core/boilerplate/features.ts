@@ -36,7 +36,18 @@ const MONTH_RE =
 const TIME_AGO_RE = /\b(?:\d+\s*(?:min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago|am|pm|gmt|utc|est|edt|pst|pdt|cet)\b/iu;
 
 const COMMENT_META_RE =
-  /(?:\b(?:says|said|wrote|replied|schreibt|dit|disse|dice|berkata|menulis)\s*:?$|^(?:reply|antworten|répondre|responder|balas|rispondi)$|^\d+\s*(?:comments?|replies|responses|kommentare|commentaires|comentários|comentarios|komentar)\b|\bat\s+\d{1,2}:\d{2}\s*(?:am|pm)?$|\b\d+\s+(?:likes?|points?|upvotes?|votes?)$|\b(?:\d+|an?)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago$|^(?:like|upvote|downvote|report|flag)$)/iu;
+  /(?:^(?:reply|antworten|répondre|responder|balas|rispondi)$|^\d+\s*(?:comments?|replies|responses|kommentare|commentaires|comentários|comentarios|komentar)\b|\bat\s+\d{1,2}:\d{2}\s*(?:am|pm)?$|\b\d+\s+(?:likes?|points?|upvotes?|votes?)$|\b(?:\d+|an?)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago$|^(?:like|upvote|downvote|report|flag)$)/iu;
+
+/** Characters a comment's header has at most ("Milan Griffes on September 12, 2018 at 4:47 pm said:"). */
+const COMMENT_HEADER_MAX_CHARS = 120;
+/** A line closed by a commenter's verb ("said:", "says", "schreibt:"), with what comes before it. */
+const COMMENT_VERB_RE = /^(.*?)[\s,]*\b(?:says|said|wrote|replied|schreibt|dit|disse|dice|berkata|menulis)\s*(:?)$/iu;
+/** The time of posting closing the header's date line ("March 3, 2018 at 5:02 pm"). */
+const COMMENT_POSTED_AT_RE = /\bat\s+\d{1,2}:\d{2}\s*(?:am|pm)?$/iu;
+const CLOCK_RE = /\b\d{1,2}:\d{2}\b/;
+const NUMERIC_DATE_RE = /\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b/;
+/** Words a commenter's name has at most before the verb ("Dave P said:", "margoadams says:"). */
+const COMMENTER_MAX_WORDS = 4;
 
 export interface LineInfo {
   /** Index into the article's lines. */
@@ -219,7 +230,8 @@ function allDigits(w: string): boolean {
   return w.length > 0;
 }
 
-function hasUrl(text: string): boolean {
+/** Whether a line holds a link or an e-mail address. */
+export function hasUrl(text: string): boolean {
   if (text.indexOf('http') < 0 && text.indexOf('www.') < 0 && text.indexOf('@') < 0) return false;
   return URL_RE.test(text);
 }
@@ -292,9 +304,9 @@ export function lineLocal(raw: string): LineLocal {
   const nameLike =
     s.wordCount >= 2 && s.wordCount <= 4 && alphaWords === s.wordCount && s.caps === alphaWords &&
     !/[.!?:;,"“”]/.test(s.text) && s.chars <= 40;
-  const dateLike = s.chars <= 80 && s.wordCount <= 12 && (MONTH_RE.test(s.text) || TIME_AGO_RE.test(s.text) || /\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b/.test(s.text));
+  const dateLike = s.chars <= 80 && s.wordCount <= 12 && (MONTH_RE.test(s.text) || TIME_AGO_RE.test(s.text) || NUMERIC_DATE_RE.test(s.text));
   const teaser = s.wordCount >= 6 && (s.text.endsWith('...') || s.text.endsWith('…'));
-  const commentMarker = hits.some((h) => h.category === 'comments') || (s.chars <= 120 && COMMENT_META_RE.test(s.text));
+  const commentMarker = hits.some((h) => h.category === 'comments') || (s.chars <= COMMENT_HEADER_MAX_CHARS && (COMMENT_META_RE.test(s.text) || commenterSays(s.text)));
   const prose = isProse(s, hits);
   const words = s.wordCount;
   const title = words >= 4 && words <= 18 && s.alpha > 0 && !s.endsSentence && (s.caps / s.alpha >= 0.6 || words <= 12) && !prose;
@@ -628,6 +640,42 @@ export function archiveEntry(text: string, words: number): boolean {
 /** Whether a line is a year alone, as heads the months of a list of archives ("2019"). */
 export function archiveYear(text: string): boolean {
   return YEAR_LINE_RE.test(text);
+}
+
+function datedOrTimed(text: string): { dated: boolean; timed: boolean } {
+  return { dated: MONTH_RE.test(text) || NUMERIC_DATE_RE.test(text), timed: CLOCK_RE.test(text) };
+}
+
+/**
+ * Whether a line is who commented, closed by the commenter's verb: "Dave P said:", "margoadams
+ * says:", "Milan Griffes on September 12, 2018 at 4:47 pm said:". A name or a handle of at most
+ * COMMENTER_MAX_WORDS words with no stop word ("the", "he", "which") before the verb, or a date or
+ * time in the line. News prose introduces a quote with the same verb ("In a statement on Tuesday,
+ * the mayor said:", "The leader of the opposition replied:", "He said:"): not a comment's.
+ */
+export function commenterSays(text: string): boolean {
+  if (text.length > COMMENT_HEADER_MAX_CHARS) return false;
+  const m = COMMENT_VERB_RE.exec(text);
+  if (!m) return false;
+  const { dated, timed } = datedOrTimed(text);
+  if (dated || timed) return true;
+  const name = m[1].toLowerCase().match(/[\p{L}\p{N}_@'’.-]+/gu) ?? [];
+  return name.length <= COMMENTER_MAX_WORDS && !name.some((w) => STOP_WORDS.has(w));
+}
+
+/**
+ * Whether a line is the header of a reader's comment with its date, as blogs and news sites print
+ * it: who wrote it and when, closed by the commenter's verb and its colon ("Milan Griffes on
+ * September 12, 2018 at 4:47 pm said:", "Anna at 10:45 says:"), or the date and time of posting
+ * alone, as under "Anna says:" ("March 3, 2018 at 5:02 pm"). A date or a time it must carry: a name
+ * and a verb alone may head a quote.
+ */
+export function commentHeader(text: string): boolean {
+  if (text.length > COMMENT_HEADER_MAX_CHARS) return false;
+  const { dated, timed } = datedOrTimed(text);
+  const m = COMMENT_VERB_RE.exec(text);
+  if (m && m[2] === ':') return dated || timed;
+  return dated && COMMENT_POSTED_AT_RE.test(text);
 }
 
 /** Whether a line reads as a news photo caption by its date line (see CAPTION_DATE). Looks at the last 320 characters only. */
