@@ -66,7 +66,10 @@ describe('boilerplate: threads of readers\u2019 comments', () => {
     // The trees flag every reply but the bullets of the long answer: the whole thread is taken.
     const kept = new Set([at(THREAD[7]), at(THREAD[8])]);
     const flagged = (j: number) => j >= first && !kept.has(j);
-    assert.deepEqual(commentThreads(infos, flagged).map((j) => infos[j].text), THREAD.slice(1, 11));
+    // With the last reply, which the trees flag (as long as the longest reply before it at most).
+    assert.deepEqual(commentThreads(infos, flagged).map((j) => infos[j].text), THREAD.slice(1, 12));
+    // The last reply is not taken where the trees keep it.
+    assert.deepEqual(commentThreads(infos, (j) => flagged(j) && j !== at(THREAD[11])).map((j) => infos[j].text), THREAD.slice(1, 11));
     // Most of the replies kept: the thread is not read as one, nothing is taken.
     const mostlyKept = (j: number) => j === first || j === last || j === at(THREAD[4]);
     assert.deepEqual(commentThreads(infos, mostlyKept), []);
@@ -81,7 +84,7 @@ describe('boilerplate: threads of readers\u2019 comments', () => {
     const byLine = new Map(detect(text).map((f) => [f.line, f]));
     const start = BUDGET_BODY.length + 2;
     // From the first header to the last, every line is a comment's (the trees alone called most replies related links).
-    for (let k = 1; k <= 10; k++) {
+    for (let k = 1; k < THREAD.length; k++) {
       assert.equal(byLine.get(start + k)?.category, 'comments', THREAD[k]);
       if (!/said:$/.test(THREAD[k])) assert.match(byLine.get(start + k)!.message, /thread of readers' comments/, THREAD[k]);
     }
