@@ -241,13 +241,13 @@ const COMMENT_THREAD_RULE: LineRule = { confidence: 0.8, category: 'comments', r
 
 /**
  * The lines of a thread of readers' comments: from the first comment header (commentHeader:
- * "Milan Griffes on September 12, 2018 at 4:47 pm said:") to the last, when there are at least
- * COMMENT_THREAD_MIN_HEADERS of them and the trees flag at least half of the lines between them
- * that are not headers, by characters, and the last header's reply (the lines the trees flag after
- * it, as many as the longest reply before it at most). All of them are flagged, as comments: a long reply reads as
- * prose, and the trees keep it as the article's own (a blog's open thread kept the bulleted answer
- * of one reply), or call it a related link. A quoted exchange in an article, which the trees keep,
- * is never a thread so flagged.
+ * "Milan Griffes on September 12, 2018 at 4:47 pm said:") to the last, and the last header's reply
+ * (the lines the trees flag after it, as many as the longest reply before it at most), when there
+ * are at least COMMENT_THREAD_MIN_HEADERS headers and the trees flag at least half of the lines
+ * between them that are not headers, by characters. All of them are flagged, as comments: a long
+ * reply reads as prose, and the trees keep it as the article's own (a blog's open thread kept the
+ * bulleted answer of one reply), or call it a related link. A quoted exchange in an article, which
+ * the trees keep, is never a thread so flagged.
  */
 export function commentThreads(infos: readonly LineInfo[], flagged: (j: number) => boolean): number[] {
   const headers: number[] = [];
@@ -272,7 +272,7 @@ export function commentThreads(infos: readonly LineInfo[], flagged: (j: number) 
   // between headers and with no phrase of the lexicon (a footer's "Privacy policy" says what it is).
   let longest = 0;
   for (let h = 1; h < headers.length; h++) longest = Math.max(longest, headers[h] - headers[h - 1] - 1);
-  for (let j = last + 1; j <= last + longest && j < infos.length && flagged(j) && infos[j].hits.length === 0 && !commentHeader(infos[j].text); j++) out.push(j);
+  for (let j = last + 1; j <= last + longest && j < infos.length && flagged(j) && infos[j].hits.length === 0; j++) out.push(j);
   return out;
 }
 
