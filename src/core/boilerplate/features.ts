@@ -35,15 +35,18 @@ const MONTH_RE =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|januari|februari|maret|mei|agustus|desember|ago|dic|dez)\b\.?/iu;
 const TIME_AGO_RE = /\b(?:\d+\s*(?:min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago|am|pm|gmt|utc|est|edt|pst|pdt|cet)\b/iu;
 
-const COMMENT_META_RE =
-  /(?:^(?:reply|antworten|répondre|responder|balas|rispondi)$|^\d+\s*(?:comments?|replies|responses|kommentare|commentaires|comentários|comentarios|komentar)\b|\bat\s+\d{1,2}:\d{2}\s*(?:am|pm)?$|\b\d+\s+(?:likes?|points?|upvotes?|votes?)$|\b(?:\d+|an?)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago$|^(?:like|upvote|downvote|report|flag)$)/iu;
+/** The time of posting closing a comment's date line ("March 3, 2018 at 5:02 pm"). */
+const COMMENT_POSTED_AT_RE = /\bat\s+\d{1,2}:\d{2}\s*(?:am|pm)?$/iu;
+
+const COMMENT_META_RE = new RegExp(
+  `(?:^(?:reply|antworten|répondre|responder|balas|rispondi)$|^\\d+\\s*(?:comments?|replies|responses|kommentare|commentaires|comentários|comentarios|komentar)\\b|${COMMENT_POSTED_AT_RE.source}|\\b\\d+\\s+(?:likes?|points?|upvotes?|votes?)$|\\b(?:\\d+|an?)\\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\\s+ago$|^(?:like|upvote|downvote|report|flag)$)`,
+  'iu',
+);
 
 /** Characters a comment's header has at most ("Milan Griffes on September 12, 2018 at 4:47 pm said:"). */
 const COMMENT_HEADER_MAX_CHARS = 120;
 /** A line closed by a commenter's verb ("said:", "says", "schreibt:"), with what comes before it. */
 const COMMENT_VERB_RE = /^(.*?)[\s,]*\b(?:says|said|wrote|replied|schreibt|dit|disse|dice|berkata|menulis)\s*(:?)$/iu;
-/** The time of posting closing the header's date line ("March 3, 2018 at 5:02 pm"). */
-const COMMENT_POSTED_AT_RE = /\bat\s+\d{1,2}:\d{2}\s*(?:am|pm)?$/iu;
 const CLOCK_RE = /\b\d{1,2}:\d{2}\b/;
 const NUMERIC_DATE_RE = /\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b/;
 /** Words a commenter's name has at most before the verb ("Dave P said:", "margoadams says:"). */
