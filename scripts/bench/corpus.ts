@@ -2,7 +2,9 @@
 // after 1% of the articles changed, by the corpus worker (store, summaries, corpus actors) with its
 // index workers busy, the host thread only sending the file list, and measured for blocks
 // and for how long it was busy (event-loop utilization, and the thread's own CPU where Linux tells it:
-// what the host takes from the workers on a small machine);
+// what the host takes from the workers on a small machine), each block over 16 ms told apart as a
+// collection of the host's own heap or not, and for the longest other one how long the thread ran,
+// waited for a core or slept in the system meanwhile (Linux schedstat);
 // memory for 1,000 articles against the full size (peak RSS of the process, and the corpus worker's
 // heap at the end of each run: the part that grows with the corpus); and the per-keystroke re-analysis cost of an open 10 KB and
 // 300 KB article in the editor worker (worker time, p50/p95 over one-character edits). The cold run
@@ -38,6 +40,27 @@ import { KEYSTROKE_EDITS, keystrokes, keystrokeTexts } from './keystrokes';
 const listArticles = (dirs: string[]) => [...walkArticles(dirs, { onProblem: () => undefined, globs: false })].map((f) => ({ file: f.path, root: f.root }));
 import type { IndexFile } from '../../src/node/corpusIndexer';
 
+/** The period of the timer that finds the host thread's blocks, ms. */
+const BLOCK_TICK_MS = 4;
+
+/** The host thread's time on a core and waiting for one, ns (Linux: its schedstat); undefined elsewhere. */
+function hostSchedNs(): [number, number] | undefined {
+  try {
+    const f = readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ');
+    return [Number(f[0]), Number(f[1])];
+  } catch {
+    return undefined;
+  }
+}
+
+/** A block of the host thread: when (performance.now()), how long, and of it how long the thread ran and how long it waited for a core (Linux). */
+interface HostBlock {
+  start: number;
+  ms: number;
+  ranMs?: number;
+  waitedMs?: number;
+}
+
 /** Runs at 1,000 articles, each in a fresh process, whose median peak the RSS ratio divides by. */
 const ONE_K_RUNS = 3;
 
@@ -55,6 +78,14 @@ interface RunFigures {
   /** Garbage-collection pauses of the host thread over 16 ms, and the longest (what most long blocks are). */
   gcOver16: number;
   maxGcMs: number;
+  /**
+   * Blocks of the host thread over 16 ms (a BLOCK_TICK_MS timer late by more than that), those that
+   * overlap a collection of the host's own heap over 16 ms, and the longest of the others with how
+   * long the thread ran in it and waited for a core (the rest it slept in the system).
+   */
+  blocksOver16: number;
+  blocksOver16InGc: number;
+  longestOutsideGc?: HostBlock;
   /** Highest resident set size sampled during the run (every 50 ms), MB. */
   peakRssMb: number;
   /** Start to the corpus actor model holding every summary (and a first screen worked out), ms. */
@@ -81,9 +112,26 @@ async function indexOnce(dir: string, files: IndexFile[], cache: string, workers
   const client = new CorpusWorkerClient({ workers, taskTimeoutMs: 300_000, script, background: process.env.NCA_BENCH_FOREGROUND !== '1', indexIdleMs: BENCH_INDEX_IDLE_MS, onEvent: () => undefined });
   const h = monitorEventLoopDelay({ resolution: 1 });
   const gc = { over16: 0, max: 0 };
+  // The host thread's blocks, found by a timer that runs late, and the host's own collections over 16 ms, to tell them apart.
+  const blocks: HostBlock[] = [];
+  const gcSpans: [number, number][] = [];
+  let lastTick = nodePerformance.now();
+  let lastSched = hostSchedNs();
+  const blockTimer = setInterval(() => {
+    const now = nodePerformance.now();
+    const sched = hostSchedNs();
+    const ms = now - lastTick - BLOCK_TICK_MS;
+    if (ms > 16)
+      blocks.push({ start: lastTick, ms, ...(sched && lastSched ? { ranMs: (sched[0] - lastSched[0]) / 1e6, waitedMs: (sched[1] - lastSched[1]) / 1e6 } : {}) });
+    lastTick = now;
+    lastSched = sched;
+  }, BLOCK_TICK_MS);
   const gcObserver = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
-      if (e.duration > 16) gc.over16++;
+      if (e.duration > 16) {
+        gc.over16++;
+        gcSpans.push([e.startTime, e.startTime + e.duration]);
+      }
       gc.max = Math.max(gc.max, e.duration);
     }
   });
@@ -117,6 +165,9 @@ async function indexOnce(dir: string, files: IndexFile[], cache: string, workers
     h.disable();
     gcObserver.disconnect();
     clearInterval(rssTimer);
+    clearInterval(blockTimer);
+    const inHostGc = (b: HostBlock) => gcSpans.some(([g0, g1]) => g0 < b.start + b.ms + BLOCK_TICK_MS && g1 > b.start);
+    const outsideGc = blocks.filter((b) => !inHostGc(b));
     const cpu = process.cpuUsage(cpu0);
     const hostBusyMs = nodePerformance.eventLoopUtilization(elu0).active;
     const hostCpu1 = mainThreadCpuMs();
@@ -153,6 +204,9 @@ async function indexOnce(dir: string, files: IndexFile[], cache: string, workers
       maxBlockMs: h.max / 1e6,
       p99BlockMs: h.percentile(99) / 1e6,
       gcOver16: gc.over16,
+      blocksOver16: blocks.length,
+      blocksOver16InGc: blocks.length - outsideGc.length,
+      longestOutsideGc: outsideGc.reduce<HostBlock | undefined>((a, b) => (!a || b.ms > a.ms ? b : a), undefined),
       maxGcMs: gc.max,
       peakRssMb: peakRss / 2 ** 20,
       heap,
@@ -174,6 +228,10 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
     // loads the corpus again does: a full collection in between.
     // Built once by the parent; the 1,000-article child uses the same bundles.
     const script = (process.env.NCA_BENCH_CHILD && process.env.NCA_BENCH_CORPUS_WORKER) || benchCorpusWorker();
+    // The bench's own setup collected first too (compiling its TypeScript, listing the articles):
+    // otherwise V8 shrank this thread's heap 24–33 s into the cold run (a memory-reducing collection
+    // of 16–34 ms here), a pause of the bench's making counted as the index's.
+    fullGc();
     const cold = await indexOnce(dir, files, cache, workers, script, true);
     fullGc();
     const warm = await indexOnce(dir, files, cache, workers, script);
@@ -239,6 +297,13 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
       'host-thread block p99 ms (cold, warm, 1% changed)': `${cold.p99BlockMs.toFixed(1)}, ${warm.p99BlockMs.toFixed(1)}, ${update.p99BlockMs.toFixed(1)}`,
       'host GC pauses over 16 ms (cold, warm, 1% changed)': `${cold.gcOver16}, ${warm.gcOver16}, ${update.gcOver16}`,
       'longest host GC pause ms': Math.max(cold.maxGcMs, warm.maxGcMs, update.maxGcMs),
+      'host blocks over 16 ms, of which in a host GC over 16 ms (cold, warm, 1% changed)': [cold, warm, update].map((r) => `${r.blocksOver16} / ${r.blocksOver16InGc}`).join(', '),
+      // The longest block the host's own collections do not explain, and where the time went (Linux): on a core, waiting for one, or asleep in the system.
+      'longest host block outside a host GC ms': Math.max(0, ...[cold, warm, update].map((r) => r.longestOutsideGc?.ms ?? 0)),
+      'longest host block outside a host GC: ran / waited for a core ms': (() => {
+        const b = [cold, warm, update].map((r) => r.longestOutsideGc).reduce<HostBlock | undefined>((a, x) => (x && (!a || x.ms > a.ms) ? x : a), undefined);
+        return b?.ranMs === undefined || b.waitedMs === undefined ? 'n/a' : `${b.ranMs.toFixed(1)} / ${b.waitedMs.toFixed(1)}`;
+      })(),
       'load average (1 min) at the end': loadavg()[0],
       'peak RSS MB': rssFull,
       'peak RSS MB sampled (cold, warm, 1% changed)': `${cold.peakRssMb.toFixed(0)}, ${warm.peakRssMb.toFixed(0)}, ${update.peakRssMb.toFixed(0)}`,
