@@ -24,7 +24,7 @@ import { actorsInSteps, CorpusActorModel, feedInSteps, loadInSteps, STEP_ACTORS,
 import { buildCorpusActors } from '../../src/core/corpus/corpusActors';
 import { createAnalysisPool } from '../../src/node/analysisPool';
 import { corpusSummaries } from '../../src/node/corpusSummaries';
-import { BENCH_WORKER, benchCorpusDir } from '../lib/benchCorpus';
+import { benchAnalysisWorker, benchCorpusDir } from '../lib/benchCorpus';
 
 export async function bench(opts: BenchOptions): Promise<Record<string, number | string>> {
   const n = opts.articles ?? 10_000;
@@ -32,7 +32,7 @@ export async function bench(opts: BenchOptions): Promise<Record<string, number |
   if (!found) return { skipped: 'no data' };
   const dir = resolve(found);
   const cache = join(tmpdir(), `nca-bench-index-${createHash('sha1').update(dir).digest('hex').slice(0, 12)}`);
-  const pool = createAnalysisPool({ workers: availableParallelism(), script: BENCH_WORKER });
+  const pool = createAnalysisPool({ workers: availableParallelism(), script: benchAnalysisWorker() });
   const tA = performance.now();
   let got;
   try {

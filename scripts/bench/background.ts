@@ -11,7 +11,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { BenchOptions } from '../bench';
-import { BENCH_WORKER, benchCorpusDir } from '../lib/benchCorpus';
+import { benchAnalysisWorker, benchCorpusDir } from '../lib/benchCorpus';
 import { DEFAULT_CONFIG } from '../../src/core/config/types';
 import { createAnalysisPool } from '../../src/node/analysisPool';
 import { walkArticles } from '../../src/node/fileWalk';
@@ -50,7 +50,7 @@ const WORKERS = 2;
 
 /** A pool of WORKERS index workers, started and with their model loaded. */
 async function startedPool(background: boolean) {
-  const pool = createAnalysisPool({ workers: WORKERS, script: BENCH_WORKER, background });
+  const pool = createAnalysisPool({ workers: WORKERS, script: benchAnalysisWorker(), background });
   await Promise.all(Array.from({ length: WORKERS }, () => pool.engineInfo()));
   return pool;
 }

@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import type { BenchOptions } from '../bench';
-import { BENCH_WORKER, realTexts, SHARED } from '../lib/benchCorpus';
+import { benchAnalysisWorker, realTexts, SHARED } from '../lib/benchCorpus';
 import { DEFAULT_CONFIG } from '../../src/core/config/types';
 import { createAnalysisPool } from '../../src/node/analysisPool';
 import { walkArticles } from '../../src/node/fileWalk';
@@ -41,7 +41,7 @@ export function percentile(xs: number[], p: number): number {
  * first edits after a full analysis still compile code paths the full analysis did not take).
  */
 export async function keystrokes(text: string, edits: number, warmup = Math.ceil(edits / 4)): Promise<KeystrokeFigures> {
-  const pool = createAnalysisPool({ workers: 1, script: BENCH_WORKER });
+  const pool = createAnalysisPool({ workers: 1, script: benchAnalysisWorker() });
   try {
     const config = structuredClone(DEFAULT_CONFIG);
     await pool.analyze({ text: text.slice(0, 2000), config }); // loads the model

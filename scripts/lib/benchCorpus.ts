@@ -15,6 +15,20 @@ export const BENCH_WORKER = join(__dirname, '..', '..', 'src', 'node', 'analysis
 /** The corpus worker, from source (it starts the analysis workers from source beside it). */
 export const BENCH_CORPUS_WORKER = join(__dirname, '..', '..', 'src', 'node', 'corpusWorkerMain.ts');
 
+/** The bundles built by this process already (scripts/build.mjs runs once per bench). */
+let built = false;
+
+/** Builds the bundles the extension ships (dist/), once per process, with the project's build (scripts/build.mjs). */
+function buildBundles(): string {
+  const root = join(__dirname, '..', '..');
+  if (!built) {
+    const b = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, encoding: 'utf8' });
+    if (b.status !== 0) throw new Error(`the bundles could not be built (node scripts/build.mjs): ${b.stderr || b.error?.message}`);
+    built = true;
+  }
+  return join(root, 'dist');
+}
+
 /**
  * The corpus worker as the extension runs it: bundled (dist/corpusWorker.js, which starts
  * dist/analysisWorker.js beside it), built now from the sources with the project's build
@@ -24,12 +38,19 @@ export const BENCH_CORPUS_WORKER = join(__dirname, '..', '..', 'src', 'node', 'c
  */
 export function benchCorpusWorker(): string {
   if (process.env.NCA_BENCH_SOURCE === '1') return BENCH_CORPUS_WORKER;
-  const root = join(__dirname, '..', '..');
-  const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, encoding: 'utf8' });
-  if (built.status !== 0) throw new Error(`the bundles could not be built (node scripts/build.mjs): ${built.stderr || built.error?.message}`);
-  return join(root, 'dist', 'corpusWorker.js');
+  return join(buildBundles(), 'corpusWorker.js');
 }
 
+/**
+ * The analysis worker as the extension runs it (the editor's and the index's): bundled
+ * (dist/analysisWorker.js), built now as benchCorpusWorker's is. Through tsx, esbuild's `keepNames`
+ * wraps every function it creates, and the tagger creates closures per sentence (see
+ * docs/measurements.md, "Speed"). NCA_BENCH_SOURCE=1 runs the sources instead.
+ */
+export function benchAnalysisWorker(): string {
+  if (process.env.NCA_BENCH_SOURCE === '1') return BENCH_WORKER;
+  return join(buildBundles(), 'analysisWorker.js');
+}
 
 /** The real web pages (each boilerplate folder's full pages), in the order realTexts yields them first. */
 export function webPageFiles(): string[] {
