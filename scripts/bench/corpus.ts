@@ -20,7 +20,7 @@
 // pages of ../shared/data/ner/wikitext/ (one document per line), written once as .txt files into a
 // temp folder. Nothing is repeated.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,14 +43,34 @@ import type { IndexFile } from '../../src/node/corpusIndexer';
 /** The period of the timer that finds the host thread's blocks, ms. */
 const BLOCK_TICK_MS = 4;
 
-/** The host thread's time on a core and waiting for one, ns (Linux: its schedstat); undefined elsewhere. */
-function hostSchedNs(): [number, number] | undefined {
+/**
+ * A reader of the host thread's time on a core and waiting for one, ns (Linux: its schedstat), or
+ * undefined elsewhere. The file stays open and is read again from its start into one buffer: read
+ * every BLOCK_TICK_MS on the thread it measures, it makes no garbage there (a string and a buffer per
+ * read would feed the collections the bench counts). `close` when done.
+ */
+function hostSchedReader(): { read(): [number, number]; close(): void } | undefined {
+  let fd: number;
   try {
-    const f = readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ');
-    return [Number(f[0]), Number(f[1])];
+    fd = openSync(`/proc/self/task/${process.pid}/schedstat`, 'r');
   } catch {
     return undefined;
   }
+  const buf = Buffer.alloc(64);
+  return {
+    read: () => {
+      const n = readSync(fd, buf, 0, buf.length, 0);
+      // "<on a core> <waiting> <timeslices>\n", decimal.
+      const out: [number, number] = [0, 0];
+      for (let i = 0, f = 0; i < n && f < 2; i++) {
+        const c = buf[i];
+        if (c >= 0x30 && c <= 0x39) out[f] = out[f] * 10 + (c - 0x30);
+        else f++;
+      }
+      return out;
+    },
+    close: () => closeSync(fd),
+  };
 }
 
 /** A block of the host thread: when (performance.now()), how long, and of it how long the thread ran and how long it waited for a core (Linux). */
@@ -59,6 +79,13 @@ interface HostBlock {
   ms: number;
   ranMs?: number;
   waitedMs?: number;
+}
+
+/** The longest of some blocks (undefined among them skipped). */
+function longestBlock(blocks: readonly (HostBlock | undefined)[]): HostBlock | undefined {
+  let out: HostBlock | undefined;
+  for (const b of blocks) if (b && (!out || b.ms > out.ms)) out = b;
+  return out;
 }
 
 /** Runs at 1,000 articles, each in a fresh process, whose median peak the RSS ratio divides by. */
@@ -116,10 +143,11 @@ async function indexOnce(dir: string, files: IndexFile[], cache: string, workers
   const blocks: HostBlock[] = [];
   const gcSpans: [number, number][] = [];
   let lastTick = nodePerformance.now();
-  let lastSched = hostSchedNs();
+  const schedReader = hostSchedReader();
+  let lastSched = schedReader?.read();
   const blockTimer = setInterval(() => {
     const now = nodePerformance.now();
-    const sched = hostSchedNs();
+    const sched = schedReader?.read();
     const ms = now - lastTick - BLOCK_TICK_MS;
     if (ms > 16)
       blocks.push({ start: lastTick, ms, ...(sched && lastSched ? { ranMs: (sched[0] - lastSched[0]) / 1e6, waitedMs: (sched[1] - lastSched[1]) / 1e6 } : {}) });
@@ -166,6 +194,7 @@ async function indexOnce(dir: string, files: IndexFile[], cache: string, workers
     gcObserver.disconnect();
     clearInterval(rssTimer);
     clearInterval(blockTimer);
+    schedReader?.close();
     const inHostGc = (b: HostBlock) => gcSpans.some(([g0, g1]) => g0 < b.start + b.ms + BLOCK_TICK_MS && g1 > b.start);
     const outsideGc = blocks.filter((b) => !inHostGc(b));
     const cpu = process.cpuUsage(cpu0);
@@ -206,7 +235,7 @@ async function indexOnce(dir: string, files: IndexFile[], cache: string, workers
       gcOver16: gc.over16,
       blocksOver16: blocks.length,
       blocksOver16InGc: blocks.length - outsideGc.length,
-      longestOutsideGc: outsideGc.reduce<HostBlock | undefined>((a, b) => (!a || b.ms > a.ms ? b : a), undefined),
+      longestOutsideGc: longestBlock(outsideGc),
       maxGcMs: gc.max,
       peakRssMb: peakRss / 2 ** 20,
       heap,
@@ -301,7 +330,7 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
       // The longest block the host's own collections do not explain, and where the time went (Linux): on a core, waiting for one, or asleep in the system.
       'longest host block outside a host GC ms': Math.max(0, ...[cold, warm, update].map((r) => r.longestOutsideGc?.ms ?? 0)),
       'longest host block outside a host GC: ran / waited for a core ms': (() => {
-        const b = [cold, warm, update].map((r) => r.longestOutsideGc).reduce<HostBlock | undefined>((a, x) => (x && (!a || x.ms > a.ms) ? x : a), undefined);
+        const b = longestBlock([cold, warm, update].map((r) => r.longestOutsideGc));
         return b?.ranMs === undefined || b.waitedMs === undefined ? 'n/a' : `${b.ranMs.toFixed(1)} / ${b.waitedMs.toFixed(1)}`;
       })(),
       'load average (1 min) at the end': loadavg()[0],
