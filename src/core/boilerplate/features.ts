@@ -252,7 +252,7 @@ function isProse(s: Shape, hits: LexiconHit[]): boolean {
 const RELATED_PROSE_WEIGHT = 0.85;
 
 /** Maximum-sum contiguous segment of values (Kadane); [-1,-1] when all are ≤ 0. */
-function bestSegment(values: number[]): [number, number] {
+function bestSegment(values: ArrayLike<number>): [number, number] {
   let best = 0;
   let bestRange: [number, number] = [-1, -1];
   let sum = 0;
@@ -361,10 +361,16 @@ export function articleFeatures(lineTexts: string[], local: (raw: string) => Lin
     infos.push({ line: i, text: s.text, chars: s.chars, words: s.wordCount, prose: l.prose, hits: l.hits, nameLike: l.nameLike, dateLike: l.dateLike, teaser: l.teaser, commentMarker: l.commentMarker, list: l.list, glued: l.glued, credit: l.credit, captionDate: l.captionDate, archive: l.archive });
   }
   const n = infos.length;
+  // The per-line figures below are typed arrays: an array's elements kind (small integers or not, with
+  // holes or not) depends on how it was made and what it holds, and optimised code that met another
+  // kind was thrown away and compiled again (articleFeatures 38 times in 3,000 articles, 1 s of
+  // compiling; --trace-deopt). A typed array has one shape.
   // Body: prose lines weigh their length, others a penalty.
-  const values = infos.map((f) =>
-    f.commentMarker ? -1500 : f.prose && !f.teaser ? f.chars : -(25 + Math.min(f.chars, 200) * 0.5) - (f.hits.length > 0 ? 150 : 0),
-  );
+  const values = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const f = infos[j];
+    values[j] = f.commentMarker ? -1500 : f.prose && !f.teaser ? f.chars : -(25 + Math.min(f.chars, 200) * 0.5) - (f.hits.length > 0 ? 150 : 0);
+  }
   // Prose after a heading of related articles ("You may also like") is most often their teasers:
   // it counts a little less, so that an article before the heading is not outweighed by as long a
   // list of teasers after it.
@@ -374,7 +380,8 @@ export function articleFeatures(lineTexts: string[], local: (raw: string) => Lin
   const [b0, b1] = body;
   // Body vocabulary (content words).
   const vocab = new Map<string, number>();
-  const contentWords = locals.map((l) => l.contentWords);
+  const contentWords: string[][] = [];
+  for (let j = 0; j < n; j++) contentWords.push(locals[j].contentWords);
   if (b0 >= 0) {
     for (let j = b0; j <= b1; j++) {
       const cw = contentWords[j];
@@ -388,7 +395,7 @@ export function articleFeatures(lineTexts: string[], local: (raw: string) => Lin
     if (j >= b0 && j <= b1) bodyChars += infos[j].chars;
   }
   // Runs of short lines.
-  const shortRun = new Array<number>(n).fill(0);
+  const shortRun = new Int32Array(n);
   for (let j = 0; j < n; ) {
     if (infos[j].words > 6) {
       j++;
@@ -399,38 +406,45 @@ export function articleFeatures(lineTexts: string[], local: (raw: string) => Lin
     for (let m = j; m < k; m++) shortRun[m] = k - j;
     j = k;
   }
-  const proseArr = infos.map((f) => (f.prose ? 1 : 0));
-  const prefix = [0];
-  for (const p of proseArr) prefix.push(prefix[prefix.length - 1] + p);
+  const proseArr = new Uint8Array(n);
+  const prefix = new Int32Array(n + 1);
+  for (let j = 0; j < n; j++) {
+    proseArr[j] = infos[j].prose ? 1 : 0;
+    prefix[j + 1] = prefix[j] + proseArr[j];
+  }
   const win = (j: number, r: number): number => {
     const a = Math.max(0, j - r);
     const b = Math.min(n - 1, j + r);
     return (prefix[b + 1] - prefix[a] - proseArr[j]) / Math.max(1, b - a);
   };
   // Prose characters before/after each line, comment markers seen so far.
-  const proseChars = infos.map((f) => (f.prose ? f.chars : 0));
-  const proseTotal = proseChars.reduce((a, b) => a + b, 0);
-  const proseBefore: number[] = [];
-  let acc = 0;
+  const proseChars = new Float64Array(n);
+  const proseBefore = new Float64Array(n);
+  let proseTotal = 0;
   for (let j = 0; j < n; j++) {
-    proseBefore.push(acc);
-    acc += proseChars[j];
+    proseChars[j] = infos[j].prose ? infos[j].chars : 0;
+    proseBefore[j] = proseTotal;
+    proseTotal += proseChars[j];
   }
   const firstProse = proseArr.indexOf(1);
-  const markerSeen: number[] = [];
+  const markerSeen = new Uint8Array(n);
   let seen = 0;
   for (let j = 0; j < n; j++) {
-    markerSeen.push(seen);
+    markerSeen[j] = seen;
     if (infos[j].commentMarker && firstProse >= 0 && j > firstProse) seen = 1;
   }
-  const mpre = [0];
-  for (const f of infos) mpre.push(mpre[mpre.length - 1] + (f.commentMarker ? 1 : 0));
-  const titleArr = locals.map((l) => (l.title ? 1 : 0));
-  const tpre = [0];
-  for (const t of titleArr) tpre.push(tpre[tpre.length - 1] + t);
-  const lpre = [0];
-  for (const f of infos) lpre.push(lpre[lpre.length - 1] + (f.hits.length > 0 ? 1 : 0));
-  const nearProse: number[] = new Array<number>(n).fill(n);
+  const mpre = new Int32Array(n + 1);
+  const titleArr = new Uint8Array(n);
+  const tpre = new Int32Array(n + 1);
+  const lpre = new Int32Array(n + 1);
+  for (let j = 0; j < n; j++) {
+    const f = infos[j];
+    mpre[j + 1] = mpre[j] + (f.commentMarker ? 1 : 0);
+    titleArr[j] = locals[j].title ? 1 : 0;
+    tpre[j + 1] = tpre[j] + titleArr[j];
+    lpre[j + 1] = lpre[j] + (f.hits.length > 0 ? 1 : 0);
+  }
+  const nearProse = new Int32Array(n).fill(n);
   let last = -1;
   for (let j = 0; j < n; j++) {
     if (proseArr[j]) last = j;

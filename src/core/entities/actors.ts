@@ -160,21 +160,26 @@ export function buildActors(text: string, entities: EntityMention[], sentences: 
       }
     }
   }
-  return clusters
-    .map((c): Actor => ({
+  // The lists are grown with push, not made with map: see docFromSentences in src/core/ner/features.ts.
+  const actors: Actor[] = [];
+  for (const c of clusters) {
+    const mentions: Span[] = [];
+    for (const m of c.mentions) mentions.push({ start: m.start, end: m.end });
+    const coOccurring: Actor['coOccurring'] = [];
+    for (const [o, count] of co.get(c) ?? []) coOccurring.push({ name: o.name, kind: o.kind, count });
+    actors.push({
       id: c.kind + ':' + foldName(c.name),
       name: c.name,
       kind: c.kind,
       aliases: [...new Set([...c.forms.values(), ...c.demonyms])].filter((f) => f !== c.name),
       roles: [...c.roles.values()],
       demonyms: [...c.demonyms],
-      mentions: c.mentions.map((m) => ({ start: m.start, end: m.end })).sort((a, b) => a.start - b.start),
-      coOccurring: [...(co.get(c) ?? new Map<Cluster, number>()).entries()]
-        .map(([o, count]) => ({ name: o.name, kind: o.kind, count }))
-        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+      mentions: mentions.sort((a, b) => a.start - b.start),
+      coOccurring: coOccurring.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
       boilerplateOnly: c.mentions.every((m) => m.inBoilerplate === true),
-    }))
-    .sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0].start - b.mentions[0].start);
+    });
+  }
+  return actors.sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0].start - b.mentions[0].start);
 }
 
 /** Whether a name is written in capitals only ("LOME" in a dateline, "ECOWAS"). */

@@ -116,5 +116,10 @@ export function rolesOf(text: string, m: Span, sentence: Span, others: readonly 
     while (app.length && ['of', 'and', 'for', 'the'].includes(lower(app[app.length - 1].text))) app.pop();
     if (head && endsWell && app.length) roles.push(text.slice(app[0].start, app[app.length - 1].end));
   }
-  return roles.map((r) => r.replace(/\s+/g, ' ').trim()).filter((r) => r.length > 1);
+  const out: string[] = [];
+  for (const r of roles) {
+    const role = r.replace(/\s+/g, ' ').trim();
+    if (role.length > 1) out.push(role);
+  }
+  return out;
 }

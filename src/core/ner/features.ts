@@ -217,7 +217,9 @@ export function outsideTokens(infos: readonly TokInfo[], caps: boolean): Uint8Ar
 
 /** gate: also work out the tokens gated tagging fixes outside (outsideTokens); training does not gate. */
 export function prepareSentence(words: readonly string[], lex: Lexicon, gate = false): SentencePrep {
-  const infos = words.map(tokInfo);
+  // Arrays the tagger reads are grown with push, never made by map: see docFromSentences.
+  const infos: TokInfo[] = [];
+  for (let i = 0; i < words.length; i++) infos.push(tokInfo(words[i]));
   const caps = isCapsSentence(infos);
   const lower: number[] = [];
   const capMid: number[] = [];
@@ -231,7 +233,9 @@ export function prepareSentence(words: readonly string[], lex: Lexicon, gate = f
     }
   }
   const gaz = new Uint32Array(infos.length);
-  lex.gazetteer.match(infos.map((t) => t.hL), (i) => infos[i].capFirst || infos[i].hasDigit || (caps && infos[i].hasLetter), gaz);
+  const hashes: number[] = [];
+  for (let i = 0; i < infos.length; i++) hashes.push(infos[i].hL);
+  lex.gazetteer.match(hashes, (i) => infos[i].capFirst || infos[i].hasDigit || (caps && infos[i].hasLetter), gaz);
   const outside = gate ? outsideTokens(infos, caps) : undefined;
   return outside ? { infos, caps, gaz, lower, capMid, outside } : { infos, caps, gaz, lower, capMid };
 }
@@ -246,14 +250,32 @@ export function docFromSentences(preps: readonly SentencePrep[], gate = false): 
     for (let k = 0; k < lower.length; k++) lowerSeen.add(lower[k]);
     for (let k = 0; k < capMid.length; k++) capMidSeen.add(capMid[k]);
   }
-  const doc: DocFeatures = { sentences: preps.map((p) => p.infos), caps: preps.map((p) => p.caps), gaz: preps.map((p) => p.gaz), lowerSeen, capMidSeen };
-  if (gate) doc.outside = preps.map((p) => p.outside);
+  // Grown with push, not made with map: Array.prototype.map's result is PACKED when V8's builtin makes
+  // it and HOLEY when TurboFan inlines map in an optimised caller, so the functions reading these
+  // arrays met two shapes, depending on whether their caller was optimised at the time, and were
+  // deoptimised ("wrong map") and compiled again (--trace-deopt: doc.sentences[si] and the like were
+  // most of the editor worker's deoptimisations while it settles).
+  const sentences: TokInfo[][] = [];
+  const caps: boolean[] = [];
+  const gaz: Uint32Array[] = [];
+  const outside: (Uint8Array | undefined)[] = [];
+  for (let i = 0; i < preps.length; i++) {
+    const p = preps[i];
+    sentences.push(p.infos);
+    caps.push(p.caps);
+    gaz.push(p.gaz);
+    if (gate) outside.push(p.outside);
+  }
+  const doc: DocFeatures = { sentences, caps, gaz, lowerSeen, capMidSeen };
+  if (gate) doc.outside = outside;
   return doc;
 }
 
 /** gate: prepared for gated tagging (outsideTokens); training does not gate. */
 export function prepareDoc(sentences: string[][], lex: Lexicon, gate = false): DocFeatures {
-  return docFromSentences(sentences.map((s) => prepareSentence(s, lex, gate)), gate);
+  const preps: SentencePrep[] = [];
+  for (let i = 0; i < sentences.length; i++) preps.push(prepareSentence(sentences[i], lex, gate));
+  return docFromSentences(preps, gate);
 }
 
 function isCapsSentence(s: TokInfo[]): boolean {

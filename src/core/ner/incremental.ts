@@ -221,9 +221,17 @@ export function tagSentencesCached(model: NerModel, sentences: string[][], cache
   // Sentences' features, bounded in characters of their words: 100 per entry the cache may hold (2,000,000 by default).
   if (!ctx) contexts.set(cache, (ctx = { features: new FeatureCache(cache.maxEntries * 100, gate), chunks: new WeakMap(), states: [] }));
   const { features, chunks } = ctx;
-  const locals = sentences.map((words) => features.local(words, lex));
-  const doc = docFromSentences(locals.map((l) => l.prep), features.gate);
-  const entries = locals.map((local, si) => features.entry(local, doc, si, () => sentenceFeatures(doc, si, lex, mask, model.rowIndex)));
+  // Grown with push, not made with map (see docFromSentences).
+  const locals: SentenceLocal[] = [];
+  const preps: SentencePrep[] = [];
+  for (let si = 0; si < sentences.length; si++) {
+    const local = features.local(sentences[si], lex);
+    locals.push(local);
+    preps.push(local.prep);
+  }
+  const doc = docFromSentences(preps, features.gate);
+  const entries: SentenceEntry[] = [];
+  for (let si = 0; si < locals.length; si++) entries.push(features.entry(locals[si], doc, si, () => sentenceFeatures(doc, si, lex, mask, model.rowIndex)));
   const temperature = typeof model.info.temperature === 'number' ? model.info.temperature : 1;
   let e = new Float32Array(0);
   const two = model.stages.length > 1;
@@ -243,16 +251,20 @@ export function tagSentencesCached(model: NerModel, sentences: string[][], cache
     }
     return { tags, confidence };
   };
-  const stage0 = entries.map((entry, si) => {
+  const stage0: Decoded[] = [];
+  const stage0Tags: Uint8Array[] = [];
+  for (let si = 0; si < entries.length; si++) {
+    const entry = entries[si];
     if (entry.stage0) cache.hits++;
     else {
       cache.misses++;
       entry.stage0 = decode(0, si, !two);
     }
-    return entry.stage0;
-  });
-  if (!two) return { tags: stage0.map((d) => d.tags), confidence: stage0.map((d) => d.confidence) };
-  const totals = evidenceTotals(doc, set, stage0.map((d) => d.tags), (tags) => {
+    stage0.push(entry.stage0);
+    stage0Tags.push(entry.stage0.tags);
+  }
+  if (!two) return taggedDoc(stage0);
+  const totals = evidenceTotals(doc, set, stage0Tags, (tags) => {
     let c = chunks.get(tags);
     if (!c) chunks.set(tags, (c = chunksFromTags(set, tags)));
     return c;
@@ -276,12 +288,15 @@ export function tagSentencesCached(model: NerModel, sentences: string[][], cache
     for (const h of prev.totals.prefixes) if (!totals.prefixes.has(h)) phrases.add(h);
   }
   const finals = new Map<SentenceEntry, Decoded>();
-  const final = entries.map((entry, si) => {
+  const final: Decoded[] = [];
+  for (let si = 0; si < entries.length; si++) {
+    const entry = entries[si];
     const earlier = prev?.finals.get(entry);
     if (earlier && prev && words && phrases && sameEvidence(doc, si, words, phrases, prev.totals, totals)) {
       cache.hits++;
       finals.set(entry, earlier);
-      return earlier;
+      final.push(earlier);
+      continue;
     }
     const ev = sentenceEvidence(doc, si, stage0[si].tags, totals, mask, model.rowIndex);
     const key = entry.id + ':' + rowsHash(ev);
@@ -289,11 +304,22 @@ export function tagSentencesCached(model: NerModel, sentences: string[][], cache
     if (hit && !(hit.evidence && sameRows(hit.evidence, ev))) hit = undefined;
     if (!hit) cache.set(key, (hit = { ...decode(1, si, true, ev), evidence: ev }));
     finals.set(entry, hit);
-    return hit;
-  });
+    final.push(hit);
+  }
   const i = prev ? ctx.states.indexOf(prev) : -1;
   if (i >= 0) ctx.states.splice(i, 1);
   ctx.states.push({ totals, finals });
   while (ctx.states.length > MAX_STATES) ctx.states.shift();
-  return { tags: final.map((d) => d.tags), confidence: final.map((d) => d.confidence) };
+  return taggedDoc(final);
+}
+
+/** The tags and confidences of decoded sentences, as arrays grown with push (see docFromSentences in features.ts). */
+function taggedDoc(decoded: readonly Decoded[]): TaggedDoc {
+  const tags: Uint8Array[] = [];
+  const confidence: Float32Array[] = [];
+  for (let i = 0; i < decoded.length; i++) {
+    tags.push(decoded[i].tags);
+    confidence.push(decoded[i].confidence);
+  }
+  return { tags, confidence };
 }

@@ -45,12 +45,16 @@ export function evidenceTotals(
   doc: DocFeatures, set: TagSet, stage0: Uint8Array[], chunksOf: (tags: Uint8Array) => TokenChunk[] = (t) => chunksFromTags(set, t),
 ): EvidenceTotals {
   const counts = new Map<number, Int32Array>();
-  const chunksBySentence = stage0.map(chunksOf);
-  const typeOf: Int8Array[] = chunksBySentence.map((chunks, si) => {
+  // Grown with push, not made with map (see docFromSentences in features.ts).
+  const chunksBySentence: TokenChunk[][] = [];
+  const typeOf: Int8Array[] = [];
+  for (let si = 0; si < stage0.length; si++) {
+    const chunks = chunksOf(stage0[si]);
+    chunksBySentence.push(chunks);
     const a = new Int8Array(stage0[si].length).fill(-1);
     for (const c of chunks) for (let i = c.start; i < c.end; i++) a[i] = TYPE_INDEX[c.type] ?? -1;
-    return a;
-  });
+    typeOf.push(a);
+  }
   doc.sentences.forEach((s, si) => {
     for (let i = 0; i < s.length; i++) {
       const t = s[i];
@@ -93,7 +97,9 @@ export function evidenceTotals(
  */
 export function documentEvidence(doc: DocFeatures, set: TagSet, stage0: Uint8Array[], mask: number, rowIndex?: Int32Array): SentenceRows[] {
   const totals = evidenceTotals(doc, set, stage0);
-  return doc.sentences.map((_, si) => sentenceEvidence(doc, si, stage0[si], totals, mask, rowIndex));
+  const out: SentenceRows[] = [];
+  for (let si = 0; si < doc.sentences.length; si++) out.push(sentenceEvidence(doc, si, stage0[si], totals, mask, rowIndex));
+  return out;
 }
 
 /** The document-evidence rows of one sentence (see documentEvidence). */
@@ -195,7 +201,8 @@ export function tagSentences(model: NerModel, sentences: string[][], confidence 
   const nt = set.tags.length;
   const mask = (1 << model.bits) - 1;
   const doc = prepareDoc(sentences, lex, gate);
-  const base = doc.sentences.map((_, si) => sentenceFeatures(doc, si, lex, mask, model.rowIndex));
+  const base: SentenceRows[] = [];
+  for (let si = 0; si < doc.sentences.length; si++) base.push(sentenceFeatures(doc, si, lex, mask, model.rowIndex));
   let e = new Float32Array(0);
   const temperature = typeof model.info.temperature === 'number' ? model.info.temperature : 1;
   const run = (stage: number, last: boolean, extra?: SentenceRows[]): TaggedDoc => {
