@@ -297,6 +297,8 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
     })())!;
     const k10 = process.env.NCA_BENCH_CHILD ? undefined : await keystrokes(picked.ten, KEYSTROKE_RUNS.ten);
     const k300 = process.env.NCA_BENCH_CHILD ? undefined : await keystrokes(picked.big, KEYSTROKE_RUNS.big);
+    // The longest block the host's own collections do not explain, over the three runs.
+    const longestOutside = longestBlock([cold, warm, update].map((r) => r.longestOutsideGc));
     const out: Record<string, number | string> = {
       source: dir,
       'workers run from': script.endsWith('.js') ? 'bundles (dist/)' : 'sources (tsx)',
@@ -328,11 +330,9 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
       'longest host GC pause ms': Math.max(cold.maxGcMs, warm.maxGcMs, update.maxGcMs),
       'host blocks over 16 ms, of which in a host GC over 16 ms (cold, warm, 1% changed)': [cold, warm, update].map((r) => `${r.blocksOver16} / ${r.blocksOver16InGc}`).join(', '),
       // The longest block the host's own collections do not explain, and where the time went (Linux): on a core, waiting for one, or asleep in the system.
-      'longest host block outside a host GC ms': Math.max(0, ...[cold, warm, update].map((r) => r.longestOutsideGc?.ms ?? 0)),
-      'longest host block outside a host GC: ran / waited for a core ms': (() => {
-        const b = longestBlock([cold, warm, update].map((r) => r.longestOutsideGc));
-        return b?.ranMs === undefined || b.waitedMs === undefined ? 'n/a' : `${b.ranMs.toFixed(1)} / ${b.waitedMs.toFixed(1)}`;
-      })(),
+      'longest host block outside a host GC ms': longestOutside?.ms ?? 0,
+      'longest host block outside a host GC: ran / waited for a core ms':
+        longestOutside?.ranMs === undefined || longestOutside.waitedMs === undefined ? 'n/a' : `${longestOutside.ranMs.toFixed(1)} / ${longestOutside.waitedMs.toFixed(1)}`,
       'load average (1 min) at the end': loadavg()[0],
       'peak RSS MB': rssFull,
       'peak RSS MB sampled (cold, warm, 1% changed)': `${cold.peakRssMb.toFixed(0)}, ${warm.peakRssMb.toFixed(0)}, ${update.peakRssMb.toFixed(0)}`,
