@@ -13,7 +13,8 @@
 // BENCH_INDEX_IDLE_MS here) and reports what the process then holds.
 //   npm run bench -- --only corpus [--data DIR] [--articles N]
 // The index workers run in the background as the extension starts them (a lower priority on Linux,
-// see src/node/threadPriority.ts); NCA_BENCH_FOREGROUND=1 runs them at normal priority. The workers
+// see src/node/threadPriority.ts); NCA_BENCH_FOREGROUND=1 runs them at normal priority, and
+// NCA_BENCH_NO_IDLE_GC=1 runs the corpus worker without its collections between steps. The workers
 // are the bundles the extension ships, built first (see benchCorpusWorker; NCA_BENCH_SOURCE=1: the
 // sources through tsx, as the bench ran them until 2026-12-05).
 // Default data: real text only — the pages under ../shared/data/boilerplate*/full, then Wikipedia
@@ -136,7 +137,7 @@ async function indexOnce(dir: string, files: IndexFile[], cache: string, workers
   // As the extension runs it (src/extension/analysis/corpusIndexer.ts): the corpus worker owns the
   // store, the summaries, the line counts and the corpus actors, with the index workers of its own;
   // this thread sends the file list and receives progress. A fresh worker per run, as a window load.
-  const client = new CorpusWorkerClient({ workers, taskTimeoutMs: 300_000, script, background: process.env.NCA_BENCH_FOREGROUND !== '1', indexIdleMs: BENCH_INDEX_IDLE_MS, onEvent: () => undefined });
+  const client = new CorpusWorkerClient({ workers, taskTimeoutMs: 300_000, script, background: process.env.NCA_BENCH_FOREGROUND !== '1', indexIdleMs: BENCH_INDEX_IDLE_MS, idleCollection: process.env.NCA_BENCH_NO_IDLE_GC !== '1', onEvent: () => undefined });
   const h = monitorEventLoopDelay({ resolution: 1 });
   const gc = { over16: 0, max: 0 };
   // The host thread's blocks, found by a timer that runs late, and the host's own collections over 16 ms, to tell them apart.
@@ -340,6 +341,10 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
       'RSS MB after the cold run, index workers ended': cold.settledRssMb ?? 'n/a',
       // Where the memory that grows with the corpus lives: the corpus worker's heap (the index workers' heaps and the code are the same at any size).
       'corpus worker heap MB at the end, used / total (cold, warm, 1% changed)': [cold, warm, update].map((r) => `${r.heap.usedMb.toFixed(0)} / ${r.heap.totalMb.toFixed(0)}`).join(', '),
+      // Its collections between steps (src/node/idleCollection.ts): how many, and the pauses they made in that thread.
+      'corpus worker idle collections, count / total ms / longest ms (cold, warm, 1% changed)': [cold, warm, update]
+        .map((r) => (r.heap.idleCollections ? `${r.heap.idleCollections.count} / ${r.heap.idleCollections.totalMs.toFixed(0)} / ${r.heap.idleCollections.longestMs.toFixed(0)}` : 'off'))
+        .join(', '),
     };
     if (rss1k !== undefined) {
       out['peak RSS MB at 1,000 (median)'] = rss1k;

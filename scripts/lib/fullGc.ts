@@ -1,13 +1,12 @@
-// A full garbage collection on demand, for benches that measure memory: V8 exposes `gc` only behind a
-// flag, which can be set at run time and read in a fresh context.
-import * as v8 from 'node:v8';
-import * as vm from 'node:vm';
+// A full garbage collection on demand, for benches that measure memory: V8's `gc`, had as the corpus
+// worker has it (src/node/idleCollection.ts).
+import { fullCollector } from '../../src/node/idleCollection';
 
-v8.setFlagsFromString('--expose-gc');
-const gc = vm.runInNewContext('gc') as () => void;
+const gc = fullCollector();
 
 /** Collects everything unreachable (twice: what the first collection's finalizers freed too). */
 export function fullGc(): void {
+  if (!gc) throw new Error("V8's gc could not be had: the benches that measure memory need it");
   gc();
   gc();
 }

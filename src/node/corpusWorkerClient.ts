@@ -58,7 +58,7 @@ export class CorpusWorkerClient {
   private start(): Worker {
     if (this.worker) return this.worker;
     const { script, execArgv } = locateWorkerScript('corpus worker', 'corpusWorker.js', 'corpusWorkerMain.ts', this.options.script);
-    const data: CorpusWorkerData = { workers: this.options.workers, taskTimeoutMs: this.options.taskTimeoutMs, background: this.options.background, indexIdleMs: this.options.indexIdleMs };
+    const data: CorpusWorkerData = { workers: this.options.workers, taskTimeoutMs: this.options.taskTimeoutMs, background: this.options.background, indexIdleMs: this.options.indexIdleMs, idleCollection: this.options.idleCollection };
     const worker = new Worker(script, { execArgv, workerData: data, resourceLimits: { maxOldGenerationSizeMb: 4096 } });
     worker.on('message', (m: CorpusWorkerToHost) => {
       if (m.type === 'reply') {

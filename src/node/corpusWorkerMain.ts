@@ -8,6 +8,7 @@ import { createAnalysisPool, INDEX_IDLE_MS, type AnalysisPool } from './analysis
 import { CorpusService } from './corpusService';
 import type { CorpusWorkerHeap, CorpusWorkerToHost, HostToCorpusWorker } from './corpusWorkerProtocol';
 import { engineKey } from './engineKey';
+import { fullCollector, IDLE_COLLECTION, IdleCollector, type IdleCollectionPolicy } from './idleCollection';
 import { currentThreadId } from './threadPriority';
 
 export interface CorpusWorkerData {
@@ -19,12 +20,19 @@ export interface CorpusWorkerData {
   background?: boolean;
   /** The index workers end after this long without work (ms; default INDEX_IDLE_MS); the next run starts them again. */
   indexIdleMs?: number;
+  /** Collect this thread's garbage between its steps once its heap has grown (see idleCollection.ts): true (the default) with IDLE_COLLECTION's policy, or another policy (tests). */
+  idleCollection?: boolean | IdleCollectionPolicy;
 }
 
 if (!parentPort) throw new Error('corpusWorkerMain runs in a worker thread');
 const port = parentPort;
 const options = workerData as CorpusWorkerData;
-const post = (m: CorpusWorkerToHost) => port.postMessage(m);
+const collector =
+  options.idleCollection === false ? undefined : new IdleCollector(fullCollector(), typeof options.idleCollection === 'object' ? options.idleCollection : IDLE_COLLECTION);
+const post = (m: CorpusWorkerToHost) => {
+  port.postMessage(m);
+  collector?.afterWork();
+};
 
 let pool: AnalysisPool | undefined;
 const service = new CorpusService({
@@ -49,6 +57,7 @@ const reply = async (id: number, work: () => Promise<unknown>) => {
 };
 
 port.on('message', (m: HostToCorpusWorker) => {
+  collector?.afterWork();
   switch (m.type) {
     case 'run':
       return void reply(m.id, () => service.run(m.request));
@@ -62,6 +71,7 @@ port.on('message', (m: HostToCorpusWorker) => {
       return void reply(m.id, () => service.query(m.root, m.rootPath, m.knowledgeBase, m.query));
     case 'dispose':
       return void reply(m.id, async () => {
+        collector?.dispose();
         await service.dispose();
         await pool?.terminate();
       });
@@ -70,7 +80,7 @@ port.on('message', (m: HostToCorpusWorker) => {
     case 'heap': {
       const h = getHeapStatistics();
       const mb = (bytes: number) => bytes / 2 ** 20;
-      return post({ type: 'reply', id: m.id, value: { usedMb: mb(h.used_heap_size), totalMb: mb(h.total_heap_size), externalMb: mb(h.external_memory), indexWorkers: pool?.liveWorkers?.() ?? 0, threadId: currentThreadId() } satisfies CorpusWorkerHeap });
+      return post({ type: 'reply', id: m.id, value: { usedMb: mb(h.used_heap_size), totalMb: mb(h.total_heap_size), externalMb: mb(h.external_memory), indexWorkers: pool?.liveWorkers?.() ?? 0, threadId: currentThreadId(), ...(collector ? { idleCollections: { ...collector.stats } } : {}) } satisfies CorpusWorkerHeap });
     }
     case 'crashForTest':
       // Under test only (the integration harness sets NEWS_CORPUS_TEST_HOOKS=1): ends the thread as a crash would.

@@ -8,6 +8,7 @@ import type { CorpusConfig } from '../core/config/types';
 import type { CorpusActor } from '../core/corpus/types';
 import type { EntityKind } from '../core/types';
 import type { IndexFile, IndexReport } from './corpusIndexer';
+import type { IdleCollectionStats } from './idleCollection';
 
 /** One index run over some articles of a corpus. */
 export interface CorpusRunRequest {
@@ -112,6 +113,8 @@ export interface CorpusWorkerHeap {
   indexWorkers: number;
   /** The corpus worker's own thread id where the OS tells it (Linux), for benches that count CPU per thread. */
   threadId?: number;
+  /** The collections the worker made between its steps (see idleCollection.ts); absent when it makes none. */
+  idleCollections?: IdleCollectionStats;
 }
 
 /** Host → worker. */

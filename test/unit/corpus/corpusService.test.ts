@@ -196,7 +196,9 @@ describe('corpus worker thread', function () {
     const restarts: string[] = [];
     const progress: number[] = [];
     try {
-      client = new CorpusWorkerClient({ workers: 1, taskTimeoutMs: 60_000, onEvent: () => undefined, onRestart: (r) => restarts.push(r) });
+      // Its collections between steps due at any growth, checked 10 ms after work (the default: a quarter, a second).
+      const idleCollection = { growth: 1, slackBytes: 0, delayMs: 10 };
+      client = new CorpusWorkerClient({ workers: 1, taskTimeoutMs: 60_000, idleCollection, onEvent: () => undefined, onRestart: (r) => restarts.push(r) });
       const corpus = { root: ROOT, rootPath: path.join(dir, 'corpus'), knowledgeBase: [] };
       const files = Object.keys(ARTICLES).map((rel) => ({ path: path.join(dir, 'corpus', rel), relPath: rel }));
       const run = (runId: number) => client!.run({ runId, root: ROOT, rootPath: corpus.rootPath, cacheDir: path.join(dir, 'cache'), config: structuredClone(DEFAULT_CONFIG), files, maxChars: 300_000, full: true }, (done) => progress.push(done));
@@ -208,6 +210,10 @@ describe('corpus worker thread', function () {
       // Its heap, for the bench: a thread's own (a few MB at least, less than the process's resident memory).
       const heap = await client.heap();
       assert.ok(heap.usedMb > 1 && heap.usedMb <= heap.totalMb && heap.totalMb < process.memoryUsage.rss() / 2 ** 20 && heap.externalMb >= 0, JSON.stringify(heap));
+      // It collected its garbage once free after the run (and tells how long that took).
+      await new Promise((r) => setTimeout(r, 100));
+      const collections = (await client.heap()).idleCollections;
+      assert.ok(collections && collections.count >= 1 && collections.longestMs > 0 && collections.totalMs >= collections.longestMs, JSON.stringify(collections));
 
       // A question in flight when the thread dies is failed, the host is told, the next request starts a new thread.
       const pending = client.query(corpus, { type: 'settled' }).then(() => 'answered', (e: Error) => e.message);
