@@ -81,9 +81,15 @@ export class IdleCollector {
     this.timer.unref?.();
   }
 
-  /** Collects now if the heap is due (see collectionDue); says whether it did. */
+  /**
+   * Collects now if the heap is due (see collectionDue); says whether it did. A heap found smaller than
+   * after the last collection (V8 collected it meanwhile: a corpus closed) is the new measure.
+   */
   check(): boolean {
-    if (!this.collect || !collectionDue(this.usedHeap(), this.usedAfterLast, this.policy)) return false;
+    if (!this.collect) return false;
+    const used = this.usedHeap();
+    if (used < this.usedAfterLast) this.usedAfterLast = used;
+    if (!collectionDue(used, this.usedAfterLast, this.policy)) return false;
     const t0 = performance.now();
     this.collect();
     const ms = performance.now() - t0;

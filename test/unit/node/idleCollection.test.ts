@@ -51,12 +51,21 @@ describe('idle collection of the corpus worker', () => {
       assert.deepEqual(collected, [126 * MB, 138 * MB]);
       assert.equal(collector.stats.count, 2);
       assert.ok(collector.stats.longestMs <= collector.stats.totalMs);
+      // A heap V8 made smaller meanwhile (138 → 40 MB after the last collection left 110) is the new measure: due past 50 MB.
+      used = 40 * MB;
+      assert.equal(collector.check(), false);
+      used = 50 * MB;
+      assert.equal(collector.check(), false);
+      used = 51 * MB;
+      assert.equal(collector.check(), true);
+      assert.deepEqual(collected, [126 * MB, 138 * MB, 51 * MB]);
+      assert.equal(collector.stats.count, 3);
       // Once disposed, work schedules nothing.
       collector.dispose();
       used = 500 * MB;
       collector.afterWork();
       await wait(60);
-      assert.equal(collector.stats.count, 2);
+      assert.equal(collector.stats.count, 3);
     } finally {
       collector.dispose();
     }
