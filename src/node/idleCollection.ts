@@ -5,9 +5,9 @@
 // cold index of 10,000 real articles 328 MB taken for 297 MB used, about 210 MB of it live, and the
 // heap is the part of the process's memory that grows with the corpus. Collecting once the used heap
 // has grown by a quarter since the last collection keeps the taken heap near what is live, at the
-// cost of pauses of this thread alone (in that cold run 8 collections, 0.8-1.2 s in all, the longest
-// 180-260 ms: a question asked meanwhile waits; the host's thread and the editor go on). A pause
-// grows with what is live, about 1.2 ms per MB here; with the growth asked for, collections get
+// cost of pauses of this thread alone (8 collections in a cold run, 0.8-1.2 s in all, the longest
+// 177-333 ms: a question asked meanwhile waits; the host's thread and the editor go on). A pause
+// grows with what is live, about 1-1.6 ms per MB here; with the growth asked for, collections get
 // rarer as the heap grows.
 //
 // Node has no call to collect, only V8's `gc` behind a flag, read in a fresh context made while the
