@@ -40,14 +40,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsCo
   initLog(context);
   const store = new ConfigStore();
   context.subscriptions.push(store);
+  // The corpora above the open documents; the rest of the workspace is searched meanwhile (awaited below).
   await store.init();
+  let searchedAll = false;
   const corpora = () => {
     const all = store.all();
     void vscode.commands.executeCommand('setContext', 'newsCorpus.inCorpus', all.length > 0);
     return all;
   };
-  const found = corpora();
-  log.info(found.length ? `Corpora found: ${found.map((r) => vscode.workspace.asRelativePath(r.configUri)).join(', ')}.` : 'No news corpus in this workspace (no newscorpus.yaml).');
+  corpora();
   context.subscriptions.push(store.onDidChange(corpora));
 
   const analyses = new AnalysisService(store, context.storageUri ?? context.globalStorageUri);
@@ -97,12 +98,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsCo
     // the one in progress).
     store.onDidChange(() => {
       analyses.invalidateAll();
-      void analyses.indexer.schedule(800, 'newscorpus.yaml changed');
+      // No index run starts before the workspace is searched: the first one follows the search.
+      if (searchedAll) void analyses.indexer.schedule(800, 'newscorpus.yaml changed');
     }),
     vscode.commands.registerCommand('newsCorpus.cancelIndexing', () => analyses.indexer.cancel()),
   );
   registerAnnotationFeatures(context, { analyses, store });
   registerDossier(context, analyses, store, corpusActors);
+  // Every provider is registered: an article open already is being analysed. The index, the API
+  // and what activation started wait for every corpus of the workspace.
+  await store.searched;
+  searchedAll = true;
+  const found = corpora();
+  log.info(
+    (found.length ? `Corpora found: ${found.map((r) => vscode.workspace.asRelativePath(r.configUri)).join(', ')}` : 'No news corpus in this workspace (no newscorpus.yaml)') +
+      ` (the workspace searched in ${store.searchMs} ms).`,
+  );
   const indexed = analyses.indexCorpora().then(async () => {
     const reason = await analyses.fallbackReason();
     if (reason) {

@@ -41,3 +41,19 @@ export function isCorpusArticle(relPath: string, include: string[], exclude: str
   const matches = (g: string) => globToRegExp(g).test(p) || (!g.includes('/') && globToRegExp(g).test(p.split('/').pop()!));
   return include.some(matches) && !exclude.some(matches);
 }
+
+/**
+ * The folders whose newscorpus.yaml decides whether a document is a corpus article, and of which
+ * corpus: each folder from the workspace folder `root` down to the document's own, as paths with
+ * forward slashes (the nearest last). None for a document outside `root` or under node_modules (the
+ * workspace search for corpora leaves node_modules out too).
+ */
+export function foldersAbove(root: string, docPath: string): string[] {
+  const base = root.replace(/\/+$/, '');
+  if (!docPath.startsWith(base + '/')) return [];
+  const between = docPath.slice(base.length + 1).split('/').slice(0, -1);
+  if (between.includes('node_modules')) return [];
+  const out = [base];
+  for (const part of between) if (part) out.push(out[out.length - 1] + '/' + part);
+  return out;
+}

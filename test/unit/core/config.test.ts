@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { isCorpusArticle, globToRegExp } from '../../../src/core/config/corpusPaths';
+import { foldersAbove, isCorpusArticle, globToRegExp } from '../../../src/core/config/corpusPaths';
 import { addToConfigList, applyConfigEdit, configListEdit, defaultConfigSource, undoConfigEdit } from '../../../src/core/config/editConfig';
 import { parseCorpusConfig } from '../../../src/core/config/parseConfig';
 import { DEFAULT_CONFIG } from '../../../src/core/config/types';
@@ -139,5 +139,19 @@ describe('newscorpus.yaml', () => {
     assert.ok(!isCorpusArticle('wire/drafts/x.txt', ['**/*.txt'], ['**/drafts/**']));
     assert.ok(!isCorpusArticle('wire/x.md', ['**/*'], []));
     assert.ok(!isCorpusArticle('../x.txt', ['**/*.txt'], []));
+  });
+});
+
+describe('the folders whose newscorpus.yaml decides a document', () => {
+  it('lists each folder from the workspace folder down to the document, the nearest last', () => {
+    assert.deepStrictEqual(foldersAbove('/ws', '/ws/a.txt'), ['/ws']);
+    assert.deepStrictEqual(foldersAbove('/ws/', '/ws/corpus/site-a/story.txt'), ['/ws', '/ws/corpus', '/ws/corpus/site-a']);
+    assert.deepStrictEqual(foldersAbove('/', '/news/a.txt'), ['', '/news']);
+  });
+  it('lists none outside the workspace folder or under node_modules, as the workspace search', () => {
+    assert.deepStrictEqual(foldersAbove('/ws', '/elsewhere/a.txt'), []);
+    assert.deepStrictEqual(foldersAbove('/ws', '/wsx/a.txt'), []);
+    assert.deepStrictEqual(foldersAbove('/ws', '/ws/node_modules/pkg/a.txt'), []);
+    assert.deepStrictEqual(foldersAbove('/ws', '/ws/corpus/node_modules/a.txt'), []);
   });
 });
