@@ -98,7 +98,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsCo
     // the one in progress).
     store.onDidChange(() => {
       analyses.invalidateAll();
-      // No index run starts before the workspace is searched: the first one follows the search.
+      // Not before the workspace is searched: the first run of the index follows the search (below).
       if (searchedAll) void analyses.indexer.schedule(800, 'newscorpus.yaml changed');
     }),
     vscode.commands.registerCommand('newsCorpus.cancelIndexing', () => analyses.indexer.cancel()),
