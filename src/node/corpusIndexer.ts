@@ -78,7 +78,10 @@ function hashOf(v: unknown): string {
  */
 export function summaryConfigKey(config: CorpusConfig, maxChars?: number, corpusRoot?: string): string {
   const kb = corpusRoot && config.knowledgeBase.length ? knowledgeBaseSignature(corpusRoot, config.knowledgeBase) : '';
-  return hashOf([SUMMARY_VERSION, config.entities, config.boilerplate, config.trusted, maxChars ?? null, kb]);
+  // Trust decides only whether the config's patterns run (analyzeArticle): without patterns, a
+  // summary made under an untrusted config (the command line's default) is the same as a trusted one.
+  const patternsRun = config.trusted || config.boilerplate.patterns.length === 0;
+  return hashOf([SUMMARY_VERSION, config.entities, config.boilerplate, patternsRun, maxChars ?? null, kb]);
 }
 
 /** Key of the article-date settings. */

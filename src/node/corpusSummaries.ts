@@ -13,6 +13,7 @@ import { updateIndex, type IndexReport } from './corpusIndexer';
 import { CorpusStore } from './corpusStore';
 import { engineKey } from './engineKey';
 import { loadKnowledgeBase } from './knowledgeBase';
+import { DEFAULT_MAX_ANALYSED_CHARS } from '../core/text/input';
 
 export interface CorpusSummaries {
   corpus: CorpusOnDisk;
@@ -52,6 +53,8 @@ export async function corpusSummaries(root: string, opts: CorpusSummaryOptions):
     config: corpus.config,
     store,
     pool: opts.pool,
+    // As the editor's corpus worker analyses them, so that the two share a store.
+    maxChars: DEFAULT_MAX_ANALYSED_CHARS,
     corpusRoot: base,
     onProgress: opts.onProgress,
     onSummary: (rel, s) => byPath.set(rel, s),

@@ -1,5 +1,5 @@
-// news-annotate index <corpus> [--cache DIR] [--jobs N] [--json]: builds or updates the corpus's
-// persisted index (the same store the extension keeps), analysing only what changed, on every core.
+// news-annotate index <corpus> [--cache DIR] [--jobs N] [--max-chars N] [--json]: builds or updates the
+// corpus's persisted index (the same store the extension keeps), analysing only what changed, on every core.
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createAnalysisPool, defaultWorkerCount, type AnalysisPool } from '../../node/analysisPool';
@@ -13,8 +13,9 @@ import { createInProcessPool } from '../../node/inProcessPool';
 import { parseCommandArgs } from '../args';
 import type { CliIO } from '../io';
 import { progressBar } from '../progress';
+import { DEFAULT_MAX_ANALYSED_CHARS, MIN_ANALYSED_CHARS } from '../../core/text/input';
 
-export const usage = 'news-annotate index <corpus> [--cache DIR] [--jobs N] [--json]';
+export const usage = 'news-annotate index <corpus> [--cache DIR] [--jobs N] [--max-chars N] [--json]';
 
 /** A pool of `jobs` worker threads, or the calling thread for --jobs 1. */
 export function poolFor(jobs: number | undefined, onRestart?: (reason: string) => void): AnalysisPool {
@@ -24,10 +25,17 @@ export function poolFor(jobs: number | undefined, onRestart?: (reason: string) =
 }
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
-  const args = parseCommandArgs(argv, { cache: 'string', jobs: 'number', json: 'boolean' }, usage, io);
+  const args = parseCommandArgs(argv, { cache: 'string', jobs: 'number', 'max-chars': 'number', json: 'boolean' }, usage, io);
   if (typeof args === 'number') return args;
   if (args._.length !== 1) {
     io.err(`usage: ${usage}`);
+    return 2;
+  }
+  // The characters of an article analysed at most: the editor's newsCorpus.maxAnalysedCharacters, whose
+  // default this is; a store is shared with the editor only under the same limit.
+  const maxChars = (args['max-chars'] as number | undefined) ?? DEFAULT_MAX_ANALYSED_CHARS;
+  if (!Number.isInteger(maxChars) || maxChars < MIN_ANALYSED_CHARS) {
+    io.err(`news-annotate index: --max-chars needs a whole number of at least ${MIN_ANALYSED_CHARS}, got ${String(args['max-chars'])}`);
     return 2;
   }
   const folder = resolve(args._[0]);
@@ -57,6 +65,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       config: corpus.config,
       store,
       pool,
+      // As the editor's corpus worker analyses them, so that the two share a store (--cache).
+      maxChars,
+      corpusRoot: root,
       onProgress: (d, t) => bar.update(d, t),
       onSkip: (rel, reason) => skipped.push(`${rel}: ${reason}`),
     });

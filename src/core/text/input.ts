@@ -8,6 +8,15 @@ export interface InputLimits {
 
 export const DEFAULT_LIMITS: InputLimits = { maxChars: 2_000_000 };
 
+/**
+ * Characters of an article the editor analyses by default (the setting newsCorpus.maxAnalysedCharacters)
+ * and the corpus index analyses wherever it is built, in the editor or by the command line: a summary is
+ * stored under the limit it was made with, so one limit lets the two share a store.
+ */
+export const DEFAULT_MAX_ANALYSED_CHARS = 300_000;
+/** The least that setting allows. */
+export const MIN_ANALYSED_CHARS = 10_000;
+
 export interface CheckedInput {
   /** The part of the text to analyse (a prefix of the original, never altered: offsets stay valid). */
   text: string;

@@ -12,6 +12,7 @@ import { LANGUAGE_ID } from '../corpus/languageAssigner';
 import type { ArticleLocation, ConfigStore, CorpusRoot } from '../corpus/configStore';
 import { log } from '../log';
 import { CorpusIndexer, type ArticleList, type CorpusState } from './corpusIndexer';
+import { DEFAULT_MAX_ANALYSED_CHARS } from '../../core/text/input';
 
 export interface AnalysedDocument {
   /** The analysis as providers show it: the worker's, with the corpus's kinds applied (see setCorpusKinds). */
@@ -247,7 +248,7 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   private maxChars(): number {
-    return vscode.workspace.getConfiguration('newsCorpus').get<number>('maxAnalysedCharacters', 300_000);
+    return vscode.workspace.getConfiguration('newsCorpus').get<number>('maxAnalysedCharacters', DEFAULT_MAX_ANALYSED_CHARS);
   }
 
   /** What this thread knows of a corpus's index: articles indexed, whether complete, the cap. */

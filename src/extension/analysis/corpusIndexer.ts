@@ -15,6 +15,7 @@ import type { CorpusStatus, CorpusWorkerToHost } from '../../node/corpusWorkerPr
 import type { ConfigStore, CorpusRoot } from '../corpus/configStore';
 import { log } from '../log';
 import { mapInSteps } from '../inSteps';
+import { DEFAULT_MAX_ANALYSED_CHARS } from '../../core/text/input';
 
 /** How old a template table an edit may use while the corpus index changes (ms). */
 const TABLE_MAX_AGE_MS = 10_000;
@@ -235,7 +236,7 @@ export class CorpusIndexer implements vscode.Disposable {
   }
 
   private maxChars(): number {
-    return vscode.workspace.getConfiguration('newsCorpus').get<number>('maxAnalysedCharacters', 300_000);
+    return vscode.workspace.getConfiguration('newsCorpus').get<number>('maxAnalysedCharacters', DEFAULT_MAX_ANALYSED_CHARS);
   }
 
   private async runAll(token: vscode.CancellationToken): Promise<void> {

@@ -11,6 +11,9 @@ import { summaryConfigKey, updateIndex, type IndexFile } from '../../../src/node
 import { CorpusStore, crc32, crc32Js, FLUSH_BYTES } from '../../../src/node/corpusStore';
 import { NO_NAMES, type ActorSummary } from '../../../src/core/corpus/articleSummary';
 import { createInProcessPool } from '../../../src/node/inProcessPool';
+import { engineKey } from '../../../src/node/engineKey';
+import { DEFAULT_MAX_ANALYSED_CHARS, MIN_ANALYSED_CHARS } from '../../../src/core/text/input';
+import { main } from '../../../src/cli/main';
 
 const ARTICLES: Record<string, string> = {
   'a.txt': 'Mali junta extends transition\n\nBAMAKO, May 3, 2024 - Colonel Assimi Goïta said on Monday that the transition would last longer. Goita met Abdoulaye Maïga in Bamako.\n',
@@ -245,6 +248,52 @@ describe('corpus store and incremental index', () => {
     assert.match(skipped[0], /analysis failed: worker crashed/);
     const next = await index();
     assert.strictEqual(next.pool.summarised.length, 3);
+  });
+
+  it("is one store for news-annotate index and the editor's corpus worker, a knowledge base and an untrusted config included", async () => {
+    // A corpus with a knowledge base; the command line reads its config untrusted (no --trust), the
+    // editor in a trusted workspace: with no patterns to run, the summaries are the same.
+    fs.writeFileSync(path.join(corpus, 'newscorpus.yaml'), 'include: ["**/*.txt"]\nknowledgeBase: [actors.kb.yaml]\n');
+    fs.writeFileSync(path.join(corpus, 'actors.kb.yaml'), 'actors:\n  - name: Assimi Goïta\n    kind: person\n    aliases: [Goita]\n');
+    const cli = async () => {
+      const out: string[] = [];
+      assert.strictEqual(await main(['index', corpus, '--cache', cache, '--jobs', '1', '--json'], { out: (l) => out.push(l), err: () => undefined }), 0);
+      return JSON.parse(out[out.length - 1]) as { reused: number; analysed: number };
+    };
+    const first = await cli();
+    assert.deepStrictEqual([first.reused, first.analysed], [0, 3]);
+    // The corpus worker's run (src/node/corpusService.ts): the config as a trusted workspace parses
+    // it, the editor's default limit, the corpus root for the knowledge base.
+    const editor = async () => {
+      const { config } = parseCorpusConfig(fs.readFileSync(path.join(corpus, 'newscorpus.yaml'), 'utf8'), { trusted: true });
+      const { store, report: opened } = await CorpusStore.open(cache, await engineKey());
+      assert.strictEqual(opened.discarded, undefined);
+      const pool = countingPool();
+      const report = await updateIndex({ files: files(), config, store, pool, maxChars: DEFAULT_MAX_ANALYSED_CHARS, corpusRoot: corpus });
+      return { report, pool };
+    };
+    const second = await editor();
+    assert.deepStrictEqual([second.report.reused, second.report.analysed, second.pool.summarised], [3, 0, []]);
+    // A knowledge base changed: both analyse again, and then share that.
+    fs.writeFileSync(path.join(corpus, 'actors.kb.yaml'), 'actors:\n  - name: Assimi Goïta\n    kind: person\n    aliases: [Goita, Assimi Goita]\n');
+    const third = await editor();
+    assert.strictEqual(third.report.analysed, 3);
+    const fourth = await cli();
+    assert.deepStrictEqual([fourth.reused, fourth.analysed], [3, 0]);
+    // Under another limit (the editor's setting changed, or --max-chars) summaries are made again.
+    const out: string[] = [];
+    assert.strictEqual(await main(['index', corpus, '--cache', cache, '--jobs', '1', '--json', '--max-chars', '20000'], { out: (l) => out.push(l), err: () => undefined }), 0);
+    assert.strictEqual(JSON.parse(out[out.length - 1]).analysed, 3);
+    const err: string[] = [];
+    assert.strictEqual(await main(['index', corpus, '--max-chars', '500'], { out: () => undefined, err: (l) => err.push(l) }), 2);
+    assert.match(err.join('\n'), /--max-chars needs a whole number of at least 10000/);
+  });
+
+  it("analyses the corpus index up to the editor setting's default, wherever it is built", () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+    const setting = manifest.contributes.configuration.properties['newsCorpus.maxAnalysedCharacters'];
+    assert.strictEqual(setting.default, DEFAULT_MAX_ANALYSED_CHARS);
+    assert.strictEqual(setting.minimum, MIN_ANALYSED_CHARS);
   });
 
   it('checksums lines with CRC-32, the native and the JS one alike', () => {
