@@ -299,3 +299,13 @@ export class CorpusStore {
     }
   }
 }
+
+/**
+ * What a cache folder named on the command line says of itself when it is a store of the layout
+ * before cache folders held one store per corpus (its manifest in the folder itself, src/node/cacheDir.ts):
+ * that store is no longer read; undefined otherwise.
+ */
+export function formerLayoutNotice(cacheRoot: string, storeDir: string): string | undefined {
+  if (!existsSync(join(cacheRoot, MANIFEST))) return undefined;
+  return `${cacheRoot} holds a corpus index of an earlier version (in the folder itself), which is no longer read: a cache folder now holds one index per corpus, this corpus's in ${storeDir}; delete ${join(cacheRoot, MANIFEST)} and ${join(cacheRoot, LOG)}* to free their space`;
+}

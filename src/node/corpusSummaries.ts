@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import type { ArticleSummary } from '../core/corpus/articleSummary';
 import type { KnowledgeBase } from '../core/corpus/knowledgeBase';
 import type { AnalysisPool } from './analysisPool';
-import { defaultCacheDir } from './cacheDir';
+import { corpusStoreDir, defaultCacheDir } from './cacheDir';
 import { corpusFor, type CorpusOnDisk } from './corpusFiles';
 import { walkArticles } from './fileWalk';
 import { updateIndex, type IndexReport } from './corpusIndexer';
-import { CorpusStore } from './corpusStore';
+import { CorpusStore, formerLayoutNotice } from './corpusStore';
 import { engineKey } from './engineKey';
 import { loadKnowledgeBase } from './knowledgeBase';
 import { DEFAULT_MAX_ANALYSED_CHARS } from '../core/text/input';
@@ -43,7 +43,10 @@ export async function corpusSummaries(root: string, opts: CorpusSummaryOptions):
   const files = [...walkArticles([root], { onProblem: (p) => problems.push(`${p.path}: ${p.message}`) })]
     .filter((f) => f.corpus === corpus || !corpus.root) // a nested corpus of its own is left out
     .map((f) => ({ path: f.path, relPath: corpus.root ? f.relPath : f.rel, size: f.size, mtimeMs: f.mtimeMs }));
-  const cacheDir = opts.cache ?? defaultCacheDir(base);
+  // opts.cache names a cache folder, one store per corpus in it (as the editor's newsCorpus.index.cacheDirectory).
+  const cacheDir = opts.cache === undefined ? defaultCacheDir(base) : corpusStoreDir(opts.cache, base);
+  const former = opts.cache === undefined ? undefined : formerLayoutNotice(opts.cache, cacheDir);
+  if (former) problems.push(former);
   const { store, report: opened } = await CorpusStore.open(cacheDir, await engineKey());
   if (opened.discarded) problems.push(`${cacheDir}: corpus index rebuilt (${opened.discarded})`);
   const byPath = new Map<string, ArticleSummary>();

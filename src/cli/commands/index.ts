@@ -3,11 +3,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createAnalysisPool, defaultWorkerCount, type AnalysisPool } from '../../node/analysisPool';
-import { defaultCacheDir } from '../../node/cacheDir';
+import { corpusStoreDir, defaultCacheDir } from '../../node/cacheDir';
 import { corpusFor } from '../../node/corpusFiles';
 import { walkArticles } from '../../node/fileWalk';
 import { updateIndex, type IndexReport } from '../../node/corpusIndexer';
-import { CorpusStore } from '../../node/corpusStore';
+import { CorpusStore, formerLayoutNotice } from '../../node/corpusStore';
 import { engineKey } from '../../node/engineKey';
 import { createInProcessPool } from '../../node/inProcessPool';
 import { parseCommandArgs } from '../args';
@@ -46,7 +46,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const corpus = corpusFor(join(folder, 'newscorpus.yaml'));
   for (const p of corpus.problems) io.err(`${corpus.configPath}:${p.line + 1}:${p.character + 1}: ${p.severity}: ${p.message}`);
   const root = corpus.root ?? folder;
-  const cacheDir = resolve((args.cache as string | undefined) ?? defaultCacheDir(root));
+  // --cache names a cache folder, one store per corpus in it, as newsCorpus.index.cacheDirectory does.
+  const cacheRoot = args.cache === undefined ? undefined : resolve(args.cache as string);
+  const cacheDir = cacheRoot === undefined ? defaultCacheDir(root) : corpusStoreDir(cacheRoot, root);
+  const former = cacheRoot === undefined ? undefined : formerLayoutNotice(cacheRoot, cacheDir);
+  if (former) io.err(`news-annotate index: ${former}`);
   const { store, report: opened } = await CorpusStore.open(cacheDir, await engineKey());
   if (opened.discarded) io.err(`news-annotate index: cache rebuilt: ${opened.discarded}`);
   if (opened.skippedLines) io.err(`news-annotate index: ${opened.skippedLines} damaged cache line(s) ignored (their articles are analysed again)`);

@@ -5,7 +5,6 @@
 // progress). The worker (src/node/corpusWorkerMain.ts) owns the store, the summaries, the line counts
 // of templates and the corpus actors; this thread keeps only each corpus's counts and the template
 // table the editor's analyses last used.
-import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import { globToRegExp } from '../../core/config/corpusPaths';
 import type { TemplateTable } from '../../core/boilerplate/templateTable';
@@ -16,6 +15,7 @@ import type { ConfigStore, CorpusRoot } from '../corpus/configStore';
 import { log } from '../log';
 import { mapInSteps } from '../inSteps';
 import { DEFAULT_MAX_ANALYSED_CHARS } from '../../core/text/input';
+import { corpusStoreDir } from '../../node/cacheDir';
 
 /** How old a template table an edit may use while the corpus index changes (ms). */
 const TABLE_MAX_AGE_MS = 10_000;
@@ -229,10 +229,10 @@ export class CorpusIndexer implements vscode.Disposable {
   /** Where a corpus's index is stored; undefined: a folder for this session (no workspace storage). */
   private cacheDir(corpus: CorpusRoot): string | undefined {
     const configured = vscode.workspace.getConfiguration('newsCorpus').get<string>('index.cacheDirectory', '');
-    const id = createHash('sha1').update(corpus.root.toString()).digest('hex').slice(0, 16);
-    if (configured) return vscode.Uri.joinPath(vscode.Uri.file(configured), id).fsPath;
+    // The command line's --cache names a cache folder the same way: one store per corpus in it.
+    if (configured) return corpusStoreDir(configured, corpus.root.fsPath);
     if (!this.storageDir) return undefined;
-    return vscode.Uri.joinPath(this.storageDir, 'corpus-index', id).fsPath;
+    return corpusStoreDir(vscode.Uri.joinPath(this.storageDir, 'corpus-index').fsPath, corpus.root.fsPath);
   }
 
   private maxChars(): number {

@@ -12,6 +12,7 @@ import { CorpusStore, crc32, crc32Js, FLUSH_BYTES } from '../../../src/node/corp
 import { NO_NAMES, type ActorSummary } from '../../../src/core/corpus/articleSummary';
 import { createInProcessPool } from '../../../src/node/inProcessPool';
 import { engineKey } from '../../../src/node/engineKey';
+import { corpusStoreDir } from '../../../src/node/cacheDir';
 import { DEFAULT_MAX_ANALYSED_CHARS, MIN_ANALYSED_CHARS } from '../../../src/core/text/input';
 import { main } from '../../../src/cli/main';
 
@@ -266,7 +267,8 @@ describe('corpus store and incremental index', () => {
     // it, the editor's default limit, the corpus root for the knowledge base.
     const editor = async () => {
       const { config } = parseCorpusConfig(fs.readFileSync(path.join(corpus, 'newscorpus.yaml'), 'utf8'), { trusted: true });
-      const { store, report: opened } = await CorpusStore.open(cache, await engineKey());
+      // Where the extension keeps it with newsCorpus.index.cacheDirectory set to the folder given to --cache.
+      const { store, report: opened } = await CorpusStore.open(corpusStoreDir(cache, corpus), await engineKey());
       assert.strictEqual(opened.discarded, undefined);
       const pool = countingPool();
       const report = await updateIndex({ files: files(), config, store, pool, maxChars: DEFAULT_MAX_ANALYSED_CHARS, corpusRoot: corpus });
@@ -287,6 +289,31 @@ describe('corpus store and incremental index', () => {
     const err: string[] = [];
     assert.strictEqual(await main(['index', corpus, '--max-chars', '500'], { out: () => undefined, err: (l) => err.push(l) }), 2);
     assert.match(err.join('\n'), /--max-chars needs a whole number of at least 10000/);
+  });
+
+  it('keeps one store per corpus in a cache folder, and says so of a store of the layout before', async () => {
+    const other = path.join(dir, 'other');
+    fs.mkdirSync(other);
+    fs.writeFileSync(path.join(other, 'd.txt'), ARTICLES['a.txt']);
+    // A store of the earlier layout, in the cache folder itself.
+    fs.mkdirSync(cache, { recursive: true });
+    fs.writeFileSync(path.join(cache, 'manifest.json'), '{"format":"news-corpus-annotator/corpus-index","version":1,"engineKey":"old"}');
+    const run = async (folder: string) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      assert.strictEqual(await main(['index', folder, '--cache', cache, '--jobs', '1', '--json'], { out: (l) => out.push(l), err: (l) => err.push(l) }), 0);
+      return { summary: JSON.parse(out[out.length - 1]) as { cache: string; analysed: number }, err: err.join('\n') };
+    };
+    const a = await run(corpus);
+    const b = await run(other);
+    assert.deepStrictEqual([a.summary.analysed, b.summary.analysed], [3, 1]);
+    assert.strictEqual(a.summary.cache, corpusStoreDir(cache, corpus));
+    assert.strictEqual(b.summary.cache, corpusStoreDir(cache, other));
+    assert.notStrictEqual(a.summary.cache, b.summary.cache);
+    assert.strictEqual(path.dirname(a.summary.cache), cache);
+    assert.match(a.err, /holds a corpus index of an earlier version \(in the folder itself\), which is no longer read/);
+    // The earlier store is left as it was.
+    assert.ok(fs.readFileSync(path.join(cache, 'manifest.json'), 'utf8').includes('"old"'));
   });
 
   it("analyses the corpus index up to the editor setting's default, wherever it is built", () => {
