@@ -2,7 +2,9 @@
 // the editor answers, persisted and reused after a reload, updated when a file changes on disk, and
 // run once for a burst of newscorpus.yaml edits.
 import * as assert from 'assert';
+import { execFile } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, openArticle, semanticTokens, waitFor, wsPath, type DecodedToken } from './helpers';
@@ -196,6 +198,37 @@ describe('corpus index', function () {
     assert.strictEqual(last.analysed, 0, JSON.stringify(last));
     assert.ok(last.reused >= 1200, `reused from the store: ${last.reused}`);
     assert.ok(a.analyses.corpusState(corpusOf(a)).articles >= 1200, 'summaries back from the store');
+  });
+
+  it('reuses an index the command line built in the cache folder it is given (newsCorpus.index.cacheDirectory)', async () => {
+    const a = await api();
+    const cacheRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'nca-shared-index-'));
+    const config = vscode.workspace.getConfiguration('newsCorpus');
+    try {
+      // news-annotate index, as the packaged extension ships it, run by the extension host's own runtime.
+      const cli = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', 'cli.js');
+      // Not spawnSync: the extension host's thread stays free meanwhile.
+      const stdout = await new Promise<string>((resolve, reject) =>
+        execFile(process.execPath, [cli, 'index', corpusOf(a).root.fsPath, '--cache', cacheRoot, '--json'], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, timeout: 150_000 }, (e, out, err) =>
+          e ? reject(new Error(`${e.message}\n${err}`)) : resolve(out),
+        ),
+      );
+      const built = JSON.parse(stdout.trim().split('\n').pop()!) as { files: number; analysed: number; skipped: number };
+      // Every article analysed but the odd inputs the index skips (a binary file).
+      assert.ok(built.analysed >= 1200 && built.analysed + built.skipped === built.files, JSON.stringify(built));
+      await config.update('index.cacheDirectory', cacheRoot, vscode.ConfigurationTarget.Global);
+      await a.analyses.indexer.forgetInMemory();
+      await a.analyses.indexCorpora();
+      const last = lastReport(a);
+      // Nothing analysed again: every article from the store, the skipped input too (the store keeps why).
+      assert.strictEqual(last.analysed, 0, JSON.stringify(last));
+      assert.strictEqual(last.reused, built.files, JSON.stringify(last));
+    } finally {
+      await config.update('index.cacheDirectory', undefined, vscode.ConfigurationTarget.Global);
+      await a.analyses.indexer.forgetInMemory();
+      await a.analyses.indexCorpora();
+      fs.rmSync(cacheRoot, { recursive: true, force: true });
+    }
   });
 
   it('updates the entry of a file edited on disk', async () => {
