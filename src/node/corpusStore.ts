@@ -10,7 +10,7 @@
 // compacted (rewritten to a temp file and renamed, under a lock file) when it holds more than twice the
 // live entries. A manifest of another engine, format or a foreign folder is discarded with a message.
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { appendFile, open, rename, unlink, writeFile } from 'node:fs/promises';
+import { appendFile, open, readFile, readdir, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as zlib from 'node:zlib';
 import { compactActors, EMPTY_LIST, shareConstantStrings, type ArticleSummary } from '../core/corpus/articleSummary';
@@ -308,4 +308,30 @@ export class CorpusStore {
 export function formerLayoutNotice(cacheRoot: string, storeDir: string): string | undefined {
   if (!existsSync(join(cacheRoot, MANIFEST))) return undefined;
   return `${cacheRoot} holds a corpus index of an earlier version (in the folder itself), which is no longer read: a cache folder now holds one index per corpus, this corpus's in ${storeDir}; delete ${join(cacheRoot, MANIFEST)} and ${join(cacheRoot, LOG)}* to free their space`;
+}
+
+/**
+ * Removes the store in `dir`, one no longer read (the editor's, in the layout before a corpus's
+ * subfolder was named by its real path: src/node/cacheDir.ts): its own files, then the folder if
+ * nothing else is in it. Nothing is removed when `dir` holds no store of this extension. True when
+ * a store was removed.
+ */
+export async function removeStore(dir: string): Promise<boolean> {
+  let manifest: { format?: unknown };
+  try {
+    manifest = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as { format?: unknown };
+  } catch {
+    return false;
+  }
+  if (manifest.format !== STORE_FORMAT) return false;
+  const own = (f: string) => f === LOG || f.startsWith(LOG + '.') || f === LOCK || f === MANIFEST + '.tmp';
+  for (const f of await readdir(dir)) if (own(f)) await rm(join(dir, f), { force: true });
+  // The manifest last: a removal cut short leaves a store that is still recognised, and removed next time.
+  await rm(join(dir, MANIFEST), { force: true });
+  try {
+    await rmdir(dir);
+  } catch {
+    // other files in it: the folder stays
+  }
+  return true;
 }

@@ -3,6 +3,7 @@
 // run once for a burst of newscorpus.yaml edits.
 import * as assert from 'assert';
 import { execFile } from 'child_process';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -200,7 +201,7 @@ describe('corpus index', function () {
     assert.ok(a.analyses.corpusState(corpusOf(a)).articles >= 1200, 'summaries back from the store');
   });
 
-  it('reuses an index the command line built in the cache folder it is given (newsCorpus.index.cacheDirectory)', async () => {
+  it('reuses an index the command line built in the cache folder it is given (newsCorpus.index.cacheDirectory), and removes the store of the layout before', async () => {
     const a = await api();
     const cacheRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'nca-shared-index-'));
     const config = vscode.workspace.getConfiguration('newsCorpus');
@@ -216,9 +217,15 @@ describe('corpus index', function () {
       const built = JSON.parse(stdout.trim().split('\n').pop()!) as { files: number; analysed: number; skipped: number };
       // Every article analysed but the odd inputs the index skips (a binary file).
       assert.ok(built.analysed >= 1200 && built.analysed + built.skipped === built.files, JSON.stringify(built));
+      // The store this corpus had in the layout before (its subfolder named by a hash of its URI): removed, no longer read.
+      const former = path.join(cacheRoot, createHash('sha1').update(corpusOf(a).root.toString()).digest('hex').slice(0, 16));
+      fs.mkdirSync(former);
+      fs.writeFileSync(path.join(former, 'manifest.json'), JSON.stringify({ format: 'news-corpus-annotator/corpus-index', version: 1, engineKey: 'earlier' }));
+      fs.writeFileSync(path.join(former, 'entries.log'), '');
       await config.update('index.cacheDirectory', cacheRoot, vscode.ConfigurationTarget.Global);
       await a.analyses.indexer.forgetInMemory();
       await a.analyses.indexCorpora();
+      await waitFor('the store of the layout before removed', () => !fs.existsSync(former));
       const last = lastReport(a);
       // Nothing analysed again: every article from the store, the skipped input too (the store keeps why).
       assert.strictEqual(last.analysed, 0, JSON.stringify(last));

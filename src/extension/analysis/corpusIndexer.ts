@@ -16,6 +16,9 @@ import { log } from '../log';
 import { mapInSteps } from '../inSteps';
 import { DEFAULT_MAX_ANALYSED_CHARS } from '../../core/text/input';
 import { corpusStoreDir } from '../../node/cacheDir';
+import { removeStore } from '../../node/corpusStore';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 
 /** How old a template table an edit may use while the corpus index changes (ms). */
 const TABLE_MAX_AGE_MS = 10_000;
@@ -226,13 +229,37 @@ export class CorpusIndexer implements vscode.Disposable {
     return { files: files.slice(0, max), capped: files.length > max, leftOutCount: Math.max(0, files.length - max), leftOut: files.slice(max, max + 50) };
   }
 
-  /** Where a corpus's index is stored; undefined: a folder for this session (no workspace storage). */
-  private cacheDir(corpus: CorpusRoot): string | undefined {
+  /** The cache folder of the corpus indexes (one store per corpus in it); undefined: a folder for this session (no workspace storage). */
+  private cacheRoot(): string | undefined {
     const configured = vscode.workspace.getConfiguration('newsCorpus').get<string>('index.cacheDirectory', '');
-    // The command line's --cache names a cache folder the same way: one store per corpus in it.
-    if (configured) return corpusStoreDir(configured, corpus.root.fsPath);
-    if (!this.storageDir) return undefined;
-    return corpusStoreDir(vscode.Uri.joinPath(this.storageDir, 'corpus-index').fsPath, corpus.root.fsPath);
+    if (configured) return configured;
+    return this.storageDir && vscode.Uri.joinPath(this.storageDir, 'corpus-index').fsPath;
+  }
+
+  /** Where a corpus's index is stored (the command line's --cache names a cache folder the same way). */
+  private cacheDir(corpus: CorpusRoot): string | undefined {
+    const root = this.cacheRoot();
+    if (root === undefined) return undefined;
+    this.removeFormerStore(root, corpus);
+    return corpusStoreDir(root, corpus.root.fsPath);
+  }
+
+  /** Cache folders and corpora whose store of the layout before was looked for this session. */
+  private readonly formerLooked = new Set<string>();
+
+  /**
+   * Removes, once per session, the store a corpus had before its subfolder was named by its real
+   * path (then by a hash of its URI): it is no longer read, and held as much as the index (40 MB
+   * at 10,000 articles). Off this thread's time: the file system works meanwhile.
+   */
+  private removeFormerStore(root: string, corpus: CorpusRoot): void {
+    const former = join(root, createHash('sha1').update(corpus.root.toString()).digest('hex').slice(0, 16));
+    if (this.formerLooked.has(former)) return;
+    this.formerLooked.add(former);
+    void removeStore(former).then(
+      (removed) => removed && log.info(`Removed the corpus index of an earlier version at ${former} (no longer read).`),
+      (e) => log.warn(`the corpus index of an earlier version at ${former} could not be removed: ${(e as Error).message}`),
+    );
   }
 
   private maxChars(): number {

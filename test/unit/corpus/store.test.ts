@@ -8,7 +8,7 @@ import { parseCorpusConfig } from '../../../src/core/config/parseConfig';
 import { DEFAULT_CONFIG, type CorpusConfig } from '../../../src/core/config/types';
 import type { AnalysisPool } from '../../../src/node/analysisPool';
 import { summaryConfigKey, updateIndex, type IndexFile } from '../../../src/node/corpusIndexer';
-import { CorpusStore, crc32, crc32Js, FLUSH_BYTES } from '../../../src/node/corpusStore';
+import { CorpusStore, crc32, crc32Js, FLUSH_BYTES, removeStore } from '../../../src/node/corpusStore';
 import { NO_NAMES, type ActorSummary } from '../../../src/core/corpus/articleSummary';
 import { createInProcessPool } from '../../../src/node/inProcessPool';
 import { engineKey } from '../../../src/node/engineKey';
@@ -314,6 +314,23 @@ describe('corpus store and incremental index', () => {
     assert.match(a.err, /holds a corpus index of an earlier version \(in the folder itself\), which is no longer read/);
     // The earlier store is left as it was.
     assert.ok(fs.readFileSync(path.join(cache, 'manifest.json'), 'utf8').includes('"old"'));
+  });
+
+  it('removes a store no longer read, its own files only, and nothing that is not a store', async () => {
+    await index();
+    assert.ok(fs.existsSync(path.join(cache, 'entries.log')));
+    assert.strictEqual(await removeStore(cache), true);
+    assert.strictEqual(fs.existsSync(cache), false);
+    // A store with a file of someone else's in it: the store's files go, the folder and the file stay.
+    await index();
+    fs.writeFileSync(path.join(cache, 'notes.txt'), 'mine');
+    assert.strictEqual(await removeStore(cache), true);
+    assert.deepStrictEqual(fs.readdirSync(cache), ['notes.txt']);
+    // Not a store of this extension, or no folder at all: nothing is touched.
+    fs.writeFileSync(path.join(cache, 'manifest.json'), '{"format":"something-else"}');
+    assert.strictEqual(await removeStore(cache), false);
+    assert.deepStrictEqual(fs.readdirSync(cache).sort(), ['manifest.json', 'notes.txt']);
+    assert.strictEqual(await removeStore(path.join(dir, 'missing')), false);
   });
 
   it("analyses the corpus index up to the editor setting's default, wherever it is built", () => {
