@@ -42,7 +42,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsCo
   context.subscriptions.push(store);
   // The corpora above the open documents; the rest of the workspace is searched meanwhile (awaited below).
   await store.init();
-  let searchedAll = false;
   const corpora = () => {
     const all = store.all();
     void vscode.commands.executeCommand('setContext', 'newsCorpus.inCorpus', all.length > 0);
@@ -99,7 +98,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsCo
     store.onDidChange(() => {
       analyses.invalidateAll();
       // Not before the workspace is searched: the first run of the index follows the search (below).
-      if (searchedAll) void analyses.indexer.schedule(800, 'newscorpus.yaml changed');
+      if (!store.searching) void analyses.indexer.schedule(800, 'newscorpus.yaml changed');
     }),
     vscode.commands.registerCommand('newsCorpus.cancelIndexing', () => analyses.indexer.cancel()),
   );
@@ -108,7 +107,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsCo
   // Every provider is registered: an article open already is being analysed. The index, the API
   // and what activation started wait for every corpus of the workspace.
   await store.searched;
-  searchedAll = true;
   const found = corpora();
   log.info(
     (found.length ? `Corpora found: ${found.map((r) => vscode.workspace.asRelativePath(r.configUri)).join(', ')}` : 'No news corpus in this workspace (no newscorpus.yaml)') +

@@ -31,7 +31,11 @@ export class ConfigStore implements vscode.Disposable {
   searched: Promise<void> = Promise.resolve();
   /** How long that search took, ms (for the log). */
   searchMs = 0;
-  private searching = false;
+  private searchRunning = false;
+  /** Whether the workspace is being searched (init to `searched`; onDidChange fired by the search itself comes before it ends). */
+  get searching(): boolean {
+    return this.searchRunning;
+  }
 
   /**
    * Finds the corpora in two steps. At once, the newscorpus.yaml files of the folders above the
@@ -55,11 +59,11 @@ export class ConfigStore implements vscode.Disposable {
         if (isConfigUri(e.document.uri) && this.apply(e.document.uri, e.document.getText())) this.emitter.fire();
       }),
       vscode.workspace.onDidOpenTextDocument((d) => {
-        if (this.searching) void this.loadAbove(d.uri).then((changed) => changed && this.emitter.fire());
+        if (this.searchRunning) void this.loadAbove(d.uri).then((changed) => changed && this.emitter.fire());
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.reloadAll()),
     );
-    this.searching = true;
+    this.searchRunning = true;
     this.searched = this.searchWorkspace();
     // Awaited by the caller later: not an unhandled rejection meanwhile.
     this.searched.catch(() => undefined);
@@ -73,7 +77,7 @@ export class ConfigStore implements vscode.Disposable {
       const changed = await Promise.all(found.map((u) => this.load(u)));
       if (changed.some(Boolean)) this.emitter.fire();
     } finally {
-      this.searching = false;
+      this.searchRunning = false;
       this.searchMs = Date.now() - t0;
     }
   }
