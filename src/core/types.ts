@@ -29,8 +29,6 @@ export interface EntityMention extends Span {
   confidence?: number;
   /** For demonyms and country adjectives ("Malian"): the canonical place they refer to ("Mali"). */
   refersTo?: string;
-  /** Set by the analysis when the mention lies on a line flagged as boilerplate. */
-  inBoilerplate?: boolean;
 }
 
 export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
@@ -109,8 +107,6 @@ export interface Actor {
   mentions: Span[];
   /** Names of actors mentioned in the same sentences, most frequent first. */
   coOccurring: { name: string; kind: EntityKind; count: number }[];
-  /** True when every mention lies in flagged boilerplate. */
-  boilerplateOnly: boolean;
   /** The knowledge-base entry it is linked to (see corpus/knowledgeBase), when the analysis had one. */
   kb?: KbEntryRef;
   /** Codes of that entry in force on the article's date (dated restrictions before the default). */

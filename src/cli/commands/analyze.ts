@@ -34,7 +34,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const result = {
     file,
     articleDate: a.articleDate ?? null,
-    entities: a.entities.map((e) => ({ start: e.start, end: e.end, text: e.text, kind: e.kind, ...(e.refersTo ? { refersTo: e.refersTo } : {}), ...(e.inBoilerplate ? { inBoilerplate: true } : {}) })),
+    entities: a.entities.map((e) => ({ start: e.start, end: e.end, text: e.text, kind: e.kind, ...(e.refersTo ? { refersTo: e.refersTo } : {}) })),
     dates: a.dates.map((d) => ({ start: d.start, end: d.end, text: d.text, type: d.type, value: d.value })),
     boilerplate: a.boilerplate.map((b) => ({ line: b.line + 1, start: b.start, end: b.end, category: b.category, confidence: Math.round(b.confidence * 1000) / 1000, message: b.message })),
     actors: a.actors.map((x) => ({

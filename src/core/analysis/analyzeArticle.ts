@@ -76,7 +76,13 @@ export function analyzeArticle(fullText: string, opts: AnalyzeOptions): ArticleA
   if (!checked.analysable || text.trim() === '') return empty;
 
   const { blocks, headline } = findBlocks(lines);
-  const nonEmpty: Span[] = lines.filter((l) => l.text.trim() !== '').map((l) => ({ start: l.start, end: l.end }));
+  const nonEmpty: Span[] = [];
+  const nonEmptyLine: number[] = [];
+  lines.forEach((l, i) => {
+    if (l.text.trim() === '') return;
+    nonEmpty.push({ start: l.start, end: l.end });
+    nonEmptyLine.push(i);
+  });
   const sentences = timed(timings, 'sentences', () => splitSentences(text, nonEmpty));
 
   let boilerplate: BoilerplateFinding[] = [];
@@ -96,10 +102,14 @@ export function analyzeArticle(fullText: string, opts: AnalyzeOptions): ArticleA
   let entities: EntityMention[] = [];
   let kbFound: KbMention[] = [];
   if (stages.entities) {
-    entities = guarded(problems, timings, 'entities', [], () => engines.entities.recognize(text, nonEmpty));
+    // Names are looked for in article text: the tagger reads the lines the boilerplate stage kept,
+    // so a page's menus and teasers neither cost tagging time nor colour the document context in
+    // which the article's own names are judged.
+    const regions = flagged.size > 0 ? nonEmpty.filter((_, i) => !flagged.has(nonEmptyLine[i])) : nonEmpty;
+    entities = guarded(problems, timings, 'entities', [], () => engines.entities.recognize(text, regions));
     const kb = opts.knowledgeBase;
     if (kb) {
-      kbFound = guarded(problems, timings, 'knowledge base', [], () => kbMentions(text, nonEmpty, kb));
+      kbFound = guarded(problems, timings, 'knowledge base', [], () => kbMentions(text, regions, kb));
       entities = mergeKbMentions(entities, kbFound);
     }
     const g = gazetteer();
@@ -108,14 +118,12 @@ export function analyzeArticle(fullText: string, opts: AnalyzeOptions): ArticleA
     entities = entities
       .filter((e) => kinds.has(e.kind))
       .map((e) => {
-        const line = upperBound(lineStarts, e.start) - 1;
         // Demonyms ("Malian", "Togolese") refer to their country, whichever kind the engine gave
         // them; a country's own name is no demonym of itself.
         const dem = (e.kind === 'other' || e.kind === 'place') && !e.refersTo ? g.demonym(e.text) : undefined;
         const refersTo = dem && foldName(dem.name) !== foldName(e.text) ? dem.name : undefined;
         const out: EntityMention = { ...e };
         if (refersTo) out.refersTo = refersTo;
-        if (flagged.has(line)) out.inBoilerplate = true;
         return out;
       });
     entities = dropNonNamesOnKeptLines(entities, lines, config.boilerplate.keep, (e) => upperBound(lineStarts, e.start) - 1);
@@ -127,8 +135,7 @@ export function analyzeArticle(fullText: string, opts: AnalyzeOptions): ArticleA
   if (stages.dates && text.length > MAX_DATE_TEXT) problems.push({ kind: 'truncated', message: `Dates were looked for in the first ${MAX_DATE_TEXT.toLocaleString('en-US')} characters only.` });
   if (dates.length >= MAX_DATE_MENTIONS) problems.push({ kind: 'truncated', message: `Only the first ${MAX_DATE_MENTIONS.toLocaleString('en-US')} dates are reported; the rest of the article was not examined for dates.` });
 
-  const articleEntities = entities.filter((e) => !e.inBoilerplate);
-  const actors = stages.entities ? guarded(problems, timings, 'actors', [], () => buildActors(text, articleEntities, sentences)) : [];
+  const actors = stages.entities ? guarded(problems, timings, 'actors', [], () => buildActors(text, entities, sentences)) : [];
   if (opts.knowledgeBase && actors.length) linkActors(actors, kbFound, opts.knowledgeBase, articleDate?.value, problems);
 
   return { text, lines, blocks, sentences, headline, entities, dates, boilerplate, actors, articleDate, problems, timings };

@@ -7,7 +7,7 @@ import { foldName } from '../text/fold';
 
 import { BOILERPLATE_CATEGORIES, ENTITY_KINDS, type ArticleAnalysis, type BoilerplateCategory, type EntityKind } from '../types';
 
-export const SUMMARY_VERSION = 4;
+export const SUMMARY_VERSION = 5;
 
 /**
  * One actor of one article (the article's own clustering of its mentions). Its other names, roles and
@@ -126,7 +126,6 @@ export function summarizeArticle(analysis: ArticleAnalysis, relPath: string): Ar
   const acronyms: AcronymDefinition[] = [];
   const seenAcronym = new Set<string>();
   for (const a of analysis.actors) {
-    if (a.boilerplateOnly) continue;
     for (const m of a.mentions) mentionSpans.push(m.start, m.end);
     actors.push(actorSummary(a.name, a.kind, a.mentions.length, a.aliases, a.roles, a.demonyms));
     // An organisation's acronym alias is a definition the corpus can reuse in other articles.

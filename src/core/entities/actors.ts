@@ -176,7 +176,6 @@ export function buildActors(text: string, entities: EntityMention[], sentences: 
       demonyms: [...c.demonyms],
       mentions: mentions.sort((a, b) => a.start - b.start),
       coOccurring: coOccurring.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
-      boilerplateOnly: c.mentions.every((m) => m.inBoilerplate === true),
     });
   }
   return actors.sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0].start - b.mentions[0].start);

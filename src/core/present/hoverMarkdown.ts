@@ -77,10 +77,6 @@ const withArticle = (word: string): string => `${/^[aeiou]/.test(word) ? 'an' : 
 const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Hover for a name in flagged boilerplate: it is not an actor of the article. */
-export function boilerplateEntityHover(mention: EntityMention): string {
-  return `**${esc(mention.text)}** — ${KIND_WORD[mention.kind]}\n\nOn a line flagged as boilerplate: not counted as an actor of this article.`;
-}
-
 const TYPE_WORD: Record<string, string> = { DATE: 'date', TIME: 'time', DURATION: 'duration', SET: 'recurring time' };
 
 export function dateHover(d: DateMention, articleDate: ArticleDateInfo | undefined): string {

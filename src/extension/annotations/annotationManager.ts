@@ -307,7 +307,7 @@ export class AnnotationManager implements vscode.Disposable {
     const entry = this.services.analyses.latest(doc);
     if (!state || !entry) return [];
     const text = doc.getText();
-    const ents = entry.analysis.entities.filter((e) => !e.inBoilerplate && e.end <= text.length && text.slice(e.start, e.end) === e.text);
+    const ents = entry.analysis.entities.filter((e) => e.end <= text.length && text.slice(e.start, e.end) === e.text);
     return pendingSuggestions(ents, state.ann, state.rejections);
   }
 

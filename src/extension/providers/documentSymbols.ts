@@ -35,7 +35,7 @@ export class DocumentSymbols implements vscode.DocumentSymbolProvider {
         range(b.start, b.end),
       );
       sym.children = a.entities
-        .filter((e) => e.start >= b.start && e.end <= b.end && !e.inBoilerplate)
+        .filter((e) => e.start >= b.start && e.end <= b.end)
         .map((e) => new vscode.DocumentSymbol(e.text, e.refersTo ? `${e.kind} → ${e.refersTo}` : e.kind, KIND[e.kind], range(e.start, e.end), range(e.start, e.end)));
       return sym;
     });

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { actorHover, boilerplateEntityHover, dateHover } from '../../core/present/hoverMarkdown';
+import { actorHover, dateHover } from '../../core/present/hoverMarkdown';
 import type { Actor } from '../../core/types';
 import type { AnalysisService } from '../analysis/analysisService';
 import type { CorpusRoot } from '../corpus/configStore';
@@ -43,7 +43,6 @@ export class HoverProvider implements vscode.HoverProvider {
     const date = at(a.dates);
     const entity = at(a.entities);
     if (entity && (!date || entity.end - entity.start >= date.end - date.start)) {
-      if (entity.inBoilerplate) return new vscode.Hover(md(boilerplateEntityHover(entity)), range(entity));
       const actor = a.actors.find((x) => x.mentions.some((m) => m.start === entity.start && m.end === entity.end));
       if (!actor) return undefined;
       const state = this.analyses.corpusState(entry.location.corpus);

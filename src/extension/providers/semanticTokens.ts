@@ -37,7 +37,6 @@ export class SemanticTokensProvider implements vscode.DocumentSemanticTokensProv
     const toks: Tok[] = [];
     if (cfg.get('entities', true)) {
       for (const e of a.entities) {
-        if (e.inBoilerplate) continue;
         const demonym = e.refersTo ? 1 : 0;
         toks.push({ start: e.start, end: e.end, type: demonym ? ENTITY_TYPE.place : ENTITY_TYPE[e.kind], mods: demonym });
       }

@@ -16,7 +16,7 @@ export function registerStatusBar(analyses: AnalysisService): vscode.Disposable 
       return;
     }
     const a = entry.analysis;
-    const entities = a.entities.filter((e) => !e.inBoilerplate).length;
+    const entities = a.entities.length;
     item.text = `$(person) ${a.actors.length} actors · ${entities} entities  $(warning) ${a.boilerplate.length} boilerplate`;
     item.tooltip = `${a.actors.length} actors, ${entities} entity mentions, ${a.dates.length} dates; ${a.boilerplate.length} boilerplate line(s). Click to list the actors.`;
     item.show();

@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { analyzeArticle } from '../../../src/core/analysis/analyzeArticle';
 import { TemplateIndex } from '../../../src/core/boilerplate';
+import { lineKey } from '../../../src/core/boilerplate/templates';
 import { parseCorpusConfig } from '../../../src/core/config/parseConfig';
 import { DEFAULT_CONFIG } from '../../../src/core/config/types';
 import { main } from '../../../src/cli/main';
@@ -39,10 +40,26 @@ describe('analyzeArticle', () => {
     const mali = a.actors.find((x) => x.name === 'Mali')!;
     assert.deepStrictEqual(mali.demonyms, ['Malian']);
     assert.deepStrictEqual(a.boilerplate.map((b) => [b.line, b.category]), [[4, 'duplicate'], [6, 'read-more']]);
-    assert.ok(a.entities.filter((e) => e.inBoilerplate).every((e) => e.start >= a.lines[4].start));
+    // Names are looked for in article text only: none on the flagged lines (the repeated sentence, the teaser).
+    for (const b of a.boilerplate) {
+      const line = a.lines[b.line];
+      assert.deepStrictEqual(a.entities.filter((e) => e.start < line.end && e.end > line.start), [], `line ${b.line}`);
+    }
     assert.ok(!a.actors.some((x) => x.name === 'Niger'), 'a place named only in the "Read more" line is no actor of the article');
     const since = a.dates.find((d) => d.text === '2012');
     assert.deepStrictEqual([since?.type, since?.value], ['DATE', '2012']);
+  });
+
+  it('looks for names on a flagged line once the user keeps it as article text', () => {
+    const text = read('corpus', 'site-b', 'border-patrols.txt');
+    const teaser = text.split('\n')[6];
+    const config = corpusConfig();
+    const kept = { ...config, boilerplate: { ...config.boilerplate, keep: [lineKey(teaser)] } };
+    const a = analyzeArticle(text, { config: kept, engines, relPath: 'site-b/border-patrols.txt' });
+    assert.deepStrictEqual(a.boilerplate.map((b) => [b.line, b.category]), [[4, 'duplicate']]);
+    const niger = a.entities.find((e) => e.text === 'Niger');
+    assert.deepStrictEqual(niger && [niger.kind, niger.start], ['place', text.indexOf('Niger')]);
+    assert.ok(a.actors.some((x) => x.name === 'Niger'), a.actors.map((x) => x.name).join(', '));
   });
 
   it('honours the corpus config: entity kinds shown, boilerplate off', () => {

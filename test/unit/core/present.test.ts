@@ -50,7 +50,7 @@ describe('boilerplate removal', () => {
 describe('hover texts', () => {
   const actor: Actor = {
     id: 'person:assimi goita', name: 'Assimi Goïta', kind: 'person', aliases: ['Goita'], roles: ['interim President'], demonyms: [],
-    mentions: [{ start: 0, end: 12 }, { start: 30, end: 35 }], coOccurring: [{ name: 'Mali', kind: 'place', count: 2 }], boilerplateOnly: false,
+    mentions: [{ start: 0, end: 12 }, { start: 30, end: 35 }], coOccurring: [{ name: 'Mali', kind: 'place', count: 2 }],
   };
 
   it('summarises an actor with corpus counts', () => {
@@ -117,7 +117,7 @@ describe('reader words', () => {
 
   it('actor hovers of a rule-based name have no confidence line', () => {
     const md = actorHover(
-      { id: 'o:x', name: 'ECOWAS', kind: 'organization', aliases: [], roles: [], demonyms: [], mentions: [{ start: 0, end: 6 }], coOccurring: [], boilerplateOnly: false },
+      { id: 'o:x', name: 'ECOWAS', kind: 'organization', aliases: [], roles: [], demonyms: [], mentions: [{ start: 0, end: 6 }], coOccurring: [] },
       { start: 0, end: 6, text: 'ECOWAS', kind: 'organization', source: 'rules' },
     );
     assert.strictEqual(md, '**ECOWAS** — organization\n\nMentions in this article: 1\n\n*Details: found by the rule\\-based engine*');

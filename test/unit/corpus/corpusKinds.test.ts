@@ -11,7 +11,7 @@ function mention(text: string, start: number, kind: EntityKind, extra: Partial<E
 }
 
 function actor(name: string, kind: EntityKind, mentions: EntityMention[]): Actor {
-  return { id: `${kind}:${name.toLowerCase()}`, name, kind, aliases: [], roles: [], demonyms: [], mentions: mentions.map((m) => ({ start: m.start, end: m.end })), coOccurring: [], boilerplateOnly: false };
+  return { id: `${kind}:${name.toLowerCase()}`, name, kind, aliases: [], roles: [], demonyms: [], mentions: mentions.map((m) => ({ start: m.start, end: m.end })), coOccurring: [] };
 }
 
 function analysis(): ArticleAnalysis {

@@ -17,7 +17,7 @@ describe('records as columns', () => {
     const text = 'Assimi Goïta met Tinubu.';
     const records: object[] = [
       { start: 0, end: 12, text: 'Assimi Goïta', kind: 'person', confidence: 0.919 },
-      { start: 17, end: 23, text: 'Tinubu', kind: 'person', refersTo: undefined, inBoilerplate: true },
+      { start: 17, end: 23, text: 'Tinubu', kind: 'person', refersTo: undefined, flag: true },
       { start: 17, end: 23, text: 'not the slice', kind: 'other', confidence: -0, value: null },
       { start: 0, end: 1, kind: 'place', confidence: NaN, nested: { a: [1, 2] } },
     ];
