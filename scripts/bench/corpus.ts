@@ -4,7 +4,8 @@
 // and for how long it was busy (event-loop utilization, and the thread's own CPU where Linux tells it:
 // what the host takes from the workers on a small machine), each block over 16 ms told apart as a
 // collection of the host's own heap or not, and for the longest other one how long the thread ran,
-// waited for a core or slept in the system meanwhile (Linux schedstat);
+// waited for a core or slept in the system meanwhile (Linux schedstat), and the stalls of the whole
+// machine a canary process sees told apart (scripts/lib/machineStalls.ts);
 // memory for 1,000 articles against the full size (peak RSS of the process, and the corpus worker's
 // heap at the end of each run: the part that grows with the corpus); and the per-keystroke re-analysis cost of an open 10 KB and
 // 300 KB article in the editor worker (worker time, p50/p95 over one-character edits). The cold run
@@ -29,6 +30,7 @@ import { monitorEventLoopDelay, performance as nodePerformance, PerformanceObser
 import type { BenchOptions } from '../bench';
 import { benchCorpusDir, benchCorpusWorker } from '../lib/benchCorpus';
 import { fullGc } from '../lib/fullGc';
+import { watchMachineStalls, type MachineStall } from '../lib/machineStalls';
 import { median } from '../lib/stats';
 import { mainThreadCpuMs, threadsCpuMs } from '../lib/threadCpu';
 import { DEFAULT_CONFIG } from '../../src/core/config/types';
@@ -114,6 +116,9 @@ interface RunFigures {
   blocksOver16: number;
   blocksOver16InGc: number;
   longestOutsideGc?: HostBlock;
+  /** Stalls of the whole machine over 16 ms (Linux; see scripts/lib/machineStalls.ts), and the longest block outside a host collection that no stall overlaps. */
+  machineStalls?: MachineStall[];
+  longestOutsideGcAndStall?: HostBlock;
   /** Highest resident set size sampled during the run (every 50 ms), MB. */
   peakRssMb: number;
   /** Start to the corpus actor model holding every summary (and a first screen worked out), ms. */
@@ -145,6 +150,7 @@ async function indexOnce(dir: string, files: IndexFile[], cache: string, workers
   const gcSpans: [number, number][] = [];
   let lastTick = nodePerformance.now();
   const schedReader = hostSchedReader();
+  const stallWatch = watchMachineStalls();
   let lastSched = schedReader?.read();
   const blockTimer = setInterval(() => {
     const now = nodePerformance.now();
@@ -198,6 +204,8 @@ async function indexOnce(dir: string, files: IndexFile[], cache: string, workers
     schedReader?.close();
     const inHostGc = (b: HostBlock) => gcSpans.some(([g0, g1]) => g0 < b.start + b.ms + BLOCK_TICK_MS && g1 > b.start);
     const outsideGc = blocks.filter((b) => !inHostGc(b));
+    const machineStalls = await stallWatch?.stop();
+    const inStall = (b: HostBlock) => machineStalls?.some((s) => s.start < b.start + b.ms + BLOCK_TICK_MS && s.start + s.ms > b.start) ?? false;
     const cpu = process.cpuUsage(cpu0);
     const hostBusyMs = nodePerformance.eventLoopUtilization(elu0).active;
     const hostCpu1 = mainThreadCpuMs();
@@ -237,11 +245,14 @@ async function indexOnce(dir: string, files: IndexFile[], cache: string, workers
       blocksOver16: blocks.length,
       blocksOver16InGc: blocks.length - outsideGc.length,
       longestOutsideGc: longestBlock(outsideGc),
+      machineStalls,
+      longestOutsideGcAndStall: machineStalls ? longestBlock(outsideGc.filter((b) => !inStall(b))) : undefined,
       maxGcMs: gc.max,
       peakRssMb: peakRss / 2 ** 20,
       heap,
     };
   } finally {
+    await stallWatch?.stop();
     await client.terminate();
   }
 }
@@ -300,6 +311,8 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
     const k300 = process.env.NCA_BENCH_CHILD ? undefined : await keystrokes(picked.big, KEYSTROKE_RUNS.big);
     // The longest block the host's own collections do not explain, over the three runs.
     const longestOutside = longestBlock([cold, warm, update].map((r) => r.longestOutsideGc));
+    const longestOutsideStalls = longestBlock([cold, warm, update].map((r) => r.longestOutsideGcAndStall));
+    const ranWaited = (b: HostBlock | undefined) => (b?.ranMs === undefined || b.waitedMs === undefined ? 'n/a' : `${b.ranMs.toFixed(1)} / ${b.waitedMs.toFixed(1)}`);
     const out: Record<string, number | string> = {
       source: dir,
       'workers run from': script.endsWith('.js') ? 'bundles (dist/)' : 'sources (tsx)',
@@ -332,8 +345,13 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
       'host blocks over 16 ms, of which in a host GC over 16 ms (cold, warm, 1% changed)': [cold, warm, update].map((r) => `${r.blocksOver16} / ${r.blocksOver16InGc}`).join(', '),
       // The longest block the host's own collections do not explain, and where the time went (Linux): on a core, waiting for one, or asleep in the system.
       'longest host block outside a host GC ms': longestOutside?.ms ?? 0,
-      'longest host block outside a host GC: ran / waited for a core ms':
-        longestOutside?.ranMs === undefined || longestOutside.waitedMs === undefined ? 'n/a' : `${longestOutside.ranMs.toFixed(1)} / ${longestOutside.waitedMs.toFixed(1)}`,
+      'longest host block outside a host GC: ran / waited for a core ms': ranWaited(longestOutside),
+      // Stalls of the whole machine (a canary process late without running or waiting: not the bench's doing), and the longest block neither they nor a host collection explain.
+      'machine stalls over 16 ms (cold, warm, 1% changed), longest ms': cold.machineStalls
+        ? `${[cold, warm, update].map((r) => r.machineStalls?.length ?? 0).join(', ')}; ${Math.max(0, ...[cold, warm, update].flatMap((r) => (r.machineStalls ?? []).map((s) => s.ms))).toFixed(1)}`
+        : 'n/a',
+      'longest host block outside a host GC and a machine stall ms': cold.machineStalls ? (longestOutsideStalls?.ms ?? 0) : 'n/a',
+      'longest host block outside a host GC and a machine stall: ran / waited for a core ms': ranWaited(longestOutsideStalls),
       'load average (1 min) at the end': loadavg()[0],
       'peak RSS MB': rssFull,
       'peak RSS MB sampled (cold, warm, 1% changed)': `${cold.peakRssMb.toFixed(0)}, ${warm.peakRssMb.toFixed(0)}, ${update.peakRssMb.toFixed(0)}`,
