@@ -9,14 +9,14 @@ import { CorpusService } from './corpusService';
 import type { CorpusWorkerHeap, CorpusWorkerToHost, HostToCorpusWorker } from './corpusWorkerProtocol';
 import { engineKey } from './engineKey';
 import { fullCollector, IDLE_COLLECTION, IdleCollector, type IdleCollectionPolicy } from './idleCollection';
-import { currentThreadId } from './threadPriority';
+import { CORPUS_WORKER_NICE, currentThreadId, lowerThreadPriority } from './threadPriority';
 
 export interface CorpusWorkerData {
   /** Analysis worker threads of the pool. */
   workers: number;
   /** Time limit of one analysis task (ms), past which its worker is restarted. */
   taskTimeoutMs: number;
-  /** The analysis workers lower their priority (see lowerThreadPriority; default true). */
+  /** The analysis workers lower their priority, and this thread a little (see lowerThreadPriority; default true). */
   background?: boolean;
   /** The index workers end after this long without work (ms; default INDEX_IDLE_MS); the next run starts them again. */
   indexIdleMs?: number;
@@ -27,6 +27,9 @@ export interface CorpusWorkerData {
 if (!parentPort) throw new Error('corpusWorkerMain runs in a worker thread');
 const port = parentPort;
 const options = workerData as CorpusWorkerData;
+// Below the host thread, above its index workers: while a corpus is indexed, the host thread gets a
+// core before this thread's steps do (Linux; see threadPriority.ts).
+if (options.background !== false) lowerThreadPriority(CORPUS_WORKER_NICE);
 const collector =
   options.idleCollection === false ? undefined : new IdleCollector(fullCollector(), typeof options.idleCollection === 'object' ? options.idleCollection : IDLE_COLLECTION);
 const post = (m: CorpusWorkerToHost) => {

@@ -8,6 +8,14 @@ import { getPriority, setPriority } from 'node:os';
 /** How much a background thread lowers its priority: added to its nice value (0 is normal, 19 the lowest priority). */
 export const BACKGROUND_NICE = 10;
 
+/**
+ * How much the corpus worker lowers its priority: below the host thread, whose blocks it made
+ * longer while both cores were busy (the corpus bench: 9 and 11 blocks over 16 ms in a cold run at
+ * nice 0, 3 and 5 at nice 5), and above its index workers, so that its answers to a hover or a view
+ * come before their analyses.
+ */
+export const CORPUS_WORKER_NICE = 5;
+
 /** The calling thread's id in the OS (Linux: /proc/thread-self links to /proc/<pid>/task/<tid>); undefined elsewhere. */
 export function currentThreadId(): number | undefined {
   try {

@@ -3,7 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { getPriority } from 'node:os';
 import * as path from 'node:path';
 import { createAnalysisPool } from '../../../src/node/analysisPool';
-import { BACKGROUND_NICE, lowerThreadPriority } from '../../../src/node/threadPriority';
+import { CorpusWorkerClient } from '../../../src/node/corpusWorkerClient';
+import { BACKGROUND_NICE, CORPUS_WORKER_NICE, lowerThreadPriority } from '../../../src/node/threadPriority';
 
 const WORKER = path.join(__dirname, '..', '..', '..', 'src', 'node', 'analysisWorkerMain.ts');
 
@@ -62,5 +63,22 @@ describe('background threads (index workers) at a lower priority', function () {
     } finally {
       await editor.terminate();
     }
+  });
+
+  it('runs the corpus worker below the host thread and above its index workers (Linux), or at normal priority when asked', async function () {
+    if (process.platform !== 'linux') this.skip();
+    const base = getPriority();
+    const niceOf = (tid: number | undefined) => (tid === undefined ? undefined : threadNices().get(tid));
+    for (const [background, expected] of [[undefined, Math.min(19, base + CORPUS_WORKER_NICE)], [false, base]] as const) {
+      const client = new CorpusWorkerClient({ workers: 1, taskTimeoutMs: 60_000, background, onEvent: () => undefined });
+      try {
+        const heap = await client.heap();
+        assert.equal(niceOf(heap.threadId), expected, `background ${background}`);
+        assert.equal(getPriority(), base, 'the process (its main thread) keeps its priority');
+      } finally {
+        await client.terminate();
+      }
+    }
+    assert.ok(CORPUS_WORKER_NICE > 0 && CORPUS_WORKER_NICE < BACKGROUND_NICE);
   });
 });
