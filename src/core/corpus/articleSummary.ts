@@ -67,7 +67,7 @@ export interface ArticleSummary {
   lineHashes: number[];
   /** Boilerplate lines flagged without corpus context (templates excluded), as runs (see BoilerplateRuns). */
   boilerplate: BoilerplateRuns;
-  /** Actors of the article text (boilerplate-only actors left out). */
+  /** Actors of the article text (the analysis looks for names on the lines it keeps only). */
   actors: ActorSummary[];
   /**
    * The actors' mention spans, one flat list for the article, actor after actor in the order of

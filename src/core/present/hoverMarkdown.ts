@@ -76,7 +76,6 @@ export function actorHover(actor: Actor, mention: EntityMention, corpus?: Corpus
 const withArticle = (word: string): string => `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
 const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** Hover for a name in flagged boilerplate: it is not an actor of the article. */
 const TYPE_WORD: Record<string, string> = { DATE: 'date', TIME: 'time', DURATION: 'duration', SET: 'recurring time' };
 
 export function dateHover(d: DateMention, articleDate: ArticleDateInfo | undefined): string {
