@@ -44,16 +44,19 @@ export function watchMachineStalls(): { stop(): Promise<MachineStall[]> } | unde
   let text = '';
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (text += d));
   const ended = new Promise<void>((resolve) => child.on('close', () => resolve()));
+  let stopped: Promise<MachineStall[]> | undefined;
   return {
-    async stop() {
-      child.stdin!.end();
-      await ended;
-      const out: MachineStall[] = [];
-      for (const line of text.split('\n')) {
-        const [start, ms] = line.split(' ').map(Number);
-        if (Number.isFinite(start) && Number.isFinite(ms)) out.push({ start: start - offset, ms });
-      }
-      return out;
-    },
+    // Once: a second call (a caller's cleanup) gives the same stalls.
+    stop: () =>
+      (stopped ??= (async () => {
+        child.stdin!.end();
+        await ended;
+        const out: MachineStall[] = [];
+        for (const line of text.split('\n')) {
+          const [start, ms] = line.split(' ').map(Number);
+          if (Number.isFinite(start) && Number.isFinite(ms)) out.push({ start: start - offset, ms });
+        }
+        return out;
+      })()),
   };
 }

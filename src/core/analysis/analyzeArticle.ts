@@ -76,13 +76,7 @@ export function analyzeArticle(fullText: string, opts: AnalyzeOptions): ArticleA
   if (!checked.analysable || text.trim() === '') return empty;
 
   const { blocks, headline } = findBlocks(lines);
-  const nonEmpty: Span[] = [];
-  const nonEmptyLine: number[] = [];
-  lines.forEach((l, i) => {
-    if (l.text.trim() === '') return;
-    nonEmpty.push({ start: l.start, end: l.end });
-    nonEmptyLine.push(i);
-  });
+  const nonEmpty: Span[] = lines.filter((l) => l.text.trim() !== '').map((l) => ({ start: l.start, end: l.end }));
   const sentences = timed(timings, 'sentences', () => splitSentences(text, nonEmpty));
 
   let boilerplate: BoilerplateFinding[] = [];
@@ -105,7 +99,7 @@ export function analyzeArticle(fullText: string, opts: AnalyzeOptions): ArticleA
     // Names are looked for in article text: the tagger reads the lines the boilerplate stage kept,
     // so a page's menus and teasers neither cost tagging time nor colour the document context in
     // which the article's own names are judged.
-    const regions = flagged.size > 0 ? nonEmpty.filter((_, i) => !flagged.has(nonEmptyLine[i])) : nonEmpty;
+    const regions = flagged.size > 0 ? lines.filter((l, i) => !flagged.has(i) && l.text.trim() !== '').map((l) => ({ start: l.start, end: l.end })) : nonEmpty;
     entities = guarded(problems, timings, 'entities', [], () => engines.entities.recognize(text, regions));
     const kb = opts.knowledgeBase;
     if (kb) {

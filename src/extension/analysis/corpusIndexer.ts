@@ -5,6 +5,8 @@
 // progress). The worker (src/node/corpusWorkerMain.ts) owns the store, the summaries, the line counts
 // of templates and the corpus actors; this thread keeps only each corpus's counts and the template
 // table the editor's analyses last used.
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { globToRegExp } from '../../core/config/corpusPaths';
 import type { TemplateTable } from '../../core/boilerplate/templateTable';
@@ -17,8 +19,6 @@ import { mapInSteps } from '../inSteps';
 import { DEFAULT_MAX_ANALYSED_CHARS } from '../../core/text/input';
 import { corpusStoreDir } from '../../node/cacheDir';
 import { removeStore } from '../../node/corpusStore';
-import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 
 /** How old a template table an edit may use while the corpus index changes (ms). */
 const TABLE_MAX_AGE_MS = 10_000;
