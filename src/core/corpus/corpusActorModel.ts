@@ -35,6 +35,14 @@ const FEW_NAMES = 16;
 const NAME_INFOS = 50_000;
 /** An update of this many articles or more keeps no aggregates as it goes: the flush works them out from the items. */
 const BULK_ARTICLES = 200;
+/**
+ * A group keeps its aggregates (weights, names) between updates from this many article actors on;
+ * a smaller one has them worked out from its items at each flush that finds it changed (at most
+ * this many visited). Kept for every group of two or more, they took 15 MB at 10,000 real articles
+ * (37,800 groups, most of two to five article actors) and made a cold index's model 28 MB larger
+ * than the same model loaded from the store.
+ */
+const AGGREGATES_FROM = 16;
 
 interface Article {
   summary: ArticleSummary;
@@ -139,9 +147,9 @@ interface Group {
   articles: number;
   seq0: number;
   index0: number;
-  /** Mentions per kind (person, organization, place, other), then article actors per kind, from a second article actor on. */
+  /** Mentions per kind (person, organization, place, other), then article actors per kind, from AGGREGATES_FROM article actors on. */
   weights: number[] | undefined;
-  /** Mentions per surface name and where each was first seen, from a second article actor on (none with a KB entry). */
+  /** Mentions per surface name and where each was first seen, from AGGREGATES_FROM article actors on (none with a KB entry). */
   names: Map<string, NameStat> | undefined;
   /** The name as last worked out (at a flush). */
   sName: string;
@@ -180,6 +188,8 @@ export class CorpusActorModel implements CorpusActorIndex {
   private nameInfos: LruMap<string, NameInfo>;
   /** How many names' NameInfo the map keeps (NAME_INFOS unless the constructor was told). */
   private readonly nameInfoBound: number;
+  /** From how many article actors a group keeps its aggregates (AGGREGATES_FROM unless the constructor was told). */
+  private readonly aggregatesFrom: number;
   /** Folded aliases, roles and KB names last asked (fold): bounded, where one entry per string of the corpus was kept up to a million. */
   private readonly foldCache = new LruMap<string, string>(NAME_INFOS);
 
@@ -188,6 +198,13 @@ export class CorpusActorModel implements CorpusActorIndex {
    * joined, left or scanned, groups and names re-keyed): what bounds a step, for tests.
    */
   workDone = 0;
+
+  /** Groups keeping aggregates between updates (a pass over all groups, for tests). */
+  groupsWithAggregates(): number {
+    let n = 0;
+    for (const g of this.groups.values()) if (g.weights !== undefined || g.names !== undefined) n++;
+    return n;
+  }
   /** Set while an update of at least BULK_ARTICLES articles runs. */
   private bulk = false;
   /** Set while loadInSteps sets its articles: every update is a bulk one (no aggregates kept as article actors join). */
@@ -200,10 +217,15 @@ export class CorpusActorModel implements CorpusActorIndex {
   /** Counts the updates that changed the model (a reader working over turns sees whether it must start again). */
   version = 0;
 
-  /** options.nameInfos: how many names the NameInfo map keeps (default NAME_INFOS; tests give a few, so that names are worked out again). */
-  constructor(kb?: KnowledgeBase, options: { nameInfos?: number } = {}) {
+  /**
+   * options.nameInfos: how many names the NameInfo map keeps (default NAME_INFOS; tests give a few,
+   * so that names are worked out again). options.aggregatesFrom: from how many article actors a
+   * group keeps its aggregates (default AGGREGATES_FROM; tests give 2, so that small groups keep them).
+   */
+  constructor(kb?: KnowledgeBase, options: { nameInfos?: number; aggregatesFrom?: number } = {}) {
     this.kb = kb;
     this.nameInfoBound = options.nameInfos ?? NAME_INFOS;
+    this.aggregatesFrom = Math.max(2, options.aggregatesFrom ?? AGGREGATES_FROM);
     this.nameInfos = new LruMap<string, NameInfo>(this.nameInfoBound);
   }
 
@@ -473,8 +495,10 @@ export class CorpusActorModel implements CorpusActorIndex {
       this.touch(g); // before any change: it leaves the sorted lists under its keys as they were
       // A bulk load works the aggregates out once at the flush, from the items (fewer look-ups).
       if (this.bulk) g.flags |= RECOUNT;
+      // So does a group too small to keep them (worked out from its few items at the flush instead).
+      if (g.weights === undefined && (Array.isArray(g.items) ? g.items.length : 1) + 1 < this.aggregatesFrom) g.flags |= RECOUNT;
       if ((g.flags & RECOUNT) === 0) {
-        if (!Array.isArray(g.items) || g.items.length === 1 || g.weights === undefined) this.startAggregates(g);
+        if (g.weights === undefined) this.startAggregates(g);
         this.addToAggregates(g, it, count);
         if (!this.holds(g, it)) g.articles++;
       }
@@ -843,7 +867,8 @@ export class CorpusActorModel implements CorpusActorIndex {
    * A group's sort keys, kind and id, from the aggregates join keeps: a cost of the group's number of
    * surface names, not of its article actors (a group of 3,000 article actors that one article joins
    * costs no more than a new one; one that leaves, no more unless it was the group's or its name's
-   * first). After a bulk load the aggregates are worked out from the items.
+   * first). After a bulk load, and for a group of fewer than AGGREGATES_FROM article actors, they
+   * are worked out from the items.
    */
   private sortKeys(g: Group, lean: boolean): void {
     if (g.flags & RECOUNT) this.recount(g);
@@ -856,13 +881,15 @@ export class CorpusActorModel implements CorpusActorIndex {
     } else {
       // After a bulk load most groups are never updated again: a lean flush keeps no aggregates (worked
       // out again on the first join), and works out what it needs without them when it has none.
-      if (!g.weights && !(lean && this.leanKeys(g, items))) this.startAggregates(g); // dropped after a bulk load
+      // So does any flush for a group of fewer than AGGREGATES_FROM article actors.
+      const keep = !lean && items.length >= this.aggregatesFrom;
+      if (!g.weights && !(!keep && this.leanKeys(g, items))) this.startAggregates(g); // dropped after a bulk load
       const w = g.weights;
       if (w) {
         setGroupKind(g, g.kb?.kind ?? kindOf(w));
         g.sName = g.kb?.name ?? bestName(g.names!);
       }
-      if (lean) (g.weights = undefined), (g.names = undefined);
+      if (!keep) (g.weights = undefined), (g.names = undefined);
     }
     const n = g.sName;
     // Small integers both (31 bits): a key past them would make the field a boxed number in every

@@ -161,7 +161,9 @@ describe('corpus actor model (incremental)', () => {
       const r = rng(seed);
       let kb: KnowledgeBase | undefined = seed % 3 === 0 ? KBS[0] : undefined;
       // Every other seed keeps the NameInfo of 2 names only: the rest are dropped and worked out again.
-      const model = new CorpusActorModel(kb, seed % 2 === 0 ? { nameInfos: 2 } : {});
+      // Seeds 1 and 2 of every 4 keep the aggregates of every group of two or more article actors
+      // (the others, of none of these small groups: worked out from the items at each flush).
+      const model = new CorpusActorModel(kb, { ...(seed % 2 === 0 ? { nameInfos: 2 } : {}), ...(seed % 4 < 2 ? { aggregatesFrom: 2 } : {}) });
       for (let step = 0; step < 40; step++) {
         const op = r();
         let what: string;
@@ -459,6 +461,35 @@ describe('corpus actor model (incremental)', () => {
   });
 
 
+  it('keeps aggregates between updates only for groups of 16 article actors or more', () => {
+    const place = (name: string): ActorWithSpans => ({ name, kind: 'place', aliases: [], roles: [], demonyms: [], mentions: [0, name.length] });
+    // Each article names Mali (a group that grows to 40), a town of its pair (groups of 2) and a village of its own.
+    const article = (i: number): ArticleSummary =>
+      summaryOf({ relPath: `a/${i}.txt`, chars: 100, lineHashes: [], boilerplate: [], actors: [place(i % 3 ? 'Mali' : 'MALI'), place(`Town${i >> 1}`), place(`Village${i}`)], acronyms: [] });
+    const all = Array.from({ length: 40 }, (_, i) => article(i));
+    // Fed one article at a time, as a cold index's batches and the editor's updates feed it.
+    const model = new CorpusActorModel();
+    for (const s of all) {
+      model.set(s);
+      model.count();
+    }
+    assert.deepStrictEqual(model.actors, buildCorpusActors(all).actors);
+    assert.strictEqual(model.groupsWithAggregates(), 1);
+    // A small group that changes works its aggregates out again and keeps none; the big one keeps them.
+    model.delete('a/3.txt');
+    model.count();
+    assert.deepStrictEqual(model.actors, buildCorpusActors(all.filter((_, i) => i !== 3)).actors);
+    assert.strictEqual(model.groupsWithAggregates(), 1);
+    // With aggregatesFrom 2 every group of two or more keeps them: Mali and the 20 towns.
+    const keeping = new CorpusActorModel(undefined, { aggregatesFrom: 2 });
+    for (const s of all) {
+      keeping.set(s);
+      keeping.count();
+    }
+    assert.deepStrictEqual(keeping.actors, buildCorpusActors(all).actors);
+    assert.strictEqual(keeping.groupsWithAggregates(), 21);
+  });
+
   it('works out every actor in steps bounded in work (2 per actor plus its articles), in the order of actors', () => {
     const r = rng(7);
     const summaries = Array.from({ length: 300 }, (_, i) => randomSummary(r, `p${i}.txt`));
@@ -516,7 +547,7 @@ describe('corpus actor model (incremental)', () => {
     for (let seed = 1; seed <= 10; seed++) {
       const r = rng(1000 + seed);
       const paths = Array.from({ length: 300 }, (_, i) => `b/${i}.txt`);
-      const model = new CorpusActorModel(seed % 2 ? KBS[0] : undefined, seed % 4 < 2 ? { nameInfos: 3 } : {});
+      const model = new CorpusActorModel(seed % 2 ? KBS[0] : undefined, { ...(seed % 4 < 2 ? { nameInfos: 3 } : {}), ...(seed % 3 === 0 ? { aggregatesFrom: 2 } : {}) });
       model.setMany(paths.map((p) => randomSummary(r, p)));
       for (let step = 0; step < 30; step++) {
         const p = paths[Math.floor(r() * paths.length)];
