@@ -155,6 +155,49 @@ describe('corpus store and incremental index', () => {
     assert.deepStrictEqual([r3.reused, r3.skipped], [0, 1]);
   });
 
+  it('analyses a few changed articles with one worker, a backlog with every worker of the pool', async () => {
+    // A pool of two workers whose batches take 20 ms each, counting how many run at once.
+    const pool = Object.assign(countingPool(), { size: 2, running: 0, most: 0 });
+    const inner = pool.summarize;
+    pool.summarize = async (req) => {
+      pool.most = Math.max(pool.most, ++pool.running);
+      await new Promise((r) => setTimeout(r, 20));
+      try {
+        return await inner(req);
+      } finally {
+        pool.running--;
+      }
+    };
+    const many = Array.from({ length: 40 }, (_, i) => `m/${String(i).padStart(2, '0')}.txt`);
+    for (const rel of many) {
+      fs.mkdirSync(path.join(corpus, 'm'), { recursive: true });
+      fs.writeFileSync(path.join(corpus, rel), ARTICLES['a.txt'].replace('Monday', `day ${rel}`));
+    }
+    const listed = (): IndexFile[] => many.map((rel) => ({ path: path.join(corpus, rel), relPath: rel }));
+    const { store } = await CorpusStore.open(cache, 'engine-1');
+    // Each article a batch of its own: 40 batches, read far quicker than they are analysed.
+    const cold = await updateIndex({ files: listed(), config: config(), store, pool, batchChars: 1 });
+    assert.deepStrictEqual([cold.analysed, pool.summarised.length, pool.most], [40, 40, 2]);
+    // Two of them changed: two batches, never more than one analysed at a time.
+    for (const rel of [many[5], many[30]]) fs.appendFileSync(path.join(corpus, rel), 'Tiani visited Lomé.\n');
+    pool.most = 0;
+    pool.summarised.length = 0;
+    const update = await updateIndex({ files: listed(), config: config(), store, pool, batchChars: 1 });
+    assert.deepStrictEqual([update.analysed, update.reused, pool.summarised, pool.most], [2, 38, [many[5], many[30]], 1]);
+    // Ten changed: ten batches, read ahead of their analysis. Listed without their stat, every worker
+    // takes part; with it, one worker, as less than ONE_WORKER_BELOW_BYTES is to be analysed.
+    const withStat = (): IndexFile[] => listed().map((f) => ({ ...f, size: fs.statSync(f.path).size, mtimeMs: fs.statSync(f.path).mtimeMs }));
+    const tenChanged = (): void => many.slice(10, 20).forEach((rel, i) => fs.appendFileSync(path.join(corpus, rel), `Tinubu met Tiani ${i}.\n`));
+    tenChanged();
+    pool.most = 0;
+    assert.strictEqual((await updateIndex({ files: listed(), config: config(), store, pool, batchChars: 1 })).analysed, 10);
+    assert.strictEqual(pool.most, 2);
+    tenChanged();
+    pool.most = 0;
+    assert.strictEqual((await updateIndex({ files: withStat(), config: config(), store, pool, batchChars: 1 })).analysed, 10);
+    assert.strictEqual(pool.most, 1);
+  });
+
   it('removes the entry of a deleted article and adds a new one', async () => {
     await index();
     fs.rmSync(path.join(corpus, 'sub', 'c.txt'));
