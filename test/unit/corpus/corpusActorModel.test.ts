@@ -161,8 +161,8 @@ describe('corpus actor model (incremental)', () => {
       const r = rng(seed);
       let kb: KnowledgeBase | undefined = seed % 3 === 0 ? KBS[0] : undefined;
       // Every other seed keeps the NameInfo of 2 names only: the rest are dropped and worked out again.
-      // Seeds 1 and 2 of every 4 keep the aggregates of every group of two or more article actors
-      // (the others, of none of these small groups: worked out from the items at each flush).
+      // Half the seeds (seed % 4 of 0 or 1) keep the aggregates of every group of two or more article
+      // actors; the others keep none for these small groups (worked out from the items at each flush).
       const model = new CorpusActorModel(kb, { ...(seed % 2 === 0 ? { nameInfos: 2 } : {}), ...(seed % 4 < 2 ? { aggregatesFrom: 2 } : {}) });
       for (let step = 0; step < 40; step++) {
         const op = r();
