@@ -202,10 +202,12 @@ async function indexOnce(dir: string, files: IndexFile[], cache: string, workers
     clearInterval(rssTimer);
     clearInterval(blockTimer);
     schedReader?.close();
-    const inHostGc = (b: HostBlock) => gcSpans.some(([g0, g1]) => g0 < b.start + b.ms + BLOCK_TICK_MS && g1 > b.start);
+    // A block overlaps a span from `start` to `end` (a host collection, a machine stall).
+    const overlaps = (b: HostBlock, start: number, end: number) => start < b.start + b.ms + BLOCK_TICK_MS && end > b.start;
+    const inHostGc = (b: HostBlock) => gcSpans.some(([g0, g1]) => overlaps(b, g0, g1));
     const outsideGc = blocks.filter((b) => !inHostGc(b));
     const machineStalls = await stallWatch?.stop();
-    const inStall = (b: HostBlock) => machineStalls?.some((s) => s.start < b.start + b.ms + BLOCK_TICK_MS && s.start + s.ms > b.start) ?? false;
+    const inStall = (b: HostBlock) => machineStalls?.some((s) => overlaps(b, s.start, s.start + s.ms)) ?? false;
     const cpu = process.cpuUsage(cpu0);
     const hostBusyMs = nodePerformance.eventLoopUtilization(elu0).active;
     const hostCpu1 = mainThreadCpuMs();

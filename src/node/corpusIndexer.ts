@@ -97,14 +97,17 @@ export function dateConfigKey(config: CorpusConfig): string {
  */
 export const ONE_WORKER_BELOW_BYTES = 2_000_000;
 
-/** Bytes of the listed files whose stat or keys differ from their entry (Infinity when a file's stat is not given). */
+/** Whether an entry is reused as it is: made under these keys, for a file of this size and modification time. */
+function entryIsCurrent(old: StoreEntry | undefined, configKey: string, dateKey: string, size: number, mtimeMs: number): boolean {
+  return old !== undefined && old.configKey === configKey && old.dateKey === dateKey && old.size === size && old.mtimeMs === mtimeMs;
+}
+
+/** Bytes of the listed files whose entry is not current (Infinity when a file's stat is not given). */
 function bytesToAnalyse(files: readonly IndexFile[], store: CorpusStore, configKey: string, dateKey: string): number {
   let bytes = 0;
   for (const f of files) {
     if (f.size === undefined || f.mtimeMs === undefined) return Infinity;
-    const old = store.get(f.relPath);
-    if (old && old.configKey === configKey && old.dateKey === dateKey && old.size === f.size && old.mtimeMs === f.mtimeMs) continue;
-    bytes += f.size;
+    if (!entryIsCurrent(store.get(f.relPath), configKey, dateKey, f.size, f.mtimeMs)) bytes += f.size;
   }
   return bytes;
 }
@@ -229,7 +232,7 @@ export async function updateIndex(opts: IndexOptions): Promise<IndexReport> {
     }
     const old = store.get(file.relPath);
     const keysMatch = old && old.configKey === configKey;
-    if (keysMatch && old.dateKey === dateKey && old.size === st.size && old.mtimeMs === st.mtimeMs) {
+    if (old && entryIsCurrent(old, configKey, dateKey, st.size, st.mtimeMs)) {
       reuse(old);
       continue;
     }

@@ -76,7 +76,9 @@ export function analyzeArticle(fullText: string, opts: AnalyzeOptions): ArticleA
   if (!checked.analysable || text.trim() === '') return empty;
 
   const { blocks, headline } = findBlocks(lines);
-  const nonEmpty: Span[] = lines.filter((l) => l.text.trim() !== '').map((l) => ({ start: l.start, end: l.end }));
+  // The spans of the non-empty lines (of those `keep` lets through, by index).
+  const lineRegions = (keep?: (line: number) => boolean): Span[] => lines.filter((l, i) => l.text.trim() !== '' && (!keep || keep(i))).map((l) => ({ start: l.start, end: l.end }));
+  const nonEmpty = lineRegions();
   const sentences = timed(timings, 'sentences', () => splitSentences(text, nonEmpty));
 
   let boilerplate: BoilerplateFinding[] = [];
@@ -99,7 +101,7 @@ export function analyzeArticle(fullText: string, opts: AnalyzeOptions): ArticleA
     // Names are looked for in article text: the tagger reads the lines the boilerplate stage kept,
     // so a page's menus and teasers neither cost tagging time nor colour the document context in
     // which the article's own names are judged.
-    const regions = flagged.size > 0 ? lines.filter((l, i) => !flagged.has(i) && l.text.trim() !== '').map((l) => ({ start: l.start, end: l.end })) : nonEmpty;
+    const regions = flagged.size > 0 ? lineRegions((i) => !flagged.has(i)) : nonEmpty;
     entities = guarded(problems, timings, 'entities', [], () => engines.entities.recognize(text, regions));
     const kb = opts.knowledgeBase;
     if (kb) {

@@ -22,6 +22,18 @@ function threadNices(): Map<number, number> {
   return out;
 }
 
+/** Off Linux, where a thread has no priority of its own: starting `threads` and waiting for them leaves the process (the editor with it) at its priority. */
+async function keepsProcessPriority<T extends { terminate(): Promise<unknown> }>(threads: () => T, ready: (t: T) => Promise<unknown>): Promise<void> {
+  const base = getPriority();
+  const t = threads();
+  try {
+    await ready(t);
+    assert.equal(getPriority(), base);
+  } finally {
+    await t.terminate();
+  }
+}
+
 describe('background threads (index workers) at a lower priority', function () {
   this.timeout(60_000);
 
@@ -33,17 +45,8 @@ describe('background threads (index workers) at a lower priority', function () {
 
   it('lowers the priority of a background pool’s worker threads only (Linux; elsewhere the process keeps its priority)', async () => {
     const base = getPriority();
-    if (process.platform !== 'linux') {
-      // os.setPriority would change the whole process there: nothing is changed.
-      const pool = createAnalysisPool({ workers: 1, script: WORKER, background: true });
-      try {
-        await pool.engineInfo();
-        assert.equal(getPriority(), base);
-      } finally {
-        await pool.terminate();
-      }
-      return;
-    }
+    // os.setPriority would change the whole process there: nothing is changed.
+    if (process.platform !== 'linux') return keepsProcessPriority(() => createAnalysisPool({ workers: 1, script: WORKER, background: true }), (pool) => pool.engineInfo());
     const niced = () => [...threadNices().values()].filter((n) => n === Math.min(19, base + BACKGROUND_NICE)).length;
     const already = niced();
     const background = createAnalysisPool({ workers: 2, script: WORKER, background: true });
@@ -67,17 +70,7 @@ describe('background threads (index workers) at a lower priority', function () {
 
   it('runs the corpus worker below the host thread and above its index workers (Linux), or at normal priority when asked', async () => {
     const base = getPriority();
-    if (process.platform !== 'linux') {
-      // A thread has no priority of its own there: the process (the editor with it) keeps its own.
-      const client = new CorpusWorkerClient({ workers: 1, taskTimeoutMs: 60_000, onEvent: () => undefined });
-      try {
-        await client.heap();
-        assert.equal(getPriority(), base);
-      } finally {
-        await client.terminate();
-      }
-      return;
-    }
+    if (process.platform !== 'linux') return keepsProcessPriority(() => new CorpusWorkerClient({ workers: 1, taskTimeoutMs: 60_000, onEvent: () => undefined }), (client) => client.heap());
     const niceOf = (tid: number | undefined) => (tid === undefined ? undefined : threadNices().get(tid));
     for (const [background, expected] of [[undefined, Math.min(19, base + CORPUS_WORKER_NICE)], [false, base]] as const) {
       const client = new CorpusWorkerClient({ workers: 1, taskTimeoutMs: 60_000, background, onEvent: () => undefined });
