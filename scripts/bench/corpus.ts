@@ -22,7 +22,7 @@
 // pages of ../shared/data/ner/wikitext/ (one document per line), written once as .txt files into a
 // temp folder. Nothing is repeated.
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,7 +32,7 @@ import { benchCorpusDir, benchCorpusWorker } from '../lib/benchCorpus';
 import { fullGc } from '../lib/fullGc';
 import { watchMachineStalls, type MachineStall } from '../lib/machineStalls';
 import { median } from '../lib/stats';
-import { mainThreadCpuMs, threadsCpuMs } from '../lib/threadCpu';
+import { hostSchedReader, mainThreadCpuMs, threadsCpuMs } from '../lib/threadCpu';
 import { DEFAULT_CONFIG } from '../../src/core/config/types';
 import { CorpusWorkerClient } from '../../src/node/corpusWorkerClient';
 import type { CorpusWorkerHeap } from '../../src/node/corpusWorkerProtocol';
@@ -45,36 +45,6 @@ import type { IndexFile } from '../../src/node/corpusIndexer';
 
 /** The period of the timer that finds the host thread's blocks, ms. */
 const BLOCK_TICK_MS = 4;
-
-/**
- * A reader of the host thread's time on a core and waiting for one, ns (Linux: its schedstat), or
- * undefined elsewhere. The file stays open and is read again from its start into one buffer: read
- * every BLOCK_TICK_MS on the thread it measures, it makes no garbage there (a string and a buffer per
- * read would feed the collections the bench counts). `close` when done.
- */
-function hostSchedReader(): { read(): [number, number]; close(): void } | undefined {
-  let fd: number;
-  try {
-    fd = openSync(`/proc/self/task/${process.pid}/schedstat`, 'r');
-  } catch {
-    return undefined;
-  }
-  const buf = Buffer.alloc(64);
-  return {
-    read: () => {
-      const n = readSync(fd, buf, 0, buf.length, 0);
-      // "<on a core> <waiting> <timeslices>\n", decimal.
-      const out: [number, number] = [0, 0];
-      for (let i = 0, f = 0; i < n && f < 2; i++) {
-        const c = buf[i];
-        if (c >= 0x30 && c <= 0x39) out[f] = out[f] * 10 + (c - 0x30);
-        else f++;
-      }
-      return out;
-    },
-    close: () => closeSync(fd),
-  };
-}
 
 /** A block of the host thread: when (performance.now()), how long, and of it how long the thread ran and how long it waited for a core (Linux). */
 interface HostBlock {
@@ -361,9 +331,13 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
       'RSS MB after the cold run, index workers ended': cold.settledRssMb ?? 'n/a',
       // Where the memory that grows with the corpus lives: the corpus worker's heap (the index workers' heaps and the code are the same at any size).
       'corpus worker heap MB at the end, used / total (cold, warm, 1% changed)': [cold, warm, update].map((r) => `${r.heap.usedMb.toFixed(0)} / ${r.heap.totalMb.toFixed(0)}`).join(', '),
-      // Its collections between steps (src/node/idleCollection.ts): how many, and the pauses they made in that thread.
-      'corpus worker idle collections, count / total ms / longest ms (cold, warm, 1% changed)': [cold, warm, update]
-        .map((r) => (r.heap.idleCollections ? `${r.heap.idleCollections.count} / ${r.heap.idleCollections.totalMs.toFixed(0)} / ${r.heap.idleCollections.longestMs.toFixed(0)}` : 'off'))
+      // Its collections between steps (src/node/idleCollection.ts): how many it started, the time that took its thread, and
+      // its full collections (whatever started them) with the longest pause of one: what a full collection of the host's waits for at most.
+      'corpus worker idle collections, count / total ms / longest ms / full collections / longest full pause ms (cold, warm, 1% changed)': [cold, warm, update]
+        .map((r) => {
+          const c = r.heap.idleCollections;
+          return c ? `${c.count} / ${c.totalMs.toFixed(0)} / ${c.longestMs.toFixed(0)} / ${c.fullCollections} / ${c.longestFullMs.toFixed(0)}` : 'off';
+        })
         .join(', '),
     };
     if (rss1k !== undefined) {

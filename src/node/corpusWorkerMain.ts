@@ -8,7 +8,7 @@ import { createAnalysisPool, INDEX_IDLE_MS, type AnalysisPool } from './analysis
 import { CorpusService } from './corpusService';
 import type { CorpusWorkerHeap, CorpusWorkerToHost, HostToCorpusWorker } from './corpusWorkerProtocol';
 import { engineKey } from './engineKey';
-import { fullCollector, IDLE_COLLECTION, IdleCollector, type IdleCollectionPolicy } from './idleCollection';
+import { IDLE_COLLECTION, IdleCollector, idleCollector, inOnePause, type IdleCollectionPolicy } from './idleCollection';
 import { CORPUS_WORKER_NICE, currentThreadId, lowerThreadPriority } from './threadPriority';
 
 export interface CorpusWorkerData {
@@ -20,8 +20,12 @@ export interface CorpusWorkerData {
   background?: boolean;
   /** The index workers end after this long without work (ms; default INDEX_IDLE_MS); the next run starts them again. */
   indexIdleMs?: number;
-  /** Collect this thread's garbage between its steps once its heap has grown (see idleCollection.ts): true (the default) with IDLE_COLLECTION's policy, or another policy (tests). */
-  idleCollection?: boolean | IdleCollectionPolicy;
+  /**
+   * Collect this thread's garbage between its steps once its heap has grown (see idleCollection.ts):
+   * true (the default) with IDLE_COLLECTION's policy, or another policy (tests); 'full' makes each in
+   * one pause, as the worker did before it started them (the host-gc bench's comparison).
+   */
+  idleCollection?: boolean | IdleCollectionPolicy | 'full';
 }
 
 if (!parentPort) throw new Error('corpusWorkerMain runs in a worker thread');
@@ -31,7 +35,9 @@ const options = workerData as CorpusWorkerData;
 // core before this thread's steps do (Linux; see threadPriority.ts).
 if (options.background !== false) lowerThreadPriority(CORPUS_WORKER_NICE);
 const collector =
-  options.idleCollection === false ? undefined : new IdleCollector(fullCollector(), typeof options.idleCollection === 'object' ? options.idleCollection : IDLE_COLLECTION);
+  options.idleCollection === false
+    ? undefined
+    : new IdleCollector(options.idleCollection === 'full' ? inOnePause() : idleCollector(), typeof options.idleCollection === 'object' ? options.idleCollection : IDLE_COLLECTION);
 const post = (m: CorpusWorkerToHost) => {
   port.postMessage(m);
   collector?.afterWork();
