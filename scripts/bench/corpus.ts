@@ -61,6 +61,20 @@ function longestBlock(blocks: readonly (HostBlock | undefined)[]): HostBlock | u
   return out;
 }
 
+/**
+ * Of some blocks, the one in which the thread slept longest (neither ran nor waited for a core), with
+ * that time beyond the timer's own period (at least what it slept in the block); undefined without schedstat.
+ */
+function longestSleep(blocks: readonly (HostBlock | undefined)[]): (HostBlock & { sleptMs: number }) | undefined {
+  let out: (HostBlock & { sleptMs: number }) | undefined;
+  for (const b of blocks) {
+    if (!b || b.ranMs === undefined || b.waitedMs === undefined) continue;
+    const sleptMs = Math.max(0, b.ms - b.ranMs - b.waitedMs);
+    if (!out || sleptMs > out.sleptMs) out = { ...b, sleptMs };
+  }
+  return out;
+}
+
 /** Runs at 1,000 articles, each in a fresh process, whose median peak the RSS ratio divides by. */
 const ONE_K_RUNS = 3;
 
@@ -86,6 +100,12 @@ interface RunFigures {
   blocksOver16: number;
   blocksOver16InGc: number;
   longestOutsideGc?: HostBlock;
+  /**
+   * Of the blocks in a host collection, the one in which the host thread slept longest (neither ran
+   * nor waited for a core: in its collection's final pause, waiting for another thread's, since V8's
+   * C++ heap holds a mutex of the whole process there; see src/node/idleCollection.ts), and that time.
+   */
+  longestSleepInGc?: HostBlock & { sleptMs: number };
   /** Stalls of the whole machine over 16 ms (Linux; see scripts/lib/machineStalls.ts), and the longest block outside a host collection that no stall overlaps. */
   machineStalls?: MachineStall[];
   longestOutsideGcAndStall?: HostBlock;
@@ -217,6 +237,7 @@ async function indexOnce(dir: string, files: IndexFile[], cache: string, workers
       blocksOver16: blocks.length,
       blocksOver16InGc: blocks.length - outsideGc.length,
       longestOutsideGc: longestBlock(outsideGc),
+      longestSleepInGc: longestSleep(blocks.filter(inHostGc)),
       machineStalls,
       longestOutsideGcAndStall: machineStalls ? longestBlock(outsideGc.filter((b) => !inStall(b))) : undefined,
       maxGcMs: gc.max,
@@ -318,6 +339,11 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
       // The longest block the host's own collections do not explain, and where the time went (Linux): on a core, waiting for one, or asleep in the system.
       'longest host block outside a host GC ms': longestOutside?.ms ?? 0,
       'longest host block outside a host GC: ran / waited for a core ms': ranWaited(longestOutside),
+      // In a host collection, the longest time the thread slept: its final pause waiting for another thread's (cppgc's process-wide mutex).
+      'longest host sleep in a host GC ms (block ms)': (() => {
+        const b = longestSleep([cold, warm, update].map((r) => r.longestSleepInGc));
+        return b ? `${b.sleptMs.toFixed(1)} (${b.ms.toFixed(1)})` : 'none';
+      })(),
       // Stalls of the whole machine (a canary process late without running or waiting: not the bench's doing), and the longest block neither they nor a host collection explain.
       'machine stalls over 16 ms (cold, warm, 1% changed), longest ms': cold.machineStalls
         ? `${[cold, warm, update].map((r) => r.machineStalls?.length ?? 0).join(', ')}; ${Math.max(0, ...[cold, warm, update].flatMap((r) => (r.machineStalls ?? []).map((s) => s.ms))).toFixed(1)}`
