@@ -1,6 +1,8 @@
 // CPU time of this process's threads, where the OS tells it (Linux: /proc/self/task/<tid>/stat, in
 // clock ticks of 10 ms, USER_HZ being 100 on Linux); undefined elsewhere. process.cpuUsage() counts
 // every thread (the workers too), and event-loop utilization counts time the thread waits for a core.
+// Also the host thread's time on a core and waiting for one (its schedstat), for the benches that tell
+// a block's running, waiting and sleeping apart.
 import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 
 /** CPU time of one thread of this process, ms (throws where there is no such file). */
