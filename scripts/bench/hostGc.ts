@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchOptions } from '../bench';
 import { benchCorpusDir, benchCorpusWorker } from '../lib/benchCorpus';
+import { median, percentile } from '../lib/stats';
 import { hostSchedReader } from '../lib/threadCpu';
 import { fullCollector } from '../../src/node/idleCollection';
 import { DEFAULT_CONFIG } from '../../src/core/config/types';
@@ -83,8 +84,6 @@ async function once(dir: string, n: number, script: string, arrangement: (typeof
   }
 }
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-
 export async function bench(opts: BenchOptions & { articles?: number }): Promise<Record<string, number | string>> {
   const n = opts.articles ?? 10_000;
   const dir = benchCorpusDir('hostGc', opts.data, n);
@@ -103,18 +102,18 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
       gc();
       times.push(performance.now() - t0);
     }
-    return quantile(times.sort((a, b) => a - b), 0.5);
+    return median(times);
   };
   const out: Record<string, number | string> = { source: dir, articles: n, 'host heap MB': process.memoryUsage().heapUsed / 2 ** 20, 'host full collection alone, median ms, before': alone() };
   for (const arrangement of ARRANGEMENTS) {
     const f = await once(dir, n, script, arrangement, gc);
     const s = [...f.probes].sort((a, b) => a - b);
-    out[`${f.name}: host full collections (every ${PROBE_EVERY_MS} ms), count, p50, p99, max ms`] = `${s.length}, ${quantile(s, 0.5).toFixed(1)}, ${quantile(s, 0.99).toFixed(1)}, ${(s[s.length - 1] ?? 0).toFixed(1)}`;
+    out[`${f.name}: host full collections (every ${PROBE_EVERY_MS} ms), count, p50, p99, max ms`] = `${s.length}, ${percentile(s, 50).toFixed(1)}, ${percentile(s, 99).toFixed(1)}, ${(s[s.length - 1] ?? 0).toFixed(1)}`;
     out[`${f.name}: host full collections over 16 / over 50 ms`] = `${s.filter((x) => x > 16).length} / ${s.filter((x) => x > 50).length}`;
     out[`${f.name}: longest host full collection ms`] = s[s.length - 1] ?? 0;
     // What the host thread slept in them (Linux): a collection waiting for another thread's pause, not for a core.
     const a = [...f.asleep].sort((x, y) => x - y);
-    out[`${f.name}: host thread asleep in a full collection, p99, max ms; over 16 ms`] = a.length ? `${quantile(a, 0.99).toFixed(1)}, ${(a[a.length - 1] ?? 0).toFixed(1)}; ${a.filter((x) => x > 16).length}` : 'n/a';
+    out[`${f.name}: host thread asleep in a full collection, p99, max ms; over 16 ms`] = a.length ? `${percentile(a, 99).toFixed(1)}, ${(a[a.length - 1] ?? 0).toFixed(1)}; ${a.filter((x) => x > 16).length}` : 'n/a';
     out[`${f.name}: longest host sleep in a full collection ms`] = a.length ? (a[a.length - 1] ?? 0) : 'n/a';
     out[`${f.name}: cold s`] = f.coldS;
     out[`${f.name}: peak RSS MB`] = f.peakRssMb;

@@ -15,6 +15,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import type { BenchOptions } from '../bench';
 import { benchAnalysisWorker, realTexts, SHARED } from '../lib/benchCorpus';
+import { percentile } from '../lib/stats';
 import { DEFAULT_CONFIG } from '../../src/core/config/types';
 import { createAnalysisPool } from '../../src/node/analysisPool';
 import { walkArticles } from '../../src/node/fileWalk';
@@ -49,11 +50,6 @@ export const KEYSTROKE_RUNS: { ten: KeystrokeRun; big: KeystrokeRun } = {
   ten: { edits: 400, warmup: 400, early: { from: 30, count: 120 } },
   big: { edits: 16, warmup: 4 },
 };
-
-export function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-}
 
 /**
  * Worker time of `edits` one-character insertions into `text` (each keeping the earlier ones), in one

@@ -16,7 +16,7 @@
 // HeapProfiler.collectGarbage needs no flag but collects as for low memory, several rounds: 2.5 times
 // the time and CPU on the same heap (a scratch measurement on a 150 MB heap, 520-560 against 180-230 ms).
 //
-// A collection is started, not made (incrementalCollector): V8's `gc` makes a full collection in one
+// A collection is started, not made (idleCollector's `start`): V8's `gc` makes a full collection in one
 // pause, and in that pause V8's C++ heap (cppgc, which Node attaches to every thread's heap) holds a
 // mutex of the whole process, from marking to the end of weak processing
 // (MarkerBase::VisitCrossThreadPersistentsIfNeeded to LeaveAtomicPause). Every other thread's full
@@ -64,24 +64,25 @@ export interface IdleCollectionStats {
   unfinished: number;
 }
 
-/** How a collection is had: `collect` makes one in a pause, or, `incremental`, starts one that V8 ends later. */
+/**
+ * How collections are had: `start` starts one that V8 ends later (see the head of this file), `full` makes
+ * one in a pause (fullCollector). With both, `full` is for when a start is not followed by a collection.
+ */
 export interface Collector {
-  collect: () => void;
-  incremental: boolean;
-  /** Made in one pause, for when a start is not followed by a collection (a V8 that no longer starts one so). */
-  fallback?: () => void;
+  start?: () => void;
+  full?: () => void;
 }
 
-/** The corpus worker's collector: started where V8's `gc` can be had, made in one pause if a start does nothing; undefined where there is no `gc`. */
+/** The corpus worker's collector: started, made in one pause if a start does nothing; undefined where V8's `gc` cannot be had. */
 export function idleCollector(): Collector | undefined {
-  const start = incrementalCollector();
-  return start && { collect: start, incremental: true, fallback: fullCollector() };
+  const gc = exposedGc();
+  return gc && { start: startIncremental(gc), full: () => gc() };
 }
 
 /** Collections made in one pause only, where V8's `gc` can be had. */
 export function inOnePause(): Collector | undefined {
-  const gc = fullCollector();
-  return gc && { collect: gc, incremental: false };
+  const full = fullCollector();
+  return full && { full };
 }
 
 /** How long a started collection may take to end before it counts as unfinished (ms). */
@@ -111,12 +112,10 @@ export function fullCollector(): (() => void) | undefined {
 }
 
 /**
- * Starts a full collection of this thread's heap that V8 makes incrementally (see the head of this
- * file): it ends later, in a short pause of this thread. Undefined where V8's `gc` cannot be had.
+ * What starts a full collection of this thread's heap that V8 makes incrementally (see the head of
+ * this file): it ends later, in a short pause of this thread.
  */
-export function incrementalCollector(): (() => void) | undefined {
-  const gc = exposedGc();
-  if (!gc) return undefined;
+function startIncremental(gc: V8Gc): () => void {
   return () => {
     gc({ type: 'minor' });
     setFlagsFromString('--stress-incremental-marking');
@@ -146,7 +145,8 @@ export class IdleCollector {
   private disposed = false;
   /** When the collection started last has not ended yet: the time it started. */
   private startedAt: number | undefined;
-  private incremental: boolean;
+  /** Collections are started (until a start is not followed by a collection), else made in one pause. */
+  private starting: boolean;
   private readonly stopWatch: (() => void) | undefined;
   readonly stats: IdleCollectionStats = { count: 0, totalMs: 0, longestMs: 0, fullCollections: 0, longestFullMs: 0, unfinished: 0 };
 
@@ -159,7 +159,7 @@ export class IdleCollector {
     private readonly now: () => number = () => performance.now(),
   ) {
     this.usedAfterLast = usedHeap();
-    this.incremental = collector?.incremental ?? false;
+    this.starting = collector?.start !== undefined;
     this.stopWatch = collector ? watch((pauseMs) => this.fullCollectionEnded(pauseMs)) : undefined;
   }
 
@@ -186,17 +186,17 @@ export class IdleCollector {
       // Started, never ended: from now on, made in one pause where that can be had.
       this.startedAt = undefined;
       this.stats.unfinished++;
-      this.incremental = false;
+      this.starting = false;
     }
     const used = this.usedHeap();
     if (used < this.usedAfterLast) this.usedAfterLast = used;
     if (!collectionDue(used, this.usedAfterLast, this.policy)) return false;
-    const collect = this.incremental ? collector.collect : collector.incremental ? collector.fallback : collector.collect;
+    const collect = this.starting ? collector.start : collector.full;
     if (!collect) return false;
     const t0 = this.now();
     collect();
     const ms = this.now() - t0;
-    if (this.incremental) this.startedAt = t0;
+    if (this.starting) this.startedAt = t0;
     else this.usedAfterLast = this.usedHeap();
     this.stats.count++;
     this.stats.totalMs += ms;

@@ -3,7 +3,7 @@
 // free unreachable memory.
 import { strict as assert } from 'node:assert';
 import { getHeapStatistics } from 'node:v8';
-import { collectionDue, fullCollector, IDLE_COLLECTION, IdleCollector, idleCollector, incrementalCollector, INCREMENTAL_END_MS, watchMajorCollections, type MajorCollectionWatch } from '../../../src/node/idleCollection';
+import { collectionDue, fullCollector, IDLE_COLLECTION, IdleCollector, idleCollector, INCREMENTAL_END_MS, watchMajorCollections, type MajorCollectionWatch } from '../../../src/node/idleCollection';
 
 const MB = 2 ** 20;
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -27,11 +27,10 @@ describe('idle collection of the corpus worker', () => {
     const collected: number[] = [];
     const collector = new IdleCollector(
       {
-        collect: () => {
+        full: () => {
           collected.push(used);
           used = 110 * MB;
         },
-        incremental: false,
       },
       { growth: 1.25, slackBytes: 0, delayMs: 20 },
       () => used,
@@ -85,7 +84,7 @@ describe('idle collection of the corpus worker', () => {
     let stopped = false;
     const watch: MajorCollectionWatch = (onMajor) => ((report = onMajor), () => (stopped = true));
     const collector = new IdleCollector(
-      { collect: () => calls.push(`start at ${used / MB}`), incremental: true, fallback: () => (calls.push(`full at ${used / MB}`), (used = 120 * MB)) },
+      { start: () => calls.push(`start at ${used / MB}`), full: () => (calls.push(`full at ${used / MB}`), (used = 120 * MB)) },
       { growth: 1.25, slackBytes: 0, delayMs: 1 },
       () => used,
       watch,
@@ -114,7 +113,7 @@ describe('idle collection of the corpus worker', () => {
       assert.equal(collector.stats.longestFullMs, 30);
       assert.equal(collector.stats.fullCollections, 2);
       // Another start, which never ends: past INCREMENTAL_END_MS, the collections are made in one
-      // pause (the fallback), and this one is counted as unfinished.
+      // pause (`full`), and this one is counted as unfinished.
       used = 200 * MB;
       assert.equal(collector.check(), true);
       assert.deepEqual(calls, ['start at 126', 'start at 113', 'start at 200']);
@@ -166,9 +165,8 @@ describe('idle collection of the corpus worker', () => {
   });
 
   it("a collection started is made by V8 and ends in a full collection that frees what is unreachable", async () => {
-    const start = incrementalCollector();
+    const start = idleCollector()?.start;
     assert.equal(typeof start, 'function');
-    assert.equal(idleCollector()?.incremental, true);
     fullCollector()!();
     const base = getHeapStatistics().used_heap_size;
     let garbage: unknown[] | undefined = [];
