@@ -15,6 +15,8 @@ export interface BenchOptions {
   seconds: number;
   /** Number of articles, for the corpus benches (--articles N). */
   articles?: number;
+  /** Number of index workers, for the corpus bench (--workers N; default one per core, as the extension). */
+  workers?: number;
 }
 
 /**
@@ -44,8 +46,13 @@ async function loadBench(dir: string, name: string): Promise<{ bench: (opts: Ben
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2), { data: 'string', seconds: 'number', only: 'string', articles: 'number' });
-  const opts: BenchOptions = { data: args.data as string | undefined, seconds: (args.seconds as number | undefined) ?? 2, articles: args.articles as number | undefined };
+  const args = parseArgs(process.argv.slice(2), { data: 'string', seconds: 'number', only: 'string', articles: 'number', workers: 'number' });
+  const opts: BenchOptions = {
+    data: args.data as string | undefined,
+    seconds: (args.seconds as number | undefined) ?? 2,
+    articles: args.articles as number | undefined,
+    workers: args.workers as number | undefined,
+  };
   const dir = join(__dirname, 'bench');
   const names = readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort();
   const all: Record<string, Record<string, number | string>> = {};

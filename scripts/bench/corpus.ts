@@ -12,10 +12,13 @@
 // also reports the workers' time per article analysed (wall time inside the workers, both running).
 // After the cold run it waits for the index workers to end (their idle stop, shortened to
 // BENCH_INDEX_IDLE_MS here) and reports what the process then holds.
-//   npm run bench -- --only corpus [--data DIR] [--articles N]
+//   npm run bench -- --only corpus [--data DIR] [--articles N] [--workers N]
+// --workers N: that many index workers (default one per core, as the extension starts them).
 // The index workers run in the background as the extension starts them (a lower priority on Linux,
 // see src/node/threadPriority.ts); NCA_BENCH_FOREGROUND=1 runs them at normal priority, and
-// NCA_BENCH_NO_IDLE_GC=1 runs the corpus worker without its collections between steps. The workers
+// NCA_BENCH_NO_IDLE_GC=1 runs the corpus worker without its collections between steps;
+// NCA_BENCH_SCHED_TRACE=1 (root, Linux tracefs) records the scheduler's events in the cold run and
+// reports whom the host thread waited behind for a core (scripts/lib/schedTrace.ts). The workers
 // are the bundles the extension ships, built first (see benchCorpusWorker; NCA_BENCH_SOURCE=1: the
 // sources through tsx, as the bench ran them until 2026-12-05).
 // Default data: real text only — the pages under ../shared/data/boilerplate*/full, then Wikipedia
@@ -33,6 +36,7 @@ import { fullGc } from '../lib/fullGc';
 import { watchMachineStalls, type MachineStall } from '../lib/machineStalls';
 import { median } from '../lib/stats';
 import { hostSchedReader, mainThreadCpuMs, threadsCpuMs } from '../lib/threadCpu';
+import { ranDuringWaits, startSchedTrace, type HostWait } from '../lib/schedTrace';
 import { DEFAULT_CONFIG } from '../../src/core/config/types';
 import { CorpusWorkerClient } from '../../src/node/corpusWorkerClient';
 import type { CorpusWorkerHeap } from '../../src/node/corpusWorkerProtocol';
@@ -123,7 +127,16 @@ interface RunFigures {
   settledRssMb?: number;
   /** CPU time of the run by thread (Linux): the index workers, the corpus worker, this thread, the rest (V8's and libuv's helper threads: collection, compilation, file system), ms. */
   cpuByThread?: { indexWorkers: number; corpusWorker: number; host: number; helpers: number };
+  /** The host thread's waits for a core over 4 ms and who ran meanwhile (a scheduler trace; NCA_BENCH_SCHED_TRACE=1, cold run). */
+  hostWaits?: HostWait[];
 }
+
+/**
+ * NCA_BENCH_SCHED_TRACE=1: the cold run records the scheduler's events (scripts/lib/schedTrace.ts;
+ * root, Linux tracefs) and reports whom the host thread waited behind; schedTraceOff says why not.
+ */
+const SCHED_TRACE = process.env.NCA_BENCH_SCHED_TRACE === '1';
+const schedTraceOff: { reason?: string } = {};
 
 /** The index workers' quiet spell before they end, in the bench (the extension's is INDEX_IDLE_MS, a minute). */
 const BENCH_INDEX_IDLE_MS = 2_000;
@@ -133,6 +146,8 @@ async function indexOnce(dir: string, files: IndexFile[], cache: string, workers
   // store, the summaries, the line counts and the corpus actors, with the index workers of its own;
   // this thread sends the file list and receives progress. A fresh worker per run, as a window load.
   const client = new CorpusWorkerClient({ workers, taskTimeoutMs: 300_000, script, background: process.env.NCA_BENCH_FOREGROUND !== '1', indexIdleMs: BENCH_INDEX_IDLE_MS, idleCollection: process.env.NCA_BENCH_NO_IDLE_GC !== '1', onEvent: () => undefined });
+  // Set up before any of the measuring starts: the kernel allocates the trace's buffers in the call.
+  const schedTrace = settle && SCHED_TRACE ? startSchedTrace(schedTraceOff) : undefined;
   const h = monitorEventLoopDelay({ resolution: 1 });
   const gc = { over16: 0, max: 0 };
   // The host thread's blocks, found by a timer that runs late, and the host's own collections over 16 ms, to tell them apart.
@@ -172,6 +187,7 @@ async function indexOnce(dir: string, files: IndexFile[], cache: string, workers
     // libuv starts its thread pool on first use: started now, its threads count with the helpers, not as new (index worker) threads.
     await stat(dir);
     const threads0 = threadsCpuMs();
+    schedTrace?.begin();
     const t0 = performance.now();
     const root = 'file:///bench-corpus';
     // A folder with its newscorpus.yaml is walked by the corpus worker, as the extension has it do
@@ -180,6 +196,7 @@ async function indexOnce(dir: string, files: IndexFile[], cache: string, workers
     const walk = existsSync(join(dir, 'newscorpus.yaml')) ? { include: config.include, exclude: config.exclude, maxFiles: files.length } : undefined;
     const r = await client.run({ runId: client.newRunId(), root, rootPath: walk ? dir : undefined, cacheDir: cache, config, files: walk ? [] : files, walk, maxChars: 300_000, full: true });
     const ms = performance.now() - t0;
+    schedTrace?.stop();
     // Read at once: the index workers end after their quiet spell, and a thread that ended takes its time with it.
     const threads1 = threadsCpuMs();
     // The corpus actors holding every summary, and a view's first screen.
@@ -212,6 +229,19 @@ async function indexOnce(dir: string, files: IndexFile[], cache: string, workers
         else cpuByThread.indexWorkers += spent;
       }
     }
+    // Who ran while the host thread waited for a core: this process's threads by their part, others by name.
+    const hostWaits = await schedTrace?.hostWaits(
+      process.pid,
+      (tid, comm) => {
+        if (comm.startsWith('swapper')) return undefined; // a CPU idle
+        if (tid === heap.threadId) return 'corpus worker';
+        if (tid === stallWatch?.pid) return "the bench's canary";
+        if (threads0?.has(tid)) return 'helper threads (V8, libuv)';
+        if (threads1?.has(tid)) return 'index workers';
+        return `other: ${comm}`;
+      },
+      4,
+    );
     // What the process keeps once indexing is over: the index workers end after their quiet spell.
     let settledRssMb: number | undefined;
     if (settle) {
@@ -223,6 +253,7 @@ async function indexOnce(dir: string, files: IndexFile[], cache: string, workers
     return {
       settledRssMb,
       cpuByThread,
+      hostWaits,
       modelReadyMs,
       hostBusyMs,
       hostCpuMs: hostCpu0 !== undefined && hostCpu1 !== undefined ? hostCpu1 - hostCpu0 : undefined,
@@ -245,6 +276,7 @@ async function indexOnce(dir: string, files: IndexFile[], cache: string, workers
       heap,
     };
   } finally {
+    schedTrace?.restore();
     await stallWatch?.stop();
     await client.terminate();
   }
@@ -255,7 +287,7 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
   const dir = benchCorpusDir('corpus', opts.data, n);
   if (!dir) return { skipped: 'no data' };
   const files: IndexFile[] = listArticles([dir]).slice(0, n).map((f) => ({ path: f.file, relPath: f.file.slice(dir.length + 1) }));
-  const workers = availableParallelism();
+  const workers = opts.workers ?? availableParallelism();
   const cache = mkdtempSync(join(tmpdir(), 'nca-bench-cache-'));
   try {
     // Each run starts without the garbage of the one before (its store and model), as a window that
@@ -284,7 +316,7 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
     if (files.length > 1000 && !process.env.NCA_BENCH_CHILD) {
       const heaps: number[] = [];
       for (let i = 0; i < ONE_K_RUNS; i++) {
-        const child = spawnSync(process.execPath, [...process.execArgv, join(__dirname, '..', 'bench.ts'), '--only', 'corpus', '--data', dir, '--articles', '1000'], {
+        const child = spawnSync(process.execPath, [...process.execArgv, join(__dirname, '..', 'bench.ts'), '--only', 'corpus', '--data', dir, '--articles', '1000', '--workers', String(workers)], {
           env: { ...process.env, NCA_BENCH_CHILD: '1', NCA_BENCH_CORPUS_WORKER: script },
           encoding: 'utf8',
           maxBuffer: 1 << 26,
@@ -350,6 +382,22 @@ export async function bench(opts: BenchOptions & { articles?: number }): Promise
         : 'n/a',
       'longest host block outside a host GC and a machine stall ms': cold.machineStalls ? (longestOutsideStalls?.ms ?? 0) : 'n/a',
       'longest host block outside a host GC and a machine stall: ran / waited for a core ms': ranWaited(longestOutsideStalls),
+      // Whom the host thread waited behind (a scheduler trace of the cold run, NCA_BENCH_SCHED_TRACE=1): each time it was
+      // ready to run and did not for over 4 ms, the threads that ran on the CPUs meanwhile, ms in all by kind; the same for
+      // the waits over 16 ms, and for the longest.
+      ...((): Record<string, string> => {
+        const all = cold.hostWaits;
+        if (!all) return { 'cold, host waits for a core (sched trace)': SCHED_TRACE ? `off: ${schedTraceOff.reason ?? 'n/a'}` : 'off (NCA_BENCH_SCHED_TRACE=1 as root)' };
+        const over16 = all.filter((w) => w.ms > 16);
+        const longest = all.reduce<HostWait | undefined>((a, w) => (!a || w.ms > a.ms ? w : a), undefined);
+        return {
+          'cold, host waits for a core over 4 ms (sched trace): count, ms in all': `${all.length}, ${all.reduce((n, w) => n + w.ms, 0).toFixed(0)}`,
+          'cold, ran during those waits, ms': ranDuringWaits(all),
+          'cold, host waits over 16 ms: count, longest ms': `${over16.length}, ${(longest?.ms ?? 0).toFixed(1)}`,
+          'cold, ran during the waits over 16 ms, ms': ranDuringWaits(over16),
+          'cold, ran during the longest wait, ms': longest ? `${longest.cause}: ${ranDuringWaits([longest])}` : 'none',
+        };
+      })(),
       'load average (1 min) at the end': loadavg()[0],
       'peak RSS MB': rssFull,
       'peak RSS MB sampled (cold, warm, 1% changed)': `${cold.peakRssMb.toFixed(0)}, ${warm.peakRssMb.toFixed(0)}, ${update.peakRssMb.toFixed(0)}`,
