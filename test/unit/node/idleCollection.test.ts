@@ -14,7 +14,8 @@ describe('idle collection of the corpus worker', () => {
   it('is due once the used heap has grown by the policy since the last collection', () => {
     const after = 200 * MB;
     const limit = after * IDLE_COLLECTION.growth + IDLE_COLLECTION.slackBytes;
-    assert.equal(limit, 266 * MB);
+    // 15% more than after the last collection, plus 16 MB (1.15 is not exact in binary: within a byte).
+    assert.ok(Math.abs(limit - 246 * MB) < 1, String(limit));
     assert.equal(collectionDue(limit, after), false);
     assert.equal(collectionDue(limit + 1, after), true);
     // A small heap growing by little is left alone.
