@@ -70,8 +70,8 @@ export function startSchedTrace(why: { reason?: string } = {}): SchedTrace | und
     EVENTS.forEach((e, i) => write(`events/${e}/enable`, before.events[i]));
     write('trace_clock', before.clock);
     write('trace', '');
-    // buffer_size_kb reads "7 (expanded: 1408)" before first use.
-    write('buffer_size_kb', /\d+/.exec(before.buffer)?.[0] ?? '1408');
+    // buffer_size_kb reads "7 (expanded: 1408)" before first use: the size it takes once used.
+    write('buffer_size_kb', (/expanded: (\d+)/.exec(before.buffer) ?? /(\d+)/.exec(before.buffer))?.[1] ?? '1408');
     write('tracing_on', before.on);
   };
   try {
